@@ -1,0 +1,2 @@
+// Exposes libcmark (Debian `libcmark-dev`) to Swift.
+#include <cmark.h>

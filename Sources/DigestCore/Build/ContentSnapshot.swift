@@ -1,0 +1,99 @@
+import Foundation
+
+/// Every input file of a build, read into memory: the content folder and the theme.
+///
+/// Reading happens once, up front; the stages after it never touch the disk, and the
+/// preview server compares snapshots to see what changed.
+public struct ContentSnapshot: Hashable, Sendable {
+    public var dumps: [SourceFile] = []
+    public var siteConfig: SourceFile?
+    public var topics: SourceFile?
+    public var pages: [SourceFile] = []
+    /// Mustache templates by name (`day`, `partials/paper-card`).
+    public var templates: [String: SourceFile] = [:]
+    /// Static theme files; `path` is where they go in the output (`assets/style.css`).
+    public var assets: [SourceFile] = []
+
+    public init() {}
+
+    /// Reads `content` (`dumps/`, `site.yml`, `topics.yml`, `pages/`) and `templates`.
+    public static func read(content: URL, templates: URL) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
+        var snapshot = ContentSnapshot()
+        var diagnostics: [Diagnostic] = []
+        let contentPath = displayPath(content)
+        guard isDirectory(content) else {
+            throw BuildFailure(.error("content folder \(contentPath) not found"))
+        }
+        let dumpsFolder = content.appendingPathComponent("dumps")
+        guard isDirectory(dumpsFolder) else {
+            throw BuildFailure(.error("no dumps/ folder in \(contentPath): put the saved Daily Papers pages in \(displayPath(dumpsFolder))/"))
+        }
+        for file in files(under: dumpsFolder) {
+            guard file.pathExtension.lowercased() == "txt" else {
+                diagnostics.append(.warning("not a .txt file, ignored", at: SourceLocation(path: displayPath(file), line: 1)))
+                continue
+            }
+            snapshot.dumps.append(try readFile(file))
+        }
+        if snapshot.dumps.isEmpty {
+            diagnostics.append(.warning("no dumps in \(displayPath(dumpsFolder)); the site will have no papers"))
+        }
+        let siteFile = content.appendingPathComponent("site.yml")
+        if FileManager.default.fileExists(atPath: siteFile.path) { snapshot.siteConfig = try readFile(siteFile) }
+        let topicsFile = content.appendingPathComponent("topics.yml")
+        if FileManager.default.fileExists(atPath: topicsFile.path) { snapshot.topics = try readFile(topicsFile) }
+        let pagesFolder = content.appendingPathComponent("pages")
+        if isDirectory(pagesFolder) {
+            snapshot.pages = try files(under: pagesFolder).filter { $0.pathExtension.lowercased() == "md" }.map(readFile)
+        }
+
+        guard isDirectory(templates) else {
+            throw BuildFailure(.error("templates folder \(displayPath(templates)) not found"))
+        }
+        let root = templates.standardizedFileURL.path + "/"
+        for file in files(under: templates) {
+            let relative = String(file.standardizedFileURL.path.dropFirst(root.count))
+            if file.pathExtension == "mustache" {
+                snapshot.templates[String(relative.dropLast(".mustache".count))] = try readFile(file)
+            } else if !relative.hasPrefix("README") {
+                var asset = try readFile(file)
+                asset.path = relative
+                snapshot.assets.append(asset)
+            }
+        }
+        return (snapshot, diagnostics)
+    }
+
+    private static func readFile(_ url: URL) throws(BuildFailure) -> SourceFile {
+        do {
+            return SourceFile(path: displayPath(url), data: try Data(contentsOf: url))
+        } catch {
+            throw BuildFailure(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(path: displayPath(url), line: 1)))
+        }
+    }
+
+    /// Regular files below `folder`, hidden ones skipped, sorted by path.
+    static func files(under folder: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+            return []
+        }
+        var result: [URL] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            result.append(url)
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+
+    static func isDirectory(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+/// A path as the user would type it: relative to the working directory when inside it.
+func displayPath(_ url: URL) -> String {
+    let path = url.standardizedFileURL.path
+    let cwd = FileManager.default.currentDirectoryPath
+    if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+    return path
+}

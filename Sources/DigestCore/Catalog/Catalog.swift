@@ -1,0 +1,27 @@
+/// Every paper, day and topic of the site, deduplicated and cross-referenced.
+///
+/// Papers are kept newest first; days and topics refer to papers by index into `papers`.
+public struct Catalog: Sendable {
+    public var papers: [Paper]
+    /// Oldest first.
+    public var days: [Day]
+    /// In taxonomy order, with "Other" last when it has papers.
+    public var topics: [TopicPapers]
+
+    public struct Day: Hashable, Sendable {
+        public var date: DayDate
+        /// Indices into `papers`, in dump order.
+        public var papers: [Int]
+        public var sources: [String]
+    }
+
+    public struct TopicPapers: Hashable, Sendable {
+        public var topic: Topic
+        /// Indices into `papers`, newest first.
+        public var papers: [Int]
+    }
+
+    public func topic(slug: String) -> TopicPapers? {
+        topics.first { $0.topic.slug == slug }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Readable ASCII URL names: `"S²FT: Efficient … Fine-tuning"` → `s2ft-efficient-fine-tuning`.
+public enum Slug {
+    /// Lower-case ASCII letters, digits and single hyphens, cut at a word end near `maxLength`.
+    public static func make(_ text: String, maxLength: Int = 80) -> String {
+        let compatible = text.precomposedStringWithCompatibilityMapping
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in compatible.unicodeScalars {
+            let ascii: String?
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                ascii = String(scalar).lowercased()
+            } else if let name = greek[scalar] {
+                ascii = name
+            } else if scalar == "ß" {
+                ascii = "ss"
+            } else if scalar == "'" || scalar == "’" {
+                continue  // "Let's" → "lets"
+            } else {
+                ascii = nil
+            }
+            guard let ascii else {
+                pendingHyphen = !slug.isEmpty
+                continue
+            }
+            if pendingHyphen { slug += "-" }
+            pendingHyphen = false
+            slug += ascii
+        }
+        if slug.count > maxLength {
+            let cut = slug.prefix(maxLength)
+            slug = cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(cut)
+        }
+        return slug.isEmpty ? "untitled" : slug
+    }
+
+    /// Six stable base-36 characters derived from `key` (FNV-1a), to tell colliding slugs apart.
+    public static func suffix(for key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+        var result = ""
+        for _ in 0..<6 {
+            result.append(digits[Int(hash % 36)])
+            hash /= 36
+        }
+        return result
+    }
+
+    private static let greek: [Unicode.Scalar: String] = [
+        "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
+        "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu",
+        "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "υ": "upsilon",
+        "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+    ]
+}

@@ -1,0 +1,80 @@
+import Yams
+
+/// The topics of a site: `topics.yml`, or the built-in taxonomy when there is none.
+public struct Taxonomy: Sendable {
+    public var topics: [Topic]
+    /// Where papers matching no topic go.
+    public var other: Topic
+
+    public init(topics: [Topic], other: Topic = Taxonomy.defaultOther) {
+        self.topics = topics
+        self.other = other
+    }
+
+    public static let defaultOther = Topic(
+        name: "Other", slug: "other",
+        description: "Papers that match none of the other topics.", phrases: [])
+
+    /// The taxonomy shipped with PaperDigest (the same text as the demo `Content/topics.yml`).
+    public static var builtIn: Taxonomy {
+        var diagnostics: [Diagnostic] = []
+        let file = SourceFile(path: "<built-in topics.yml>", text: DefaultTaxonomy.yaml)
+        return load(file, diagnostics: &diagnostics) ?? Taxonomy(topics: [])
+    }
+
+    /// Reads `topics.yml`. Returns nil, with errors naming `file:line`, when it is unusable.
+    public static func load(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> Taxonomy? {
+        guard let yaml = YAMLFile(file, diagnostics: &diagnostics) else { return nil }
+        let errorCount = diagnostics.errors.count
+        var topicNodes = yaml.root?.sequence.map(Array.init)
+        var other = defaultOther
+        if let root = YAMLMapping(yaml.root, in: yaml, what: "topics.yml", diagnostics: &diagnostics) {
+            root.warnUnknownKeys(known: ["topics", "other"], diagnostics: &diagnostics)
+            topicNodes = root["topics"]?.sequence.map(Array.init)
+            if let node = root["other"], let parsed = topic(node, in: yaml, requirePhrases: false, diagnostics: &diagnostics) {
+                other = parsed
+            }
+        }
+        guard let topicNodes else {
+            diagnostics.append(.error("topics.yml should hold a list of topics (under 'topics:')", at: yaml.location(of: yaml.root)))
+            return nil
+        }
+        var topics: [Topic] = []
+        var slugs: [String: SourceLocation] = [other.slug: yaml.location(of: yaml.root)]
+        for node in topicNodes {
+            guard let topic = topic(node, in: yaml, requirePhrases: true, diagnostics: &diagnostics) else { continue }
+            if let first = slugs[topic.slug] {
+                diagnostics.append(.error("topic slug '\(topic.slug)' is used twice (first at line \(first.line))", at: yaml.location(of: node)))
+                continue
+            }
+            slugs[topic.slug] = yaml.location(of: node)
+            topics.append(topic)
+        }
+        guard diagnostics.errors.count == errorCount else { return nil }
+        return Taxonomy(topics: topics, other: other)
+    }
+
+    private static func topic(_ node: Node, in yaml: YAMLFile, requirePhrases: Bool, diagnostics: inout [Diagnostic]) -> Topic? {
+        guard let fields = YAMLMapping(node, in: yaml, what: "a topic", diagnostics: &diagnostics) else { return nil }
+        fields.warnUnknownKeys(known: ["name", "slug", "description", "phrases", "exclude", "min_mentions"], diagnostics: &diagnostics)
+        guard let name = fields.string("name", diagnostics: &diagnostics), !name.isEmpty else {
+            diagnostics.append(.error("a topic needs a 'name'", at: yaml.location(of: node)))
+            return nil
+        }
+        let slug = fields.string("slug", diagnostics: &diagnostics) ?? Slug.make(name)
+        guard !slug.isEmpty, slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+            diagnostics.append(.error("topic slug '\(slug)' should use only a-z, 0-9 and '-'", at: yaml.location(of: fields["slug"])))
+            return nil
+        }
+        let phrases = fields.strings("phrases", diagnostics: &diagnostics) ?? []
+        if requirePhrases && phrases.isEmpty {
+            diagnostics.append(.warning("topic '\(name)' has no phrases, so no paper will join it", at: yaml.location(of: node)))
+        }
+        return Topic(
+            name: name, slug: slug,
+            description: fields.string("description", diagnostics: &diagnostics) ?? "",
+            phrases: phrases,
+            exclude: fields.strings("exclude", diagnostics: &diagnostics) ?? [],
+            minMentions: fields.int("min_mentions", in: 1...100, diagnostics: &diagnostics) ?? 2)
+    }
+}

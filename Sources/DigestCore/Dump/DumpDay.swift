@@ -1,0 +1,60 @@
+/// One paper as a dump lists it: a title paragraph and the abstract paragraph after it.
+public struct DumpEntry: Hashable, Sendable {
+    public var title: String
+    /// Empty when the dump carried no abstract for this title.
+    public var abstract: String
+    public var titleLocation: SourceLocation
+    public var abstractLocation: SourceLocation?
+
+    public init(title: String, abstract: String, titleLocation: SourceLocation, abstractLocation: SourceLocation? = nil) {
+        self.title = title
+        self.abstract = abstract
+        self.titleLocation = titleLocation
+        self.abstractLocation = abstractLocation
+    }
+}
+
+/// The papers of one day, in the order the dump lists them.
+public struct DumpDay: Hashable, Sendable {
+    public var date: DayDate
+    public var entries: [DumpEntry]
+    /// The dump files this day was read from (several when dumps of one day merge).
+    public var sources: [String]
+
+    public init(date: DayDate, entries: [DumpEntry], sources: [String]) {
+        self.date = date
+        self.entries = entries
+        self.sources = sources
+    }
+}
+
+extension DumpDay {
+    /// Merges dumps of the same day, keeping first-seen order; a later dump's abstract wins.
+    ///
+    /// Input order matters: pass dumps sorted by path so the result is deterministic.
+    public static func merging(_ days: [DumpDay]) -> [DumpDay] {
+        var byDate: [DayDate: DumpDay] = [:]
+        for day in days {
+            guard var merged = byDate[day.date] else {
+                byDate[day.date] = day
+                continue
+            }
+            var position: [String: Int] = [:]
+            for (index, entry) in merged.entries.enumerated() {
+                position[TitleKey(entry.title).value] = index
+            }
+            for entry in day.entries {
+                let key = TitleKey(entry.title).value
+                if let index = position[key] {
+                    if !entry.abstract.isEmpty { merged.entries[index] = entry }
+                } else {
+                    position[key] = merged.entries.count
+                    merged.entries.append(entry)
+                }
+            }
+            merged.sources.append(contentsOf: day.sources)
+            byDate[day.date] = merged
+        }
+        return byDate.values.sorted { $0.date < $1.date }
+    }
+}

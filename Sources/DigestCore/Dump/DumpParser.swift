@@ -1,0 +1,149 @@
+/// What reading one dump produced: the day (nil when the file has none) and what went wrong.
+public struct DumpParseResult: Sendable {
+    public var day: DumpDay?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads one saved Hugging Face Daily Papers page: header lines, a date line, then
+/// alternating title and abstract paragraphs.
+///
+/// It never throws: every oddity becomes a diagnostic with `path:line:column`, and only a
+/// file whose date cannot be known is an error.
+public struct DumpParser: Sendable {
+    /// The year for date lines without one, when the file name has no date (`year:` in site.yml).
+    public var defaultYear: Int?
+
+    public init(defaultYear: Int? = nil) {
+        self.defaultYear = defaultYear
+    }
+
+    public func parse(_ file: SourceFile) -> DumpParseResult {
+        let (text, decodeDiagnostics) = TextDecoding.decode(file)
+        var diagnostics = decodeDiagnostics
+        let paragraphs = Paragraph.split(text, path: file.path, diagnostics: &diagnostics)
+        let fileStart = SourceLocation(path: file.path, line: 1)
+        guard !paragraphs.isEmpty else {
+            diagnostics.append(.warning("empty dump; nothing to read", at: fileStart))
+            return DumpParseResult(day: nil, diagnostics: diagnostics)
+        }
+
+        // Header and date line.
+        var index = 0
+        var dateLine: (line: DateLine, location: SourceLocation)?
+        var skipped: [Paragraph] = []
+        while index < paragraphs.count, dateLine == nil, skipped.count < Self.maxLinesBeforeDate {
+            let paragraph = paragraphs[index]
+            index += 1
+            if paragraph.lines.allSatisfy(DumpHeader.contains) { continue }
+            if paragraph.lines.count == 1, let line = DateLine(paragraph.text) {
+                dateLine = (line, paragraph.location)
+            } else {
+                skipped.append(paragraph)
+            }
+        }
+
+        let nameDate = Self.date(inFileName: file.stem)
+        let date: DayDate
+        switch resolveDate(dateLine, nameDate: nameDate, file: file, diagnostics: &diagnostics) {
+        case .some(let resolved): date = resolved
+        case .none: return DumpParseResult(day: nil, diagnostics: diagnostics)
+        }
+
+        let body: ArraySlice<Paragraph>
+        if dateLine == nil {
+            // No date line at all: the file name gave the date; everything after the header is content.
+            diagnostics.append(.warning("no date line (like 'Mar 12') found; using the date in the file name", at: fileStart))
+            body = paragraphs.drop { $0.lines.allSatisfy(DumpHeader.contains) }
+        } else {
+            for paragraph in skipped {
+                diagnostics.append(.warning("unexpected line before the date line, ignored: '\(paragraph.text.prefix(60))'", at: paragraph.location))
+            }
+            body = paragraphs[index...]
+        }
+
+        let entries = Self.entries(in: Array(body), diagnostics: &diagnostics)
+        if entries.isEmpty {
+            diagnostics.append(.warning("dump for \(date) lists no papers", at: dateLine?.location ?? fileStart))
+            return DumpParseResult(day: nil, diagnostics: diagnostics)
+        }
+        return DumpParseResult(day: DumpDay(date: date, entries: entries, sources: [file.path]), diagnostics: diagnostics)
+    }
+
+    /// A header is a handful of lines; past this many unknown ones the file is not a dump.
+    static let maxLinesBeforeDate = 8
+
+    /// Year from the file name, else from the date line, else `defaultYear`.
+    private func resolveDate(
+        _ dateLine: (line: DateLine, location: SourceLocation)?, nameDate: DayDate?, file: SourceFile,
+        diagnostics: inout [Diagnostic]
+    ) -> DayDate? {
+        guard let (line, location) = dateLine else {
+            if let nameDate { return nameDate }
+            diagnostics.append(.error("no date line (like 'Mar 12') found in the first lines; is this a Daily Papers dump?", at: SourceLocation(path: file.path, line: 1)))
+            return nil
+        }
+        if let nameDate, nameDate.month != line.month || nameDate.day != line.day || (line.year.map { $0 != nameDate.year } ?? false) {
+            diagnostics.append(.warning("date line says \(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day) but the file name says \(nameDate); using the year from the file name and the day from the date line", at: location))
+        }
+        guard let year = nameDate?.year ?? line.year ?? defaultYear else {
+            diagnostics.append(.error("cannot tell the year of '\(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day)': name the file YYYY-MM-DD.txt, write the year in the date line, or set 'year:' in site.yml", at: location))
+            return nil
+        }
+        guard let date = DayDate(year: year, month: line.month, day: line.day) else {
+            diagnostics.append(.error("\(DayDate.monthNames[line.month - 1]) \(line.day), \(year) is not a date", at: location))
+            return nil
+        }
+        return date
+    }
+
+    /// `2026-03-12.txt`, `dump-2026-03-12`, `2026-03-12-evening` all name a day.
+    static func date(inFileName stem: String) -> DayDate? {
+        let chars = Array(stem.utf8)
+        guard chars.count >= 10 else { return nil }
+        for start in 0...(chars.count - 10) {
+            let candidate = chars[start..<(start + 10)]
+            let isDigit = { (c: UInt8) in c >= 48 && c <= 57 }
+            let shaped = candidate.enumerated().allSatisfy { offset, c in
+                offset == 4 || offset == 7 ? c == 45 : isDigit(c)
+            }
+            if shaped, let date = DayDate(iso: String(decoding: candidate, as: UTF8.self)) { return date }
+        }
+        return nil
+    }
+
+    /// Pairs titles with abstracts, recovering when a title lacks its abstract.
+    static func entries(in body: [Paragraph], diagnostics: inout [Diagnostic]) -> [DumpEntry] {
+        var entries: [DumpEntry] = []
+        var seen: [String: Int] = [:]
+        var index = 0
+        while index < body.count {
+            let title = body[index]
+            if title.looksLikeAbstract {
+                diagnostics.append(.warning("paragraph looks like an abstract but no title precedes it; skipped", at: title.location))
+                index += 1
+                continue
+            }
+            var abstract: Paragraph?
+            if index + 1 < body.count {
+                let candidate = body[index + 1]
+                let next = index + 2 < body.count ? body[index + 2] : nil
+                let candidateIsTitle = candidate.looksLikeTitle && !candidate.looksLikeAbstract && (next?.looksLikeAbstract ?? true)
+                if !candidateIsTitle { abstract = candidate }
+            }
+            if abstract == nil {
+                diagnostics.append(.warning("title without an abstract: '\(title.text.prefix(60))'", at: title.location))
+            }
+            let entry = DumpEntry(title: title.text, abstract: abstract?.text ?? "", titleLocation: title.location, abstractLocation: abstract?.location)
+            let key = TitleKey(title.text).value
+            if let earlier = seen[key] {
+                diagnostics.append(.warning("paper listed twice in this dump (first at line \(entries[earlier].titleLocation.line)); keeping one", at: title.location))
+                if !entry.abstract.isEmpty { entries[earlier].abstract = entry.abstract }
+            } else {
+                seen[key] = entries.count
+                entries.append(entry)
+            }
+            index += abstract == nil ? 1 : 2
+        }
+        return entries
+    }
+}

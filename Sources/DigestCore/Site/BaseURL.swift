@@ -1,0 +1,50 @@
+import Foundation
+
+/// Where the site is published: `https://user.github.io/repo/` or just a path like `/repo/`.
+///
+/// Internal links use `path` (so the site works on any host, including the preview server);
+/// feeds, the sitemap and canonical links need `origin` to be absolute.
+public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
+    /// `https://user.github.io`, or nil when only a path was given.
+    public var origin: String?
+    /// Starts and ends with `/`: `/` or `/repo/`.
+    public var path: String
+
+    public static let root = BaseURL(origin: nil, path: "/")
+
+    public init(origin: String?, path: String) {
+        self.origin = origin
+        self.path = path
+    }
+
+    /// Nil when `text` is neither an http(s) URL nor a path.
+    public init?(_ text: String) {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return nil }
+        var origin: String?
+        let lower = text.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
+            let afterScheme = text.index(text.startIndex, offsetBy: lower.hasPrefix("https://") ? 8 : 7)
+            let slash = text[afterScheme...].firstIndex(of: "/") ?? text.endIndex
+            let host = text[afterScheme..<slash]
+            guard !host.isEmpty, !host.contains(where: { $0 == " " || $0 == "?" || $0 == "#" }) else { return nil }
+            origin = String(text[..<slash])
+            text = String(text[slash...])
+        } else if !text.hasPrefix("/") {
+            return nil
+        }
+        guard !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
+        if !text.hasPrefix("/") { text = "/" + text }
+        if !text.hasSuffix("/") { text += "/" }
+        while text.contains("//") { text = text.replacingOccurrences(of: "//", with: "/") }
+        self.origin = origin
+        self.path = text
+    }
+
+    public var description: String { (origin ?? "") + path }
+
+    /// The same site at another origin (the preview server's), keeping the path.
+    public func with(origin: String?) -> BaseURL {
+        BaseURL(origin: origin, path: path)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Turns the catalog into the files of the site: HTML pages through the theme, feeds,
+/// sitemap and assets. Pure: the same input gives the same bytes.
+public struct SiteRenderer: Sendable {
+    public let config: SiteConfig
+    public let catalog: Catalog
+    public let contentPages: [ContentPage]
+    public let theme: Theme
+    public let routes: Routes
+    let rendered: [RenderedPaper]
+    let topicIndex: [String: Int]
+    let assetURLs: [String: String]
+
+    public init(config: SiteConfig, catalog: Catalog, contentPages: [ContentPage], theme: Theme) {
+        self.config = config
+        self.catalog = catalog
+        self.contentPages = contentPages
+        self.theme = theme
+        self.routes = Routes(base: config.baseURL)
+        self.rendered = catalog.papers.parallelMap(RenderedPaper.init)
+        self.topicIndex = Dictionary(uniqueKeysWithValues: catalog.topics.enumerated().map { ($1.topic.slug, $0) })
+        let routes = self.routes
+        self.assetURLs = Dictionary(uniqueKeysWithValues: theme.assets.map { asset in
+            (Self.assetKey(asset.path), routes.url(asset.path) + "?v=" + Slug.suffix(for: String(decoding: asset.data, as: UTF8.self)))
+        })
+    }
+
+    /// Every file of the site, in a fixed order.
+    public func jobs() -> [PageJob] {
+        var jobs: [PageJob] = [.index, .days, .topics, .notFound, .feed, .sitemap]
+        jobs += catalog.days.indices.map(PageJob.day)
+        for (index, topic) in catalog.topics.enumerated() {
+            jobs += (1...pageCount(topic)).map { PageJob.topic(index, page: $0) }
+            jobs.append(.topicFeed(index))
+        }
+        jobs += catalog.papers.indices.map(PageJob.paper)
+        jobs += contentPages.indices.map(PageJob.content)
+        jobs += theme.assets.indices.map(PageJob.asset)
+        return jobs
+    }
+
+    /// Renders every job, spread over the cores.
+    public func renderAll() -> [Page] {
+        jobs().parallelMap(render)
+    }
+
+    public func render(_ job: PageJob) -> Page {
+        switch job {
+        case .feed:
+            return Page(path: Routes.feed, text: siteFeed())
+        case .topicFeed(let index):
+            return Page(path: Routes.topicFeed(catalog.topics[index].topic.slug), text: topicFeed(index))
+        case .sitemap:
+            return Page(path: Routes.sitemap, text: sitemap())
+        case .asset(let index):
+            let asset = theme.assets[index]
+            return Page(path: asset.path, data: asset.data)
+        default:
+            let (location, context) = self.context(for: job)
+            let html = theme.render(job.template ?? "404", context)
+            return Page(path: job == .notFound ? Routes.notFound : Routes.file(for: location), text: html)
+        }
+    }
+
+    /// The site-relative location a job is published at.
+    public func location(of job: PageJob) -> String {
+        switch job {
+        case .index: Routes.home
+        case .days: Routes.days
+        case .day(let index): Routes.day(catalog.days[index].date)
+        case .topics: Routes.topics
+        case .topic(let index, let page): Routes.topic(catalog.topics[index].topic.slug, page: page)
+        case .paper(let index): Routes.paper(catalog.papers[index].slug)
+        case .content(let index): Routes.page(contentPages[index].name)
+        case .notFound: Routes.notFound
+        case .feed: Routes.feed
+        case .topicFeed(let index): Routes.topicFeed(catalog.topics[index].topic.slug)
+        case .sitemap: Routes.sitemap
+        case .asset(let index): theme.assets[index].path
+        }
+    }
+
+    func pageCount(_ topic: Catalog.TopicPapers) -> Int {
+        max(1, (topic.papers.count + config.papersPerPage - 1) / config.papersPerPage)
+    }
+
+    /// `assets/style.css` → `style_css`, the key templates use: `{{assets.style_css}}`.
+    static func assetKey(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+}

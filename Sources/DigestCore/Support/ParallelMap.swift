@@ -1,0 +1,33 @@
+import Dispatch
+
+extension Array {
+    /// `map` spread over the machine's cores; the result keeps the input order, so output
+    /// stays deterministic.
+    func parallelMap<T>(_ transform: (Element) -> T) -> [T] {
+        let count = self.count
+        guard count > 1 else { return map(transform) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let chunks = Swift.min(count, 64)
+            withoutActuallyEscaping(transform) { transform in
+                // Each chunk writes its own slots and only reads the shared input.
+                let work = UncheckedSendable((self, transform, base))
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let (elements, transform, base) = work.value
+                    var index = chunk
+                    while index < count {
+                        (base + index).initialize(to: transform(elements[index]))
+                        index += chunks
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+}
+
+/// Hands values to concurrent work whose safety the caller has checked.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

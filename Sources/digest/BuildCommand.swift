@@ -1,0 +1,49 @@
+import ArgumentParser
+import DigestCore
+import Foundation
+
+/// Options every command that builds the site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "Folder with dumps/, site.yml, topics.yml and pages/.")
+    var content = "Content"
+
+    @Option(help: "Folder with the Mustache templates and assets of the theme.")
+    var templates = "Templates"
+
+    @Option(help: "Folder the site is written to (replaced as a whole on success).")
+    var output = "Output"
+
+    @Option(help: "Where the site is published, e.g. https://user.github.io/repo/ or /repo/.")
+    var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, BaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an http(s) URL or a path starting with '/', got '\(baseURL)'")
+        }
+    }
+
+    var build: SiteBuild {
+        SiteBuild(
+            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+            output: URL(fileURLWithPath: output), baseURL: baseURL.flatMap(BaseURL.init))
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site from the content folder into the output folder."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let total = SiteGenerator.steps.count
+        let summary = try site.build.run(
+            log: { number, name, seconds in
+                Console.line("[\(number)/\(total)] \(name) (\(String(format: "%.2f", seconds)) s)")
+            },
+            report: Console.report)
+        Console.line(summary.description)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import DigestCore
+import Foundation
+
+/// `digest`: builds, previews and imports a PaperDigest site.
+@main
+struct Digest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Turn saved Hugging Face Daily Papers pages into a static website with real math.",
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+
+    /// Exit codes: 0 success, 1 content or template errors, 2 usage errors.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as BuildFailure {
+            Console.report(failure.diagnostics)
+            Console.error("build failed with \(failure.diagnostics.errors.count) error\(failure.diagnostics.errors.count == 1 ? "" : "s"); the output folder was left as it was")
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
