@@ -23,7 +23,9 @@ struct Digest: AsyncParsableCommand {
             }
         } catch let failure as BuildFailure {
             Console.report(failure.diagnostics)
-            Console.error("build failed with \(failure.diagnostics.errors.count) error\(failure.diagnostics.errors.count == 1 ? "" : "s"); the output folder was left as it was")
+            Console.error(
+                "build failed with \(failure.diagnostics.errors.count) error\(failure.diagnostics.errors.count == 1 ? "" : "s"); the output folder was left as it was"
+            )
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)

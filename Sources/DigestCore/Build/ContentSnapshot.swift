@@ -26,11 +26,15 @@ public struct ContentSnapshot: Hashable, Sendable {
         }
         let dumpsFolder = content.appendingPathComponent("dumps")
         guard isDirectory(dumpsFolder) else {
-            throw BuildFailure(.error("no dumps/ folder in \(contentPath): put the saved Daily Papers pages in \(displayPath(dumpsFolder))/"))
+            throw BuildFailure(
+                .error(
+                    "no dumps/ folder in \(contentPath): put the saved Daily Papers pages in \(displayPath(dumpsFolder))/"
+                ))
         }
         for file in files(under: dumpsFolder) {
             guard file.pathExtension.lowercased() == "txt" else {
-                diagnostics.append(.warning("not a .txt file, ignored", at: SourceLocation(path: displayPath(file), line: 1)))
+                diagnostics.append(
+                    .warning("not a .txt file, ignored", at: SourceLocation(path: displayPath(file), line: 1)))
                 continue
             }
             snapshot.dumps.append(try readFile(file))
@@ -44,7 +48,8 @@ public struct ContentSnapshot: Hashable, Sendable {
         if FileManager.default.fileExists(atPath: topicsFile.path) { snapshot.topics = try readFile(topicsFile) }
         let pagesFolder = content.appendingPathComponent("pages")
         if isDirectory(pagesFolder) {
-            snapshot.pages = try files(under: pagesFolder).filter { $0.pathExtension.lowercased() == "md" }.map(readFile)
+            snapshot.pages = try files(under: pagesFolder).filter { $0.pathExtension.lowercased() == "md" }.map(
+                readFile)
         }
 
         guard isDirectory(templates) else {
@@ -68,17 +73,24 @@ public struct ContentSnapshot: Hashable, Sendable {
         do {
             return SourceFile(path: displayPath(url), data: try Data(contentsOf: url))
         } catch {
-            throw BuildFailure(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(path: displayPath(url), line: 1)))
+            throw BuildFailure(
+                .error(
+                    "cannot read file: \(error.localizedDescription)",
+                    at: SourceLocation(path: displayPath(url), line: 1)))
         }
     }
 
     /// Regular files below `folder`, hidden ones skipped, sorted by path.
     static func files(under folder: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else {
             return []
         }
         var result: [URL] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
             result.append(url)
         }
         return result.sorted { $0.path < $1.path }

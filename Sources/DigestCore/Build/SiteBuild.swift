@@ -25,13 +25,16 @@ public struct SiteBuild: Sendable {
 
         public var description: String {
             let warningText = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
-            return "Built \(days) days, \(papers) papers, \(topics) topics: \(pages) pages written in \(String(format: "%.2f", seconds)) s\(warningText)"
+            return
+                "Built \(days) days, \(papers) papers, \(topics) topics: \(pages) pages written in \(String(format: "%.2f", seconds)) s\(warningText)"
         }
     }
 
     /// Runs all six steps. On failure the output folder is left exactly as it was.
     /// `report` sees every warning as soon as its step ends (errors come with the failure).
-    public func run(log: @escaping SiteGenerator.StepLog = { _, _, _ in }, report: (Diagnostic) -> Void = { _ in }) throws(BuildFailure) -> Summary {
+    public func run(log: @escaping SiteGenerator.StepLog = { _, _, _ in }, report: (Diagnostic) -> Void = { _ in })
+        throws(BuildFailure) -> Summary
+    {
         let started = DispatchTime.now()
         var clock = StepClock(log: log, first: 1)
         let (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates)

@@ -22,10 +22,15 @@ public struct SiteGenerator: Sendable {
     /// A named step finished: `(number, name, seconds)`.
     public typealias StepLog = @Sendable (_ number: Int, _ name: String, _ seconds: Double) -> Void
 
-    public static let steps = ["Reading content", "Parsing dumps", "Building catalog", "Loading templates", "Rendering pages", "Writing output"]
+    public static let steps = [
+        "Reading content", "Parsing dumps", "Building catalog", "Loading templates", "Rendering pages",
+        "Writing output",
+    ]
 
     /// Steps 2 to 5 of `steps`; the caller reads the snapshot and writes the pages.
-    public func generate(_ snapshot: ContentSnapshot, log: @escaping StepLog = { _, _, _ in }) throws(BuildFailure) -> GeneratedSite {
+    public func generate(_ snapshot: ContentSnapshot, log: @escaping StepLog = { _, _, _ in }) throws(BuildFailure)
+        -> GeneratedSite
+    {
         var clock = StepClock(log: log, first: 2)
         return try generate(snapshot, clock: &clock)
     }
@@ -58,7 +63,8 @@ public struct SiteGenerator: Sendable {
         try check()
         clock.lap(Self.steps[2])
 
-        let (theme, themeDiagnostics) = Theme.load(templates: snapshot.templates.map { ($0.key, $0.value) }, assets: snapshot.assets)
+        let (theme, themeDiagnostics) = Theme.load(
+            templates: snapshot.templates.map { ($0.key, $0.value) }, assets: snapshot.assets)
         diagnostics += themeDiagnostics
         if let theme {
             let needed = Set(Theme.pageTemplates.filter { $0 != "page" || !contentPages.isEmpty })
@@ -73,7 +79,9 @@ public struct SiteGenerator: Sendable {
         let renderer = SiteRenderer(config: config, catalog: catalog, contentPages: contentPages, theme: theme)
         let pages = renderer.renderAll()
         clock.lap(Self.steps[4])
-        return GeneratedSite(pages: pages, days: catalog.days.count, papers: catalog.papers.count, topics: catalog.topics.count, diagnostics: diagnostics)
+        return GeneratedSite(
+            pages: pages, days: catalog.days.count, papers: catalog.papers.count, topics: catalog.topics.count,
+            diagnostics: diagnostics)
     }
 }
 

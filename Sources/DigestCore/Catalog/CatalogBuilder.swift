@@ -21,7 +21,11 @@ public struct CatalogBuilder: Sendable {
                 let appearance = Paper.Appearance(date: day.date, position: position)
                 if var draft = drafts[key] {
                     draft.appearances.append(appearance)
-                    draft.latest = entry.abstract.isEmpty ? DumpEntry(title: entry.title, abstract: draft.latest.abstract, titleLocation: entry.titleLocation, abstractLocation: draft.latest.abstractLocation) : entry
+                    draft.latest =
+                        entry.abstract.isEmpty
+                        ? DumpEntry(
+                            title: entry.title, abstract: draft.latest.abstract, titleLocation: entry.titleLocation,
+                            abstractLocation: draft.latest.abstractLocation) : entry
                     drafts[key] = draft
                 } else {
                     drafts[key] = Draft(key: key, latest: entry, appearances: [appearance])
@@ -51,7 +55,8 @@ public struct CatalogBuilder: Sendable {
 
         let index = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.key, $0) })
         let catalogDays = days.map { day in
-            Catalog.Day(date: day.date, papers: day.entries.compactMap { index[TitleKey($0.title)] }, sources: day.sources)
+            Catalog.Day(
+                date: day.date, papers: day.entries.compactMap { index[TitleKey($0.title)] }, sources: day.sources)
         }
         var topics = taxonomy.topics.map { topic in
             Catalog.TopicPapers(topic: topic, papers: papers.indices.filter { papers[$0].topics.contains(topic.slug) })
@@ -72,10 +77,10 @@ public struct CatalogBuilder: Sendable {
 
     /// Newest last appearance first; within a day, dump order.
     static func newestFirst(_ a: Paper, _ b: Paper) -> Bool {
-        let lastA = a.appearances.last, lastB = b.appearances.last
-        if lastA?.date != lastB?.date { return (lastA?.date ?? Paper.distantPast) > (lastB?.date ?? Paper.distantPast) }
-        if lastA?.position != lastB?.position { return (lastA?.position ?? 0) < (lastB?.position ?? 0) }
-        return a.key < b.key
+        if a.lastSeen != b.lastSeen { return a.lastSeen > b.lastSeen }
+        let positionA = a.appearances.last?.position ?? 0
+        let positionB = b.appearances.last?.position ?? 0
+        return positionA != positionB ? positionA < positionB : a.key < b.key
     }
 
     /// Slugs come from the plain title. On a collision the paper seen first keeps the plain
@@ -88,7 +93,9 @@ public struct CatalogBuilder: Sendable {
         }
         var taken = Set(groups.keys)
         for (base, members) in groups.sorted(by: { $0.key < $1.key }) {
-            let ordered = members.sorted { (papers[$0].firstSeen, papers[$0].key) < (papers[$1].firstSeen, papers[$1].key) }
+            let ordered = members.sorted {
+                (papers[$0].firstSeen, papers[$0].key) < (papers[$1].firstSeen, papers[$1].key)
+            }
             papers[ordered[0]].slug = base
             for index in ordered.dropFirst() {
                 var slug = "\(base)-\(Slug.suffix(for: papers[index].key.value))"

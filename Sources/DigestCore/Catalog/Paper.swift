@@ -19,14 +19,12 @@ public struct Paper: Hashable, Sendable {
         public var position: Int
     }
 
-    public var firstSeen: DayDate { appearances.first?.date ?? Self.distantPast }
-    public var lastSeen: DayDate { appearances.last?.date ?? Self.distantPast }
+    public var firstSeen: DayDate { appearances.first?.date ?? DayDate.distantPast }
+    public var lastSeen: DayDate { appearances.last?.date ?? DayDate.distantPast }
     public var days: [DayDate] { appearances.map(\.date) }
 
     /// Code, project and data links found in the abstract.
     public var links: [PaperLink] { abstract.links.map(PaperLink.init(url:)) }
-
-    static let distantPast = DayDate(year: 1, month: 1, day: 1)!
 }
 
 /// A link from an abstract, labelled by what it most likely points to.

@@ -31,12 +31,15 @@ public struct Taxonomy: Sendable {
         if let root = YAMLMapping(yaml.root, in: yaml, what: "topics.yml", diagnostics: &diagnostics) {
             root.warnUnknownKeys(known: ["topics", "other"], diagnostics: &diagnostics)
             topicNodes = root["topics"]?.sequence.map(Array.init)
-            if let node = root["other"], let parsed = topic(node, in: yaml, requirePhrases: false, diagnostics: &diagnostics) {
+            if let node = root["other"],
+                let parsed = topic(node, in: yaml, requirePhrases: false, diagnostics: &diagnostics)
+            {
                 other = parsed
             }
         }
         guard let topicNodes else {
-            diagnostics.append(.error("topics.yml should hold a list of topics (under 'topics:')", at: yaml.location(of: yaml.root)))
+            diagnostics.append(
+                .error("topics.yml should hold a list of topics (under 'topics:')", at: yaml.location(of: yaml.root)))
             return nil
         }
         var topics: [Topic] = []
@@ -44,7 +47,10 @@ public struct Taxonomy: Sendable {
         for node in topicNodes {
             guard let topic = topic(node, in: yaml, requirePhrases: true, diagnostics: &diagnostics) else { continue }
             if let first = slugs[topic.slug] {
-                diagnostics.append(.error("topic slug '\(topic.slug)' is used twice (first at line \(first.line))", at: yaml.location(of: node)))
+                diagnostics.append(
+                    .error(
+                        "topic slug '\(topic.slug)' is used twice (first at line \(first.line))",
+                        at: yaml.location(of: node)))
                 continue
             }
             slugs[topic.slug] = yaml.location(of: node)
@@ -54,21 +60,26 @@ public struct Taxonomy: Sendable {
         return Taxonomy(topics: topics, other: other)
     }
 
-    private static func topic(_ node: Node, in yaml: YAMLFile, requirePhrases: Bool, diagnostics: inout [Diagnostic]) -> Topic? {
+    private static func topic(_ node: Node, in yaml: YAMLFile, requirePhrases: Bool, diagnostics: inout [Diagnostic])
+        -> Topic?
+    {
         guard let fields = YAMLMapping(node, in: yaml, what: "a topic", diagnostics: &diagnostics) else { return nil }
-        fields.warnUnknownKeys(known: ["name", "slug", "description", "phrases", "exclude", "min_mentions"], diagnostics: &diagnostics)
+        fields.warnUnknownKeys(
+            known: ["name", "slug", "description", "phrases", "exclude", "min_mentions"], diagnostics: &diagnostics)
         guard let name = fields.string("name", diagnostics: &diagnostics), !name.isEmpty else {
             diagnostics.append(.error("a topic needs a 'name'", at: yaml.location(of: node)))
             return nil
         }
         let slug = fields.string("slug", diagnostics: &diagnostics) ?? Slug.make(name)
         guard !slug.isEmpty, slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
-            diagnostics.append(.error("topic slug '\(slug)' should use only a-z, 0-9 and '-'", at: yaml.location(of: fields["slug"])))
+            diagnostics.append(
+                .error("topic slug '\(slug)' should use only a-z, 0-9 and '-'", at: yaml.location(of: fields["slug"])))
             return nil
         }
         let phrases = fields.strings("phrases", diagnostics: &diagnostics) ?? []
         if requirePhrases && phrases.isEmpty {
-            diagnostics.append(.warning("topic '\(name)' has no phrases, so no paper will join it", at: yaml.location(of: node)))
+            diagnostics.append(
+                .warning("topic '\(name)' has no phrases, so no paper will join it", at: yaml.location(of: node)))
         }
         return Topic(
             name: name, slug: slug,

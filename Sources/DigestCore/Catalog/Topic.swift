@@ -13,7 +13,10 @@ public struct Topic: Hashable, Sendable {
     /// always does.
     public var minMentions: Int
 
-    public init(name: String, slug: String, description: String = "", phrases: [String], exclude: [String] = [], minMentions: Int = 2) {
+    public init(
+        name: String, slug: String, description: String = "", phrases: [String], exclude: [String] = [],
+        minMentions: Int = 2
+    ) {
         self.name = name
         self.slug = slug
         self.description = description

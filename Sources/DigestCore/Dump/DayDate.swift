@@ -14,6 +14,15 @@ public struct DayDate: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
+    private init(validated year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Earlier than any real date; what a paper with no appearances sorts by.
+    public static let distantPast = DayDate(validated: 1, month: 1, day: 1)
+
     /// Parses `YYYY-MM-DD`.
     public init?(iso: some StringProtocol) {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)

@@ -6,7 +6,8 @@ public struct DumpEntry: Hashable, Sendable {
     public var titleLocation: SourceLocation
     public var abstractLocation: SourceLocation?
 
-    public init(title: String, abstract: String, titleLocation: SourceLocation, abstractLocation: SourceLocation? = nil) {
+    public init(title: String, abstract: String, titleLocation: SourceLocation, abstractLocation: SourceLocation? = nil)
+    {
         self.title = title
         self.abstract = abstract
         self.titleLocation = titleLocation

@@ -52,11 +52,15 @@ public struct DumpParser: Sendable {
         let body: ArraySlice<Paragraph>
         if dateLine == nil {
             // No date line at all: the file name gave the date; everything after the header is content.
-            diagnostics.append(.warning("no date line (like 'Mar 12') found; using the date in the file name", at: fileStart))
+            diagnostics.append(
+                .warning("no date line (like 'Mar 12') found; using the date in the file name", at: fileStart))
             body = paragraphs.drop { $0.lines.allSatisfy(DumpHeader.contains) }
         } else {
             for paragraph in skipped {
-                diagnostics.append(.warning("unexpected line before the date line, ignored: '\(paragraph.text.prefix(60))'", at: paragraph.location))
+                diagnostics.append(
+                    .warning(
+                        "unexpected line before the date line, ignored: '\(paragraph.text.prefix(60))'",
+                        at: paragraph.location))
             }
             body = paragraphs[index...]
         }
@@ -66,7 +70,8 @@ public struct DumpParser: Sendable {
             diagnostics.append(.warning("dump for \(date) lists no papers", at: dateLine?.location ?? fileStart))
             return DumpParseResult(day: nil, diagnostics: diagnostics)
         }
-        return DumpParseResult(day: DumpDay(date: date, entries: entries, sources: [file.path]), diagnostics: diagnostics)
+        return DumpParseResult(
+            day: DumpDay(date: date, entries: entries, sources: [file.path]), diagnostics: diagnostics)
     }
 
     /// A header is a handful of lines; past this many unknown ones the file is not a dump.
@@ -79,18 +84,30 @@ public struct DumpParser: Sendable {
     ) -> DayDate? {
         guard let (line, location) = dateLine else {
             if let nameDate { return nameDate }
-            diagnostics.append(.error("no date line (like 'Mar 12') found in the first lines; is this a Daily Papers dump?", at: SourceLocation(path: file.path, line: 1)))
+            diagnostics.append(
+                .error(
+                    "no date line (like 'Mar 12') found in the first lines; is this a Daily Papers dump?",
+                    at: SourceLocation(path: file.path, line: 1)))
             return nil
         }
-        if let nameDate, nameDate.month != line.month || nameDate.day != line.day || (line.year.map { $0 != nameDate.year } ?? false) {
-            diagnostics.append(.warning("date line says \(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day) but the file name says \(nameDate); using the year from the file name and the day from the date line", at: location))
+        if let nameDate,
+            nameDate.month != line.month || nameDate.day != line.day || (line.year.map { $0 != nameDate.year } ?? false)
+        {
+            diagnostics.append(
+                .warning(
+                    "date line says \(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day) but the file name says \(nameDate); using the year from the file name and the day from the date line",
+                    at: location))
         }
         guard let year = nameDate?.year ?? line.year ?? defaultYear else {
-            diagnostics.append(.error("cannot tell the year of '\(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day)': name the file YYYY-MM-DD.txt, write the year in the date line, or set 'year:' in site.yml", at: location))
+            diagnostics.append(
+                .error(
+                    "cannot tell the year of '\(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day)': name the file YYYY-MM-DD.txt, write the year in the date line, or set 'year:' in site.yml",
+                    at: location))
             return nil
         }
         guard let date = DayDate(year: year, month: line.month, day: line.day) else {
-            diagnostics.append(.error("\(DayDate.monthNames[line.month - 1]) \(line.day), \(year) is not a date", at: location))
+            diagnostics.append(
+                .error("\(DayDate.monthNames[line.month - 1]) \(line.day), \(year) is not a date", at: location))
             return nil
         }
         return date
@@ -119,7 +136,8 @@ public struct DumpParser: Sendable {
         while index < body.count {
             let title = body[index]
             if title.looksLikeAbstract {
-                diagnostics.append(.warning("paragraph looks like an abstract but no title precedes it; skipped", at: title.location))
+                diagnostics.append(
+                    .warning("paragraph looks like an abstract but no title precedes it; skipped", at: title.location))
                 index += 1
                 continue
             }
@@ -127,16 +145,23 @@ public struct DumpParser: Sendable {
             if index + 1 < body.count {
                 let candidate = body[index + 1]
                 let next = index + 2 < body.count ? body[index + 2] : nil
-                let candidateIsTitle = candidate.looksLikeTitle && !candidate.looksLikeAbstract && (next?.looksLikeAbstract ?? true)
+                let candidateIsTitle =
+                    candidate.looksLikeTitle && !candidate.looksLikeAbstract && (next?.looksLikeAbstract ?? true)
                 if !candidateIsTitle { abstract = candidate }
             }
             if abstract == nil {
-                diagnostics.append(.warning("title without an abstract: '\(title.text.prefix(60))'", at: title.location))
+                diagnostics.append(
+                    .warning("title without an abstract: '\(title.text.prefix(60))'", at: title.location))
             }
-            let entry = DumpEntry(title: title.text, abstract: abstract?.text ?? "", titleLocation: title.location, abstractLocation: abstract?.location)
+            let entry = DumpEntry(
+                title: title.text, abstract: abstract?.text ?? "", titleLocation: title.location,
+                abstractLocation: abstract?.location)
             let key = TitleKey(title.text).value
             if let earlier = seen[key] {
-                diagnostics.append(.warning("paper listed twice in this dump (first at line \(entries[earlier].titleLocation.line)); keeping one", at: title.location))
+                diagnostics.append(
+                    .warning(
+                        "paper listed twice in this dump (first at line \(entries[earlier].titleLocation.line)); keeping one",
+                        at: title.location))
                 if !entry.abstract.isEmpty { entries[earlier].abstract = entry.abstract }
             } else {
                 seen[key] = entries.count

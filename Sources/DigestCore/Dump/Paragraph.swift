@@ -38,7 +38,10 @@ struct Paragraph: Sendable {
                 if !isSpace && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
                     if !warnedControl {
                         warnedControl = true
-                        diagnostics.append(.warning("control character U+\(String(scalar.value, radix: 16, uppercase: true)) replaced by a space", at: SourceLocation(path: path, line: lineNumber, column: column)))
+                        diagnostics.append(
+                            .warning(
+                                "control character U+\(String(scalar.value, radix: 16, uppercase: true)) replaced by a space",
+                                at: SourceLocation(path: path, line: lineNumber, column: column)))
                     }
                     isSpace = true
                 }
@@ -57,7 +60,8 @@ struct Paragraph: Sendable {
             } else if current != nil {
                 current?.lines.append(cleaned)
             } else {
-                current = Paragraph(lines: [cleaned], location: SourceLocation(path: path, line: lineNumber, column: firstColumn))
+                current = Paragraph(
+                    lines: [cleaned], location: SourceLocation(path: path, line: lineNumber, column: firstColumn))
             }
         }
         if let paragraph = current { paragraphs.append(paragraph) }

@@ -55,7 +55,9 @@ public enum Markdown {
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else { continue }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let raw = cmark_node_get_url(node) else {
+                continue
+            }
             let url = String(cString: raw)
             if url.hasPrefix("/") && !url.hasPrefix("//") {
                 cmark_node_set_url(node, prefix + url.dropFirst())

@@ -33,7 +33,8 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
         } else if !text.hasPrefix("/") {
             return nil
         }
-        guard !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
+        guard !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" })
+        else { return nil }
         if !text.hasPrefix("/") { text = "/" + text }
         if !text.hasSuffix("/") { text += "/" }
         while text.contains("//") { text = text.replacingOccurrences(of: "//", with: "/") }

@@ -28,7 +28,9 @@ public struct SiteConfig: Hashable, Sendable {
         guard let yaml = YAMLFile(file, diagnostics: &diagnostics) else { return nil }
         var config = SiteConfig()
         guard yaml.root != nil else { return config }  // an empty file means "all defaults"
-        guard let fields = YAMLMapping(yaml.root, in: yaml, what: "site.yml", diagnostics: &diagnostics) else { return nil }
+        guard let fields = YAMLMapping(yaml.root, in: yaml, what: "site.yml", diagnostics: &diagnostics) else {
+            return nil
+        }
         let errorCount = diagnostics.errors.count
         fields.warnUnknownKeys(known: keys, diagnostics: &diagnostics)
         if let value = fields.string("title", diagnostics: &diagnostics) { config.title = value }
@@ -39,14 +41,21 @@ public struct SiteConfig: Hashable, Sendable {
             if let base = BaseURL(value) {
                 config.baseURL = base
             } else {
-                diagnostics.append(.error("base_url should be an http(s) URL or a path starting with '/'", at: yaml.location(of: fields["base_url"])))
+                diagnostics.append(
+                    .error(
+                        "base_url should be an http(s) URL or a path starting with '/'",
+                        at: yaml.location(of: fields["base_url"])))
             }
         }
         config.year = fields.int("year", in: 1900...9999, diagnostics: &diagnostics)
-        if let value = fields.int("papers_per_page", in: 1...1000, diagnostics: &diagnostics) { config.papersPerPage = value }
+        if let value = fields.int("papers_per_page", in: 1...1000, diagnostics: &diagnostics) {
+            config.papersPerPage = value
+        }
         if let value = fields.int("home_days", in: 1...365, diagnostics: &diagnostics) { config.homeDays = value }
         if let value = fields.int("feed_days", in: 1...365, diagnostics: &diagnostics) { config.feedDays = value }
-        if let value = fields.int("topic_feed_size", in: 1...1000, diagnostics: &diagnostics) { config.topicFeedSize = value }
+        if let value = fields.int("topic_feed_size", in: 1...1000, diagnostics: &diagnostics) {
+            config.topicFeedSize = value
+        }
         return diagnostics.errors.count == errorCount ? config : nil
     }
 }

@@ -11,13 +11,19 @@ extension SiteRenderer {
             context = common(location, title: nil, description: config.description, section: "home")
             context["latest_days"] = catalog.days.suffix(config.homeDays).reversed().map { dayLink($0, preview: 3) }
             context["topics"] = catalog.topics.map(topicLink)
-            context["stats"] = ["papers": catalog.papers.count, "days": catalog.days.count, "topics": catalog.topics.count]
+            context["stats"] = [
+                "papers": catalog.papers.count, "days": catalog.days.count, "topics": catalog.topics.count,
+            ]
         case .days:
-            context = common(location, title: "All days", description: "Every day of \(config.title), newest first.", section: "days")
+            context = common(
+                location, title: "All days", description: "Every day of \(config.title), newest first.", section: "days"
+            )
             context["months"] = months()
         case .day(let index):
             let day = catalog.days[index]
-            context = common(location, title: day.date.long, description: "\(day.papers.count) papers listed on \(day.date.long).", section: "days")
+            context = common(
+                location, title: day.date.long, description: "\(day.papers.count) papers listed on \(day.date.long).",
+                section: "days")
             var dayValue = dayLink(day, preview: 0)
             if index > 0 { dayValue["previous"] = dayLink(catalog.days[index - 1], preview: 0) }
             if index + 1 < catalog.days.count { dayValue["next"] = dayLink(catalog.days[index + 1], preview: 0) }
@@ -28,23 +34,29 @@ extension SiteRenderer {
                 return card
             }
         case .topics:
-            context = common(location, title: "Topics", description: "Papers of \(config.title) by topic.", section: "topics")
+            context = common(
+                location, title: "Topics", description: "Papers of \(config.title) by topic.", section: "topics")
             context["topics"] = catalog.topics.map(topicLink)
         case .topic(let index, let page):
             let topic = catalog.topics[index]
             let pages = pageCount(topic)
             let title = page > 1 ? "\(topic.topic.name) (page \(page) of \(pages))" : topic.topic.name
-            context = common(location, title: title, description: "\(topic.papers.count) papers on \(topic.topic.name.lowercased()).", section: "topics")
+            context = common(
+                location, title: title,
+                description: "\(topic.papers.count) papers on \(topic.topic.name.lowercased()).", section: "topics")
             var topicValue = topicLink(topic)
-            topicValue["description_html"] = Markdown.html(fromMarkdown: topic.topic.description, rootPrefix: routes.base.path)
+            topicValue["description_html"] = Markdown.html(
+                fromMarkdown: topic.topic.description, rootPrefix: routes.base.path)
             context["topic"] = topicValue
             let start = (page - 1) * config.papersPerPage
-            context["papers"] = topic.papers[start..<min(start + config.papersPerPage, topic.papers.count)].map(paperCard)
+            context["papers"] = topic.papers[start..<min(start + config.papersPerPage, topic.papers.count)].map(
+                paperCard)
             context["pagination"] = pagination(topic, page: page, pages: pages)
             context["feed_url"] = routes.url(Routes.topicFeed(topic.topic.slug))
         case .paper(let index):
             let paper = catalog.papers[index]
-            context = common(location, title: rendered[index].titlePlain, description: rendered[index].summary, section: "papers")
+            context = common(
+                location, title: rendered[index].titlePlain, description: rendered[index].summary, section: "papers")
             var card = paperCard(index)
             card["first_seen"] = paper.firstSeen.long
             card["last_seen"] = paper.lastSeen.long
@@ -53,10 +65,14 @@ extension SiteRenderer {
             context["paper"] = card
         case .content(let index):
             let page = contentPages[index]
-            context = common(location, title: page.title, description: page.description.isEmpty ? config.description : page.description, section: "page-\(page.name)")
+            context = common(
+                location, title: page.title,
+                description: page.description.isEmpty ? config.description : page.description,
+                section: "page-\(page.name)")
             context["content_html"] = Markdown.html(fromMarkdown: page.markdown, rootPrefix: routes.base.path)
         case .notFound, .feed, .topicFeed, .sitemap, .asset:
-            context = common(location, title: "Page not found", description: "This page does not exist.", section: "404")
+            context = common(
+                location, title: "Page not found", description: "This page does not exist.", section: "404")
         }
         return (location, context)
     }
@@ -68,7 +84,10 @@ extension SiteRenderer {
             ["title": "Topics", "url": routes.url(Routes.topics), "current": section == "topics"],
         ]
         for page in contentPages where page.inNavigation {
-            nav.append(["title": page.title, "url": routes.url(Routes.page(page.name)), "current": section == "page-\(page.name)"])
+            nav.append([
+                "title": page.title, "url": routes.url(Routes.page(page.name)),
+                "current": section == "page-\(page.name)",
+            ])
         }
         let fullTitle = title.map { "\($0) · \(config.title)" } ?? config.title
         return [
@@ -105,8 +124,12 @@ extension SiteRenderer {
             "url": routes.url(Routes.paper(paper.slug)),
             "abstract_html": view.abstractHTML,
             "has_abstract": !view.abstractHTML.isEmpty,
-            "topics": paper.topics.compactMap { topicIndex[$0] }.map { topicLink(catalog.topics[$0], withCount: false) },
-            "days": paper.days.map { ["label": $0.long, "short": $0.short, "iso": $0.iso, "url": routes.url(Routes.day($0))] },
+            "topics": paper.topics.compactMap { topicIndex[$0] }.map {
+                topicLink(catalog.topics[$0], withCount: false)
+            },
+            "days": paper.days.map {
+                ["label": $0.long, "short": $0.short, "iso": $0.iso, "url": routes.url(Routes.day($0))]
+            },
             "last_seen": paper.lastSeen.long,
             "last_seen_iso": paper.lastSeen.iso,
             "seen_count": paper.appearances.count,
@@ -127,7 +150,8 @@ extension SiteRenderer {
         if withCount {
             link["count"] = topic.papers.count
             link["feed_url"] = routes.url(Routes.topicFeed(topic.topic.slug))
-            link["summary"] = RenderedPaper.summary(of: topic.topic.description.replacingOccurrences(of: "*", with: ""), limit: 140)
+            link["summary"] = RenderedPaper.summary(
+                of: topic.topic.description.replacingOccurrences(of: "*", with: ""), limit: 140)
         }
         return link
     }
@@ -142,7 +166,9 @@ extension SiteRenderer {
             "count": day.papers.count,
         ]
         if preview > 0 {
-            link["preview"] = day.papers.prefix(preview).map { ["title_html": rendered[$0].titleHTML, "url": routes.url(Routes.paper(catalog.papers[$0].slug))] }
+            link["preview"] = day.papers.prefix(preview).map {
+                ["title_html": rendered[$0].titleHTML, "url": routes.url(Routes.paper(catalog.papers[$0].slug))]
+            }
             link["more"] = max(0, day.papers.count - preview)
         }
         return link
@@ -156,7 +182,9 @@ extension SiteRenderer {
         var currentTitle = ""
         for day in catalog.days.reversed() {
             if day.date.monthKey != currentKey {
-                if !currentDays.isEmpty { months.append(["title": currentTitle, "key": currentKey, "days": currentDays]) }
+                if !currentDays.isEmpty {
+                    months.append(["title": currentTitle, "key": currentKey, "days": currentDays])
+                }
                 currentKey = day.date.monthKey
                 currentTitle = day.date.monthTitle
                 currentDays = []
@@ -173,7 +201,10 @@ extension SiteRenderer {
             "total": pages,
             "has_pages": pages > 1,
             "pages": (1...pages).map { number -> [String: Any] in
-                ["number": number, "url": routes.url(Routes.topic(topic.topic.slug, page: number)), "current": number == page]
+                [
+                    "number": number, "url": routes.url(Routes.topic(topic.topic.slug, page: number)),
+                    "current": number == page,
+                ]
             },
         ]
         if page > 1 { value["previous_url"] = routes.url(Routes.topic(topic.topic.slug, page: page - 1)) }

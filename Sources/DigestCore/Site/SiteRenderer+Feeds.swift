@@ -11,7 +11,9 @@ extension SiteRenderer {
                 entries.append((paper, day.date))
             }
         }
-        return atom(title: config.title, subtitle: config.description, location: Routes.feed, alternate: Routes.home, entries: entries)
+        return atom(
+            title: config.title, subtitle: config.description, location: Routes.feed, alternate: Routes.home,
+            entries: entries)
     }
 
     /// The newest `topicFeedSize` papers of one topic.
@@ -23,8 +25,10 @@ extension SiteRenderer {
             location: Routes.topicFeed(topic.topic.slug), alternate: Routes.topic(topic.topic.slug), entries: entries)
     }
 
-    private func atom(title: String, subtitle: String, location: String, alternate: String, entries: [(paper: Int, date: DayDate)]) -> String {
-        let updated = entries.map(\.date).max() ?? catalog.days.last?.date ?? Paper.distantPast
+    private func atom(
+        title: String, subtitle: String, location: String, alternate: String, entries: [(paper: Int, date: DayDate)]
+    ) -> String {
+        let updated = entries.map(\.date).max() ?? catalog.days.last?.date ?? DayDate.distantPast
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(config.language))">
@@ -66,7 +70,9 @@ extension SiteRenderer {
     /// Atom ids must be permanent IRIs: the page URL when the origin is known, else a URN.
     private func identifier(_ location: String) -> String {
         if routes.base.origin != nil { return routes.absolute(location) }
-        return "urn:paperdigest:" + (location.isEmpty ? "home" : location.trimmingCharacters(in: ["/"]).replacingOccurrences(of: "/", with: ":"))
+        return "urn:paperdigest:"
+            + (location.isEmpty
+                ? "home" : location.trimmingCharacters(in: ["/"]).replacingOccurrences(of: "/", with: ":"))
     }
 
     /// Every HTML page but the 404, with the date it last changed.
@@ -80,7 +86,8 @@ extension SiteRenderer {
         }
         urls += catalog.papers.map { (Routes.paper($0.slug), $0.lastSeen) }
         urls += contentPages.map { (Routes.page($0.name), nil) }
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (location, lastmod) in urls {
             xml += "  <url><loc>\(XML.escape(routes.absolute(location)))</loc>"
             if let lastmod { xml += "<lastmod>\(lastmod.iso)</lastmod>" }

@@ -21,9 +21,13 @@ public struct SiteRenderer: Sendable {
         self.rendered = catalog.papers.parallelMap(RenderedPaper.init)
         self.topicIndex = Dictionary(uniqueKeysWithValues: catalog.topics.enumerated().map { ($1.topic.slug, $0) })
         let routes = self.routes
-        self.assetURLs = Dictionary(uniqueKeysWithValues: theme.assets.map { asset in
-            (Self.assetKey(asset.path), routes.url(asset.path) + "?v=" + Slug.suffix(for: String(decoding: asset.data, as: UTF8.self)))
-        })
+        self.assetURLs = Dictionary(
+            uniqueKeysWithValues: theme.assets.map { asset in
+                (
+                    Self.assetKey(asset.path),
+                    routes.url(asset.path) + "?v=" + Slug.suffix(for: String(decoding: asset.data, as: UTF8.self))
+                )
+            })
     }
 
     /// Every file of the site, in a fixed order.

@@ -20,7 +20,9 @@ public struct Theme: Sendable {
     public static let pageTemplates = ["index", "days", "day", "topics", "topic", "paper", "page", "404"]
 
     /// Parses and cross-checks the templates. Errors name `file:line:column`.
-    public static func load(templates: [(name: String, file: SourceFile)], assets: [SourceFile]) -> (Theme?, [Diagnostic]) {
+    public static func load(templates: [(name: String, file: SourceFile)], assets: [SourceFile]) -> (
+        Theme?, [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         var parsed: [String: MustacheTemplate] = [:]
         var references: [String: [TemplateReference]] = [:]
@@ -33,8 +35,12 @@ public struct Theme: Sendable {
                 parsed[name] = try MustacheTemplate(string: text)
                 references[name] = TemplateReference.scan(text, path: file.path)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: file.path, line: error.context.lineNumber, column: error.context.columnNumber)
-                diagnostics.append(.error("template syntax: \(describe(error.error)) in '\(error.context.line.trimmingCharacters(in: .whitespaces))'", at: location))
+                let location = SourceLocation(
+                    path: file.path, line: error.context.lineNumber, column: error.context.columnNumber)
+                diagnostics.append(
+                    .error(
+                        "template syntax: \(describe(error.error)) in '\(error.context.line.trimmingCharacters(in: .whitespaces))'",
+                        at: location))
             } catch {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: file.path, line: 1)))
             }
@@ -42,12 +48,14 @@ public struct Theme: Sendable {
         for refs in references.sorted(by: { $0.key < $1.key }).map(\.value) {
             for ref in refs where paths[ref.name] == nil {
                 let kind = ref.isParent ? "layout" : "partial"
-                diagnostics.append(.error("\(kind) '\(ref.name)' not found (looked for \(ref.name).mustache)", at: ref.location))
+                diagnostics.append(
+                    .error("\(kind) '\(ref.name)' not found (looked for \(ref.name).mustache)", at: ref.location))
             }
         }
-        let dependencies = Dictionary(uniqueKeysWithValues: parsed.keys.map { name in
-            (name, closure(of: name, references: references))
-        })
+        let dependencies = Dictionary(
+            uniqueKeysWithValues: parsed.keys.map { name in
+                (name, closure(of: name, references: references))
+            })
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let theme = Theme(
             library: MustacheLibrary(templates: parsed), templateNames: Set(parsed.keys),
@@ -106,7 +114,10 @@ struct TemplateReference {
                     let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
                     if !name.isEmpty && !name.hasPrefix("*") {
                         let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                        result.append(TemplateReference(name: name, isParent: sigil == "<", location: SourceLocation(path: path, line: lineIndex + 1, column: column)))
+                        result.append(
+                            TemplateReference(
+                                name: name, isParent: sigil == "<",
+                                location: SourceLocation(path: path, line: lineIndex + 1, column: column)))
                     }
                 }
                 rest = afterOpen[close.upperBound...]

@@ -13,7 +13,9 @@ enum XML {
             default:
                 // Characters XML 1.0 forbids never reach a feed.
                 let v = scalar.value
-                if v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000 {
+                if v == 0x9 || v == 0xA || v == 0xD || (0x20...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v)
+                    || v >= 0x10000
+                {
                     result.unicodeScalars.append(scalar)
                 }
             }

@@ -13,7 +13,14 @@ public enum TextDecoding {
             if let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) {
                 return (text, [])
             }
-            return ("", [.error("file starts with a UTF-16 byte-order mark but is not valid UTF-16", at: SourceLocation(path: file.path, line: 1))])
+            return (
+                "",
+                [
+                    .error(
+                        "file starts with a UTF-16 byte-order mark but is not valid UTF-16",
+                        at: SourceLocation(path: file.path, line: 1))
+                ]
+            )
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         if let text = String(validating: body, as: UTF8.self) {
@@ -51,7 +58,8 @@ public enum TextDecoding {
         }
         let first = firstInvalid.map { "first: 0x" + String($0.byte, radix: 16, uppercase: true) } ?? ""
         let plural = invalidCount == 1 ? "" : "s"
-        let message = "file is not valid UTF-8 (\(invalidCount) invalid byte\(plural), \(first)); "
+        let message =
+            "file is not valid UTF-8 (\(invalidCount) invalid byte\(plural), \(first)); "
             + "read as Windows-1252; save the file as UTF-8 to silence this"
         return (String(scalars), [.warning(message, at: firstInvalid?.location)])
     }

@@ -29,10 +29,14 @@ struct YAMLFile {
 
     private static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: mark.line, column: mark.column))
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            return .error(
+                "invalid YAML: \(problem)", at: SourceLocation(path: path, line: mark.line, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("duplicate key \(duplicates.joined(separator: ", "))", at: SourceLocation(path: path, line: context.mark.line, column: context.mark.column))
+            return .error(
+                "duplicate key \(duplicates.joined(separator: ", "))",
+                at: SourceLocation(path: path, line: context.mark.line, column: context.mark.column))
         default:
             return .error("invalid YAML: \(error)", at: SourceLocation(path: path, line: 1))
         }
@@ -70,7 +74,10 @@ struct YAMLMapping {
     func int(_ key: String, in range: ClosedRange<Int>, diagnostics: inout [Diagnostic]) -> Int? {
         guard let value = mapping[key] else { return nil }
         guard let number = value.int, range.contains(number) else {
-            diagnostics.append(.error("'\(key)' should be a whole number from \(range.lowerBound) to \(range.upperBound)", at: file.location(of: value)))
+            diagnostics.append(
+                .error(
+                    "'\(key)' should be a whole number from \(range.lowerBound) to \(range.upperBound)",
+                    at: file.location(of: value)))
             return nil
         }
         return number
