@@ -8,7 +8,7 @@ struct Digest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Turn saved Hugging Face Daily Papers pages into a static website with real math.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, MathInspectCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -9,6 +9,7 @@ public indirect enum Inline: Hashable, Sendable {
     case smallCaps([Inline])
     case monospace(String)
     case link(url: String, [Inline])
+    case math(MathFormula)
 }
 
 /// Text split into inline pieces; `plainText` is for places that allow no markup.
@@ -40,7 +41,7 @@ public struct RichText: Hashable, Sendable {
                     walk(children)
                 case .emphasis(let children), .strong(let children), .smallCaps(let children):
                     walk(children)
-                case .text, .monospace:
+                case .text, .monospace, .math:
                     break
                 }
             }
@@ -56,6 +57,8 @@ public struct RichText: Hashable, Sendable {
                 result += text
             case .emphasis(let children), .strong(let children), .smallCaps(let children), .link(_, let children):
                 appendPlain(children, to: &result)
+            case .math(let formula):
+                result += formula.plainText
             }
         }
     }

@@ -4,71 +4,54 @@
 /// part of the URL only when the URL opened it.
 enum LinkDetector {
     struct Match {
-        var range: Range<String.Index>
+        /// Scalar offset just past the URL.
+        var end: Int
         var url: String
     }
 
-    static func matches(in text: String) -> [Match] {
-        var result: [Match] = []
-        var index = text.startIndex
-        while let start = nextCandidate(in: text, from: index) {
-            var end = start
-            while end < text.endIndex, !isTerminator(text[end]) {
-                end = text.index(after: end)
-            }
-            end = trimmedEnd(text, start: start, end: end)
-            let raw = String(text[start..<end])
-            if isPlausible(raw) {
-                let url = raw.hasPrefix("http://") || raw.hasPrefix("https://") ? raw : "https://" + raw
-                result.append(Match(range: start..<end, url: url))
-                index = end
-            } else {
-                index = text.index(after: start)
-            }
-        }
-        return result
+    private static let starts: [[Unicode.Scalar]] = ["https://", "http://", "www.", "github.com/", "huggingface.co/"]
+        .map { Array($0.unicodeScalars) }
+
+    /// The URL starting exactly at `i`, if one does (at a word boundary).
+    static func match(in s: [Unicode.Scalar], at i: Int, end: Int) -> Match? {
+        let c = s[i]
+        guard c == "h" || c == "w" || c == "g" else { return nil }
+        if i > 0 && isURLCharacter(s[i - 1]) { return nil }
+        guard starts.contains(where: { prefix in
+            i + prefix.count <= end && s[i..<(i + prefix.count)].elementsEqual(prefix)
+        }) else { return nil }
+        var j = i
+        while j < end, !isTerminator(s[j]) { j += 1 }
+        j = trimmedEnd(s, start: i, end: j)
+        let raw = String(String.UnicodeScalarView(s[i..<j]))
+        guard isPlausible(raw) else { return nil }
+        let url = raw.hasPrefix("http://") || raw.hasPrefix("https://") ? raw : "https://" + raw
+        return Match(end: j, url: url)
     }
 
-    private static let schemes = ["https://", "http://", "www.", "github.com/", "huggingface.co/"]
-
-    /// The start of the next `https://`, `www.` or well-known bare host, at a word boundary.
-    private static func nextCandidate(in text: String, from: String.Index) -> String.Index? {
-        var index = from
-        while index < text.endIndex {
-            let c = text[index]
-            if c == "h" || c == "w" || c == "g" {
-                let atBoundary = index == text.startIndex || !isURLCharacter(text[text.index(before: index)])
-                if atBoundary {
-                    let rest = text[index...]
-                    if schemes.contains(where: { rest.hasPrefix($0) }) { return index }
-                }
-            }
-            index = text.index(after: index)
-        }
-        return nil
+    private static func isTerminator(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isWhitespace || "<>\"{}\\|^`".unicodeScalars.contains(c)
     }
 
-    private static func isTerminator(_ c: Character) -> Bool {
-        c.isWhitespace || c == "<" || c == ">" || c == "\"" || c == "{" || c == "}" || c == "\\" || c == "|"
-            || c == "^" || c == "`"
-    }
-
-    private static func isURLCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "/" || c == "." || c == "-" || c == "_" || c == "@"
+    private static func isURLCharacter(_ c: Unicode.Scalar) -> Bool {
+        ProseTokenizer.isLetter(c) || ProseTokenizer.isDigit(c) || "/.-_@".unicodeScalars.contains(c)
     }
 
     /// Drops trailing sentence punctuation and unbalanced closing brackets.
-    private static func trimmedEnd(_ text: String, start: String.Index, end: String.Index) -> String.Index {
+    private static func trimmedEnd(_ s: [Unicode.Scalar], start: Int, end: Int) -> Int {
         var end = end
         while end > start {
-            let last = text[text.index(before: end)]
-            let body = text[start..<end]
-            if ".,;:!?'*".contains(last) {
-                end = text.index(before: end)
-            } else if last == ")", body.filter({ $0 == ")" }).count > body.filter({ $0 == "(" }).count {
-                end = text.index(before: end)
-            } else if last == "]", body.filter({ $0 == "]" }).count > body.filter({ $0 == "[" }).count {
-                end = text.index(before: end)
+            let last = s[end - 1]
+            if ".,;:!?'*".unicodeScalars.contains(last) {
+                end -= 1
+            } else if last == ")" || last == "]" {
+                let open: Unicode.Scalar = last == ")" ? "(" : "["
+                let body = s[start..<end]
+                if body.filter({ $0 == last }).count > body.filter({ $0 == open }).count {
+                    end -= 1
+                } else {
+                    break
+                }
             } else {
                 break
             }

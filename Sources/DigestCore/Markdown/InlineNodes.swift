@@ -17,6 +17,8 @@ enum InlineNodes {
                 appendLeaf(CMARK_NODE_HTML_INLINE, literal: "<span class=\"sc\">", to: parent)
                 append(children, to: parent)
                 appendLeaf(CMARK_NODE_HTML_INLINE, literal: "</span>", to: parent)
+            case .math(let formula):
+                appendLeaf(CMARK_NODE_HTML_INLINE, literal: formula.mathML, to: parent)
             case .link(let url, let children):
                 guard isSafe(url), let link = cmark_node_new(CMARK_NODE_LINK) else {
                     append(children, to: parent)

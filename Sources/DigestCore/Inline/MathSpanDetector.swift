@@ -1,0 +1,689 @@
+/// Finds damaged math in prose that lost its `$…$`: `mathcal{O}(d^2)`, `1leq p<2`,
+/// `n times d`, `11.0 pm 1.3`, `ell_p`, single-letter variables.
+///
+/// A word becomes math only with math evidence around it: scripts and braces, command
+/// names that are never English, digits, single letters and operators on both sides of an
+/// English-looking operator. English survives: "multiple times", "5 to 15 times faster",
+/// "lambda functions", "(log) probability". One pass of marking, one of growing; linear.
+struct MathSpanDetector {
+    let scalars: [Unicode.Scalar]
+    let tokens: [ProseToken]
+    private(set) var math: [Bool]
+    /// Braces that only grouped a hyphen in a name (`Norouzi{-}Fard`) and vanish from text.
+    private(set) var droppedTokens: Set<Int> = []
+    /// Text to show instead of a token: `muP` → `μP`.
+    private(set) var replacements: [Int: String] = [:]
+    private let match: [Int]
+    private var strengths: [ProseStrength?]
+
+    /// Whether lone letters count as variables (not inside `\textit{O}`).
+    private let singleLetters: Bool
+
+    init(_ scalars: [Unicode.Scalar], forced: [Range<Int>] = [], singleLetters: Bool = true) {
+        self.singleLetters = singleLetters
+        self.scalars = scalars
+        tokens = ProseTokenizer.tokens(scalars)
+        math = Array(repeating: false, count: tokens.count)
+        match = Self.matchBrackets(tokens, scalars)
+        strengths = Array(repeating: nil, count: tokens.count)
+        for i in tokens.indices where tokens[i].kind == .word {
+            strengths[i] = Self.strength(of: String(String.UnicodeScalarView(scalars[tokens[i].start..<tokens[i].end])))
+        }
+        for range in forced {
+            for i in tokens.indices where tokens[i].start < range.upperBound && tokens[i].end > range.lowerBound {
+                math[i] = true
+            }
+        }
+        markEvidence()
+        grow()
+    }
+
+    /// Maximal runs of math tokens, as scalar ranges, trimmed of edge spaces and punctuation.
+    func spans() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 0
+        while i < tokens.count {
+            guard math[i] else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j + 1 < tokens.count, math[j + 1] { j += 1 }
+            var lo = i, hi = j
+            while lo <= hi, tokens[lo].kind == .space || isPunct(lo, ",.;:") { lo += 1 }
+            while hi >= lo, tokens[hi].kind == .space || isPunct(hi, ",.;:") { hi -= 1 }
+            // A bracket whose partner lies outside the span stays text.
+            while lo <= hi, isPunct(lo, "([{"), match[lo] < 0 || match[lo] > hi { lo += 1 }
+            while hi >= lo, isPunct(hi, ")]}"), match[hi] < 0 || match[hi] < lo { hi -= 1 }
+            // `(MHC^3)`, `(ge 175B)`: parentheses around a whole formula stay text.
+            while lo < hi, isPunct(lo, "("), match[lo] == hi, attachedPrevious(lo).map({ tokens[$0].kind != .word }) ?? true {
+                lo += 1
+                hi -= 1
+            }
+            if lo <= hi && isMeaningful(lo...hi) {
+                result.append(tokens[lo].start..<tokens[hi].end)
+            }
+            i = j + 1
+        }
+        return result
+    }
+
+    // MARK: Evidence
+
+    private mutating func markEvidence() {
+        for i in tokens.indices {
+            switch tokens[i].kind {
+            case .punct:
+                if isPunct(i, "^_") { markScript(i) }
+                if isPunct(i, "{") { markBraces(i) }
+                if isPunct(i, "=<>") { markRelation(i) }
+            case .word:
+                markWord(i)
+            case .number:
+                // `11.9times higher`: a number fused with an operator name.
+                if let next = attachedNext(i), tokens[next].kind == .word, strengths[next] == .weak,
+                    let symbol = operatorSymbol(next), symbol == "×" || symbol == "±"
+                {
+                    mark(i...next)
+                }
+            case .space:
+                break
+            }
+        }
+        // Single letters and infix operators need to see the evidence marked above.
+        for i in tokens.indices where tokens[i].kind == .word {
+            if strengths[i] == .weak {
+                markInfix(i)
+                markAccent(i)
+            }
+            if tokens[i].length == 1 { markSingleLetter(i) }
+            if strengths[i] == nil, !math[i], isFusedMath(i) { mark(i...i) }
+            repairName(i)
+        }
+        markGroups()
+    }
+
+    /// `x_0`, `d^2`, `QK^top`, `G_{stack}`; not `snake_case`.
+    private mutating func markScript(_ i: Int) {
+        guard let left = attachedPrevious(i), let right = attachedNext(i) else { return }
+        let leftOK = tokens[left].kind == .word || tokens[left].kind == .number || isPunct(left, ")]}'")
+        let rightOK = tokens[right].kind == .word || tokens[right].kind == .number || isPunct(right, "{+-\\")
+        guard leftOK && rightOK else { return }
+        if isPunct(i, "_"), isPlainWord(left), isPlainWord(right), tokens[left].length > 1, tokens[right].length > 1 {
+            return
+        }
+        var lo = left
+        if isPunct(left, ")]}"), match[left] >= 0 { lo = match[left] }
+        var hi = right
+        if isPunct(right, "{"), match[right] >= 0 { hi = match[right] }
+        if isPunct(right, "+-"), let number = attachedNext(right), tokens[number].kind == .number { hi = number }
+        mark(lo...hi)
+    }
+
+    /// `1{2}`, `D{to}infty`, `64{times}64`; `Norouzi{-}Fard` only loses its braces.
+    private mutating func markBraces(_ i: Int) {
+        let close = match[i]
+        guard close > i else { return }
+        if close == i + 2, tokens[i + 1].kind == .punct,
+            let before = attachedPrevious(i), let after = attachedNext(close),
+            isPlainWord(before), isPlainWord(after), tokens[before].length > 1, tokens[after].length > 1
+        {
+            droppedTokens.insert(i)
+            droppedTokens.insert(close)
+            return
+        }
+        mark(i...close)
+    }
+
+    /// `=`, `<`, `>` between operands: `2<p<infty`, `D = diag(…)`, `Ax=b`; not a metric
+    /// readout like `pass@1 = 41.4%`.
+    private mutating func markRelation(_ i: Int) {
+        guard let left = previous(i), let right = next(i) else { return }
+        let attached = attachedPrevious(i) != nil && attachedNext(i) != nil
+        func operand(_ k: Int, rightSide: Bool) -> Bool {
+            if isOperand(k, rightSide: rightSide) { return true }
+            return attached && tokens[k].kind == .word && tokens[k].length == 2
+        }
+        guard operand(left, rightSide: false), operand(right, rightSide: true) else { return }
+        if let percent = attachedNext(right), isPunct(percent, "%") { return }
+        if let at = attachedPrevious(left), isPunct(at, "@") { return }
+        mark(startOfOperand(left)...extent(of: right))
+    }
+
+    private mutating func markWord(_ i: Int) {
+        let word = text(i)
+        switch strengths[i] {
+        case .strong:
+            mark(i...i)
+        case .greek:
+            if isStandalone(i) && !isEnglishCollocation(i) { mark(i...i) }
+        case .weak:
+            // Functions applied to parentheses or to an operand: `exp(d)`, `log n`, `poly(…)`.
+            if case .function = MathVocabulary.command(word) {
+                if let open = attachedNext(i), isPunct(open, "("), match[open] > open, isMathContent(open) {
+                    mark(i...match[open])
+                } else if let operand = next(i), operand > i + 1, tokens[operand].kind == .word,
+                    tokens[operand].length == 1, !"aAI".contains(text(operand))
+                {
+                    mark(i...operand)
+                }
+            }
+        case nil:
+            // `O(n^3)`, `Omega(…)`, `f(x)`: a letter applied to math in parentheses.
+            if tokens[i].length == 1, !"aAI".contains(word), let open = attachedNext(i), isPunct(open, "(["),
+                match[open] > open, isMathContent(open)
+            {
+                mark(i...match[open])
+            } else if isFusedMath(i, strongOnly: true) {
+                mark(i...i)
+            }
+        }
+    }
+
+    /// `tilde O(…)`, `hat x`: an accent name before a letter.
+    private mutating func markAccent(_ i: Int) {
+        guard case .accent = MathVocabulary.command(text(i)), let base = next(i), tokens[base].kind == .word,
+            tokens[base].length == 1 || strengths[base] == .greek
+        else { return }
+        mark(i...extent(of: base))
+    }
+
+    /// `muP`, `muParam` (μP), `VSEinfty` (VSE∞): names spelled with a damaged symbol. They
+    /// stay text, with the symbol restored.
+    private mutating func repairName(_ i: Int) {
+        guard strengths[i] == nil, !math[i] else { return }
+        let word = text(i)
+        for prefix in ["mu", "nu", "pi", "alpha", "beta", "lambda"] where word.hasPrefix(prefix) {
+            let rest = word.dropFirst(prefix.count)
+            if let first = rest.first, first.isUppercase, case .greek(let letter, _) = MathVocabulary.command(prefix) {
+                replacements[i] = letter + rest
+                return
+            }
+        }
+        for suffix in ["infty"] where word.hasSuffix(suffix) {
+            let head = word.dropLast(suffix.count)
+            if head.count >= 2, head.allSatisfy(\.isUppercase), case .symbol(let symbol) = MathVocabulary.command(suffix) {
+                replacements[i] = head + symbol
+            }
+        }
+    }
+
+    /// A bracket group holding math, with math-compatible content, is math as a whole, and so
+    /// is a letter or name applied to it: `Obig(n+nk{m}big)`, `(1{2}-epsilon)`.
+    private mutating func markGroups() {
+        for open in tokens.indices where isPunct(open, "([") && match[open] > open {
+            let close = match[open]
+            guard ((open + 1)..<close).contains(where: { math[$0] }), isMathContent(open) else { continue }
+            mark(open...close)
+            if let name = attachedPrevious(open), tokens[name].kind == .word,
+                !isPlainWord(name) || tokens[name].length == 1 || isFusedWeak(name)
+            {
+                mark(name...name)
+            }
+        }
+    }
+
+    /// `n times d`, `11.0 pm 1.3`, `m gg n`, `100M sim 1B`, `D to infty`, and leading
+    /// relations before a quantity: `(ge 175B)`, `sim99%`.
+    private mutating func markInfix(_ i: Int) {
+        guard let symbol = operatorSymbol(i) else { return }
+        let word = text(i)
+        let left = previous(i)
+        guard let right = next(i), isOperand(right, rightSide: true) else { return }
+        guard let left, isOperand(left, rightSide: false) else {
+            // A relation opening a quantity: `(ge 175B)`, `e.g., leq 7B`, `sim10times`.
+            let opens = left.map { isPunct($0, "(,") } ?? true || attachedNext(i) == right
+            if opens, ["≤", "≥", "∼", "≈", "≪", "≫", "<", ">"].contains(symbol), tokens[right].kind == .number {
+                mark(i...extent(of: right))
+            }
+            return
+        }
+        switch word {
+        case "to":
+            // `5 to 15`, `from O(T^2) to O(T)`: English. `D to infty`, `epsilon to 0`: a limit.
+            let limit = text(right) == "infty" || (tokens[right].kind == .number && text(right) == "0")
+            guard limit, tokens[left].kind == .word else { return }
+        case "in", "ni":
+            // Too common in English: the right side must already be math, and the left a symbol.
+            let interval = isPunct(right, "([") && match[right] > right && isMathContent(right)
+            guard math[right] || interval, tokens[left].kind == .word,
+                tokens[left].length == 1 || strengths[left] == .greek || math[left]
+            else { return }
+        default:
+            break
+        }
+        mark(startOfOperand(left)...extent(of: right))
+    }
+
+    /// Lone letters are variables: `three n times d`, `matrices Q, K, V`; not `a`, `I`,
+    /// enumerations `(i)`, abbreviations `e.g.` or compounds `top-k`.
+    private mutating func markSingleLetter(_ i: Int) {
+        let letter = text(i)
+        if math[i] || !singleLetters { return }
+        // `(r x r)`: a letter x between sizes means "by", and the sizes stay prose too.
+        if isBy(i) || [previous(i), next(i)].contains(where: { $0.map(isBy) ?? false }) { return }
+        let before = i > 0 ? i - 1 : nil
+        let after = i + 1 < tokens.count ? i + 1 : nil
+        let standaloneBefore = before.map { tokens[$0].kind == .space || isPunct($0, "([,") } ?? true
+        let standaloneAfter = after.map { tokens[$0].kind == .space || isPunct($0, ")],;:.'’") } ?? true
+        guard standaloneBefore && standaloneAfter else { return }
+        if let after, isPunct(after, "."), after + 1 < tokens.count, tokens[after + 1].kind == .word { return }  // e.g.
+        if let before, isPunct(before, "."), before > 0, tokens[before - 1].kind == .word,
+            tokens[before - 1].length == 1
+        {
+            return  // i.e.
+        }
+        if let before, let after, isPunct(before, "("), isPunct(after, ")") {
+            // `(i)` is an enumeration unless it follows a name it is applied to.
+            if before == 0 || tokens[before - 1].kind == .space { return }
+        }
+        if "aAI".contains(letter) {
+            // Only inside math: `alpha B A / r`.
+            let neighbours = [previous(i), next(i)].compactMap { $0 }
+            guard neighbours.contains(where: { math[$0] || isPunct($0, "/+=") }) else { return }
+        }
+        let scalar = scalars[tokens[i].start]
+        if !scalar.isASCII && !(0x391...0x3C9).contains(scalar.value) { return }
+        mark(i...i)
+    }
+
+    // MARK: Growing
+
+    /// Joins neighbours into the spans: attached operands and operators, groups of math,
+    /// and across one space, operators and operands that continue the formula.
+    private mutating func grow() {
+        var changed = true
+        var passes = 0
+        while changed && passes < 4 {
+            changed = false
+            passes += 1
+            var i = 0
+            while i < tokens.count {
+                guard math[i] else {
+                    i += 1
+                    continue
+                }
+                var j = i
+                while j + 1 < tokens.count, math[j + 1] { j += 1 }
+                if let end = growRight(from: j), end > j {
+                    mark((j + 1)...end)
+                    changed = true
+                }
+                if let start = growLeft(from: i), start < i {
+                    mark(start...(i - 1))
+                    changed = true
+                }
+                i = j + 1
+                while i < tokens.count, math[i] { i += 1 }
+            }
+        }
+    }
+
+    /// How far a math run ending at `j` extends to the right.
+    private func growRight(from j: Int) -> Int? {
+        guard j + 1 < tokens.count else { return nil }
+        let t = j + 1
+        switch tokens[t].kind {
+        case .space:
+            guard let u = t + 1 < tokens.count ? t + 1 : nil else { return nil }
+            if isPunct(u, "=<>+/|") || (isPunct(u, "-") && u + 1 < tokens.count && tokens[u + 1].kind == .space) {
+                guard let v = next(u), isOperand(v, rightSide: true) else { return nil }
+                return extent(of: v)
+            }
+            if isPunct(u, "([") && match[u] > u && isMathContent(u) && !endsWithOperand(j) { return match[u] }
+            if tokens[u].kind == .number && !endsWithOperator(j) { return nil }
+            if isContinuation(u) && !endsWithSentence(j) { return extent(of: u) }
+            return nil
+        case .punct:
+            if isPunct(t, "([{") {
+                guard match[t] > t, isMathContent(t) else { return nil }
+                return match[t]
+            }
+            if isPunct(t, ")]}") { return match[t] >= 0 && math[match[t]] ? t : nil }
+            if isPunct(t, "-") {
+                // `-based`, `-approximate`: a hyphenated English word ends the formula.
+                guard let v = attachedNext(t), !isPlainWord(v) || tokens[v].length == 1, !isPunct(v, "-") else {
+                    return nil
+                }
+                return extent(of: v)
+            }
+            if isPunct(t, "+*/=<>|^_!'") {
+                guard let v = attachedNext(t) else { return isPunct(t, "'!|") ? t : nil }
+                if isPunct(t, "|") { return t }
+                return isOperand(v, rightSide: true) || isPunct(v, "({[|") ? extent(of: v) : nil
+            }
+            return nil
+        case .word:
+            if isPlainWord(t) && tokens[t].length > 1 {
+                // `Params(M)` inside a formula is a function applied to math.
+                if let open = attachedNext(t), isPunct(open, "("), match[open] > open, isMathContent(open) {
+                    return match[open]
+                }
+                return nil
+            }
+            return extent(of: t)
+        case .number:
+            return extent(of: t)
+        }
+    }
+
+    /// How far a math run starting at `i` extends to the left.
+    private func growLeft(from i: Int) -> Int? {
+        guard i > 0 else { return nil }
+        let t = i - 1
+        switch tokens[t].kind {
+        case .space:
+            guard t > 0 else { return nil }
+            let u = t - 1
+            if isPunct(u, "=<>+/|:") {
+                guard let v = previous(u), isOperand(v, rightSide: false) else { return nil }
+                if isPunct(u, ":") && !(tokens[v].kind == .word && tokens[v].length == 1) { return nil }
+                return startOfOperand(v)
+            }
+            if tokens[u].kind == .number { return nil }  // `+6.9 DET_l`: a number before a formula is prose
+            if isContinuation(u) && (tokens[u].kind != .word || tokens[u].length == 1 || strengths[u] != nil) {
+                if isPunct(u, ")]}") { return match[u] >= 0 ? match[u] : nil }
+                return startOfOperand(u)
+            }
+            return nil
+        case .punct:
+            if isPunct(t, ")]}") { return match[t] >= 0 && isMathContent(match[t]) ? startOfOperand(t) : nil }
+            if isPunct(t, "([{") { return match[t] > t && math[match[t]] ? t : nil }
+            if isPunct(t, "+-*/=<>|") {
+                guard let v = attachedPrevious(t) else { return isPunct(t, "-|") ? t : nil }
+                if isPunct(t, "|") { return t }
+                if isPunct(t, "-"), isPlainWord(v), tokens[v].length > 1 { return nil }
+                // `1.5-2.7times`: a range of numbers, not a subtraction.
+                if isPunct(t, "-"), tokens[v].kind == .number, tokens[i].kind == .number { return nil }
+                return isOperand(v, rightSide: false) ? startOfOperand(v) : nil
+            }
+            return nil
+        case .word:
+            // `nk{m}`: short names fused to math are its variables.
+            if isPlainWord(t) && tokens[t].length > 3 { return nil }
+            if isPlainWord(t) && tokens[t].length > 1 && !(isPunct(i, "{^_") || tokens[i].kind == .number) { return nil }
+            return t
+        case .number:
+            return t
+        }
+    }
+
+    /// A letter x between two short operands, as in `(r x r)` or `3 x 3`: "by".
+    private func isBy(_ i: Int) -> Bool {
+        guard tokens[i].kind == .word, text(i) == "x", let left = previous(i), let right = next(i),
+            left < i - 1, right > i + 1
+        else { return false }
+        return !math[left] && !math[right] && tokens[left].length <= 2 && tokens[right].length <= 2
+            && tokens[left].kind != .punct && tokens[right].kind != .punct
+    }
+
+    /// A token that can follow a formula across a space and still belong to it.
+    private func isContinuation(_ u: Int) -> Bool {
+        switch tokens[u].kind {
+        case .word:
+            if math[u] { return true }
+            if tokens[u].length == 1 { return !"aAI".contains(text(u)) && !isBy(u) }
+            if case .function = MathVocabulary.command(text(u)), let v = next(u), isOperand(v, rightSide: true) {
+                return true
+            }
+            return strengths[u] == .strong || strengths[u] == .greek
+        case .number:
+            // `leq 7B`, `+ 1`; a number alone after a finished formula is prose.
+            return true
+        case .punct:
+            return math[u] || (isPunct(u, "{") && match[u] > u)
+        case .space:
+            return false
+        }
+    }
+
+    // MARK: Helpers
+
+    private mutating func mark(_ range: ClosedRange<Int>) {
+        for k in range where k >= 0 && k < math.count { math[k] = true }
+    }
+
+    /// The end of the operand starting at `v` (a whole group, a number with its unit).
+    private func extent(of v: Int) -> Int {
+        if isPunct(v, "({["), match[v] > v { return match[v] }
+        if tokens[v].kind == .number, let unit = attachedNext(v), tokens[unit].kind == .word,
+            tokens[unit].length == 1
+        {
+            return unit
+        }
+        if tokens[v].kind == .word, let open = attachedNext(v), isPunct(open, "("), match[open] > open,
+            isMathContent(open), !isPlainWord(v) || tokens[v].length == 1
+        {
+            return match[open]
+        }
+        return v
+    }
+
+    private func startOfOperand(_ v: Int) -> Int {
+        if isPunct(v, ")]}"), match[v] >= 0 {
+            let open = match[v]
+            if let name = attachedPrevious(open), tokens[name].kind == .word, !isPlainWord(name) || tokens[name].length == 1 {
+                return name
+            }
+            return open
+        }
+        if tokens[v].kind == .word, tokens[v].length == 1, let number = attachedPrevious(v), tokens[number].kind == .number {
+            return number
+        }
+        return v
+    }
+
+    private func endsWithOperand(_ j: Int) -> Bool {
+        tokens[j].kind == .word || tokens[j].kind == .number || isPunct(j, ")]}")
+    }
+
+    /// The run ends with an operator waiting for its right side: `leq`, `=`, fused `deltageq`.
+    private func endsWithOperator(_ j: Int) -> Bool {
+        if isPunct(j, "=<>+-*/") { return true }
+        guard tokens[j].kind == .word else { return false }
+        let word = text(j)
+        let last: String
+        if MathVocabulary.command(word) != nil {
+            last = word
+        } else if case .command(let name)? = WordSplitter.split(word)?.last {
+            last = name
+        } else {
+            return false
+        }
+        if case .op = MathVocabulary.command(last) { return true }
+        return false
+    }
+
+    private func endsWithSentence(_ j: Int) -> Bool {
+        isPunct(j, ".,;:")
+    }
+
+    /// Something a formula can have on that side of an operator.
+    private func isOperand(_ k: Int, rightSide: Bool) -> Bool {
+        switch tokens[k].kind {
+        case .number: return true
+        case .word:
+            if math[k] { return true }
+            if tokens[k].length == 1 { return true }
+            if let strength = strengths[k], strength != .weak { return true }
+            if case .function = MathVocabulary.command(text(k)) { return rightSide }
+            if !rightSide, let number = attachedPrevious(k), tokens[number].kind == .number { return true }  // 100M
+            return isFusedMath(k)
+        case .punct:
+            if math[k] { return true }
+            return rightSide ? isPunct(k, "([{|") && match[k] > k : isPunct(k, ")]}|")
+        case .space:
+            return false
+        }
+    }
+
+    /// Brackets whose content reads as math: no English word outside nested braces (a name
+    /// applied to parentheses, like `Params(M)`, is fine), no sentence.
+    private func isMathContent(_ open: Int) -> Bool {
+        let close = match[open]
+        guard close > open else { return false }
+        var k = open + 1
+        while k < close {
+            if isPunct(k, "{"), match[k] > k {
+                k = match[k] + 1
+                continue
+            }
+            if isPlainWord(k), tokens[k].length > 2, !(attachedNext(k).map { isPunct($0, "(") } ?? false),
+                !isFusedWeak(k)
+            {
+                return false
+            }
+            if isPunct(k, ".;"), k + 2 < close, tokens[k + 1].kind == .space, tokens[k + 2].kind == .word {
+                return false
+            }
+            k += 1
+        }
+        return true
+    }
+
+    /// A word that is neither a command nor fused commands: English, a name, an acronym.
+    private func isPlainWord(_ k: Int) -> Bool {
+        tokens[k].kind == .word && strengths[k] == nil && !isFusedMath(k)
+    }
+
+    /// `1leq`, `deltageq`, `Omegasubseteq`, `nLvarepsilon`, `Phicirc`, `varepsilond`: fused
+    /// command names with at least one that is never English. English words that hide a
+    /// command (`well`, `circle`, `meta`, `thetas`) are left alone. With `strongOnly` false,
+    /// `Uin R^{…}` (a capital fused with `in`, before math) counts too.
+    private func isFusedMath(_ k: Int, strongOnly: Bool = false) -> Bool {
+        guard tokens[k].kind == .word, tokens[k].length > 2, strengths[k] == nil,
+            let pieces = WordSplitter.split(text(k))
+        else { return false }
+        let letters = pieces.filter(\.isLetter).count
+        guard letters <= 2, pieces.count <= 4 else { return false }
+        let strongIndex = pieces.firstIndex { piece in
+            guard case .command(let name) = piece else { return false }
+            switch MathVocabulary.proseStrength(name) {
+            case .strong: return true
+            case .greek: return name.count >= 5 || name.first?.isUppercase == true
+            default: return false
+            }
+        }
+        if let strongIndex {
+            // After the command, at most one letter, and not a plural `s`: `varepsilond`, not `thetas`.
+            let trailing = pieces[(strongIndex + 1)...].prefix { $0.isLetter }
+            if case .letter(let c)? = pieces.last {
+                return trailing.count == 1 && pieces.count - 1 == strongIndex + 1 && c != "s"
+                    && pieces[strongIndex...].dropFirst().allSatisfy(\.isLetter)
+            }
+            return true
+        }
+        guard !strongOnly, pieces.count == 2, case .letter(let c) = pieces[0], c.isUppercase,
+            case .command("in") = pieces[1], let right = next(k)
+        else { return false }
+        return math[right]
+    }
+
+    /// `mtimes`, `nlog`, `mloglog`, `Obig`: a letter fused with operator or function names,
+    /// which counts as math inside a formula's brackets.
+    private func isFusedWeak(_ k: Int) -> Bool {
+        guard tokens[k].kind == .word, let pieces = WordSplitter.split(text(k)), pieces.count >= 2,
+            pieces.count <= 4, pieces[0].isLetter
+        else { return false }
+        return pieces.dropFirst().allSatisfy { piece in
+            guard case .command(let name) = piece else { return false }
+            switch MathVocabulary.command(name) {
+            case .op, .function, .sizing: return true
+            default: return false
+            }
+        }
+    }
+
+    /// A Greek name used as a symbol: not part of a model name (`Phi-2`, `MHR-mu`,
+    /// `PanGu-pi-1B`); `epsilon-optimal` and `delta-approximate` are symbols with a suffix.
+    private func isStandalone(_ i: Int) -> Bool {
+        if i > 1, isPunct(i - 1, "-"), tokens[i - 2].kind != .space { return false }
+        if i + 2 < tokens.count, isPunct(i + 1, "-") {
+            let next = tokens[i + 2]
+            if next.kind == .number { return false }
+            if next.kind == .word, scalars[next.start].properties.isUppercase { return false }
+        }
+        return true
+    }
+
+    /// `lambda functions`, `beta version`: Greek names that are English here.
+    private func isEnglishCollocation(_ i: Int) -> Bool {
+        guard let next = next(i), tokens[next].kind == .word else { return false }
+        let pair = text(i).lowercased() + " " + text(next).lowercased()
+        return Self.collocations.contains { pair.hasPrefix($0) }
+    }
+
+    private static let collocations = [
+        "lambda function", "lambda calculus", "lambda expression", "beta version", "beta release", "beta test",
+        "alpha version", "alpha release", "alpha test", "alpha channel", "delta tuning", "delta-tuning",
+        "beta distribution", "gamma distribution", "gamma correction", "omega model",
+    ]
+
+    private func operatorSymbol(_ k: Int) -> String? {
+        if case .op(let symbol, let kind) = MathVocabulary.command(text(k)), kind == .binary || kind == .relation {
+            return symbol
+        }
+        return nil
+    }
+
+    private func isPunct(_ k: Int, _ set: String) -> Bool {
+        guard k >= 0 && k < tokens.count, tokens[k].kind == .punct else { return false }
+        return set.unicodeScalars.contains(scalars[tokens[k].start])
+    }
+
+    func text(_ k: Int) -> String {
+        String(String.UnicodeScalarView(scalars[tokens[k].start..<tokens[k].end]))
+    }
+
+    /// The neighbour without whitespace in between.
+    private func attachedPrevious(_ k: Int) -> Int? {
+        k > 0 && tokens[k - 1].kind != .space ? k - 1 : nil
+    }
+
+    private func attachedNext(_ k: Int) -> Int? {
+        k + 1 < tokens.count && tokens[k + 1].kind != .space ? k + 1 : nil
+    }
+
+    /// The neighbour, skipping at most one run of whitespace.
+    private func previous(_ k: Int) -> Int? {
+        var p = k - 1
+        if p >= 0, tokens[p].kind == .space { p -= 1 }
+        return p >= 0 ? p : nil
+    }
+
+    private func next(_ k: Int) -> Int? {
+        var n = k + 1
+        if n < tokens.count, tokens[n].kind == .space { n += 1 }
+        return n < tokens.count ? n : nil
+    }
+
+    /// A span worth typesetting: more than a lone number or punctuation.
+    private func isMeaningful(_ range: ClosedRange<Int>) -> Bool {
+        range.contains { tokens[$0].kind == .word } || range.contains { isPunct($0, "^_{=<>+") }
+    }
+
+    private static func strength(of word: String) -> ProseStrength? {
+        MathVocabulary.proseStrength(word)
+    }
+
+    /// Pairs `(`/`)`, `[`/`]`, `{`/`}` with a stack; unmatched ones get -1.
+    private static func matchBrackets(_ tokens: [ProseToken], _ scalars: [Unicode.Scalar]) -> [Int] {
+        var match = Array(repeating: -1, count: tokens.count)
+        var stack: [(Int, Unicode.Scalar)] = []
+        let pairs: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
+        for (k, token) in tokens.enumerated() where token.kind == .punct {
+            let s = scalars[token.start]
+            if s == "(" || s == "[" || s == "{" {
+                stack.append((k, s))
+            } else if let open = pairs[s] {
+                if let index = stack.lastIndex(where: { $0.1 == open }), stack.count - index <= 8 {
+                    let (start, _) = stack[index]
+                    stack.removeSubrange(index...)
+                    match[start] = k
+                    match[k] = start
+                }
+            }
+        }
+        return match
+    }
+}

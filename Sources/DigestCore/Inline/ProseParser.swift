@@ -1,0 +1,339 @@
+import Foundation
+
+/// Reads a title or abstract: surviving LaTeX (`\textit{…}`, `\'{n}`, `50\%`, `\url{…}`,
+/// `\( … \)`, balanced `$…$`), bare URLs, and damaged math without delimiters (through
+/// `MathSpanDetector`). Every input character ends up as text or inside math.
+///
+/// Works on Unicode scalars with integer positions, in one left-to-right pass; nesting of
+/// styled groups is bounded, so hostile input cannot exhaust the stack.
+struct ProseParser {
+    static let maxDepth = 16
+
+    private let s: [Unicode.Scalar]
+    private let location: SourceLocation?
+    private var diagnostics: [Diagnostic] = []
+    /// For each `{`, its matching `}` (and back); -1 when unmatched.
+    private let braces: [Int: Int]
+    /// For each opening `$` of inline math, its closing `$`.
+    private let dollars: [Int: Int]
+
+    static func parse(_ text: String, at location: SourceLocation?) -> ([Inline], [Diagnostic]) {
+        var parser = ProseParser(text, location: location)
+        let inlines = parser.parseText(0, until: parser.s.count, depth: 0)
+        return (Typography.apply(to: inlines), parser.diagnostics)
+    }
+
+    private init(_ text: String, location: SourceLocation?) {
+        s = Array(text.unicodeScalars)
+        self.location = location
+        braces = Self.matchBraces(s)
+        dollars = Self.matchDollars(s)
+    }
+
+    // MARK: Text mode
+
+    /// Parses `s[start..<end]` as prose.
+    private mutating func parseText(_ start: Int, until end: Int, depth: Int, styled: Bool = false) -> [Inline] {
+        var out = InlineBuilder()
+        out.singleLetters = !styled
+        var i = start
+        while i < end {
+            let c = s[i]
+            if c == "\\" {
+                i = parseBackslash(at: i, end: end, depth: depth, into: &out)
+            } else if c == "$" {
+                i = parseDollar(at: i, end: end, depth: depth, into: &out)
+            } else if c == "{", let close = braces[i], close < end, let style = declaration(afterBrace: i) {
+                let contentStart = style.contentStart
+                let children =
+                    depth < Self.maxDepth ? parseText(contentStart, until: close, depth: depth + 1, styled: true) : [.text(string(contentStart..<close))]
+                out.append(contentsOf: Self.styled(style.style, children, plain: string(contentStart..<close)))
+                i = close + 1
+            } else if let url = LinkDetector.match(in: s, at: i, end: end) {
+                out.append(.link(url: url.url, [.text(string(i..<url.end))]))
+                i = skipURLRemnant(after: url.end, end: end)
+            } else if ProseTokenizer.isLetter(c), i == start || !ProseTokenizer.isLetter(s[i - 1]),
+                let command = bareCommand(at: i, end: end)
+            {
+                i = parseCommand(command, at: i, nameEnd: i + command.count, end: end, depth: depth, into: &out)
+            } else {
+                out.raw(c)
+                i += 1
+            }
+        }
+        return out.finish()
+    }
+
+    /// `\name`, `\'n`, `\%`, `\(`, `\[`.
+    private mutating func parseBackslash(at i: Int, end: Int, depth: Int, into out: inout InlineBuilder) -> Int {
+        guard i + 1 < end else {
+            out.raw("\\")
+            return i + 1
+        }
+        let next = s[i + 1]
+        if ProseTokenizer.isLetter(next) && next.isASCII {
+            var j = i + 1
+            while j < end, s[j].isASCII, ProseTokenizer.isLetter(s[j]) { j += 1 }
+            let name = string((i + 1)..<j)
+            return parseCommand(name, at: i, nameEnd: j, end: end, depth: depth, into: &out)
+        }
+        if next == "(" || next == "[" {
+            let closer: [Unicode.Scalar] = ["\\", next == "(" ? ")" : "]"]
+            if let close = find(closer, from: i + 2, end: end) {
+                out.append(.math(MathFormula(parsing: string((i + 2)..<close), display: next == "[")))
+                return close + 2
+            }
+            out.raw(next)
+            return i + 2
+        }
+        if let mark = TextCommands.accents[next] {
+            return parseAccent(mark, argumentAt: i + 2, end: end, into: &out)
+        }
+        if TextCommands.escapedCharacters.contains(next) {
+            out.literal(String(next))
+            return i + 2
+        }
+        switch next {
+        case "\\", ",", ";", ":", " ", "\n": out.raw(" ")
+        case "-", "/", "!", "@": break
+        default: out.raw(next)
+        }
+        return i + 2
+    }
+
+    /// A command name after `\` (or a damaged one without it, like `textit{`).
+    private mutating func parseCommand(
+        _ name: String, at i: Int, nameEnd: Int, end: Int, depth: Int, into out: inout InlineBuilder
+    ) -> Int {
+        if name.count == 1, let mark = TextCommands.accents[name.unicodeScalars.first ?? " "],
+            nameEnd < end, s[nameEnd] == "{" || ProseTokenizer.isLetter(s[nameEnd])
+        {
+            return parseAccent(mark, argumentAt: nameEnd, end: end, into: &out)
+        }
+        if let style = TextCommands.styles[name], !TextCommands.declarations.contains(name) {
+            guard let (contentStart, close) = bracedArgument(at: nameEnd, end: end) else {
+                out.raw(contentsOf: name)
+                return nameEnd
+            }
+            let children =
+                depth < Self.maxDepth ? parseText(contentStart, until: close, depth: depth + 1, styled: style != .plain) : [.text(string(contentStart..<close))]
+            out.append(contentsOf: Self.styled(style, children, plain: string(contentStart..<close)))
+            return close + 1
+        }
+        if name == "url", let (contentStart, close) = bracedArgument(at: nameEnd, end: end) {
+            appendURL(string(contentStart..<close), display: nil, into: &out)
+            return close + 1
+        }
+        if name == "href", let (urlStart, urlClose) = bracedArgument(at: nameEnd, end: end) {
+            let url = string(urlStart..<urlClose)
+            if let (textStart, textClose) = bracedArgument(at: urlClose + 1, end: end) {
+                let children = depth < Self.maxDepth ? parseText(textStart, until: textClose, depth: depth + 1) : []
+                appendURL(url, display: children, into: &out)
+                return textClose + 1
+            }
+            appendURL(url, display: nil, into: &out)
+            return urlClose + 1
+        }
+        if name == "cite" || name == "citep" || name == "citet" || name == "ref" || name == "eqref",
+            let (contentStart, close) = bracedArgument(at: nameEnd, end: end)
+        {
+            out.raw(contentsOf: name.hasPrefix("cite") ? "[\(string(contentStart..<close))]" : string(contentStart..<close))
+            return close + 1
+        }
+        if let symbol = TextCommands.symbols[name] {
+            out.literal(symbol)
+            return nameEnd < end && s[nameEnd] == "{" && braces[nameEnd] == nameEnd + 1 ? nameEnd + 2 : nameEnd
+        }
+        if MathVocabulary.command(name) != nil {
+            // `\alpha`, `\mathcal{O}` outside math: math all the same.
+            out.raw(contentsOf: name, forceMath: true)
+            return nameEnd
+        }
+        warn("unknown LaTeX command \\\(name); shown as '\(name)'", at: i)
+        out.raw(contentsOf: name)
+        return nameEnd
+    }
+
+    /// `\'{n}`, `\'n`, `\"{\i}` → the letter with its combining mark, composed.
+    private mutating func parseAccent(_ mark: Unicode.Scalar, argumentAt start: Int, end: Int, into out: inout InlineBuilder) -> Int {
+        var i = start
+        var base = ""
+        if i < end, s[i] == "{", let close = braces[i], close < end {
+            base = string((i + 1)..<close).replacingOccurrences(of: "\\i", with: "i").replacingOccurrences(of: "\\j", with: "j")
+            i = close + 1
+        } else if i < end, ProseTokenizer.isLetter(s[i]) {
+            base = String(s[i])
+            i += 1
+        } else if i + 1 < end, s[i] == "\\", s[i + 1] == "i" || s[i + 1] == "j" {
+            base = String(s[i + 1])
+            i += 2
+        }
+        guard let first = base.unicodeScalars.first else {
+            out.raw(mark)
+            return i
+        }
+        var composed = String(first)
+        composed.unicodeScalars.append(mark)
+        composed += String(base.unicodeScalars.dropFirst())
+        out.raw(contentsOf: composed.precomposedStringWithCanonicalMapping)
+        return i
+    }
+
+    /// `$…$` with content is math (text-like content such as `$textbf{a} and textbf{b}$`
+    /// is text); a lone `$` is a dollar sign (`less than $12 USD`).
+    private mutating func parseDollar(at i: Int, end: Int, depth: Int, into out: inout InlineBuilder) -> Int {
+        if i + 1 < end, s[i + 1] == "$", let close = find(["$", "$"], from: i + 2, end: end), close > i + 2 {
+            out.append(.math(MathFormula(parsing: string((i + 2)..<close), display: true)))
+            return close + 2
+        }
+        guard let close = dollars[i], close < end else {
+            out.raw("$")
+            return i + 1
+        }
+        let content = string((i + 1)..<close)
+        if depth < Self.maxDepth && Self.isTextual(content) {
+            out.append(contentsOf: parseText(i + 1, until: close, depth: depth + 1))
+        } else {
+            out.append(.math(MathFormula(parsing: content)))
+        }
+        return close + 1
+    }
+
+    // MARK: Links
+
+    private mutating func appendURL(_ raw: String, display: [Inline]?, into out: inout InlineBuilder) {
+        var url = raw.trimmingCharacters(in: .whitespaces)
+        var trailing = ""
+        while let last = url.last, ".,;:".contains(last) {
+            trailing = String(last) + trailing
+            url.removeLast()
+        }
+        if !url.lowercased().hasPrefix("http") && !url.lowercased().hasPrefix("mailto:") { url = "https://" + url }
+        out.append(.link(url: url, display ?? [.text(raw.trimmingCharacters(in: .whitespaces).dropLast(trailing.count).description)]))
+        out.pendingPunctuation = trailing
+    }
+
+    /// `https://x.org{https://x.org}` is what `\href{url}{url}` left: skip the repeat.
+    private func skipURLRemnant(after i: Int, end: Int) -> Int {
+        guard i < end, s[i] == "{", let close = braces[i], close < end else { return i }
+        let inner = string((i + 1)..<close).lowercased()
+        return inner.hasPrefix("http") || inner.hasPrefix("www.") ? close + 1 : i
+    }
+
+    // MARK: Helpers
+
+    /// `textit{`, `url{` without their backslash, at a word start.
+    private func bareCommand(at i: Int, end: Int) -> String? {
+        guard s[i] == "t" || s[i] == "e" || s[i] == "u" || s[i] == "h" else { return nil }
+        var j = i
+        while j < end, j - i < 12, s[j].isASCII, ProseTokenizer.isLetter(s[j]) { j += 1 }
+        guard j < end, s[j] == "{" || s[j] == " " else { return nil }
+        let name = string(i..<j)
+        if s[j] == "{", Self.bareCommands.contains(name) { return name }
+        if name == "textgreater" || name == "textless" { return name }
+        return nil
+    }
+
+    private static let bareCommands: Set<String> = [
+        "textit", "textbf", "textsc", "texttt", "emph", "url", "href", "textsl", "textgreater", "textless",
+    ]
+
+    /// `{it …}`, `{\bf …}`: a style declaration opening a group.
+    private func declaration(afterBrace i: Int) -> (style: TextCommands.Style, contentStart: Int)? {
+        var j = i + 1
+        if j < s.count, s[j] == "\\" { j += 1 }
+        let nameStart = j
+        while j < s.count, j - nameStart < 3, s[j].isASCII, ProseTokenizer.isLetter(s[j]) { j += 1 }
+        guard j < s.count, s[j] == " " else { return nil }
+        let name = string(nameStart..<j)
+        guard TextCommands.declarations.contains(name), let style = TextCommands.styles[name] else { return nil }
+        // `{bf 1}_n` is bold math, not bold text.
+        if let close = braces[i], close + 1 < s.count, s[close + 1] == "_" || s[close + 1] == "^" { return nil }
+        return (style, j + 1)
+    }
+
+    private func bracedArgument(at i: Int, end: Int) -> (Int, Int)? {
+        var i = i
+        while i < end, s[i] == " " { i += 1 }
+        guard i < end, s[i] == "{", let close = braces[i], close < end else { return nil }
+        return (i + 1, close)
+    }
+
+    private static func styled(_ style: TextCommands.Style, _ children: [Inline], plain: String) -> [Inline] {
+        switch style {
+        case .emphasis: return [.emphasis(children)]
+        case .strong: return [.strong(children)]
+        case .smallCaps: return [.smallCaps(children)]
+        case .monospace: return [.monospace(plain)]
+        case .plain: return children
+        }
+    }
+
+    private func find(_ pattern: [Unicode.Scalar], from start: Int, end: Int) -> Int? {
+        guard pattern.count <= end - start else { return nil }
+        var i = start
+        while i + pattern.count <= end {
+            if s[i] == pattern[0] && (pattern.count == 1 || s[i + 1] == pattern[1]) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(s[range]))
+    }
+
+    private mutating func warn(_ message: String, at offset: Int) {
+        diagnostics.append(.warning(message, at: location?.advanced(by: offset)))
+    }
+
+    /// Text inside `$…$`: words that are not command names, outside any `{…}` argument.
+    private static func isTextual(_ content: String) -> Bool {
+        var level = 0
+        var word = ""
+        var english = 0
+        for c in content + " " {
+            if c == "{" { level += 1 } else if c == "}" { level = max(0, level - 1) }
+            if c.isLetter && c.isASCII {
+                word.append(c)
+                continue
+            }
+            if level == 0, word.count >= 3, MathVocabulary.command(word) == nil, c != "{", c != "(" {
+                english += 1
+            }
+            word = ""
+        }
+        return english > 0 && content.contains("text")
+    }
+
+    private static func matchBraces(_ s: [Unicode.Scalar]) -> [Int: Int] {
+        var pairs: [Int: Int] = [:]
+        var stack: [Int] = []
+        for (i, c) in s.enumerated() {
+            if c == "{" && (i == 0 || s[i - 1] != "\\") {
+                stack.append(i)
+            } else if c == "}" && (i == 0 || s[i - 1] != "\\"), let open = stack.popLast() {
+                pairs[open] = i
+            }
+        }
+        return pairs
+    }
+
+    /// Pandoc's rule: an opening `$` has a non-space on its right, a closing `$` a non-space
+    /// on its left and no digit after it.
+    private static func matchDollars(_ s: [Unicode.Scalar]) -> [Int: Int] {
+        var pairs: [Int: Int] = [:]
+        var open: Int?
+        for (i, c) in s.enumerated() where c == "$" && (i == 0 || s[i - 1] != "\\") {
+            let before = i > 0 ? s[i - 1] : " "
+            let after = i + 1 < s.count ? s[i + 1] : " "
+            if let start = open, !before.properties.isWhitespace, !(after >= "0" && after <= "9"), i > start + 1 {
+                pairs[start] = i
+                open = nil
+            } else if !after.properties.isWhitespace, after != "$" {
+                open = i
+            }
+        }
+        return pairs
+    }
+}

@@ -1,0 +1,55 @@
+/// A token of prose: a word, a number, a run of whitespace or one punctuation character.
+struct ProseToken {
+    enum Kind: Equatable {
+        case word, number, space, punct
+    }
+
+    var kind: Kind
+    /// Scalar offsets into the text.
+    var start: Int
+    var end: Int
+
+    var length: Int { end - start }
+}
+
+/// Cuts prose into `ProseToken`s in one pass.
+enum ProseTokenizer {
+    static func tokens(_ scalars: [Unicode.Scalar]) -> [ProseToken] {
+        var tokens: [ProseToken] = []
+        tokens.reserveCapacity(scalars.count / 3)
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            let s = scalars[i]
+            let start = i
+            let kind: ProseToken.Kind
+            if isLetter(s) {
+                i += 1
+                while i < n, isLetter(scalars[i]) || scalars[i].properties.generalCategory == .nonspacingMark { i += 1 }
+                kind = .word
+            } else if isDigit(s) {
+                i += 1
+                while i < n, isDigit(scalars[i]) || (scalars[i] == "." && i + 1 < n && isDigit(scalars[i + 1])) { i += 1 }
+                kind = .number
+            } else if s.properties.isWhitespace {
+                i += 1
+                while i < n, scalars[i].properties.isWhitespace { i += 1 }
+                kind = .space
+            } else {
+                i += 1
+                kind = .punct
+            }
+            tokens.append(ProseToken(kind: kind, start: start, end: i))
+        }
+        return tokens
+    }
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") }
+        return s.properties.isAlphabetic
+    }
+
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        s >= "0" && s <= "9"
+    }
+}

@@ -1,0 +1,469 @@
+/// Parses LaTeX math, intact or damaged, into a `MathNode` tree.
+///
+/// Tolerant by design: fused command names (`nLvarepsilon`), lost braces, lost `\frac`
+/// (`1{2}`, `nk{m}`), operators in braces (`{to}`, `{=}`), sizing (`big`, `left`), scripts
+/// with or without braces. It never fails: unknown input becomes identifiers or operators.
+/// Nesting deeper than `maxDepth` is flattened, so the tree (and every renderer) stays
+/// shallow and the work stays linear in the input.
+struct MathParser {
+    static let maxDepth = 24
+
+    /// The tree, plus explicit commands it did not know (`\model`), for warnings.
+    static func parse(_ source: String) -> (node: MathNode, unknown: [String]) {
+        var parser = MathParser(tokens: MathLexer.tokens(source))
+        let row = parser.parseRow(inGroup: false)
+        return (Self.recoverBlackboard(row), parser.unknown)
+    }
+
+    private var tokens: [MathToken]
+    private var index = 0
+    private var depth = 0
+    /// Braces opened past `maxDepth`, whose closing braces must be skipped too.
+    private var flattened = 0
+    private(set) var unknown: [String] = []
+
+    private init(tokens: [MathToken]) {
+        self.tokens = tokens
+    }
+
+    private var current: MathToken? { index < tokens.count ? tokens[index] : nil }
+
+    private func peek(_ offset: Int) -> MathToken? {
+        index + offset < tokens.count ? tokens[index + offset] : nil
+    }
+
+    // MARK: Rows and atoms
+
+    /// Parses atoms until the end, or until the `}` closing the current group.
+    private mutating func parseRow(inGroup: Bool, font: MathFont? = nil) -> MathNode {
+        var items: [MathNode] = []
+        var spaced: [Bool] = []
+        var font = font
+        while let token = current {
+            if token.isChar("}") {
+                if flattened > 0 {
+                    flattened -= 1
+                    index += 1
+                    continue
+                }
+                if inGroup { break }
+                index += 1  // a stray closing brace: syntax only, nothing to show
+                continue
+            }
+            if token.isChar("{") && depth >= Self.maxDepth {
+                flattened += 1
+                index += 1
+                continue
+            }
+            if let switched = Self.fontSwitch(token) {
+                font = switched
+                index += 1
+                continue
+            }
+            let space = token.spaceBefore && !items.isEmpty
+            if token.isChar("^") || token.isChar("_") || token.isChar("'") {
+                // Scripts attach to the previous atom, or to an empty base at the start.
+                let base = items.popLast() ?? .row([])
+                if spaced.count > items.count { spaced.removeLast() }
+                items.append(parseScripts(of: base))
+                spaced.append(items.count > 1 ? space : false)
+                continue
+            }
+            guard var atom = parseAtom() else { continue }
+            if let font { atom = Self.apply(font, to: atom) }
+            items.append(parseScripts(of: atom))
+            spaced.append(space)
+        }
+        Self.collapseThinSpaceDots(&items, &spaced)
+        return .row(items, spaced: spaced)
+    }
+
+    /// `i\,.\,.\,j` lost its backslashes and reads `i, ., ., j`: it is the range `i..j`.
+    private static func collapseThinSpaceDots(_ items: inout [MathNode], _ spaced: inout [Bool]) {
+        let pattern: [String] = [",", ".", ",", ".", ","]
+        var i = 0
+        while i + pattern.count <= items.count {
+            let matches = (0..<pattern.count).allSatisfy { offset in
+                if case .op(let symbol, _) = items[i + offset] { return symbol == pattern[offset] }
+                return false
+            }
+            if matches {
+                items.replaceSubrange(i..<(i + pattern.count), with: [.op("..", .ordinary)])
+                spaced.replaceSubrange(i..<(i + pattern.count), with: [false])
+            }
+            i += 1
+        }
+    }
+
+    /// One atom, or nil for tokens that only size or space things.
+    private mutating func parseAtom() -> MathNode? {
+        guard let token = current else { return nil }
+        index += 1
+        switch token.kind {
+        case .number(let digits):
+            if let fraction = lostFraction(numerator: .number(digits)) { return fraction }
+            // `7B`, `100M`: a quantity with its unit letter, upright.
+            if let unit = current, !unit.spaceBefore, case .word(let letter) = unit.kind, letter.count == 1,
+                "KMBT".contains(letter)
+            {
+                index += 1
+                return .row([.number(digits), .identifier(letter, upright: true)])
+            }
+            return .number(digits)
+        case .word(let word):
+            return parseWord(word, spaceBefore: token.spaceBefore)
+        case .command(let name, let explicit):
+            return parseCommand(name, explicit: explicit)
+        case .char(let c):
+            return parseChar(c)
+        }
+    }
+
+    /// A run of letters: a command, fused commands and letters, or a multi-letter name.
+    private mutating func parseWord(_ word: String, spaceBefore: Bool) -> MathNode? {
+        if MathVocabulary.command(word) != nil {
+            return parseCommand(word, explicit: false)
+        }
+        let pieces = WordSplitter.split(word) ?? []
+        let commands = pieces.filter { !$0.isLetter }.count
+        let letters = pieces.count - commands
+        if commands > 0 && letters <= 3 && pieces.count <= 5 {
+            let expanded = pieces.enumerated().map { offset, piece -> MathToken in
+                switch piece {
+                case .command(let name): MathToken(kind: .command(name, explicit: false), spaceBefore: false)
+                case .letter(let c): MathToken(kind: .word(String(c)), spaceBefore: false)
+                }
+            }
+            index -= 1
+            tokens.replaceSubrange(index...index, with: expanded)
+            if spaceBefore { tokens[index].spaceBefore = true }
+            return parseAtom()
+        }
+        // `nk{m}` is a lost `\frac{nk}{m}`: the whole word is the numerator.
+        let letterNodes = word.map { MathNode.identifier(String($0)) }
+        if word.count <= 2 || (word.count <= 4 && word.allSatisfy(\.isLowercase) && current?.isChar("{") == true) {
+            if let fraction = lostFraction(numerator: letterNodes.count == 1 ? letterNodes[0] : .row(letterNodes)) {
+                return fraction
+            }
+            if letterNodes.count == 1 { return letterNodes[0] }
+            // Two letters are two variables (`nk`, `QK`); push the second back.
+            let rest = word.dropFirst().map { MathToken(kind: .word(String($0)), spaceBefore: false) }
+            tokens.insert(contentsOf: rest, at: index)
+            return letterNodes[0]
+        }
+        // `stack` (a lost `\text`), `Params`: words; `MHC`, `DET`: names.
+        return word.contains(where: \.isLowercase) ? .text(word) : .identifier(word)
+    }
+
+    private mutating func parseCommand(_ name: String, explicit: Bool) -> MathNode? {
+        guard let command = MathVocabulary.command(name) else {
+            return parseSymbolCommand(name, explicit: explicit)
+        }
+        switch command {
+        case .greek(let letter, let upright):
+            return .identifier(letter, upright: upright)
+        case .symbol(let symbol):
+            return .identifier(symbol)
+        case .op(let symbol, let kind):
+            return .op(symbol, kind)
+        case .function(let name):
+            return .identifier(name, function: true)
+        case .font(let font):
+            guard let argument = parseArgument() else { return nil }
+            return Self.apply(font, to: argument)
+        case .fontSwitch(let font):
+            return parseArgument().map { Self.apply(font, to: $0) }
+        case .accent(let mark):
+            guard let argument = parseArgument() else { return .op(mark, .ordinary) }
+            return .accent(argument, mark)
+        case .fraction:
+            let numerator = parseArgument() ?? .row([])
+            let denominator = parseArgument() ?? .row([])
+            return .fraction(numerator, denominator)
+        case .binomial:
+            let top = parseArgument() ?? .row([])
+            let bottom = parseArgument() ?? .row([])
+            return .row([.op("(", .open), .fraction(top, bottom), .op(")", .close)])
+        case .sqrt:
+            var index: MathNode?
+            if current?.isChar("[") == true {
+                self.index += 1
+                index = parseUntilBracket()
+            }
+            return .root(parseArgument() ?? .row([]), index: index)
+        case .text(let bold):
+            return .text(readRawArgument(), bold: bold)
+        case .operatorName:
+            return .identifier(readRawArgument(), function: true)
+        case .sizing:
+            if current?.isChar(".") == true { index += 1 }  // `\left.`
+            return nil
+        case .space, .ignored, .fontSwitch:
+            return nil
+        }
+    }
+
+    /// `\{`, `\|`, `\,` and unknown commands.
+    private mutating func parseSymbolCommand(_ name: String, explicit: Bool) -> MathNode? {
+        switch name {
+        case "{": return .op("{", .open)
+        case "}": return .op("}", .close)
+        case "|": return .op("‖", .ordinary)
+        case ",", ";", ":", "!", " ", ">", "-": return nil
+        case "%", "$", "#", "&", "_": return .op(name, .ordinary)
+        case "\\": return nil
+        default:
+            if explicit { unknown.append(name) }
+            return .identifier(name)
+        }
+    }
+
+    private mutating func parseChar(_ c: Character) -> MathNode? {
+        switch c {
+        case "{":
+            // `{to}`, `{=}`, `{+}`: braces around a lone operator just space it.
+            depth += 1
+            let group = parseRow(inGroup: true)
+            depth -= 1
+            if current?.isChar("}") == true { index += 1 }
+            if case .row(let items, _) = group, items.count == 1 {
+                return items[0]
+            }
+            return group
+        case "(", "[": return .op(String(c), .open)
+        case ")", "]": return .op(String(c), .close)
+        case "+": return .op("+", .binary)
+        case "-", "−":
+            // `L_{1,2}-norm`: a hyphen joining an English word is not a minus.
+            if c == "-", let next = current, !next.spaceBefore, case .word(let word) = next.kind, word.count >= 3,
+                MathVocabulary.command(word) == nil, !(WordSplitter.split(word) ?? []).contains(where: { !$0.isLetter })
+            {
+                return .op("-", .ordinary)
+            }
+            return .op("−", .binary)
+        case "*", "∗": return .op("∗", .binary)
+        case "=", "<", ">": return .op(String(c), .relation)
+        case ":": return .op(":", .relation)
+        case ",", ";": return .op(String(c), .punctuation)
+        case "~", "&": return nil
+        case "/", "|", "!", ".", "?", "@", "#", "%", "$", "\"", "`": return .op(String(c), .ordinary)
+        default:
+            if let kind = Self.unicodeOperators[c] { return .op(String(c), kind) }
+            if c.isLetter { return .identifier(String(c)) }
+            if c.isNumber { return .number(String(c)) }
+            return .op(String(c), .ordinary)
+        }
+    }
+
+    // MARK: Arguments and scripts
+
+    /// A command argument: a braced group, or the next single atom.
+    private mutating func parseArgument() -> MathNode? {
+        guard let token = current, depth < Self.maxDepth else { return nil }
+        if token.isChar("}") { return nil }
+        depth += 1
+        defer { depth -= 1 }
+        if token.isChar("{") {
+            index += 1
+            let group = parseRow(inGroup: true)
+            if current?.isChar("}") == true { index += 1 }
+            return group
+        }
+        return parseAtom()
+    }
+
+    /// A script: a braced group, a whole number, a sign and a number, or one atom.
+    private mutating func parseScriptArgument() -> MathNode? {
+        guard let token = current else { return nil }
+        if token.isChar("-") || token.isChar("+"), case .number(let digits) = peek(1)?.kind {
+            index += 2
+            return .row([.op(token.isChar("-") ? "−" : "+", .binary), .number(digits)])
+        }
+        if case .word(let word) = token.kind, MathVocabulary.command(word) == nil {
+            // `x_ij` in damaged text: only the first letter is the script, as in TeX.
+            if word.count > 1, (WordSplitter.split(word)?.first).map({ $0.isLetter }) ?? false {
+                index += 1
+                tokens.insert(MathToken(kind: .word(String(word.dropFirst())), spaceBefore: false), at: index)
+                return .identifier(String(word.prefix(1)))
+            }
+        }
+        return parseArgument()
+    }
+
+    /// Applies `^`, `_` and primes that follow an atom.
+    private mutating func parseScripts(of base: MathNode) -> MathNode {
+        var base = base
+        var sub: MathNode?
+        var sup: MathNode?
+        while let token = current {
+            if token.isChar("'") || token.isChar("′") {
+                index += 1
+                sup = Self.append(.op("′", .ordinary), to: sup)
+                continue
+            }
+            let isSup = token.isChar("^")
+            guard isSup || token.isChar("_"), depth < Self.maxDepth else { break }
+            if (isSup && sup != nil) || (!isSup && sub != nil) {
+                // `a^b^c`: start a new, empty base rather than nesting without bound.
+                base = .scripts(base: base, sub: sub, sup: sup)
+                sub = nil
+                sup = nil
+                return base
+            }
+            index += 1
+            depth += 1
+            let script = parseScriptArgument() ?? .row([])
+            depth -= 1
+            if isSup { sup = script } else { sub = script }
+        }
+        if sub == nil && sup == nil { return base }
+        return .scripts(base: base, sub: sub, sup: sup)
+    }
+
+    /// `1{2}` → ½: a number or short name directly followed by a braced group.
+    private mutating func lostFraction(numerator: MathNode) -> MathNode? {
+        guard let open = current, open.isChar("{"), !open.spaceBefore, depth < Self.maxDepth else { return nil }
+        // `{to}`, `{=}`, `{times}` are operators in braces, not denominators.
+        if let inner = peek(1), peek(2)?.isChar("}") == true, Self.isOperatorToken(inner) { return nil }
+        index += 1
+        depth += 1
+        let denominator = parseRow(inGroup: true)
+        depth -= 1
+        if current?.isChar("}") == true { index += 1 }
+        return .fraction(numerator, denominator)
+    }
+
+    /// `\bf` or damaged `bf` inside a group: `{bf 1}_n`.
+    private static func fontSwitch(_ token: MathToken) -> MathFont? {
+        switch token.kind {
+        case .command(let name, _), .word(let name):
+            if case .fontSwitch(let font) = MathVocabulary.command(name) { return font }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private static func isOperatorToken(_ token: MathToken) -> Bool {
+        switch token.kind {
+        case .char(let c): return "+-=<>*/|:,".contains(c) || unicodeOperators[c] != nil
+        case .command(let name, _), .word(let name):
+            if case .op = MathVocabulary.command(name) { return true }
+            return false
+        case .number: return false
+        }
+    }
+
+    /// The index of `\sqrt[3]{…}`, up to `]`.
+    private mutating func parseUntilBracket() -> MathNode {
+        var items: [MathNode] = []
+        while let token = current, !token.isChar("]"), !token.isChar("}") {
+            if let atom = parseAtom() { items.append(atom) }
+        }
+        if current?.isChar("]") == true { index += 1 }
+        return items.count == 1 ? items[0] : .row(items)
+    }
+
+    /// The text of a `\text{…}` argument, spaces kept.
+    private mutating func readRawArgument() -> String {
+        guard current?.isChar("{") == true else {
+            guard let token = current else { return "" }
+            index += 1
+            return Self.text(of: token)
+        }
+        index += 1
+        var text = ""
+        var level = 0
+        while let token = current {
+            index += 1
+            if token.isChar("{") { level += 1 } else if token.isChar("}") {
+                if level == 0 { break }
+                level -= 1
+            }
+            if token.spaceBefore && !text.isEmpty { text += " " }
+            if !token.isChar("{") && !token.isChar("}") { text += Self.text(of: token) }
+        }
+        return text
+    }
+
+    private static func text(of token: MathToken) -> String {
+        switch token.kind {
+        case .command(let name, _): return name.count == 1 ? name : ""
+        case .word(let s), .number(let s): return s
+        case .char(let c): return String(c)
+        }
+    }
+
+    // MARK: Fixes on the tree
+
+    private static func append(_ node: MathNode, to script: MathNode?) -> MathNode {
+        guard let script else { return node }
+        return .row(script.items + [node])
+    }
+
+    /// `\mathcal{O}` styles its letter; `mathcal{C_Phi/m}` (a lost `\sqrt` around it) styles
+    /// only the first letter; `\mathrm{d}` sets letters upright.
+    static func apply(_ font: MathFont, to node: MathNode) -> MathNode {
+        switch node {
+        case .identifier(let name, let upright, let function):
+            if function { return node }
+            if font == .roman { return .identifier(name, upright: true) }
+            if font == .italic { return .identifier(name, upright: false) }
+            return .identifier(font.apply(name), upright: upright)
+        case .number(let digits):
+            return .number(font == .roman || font == .italic ? digits : font.apply(digits))
+        case .scripts(let base, let sub, let sup):
+            return .scripts(base: apply(font, to: base), sub: sub, sup: sup)
+        case .row(let items, let spaced):
+            let simple = items.allSatisfy {
+                if case .identifier = $0 { return true }
+                if case .number = $0 { return true }
+                return false
+            }
+            if simple { return .row(items.map { apply(font, to: $0) }, spaced: spaced) }
+            guard let first = items.first else { return node }
+            return .row([apply(font, to: first)] + items.dropFirst(), spaced: spaced)
+        case .text(let text, _):
+            return font == .bold ? .text(text, bold: true) : node
+        default:
+            return node
+        }
+    }
+
+    /// A bare `R` that lost its `\mathbb` is ℝ: after `∈` or `:`, around `→`, or raised to a
+    /// dimension (`R^d`, `R^{m×n}`; not `R^2`, the coefficient of determination).
+    static func recoverBlackboard(_ node: MathNode) -> MathNode {
+        guard case .row(var items, let spaced) = node else { return node }
+        for i in items.indices {
+            let before = i > 0 ? items[i - 1] : nil
+            let after = i + 1 < items.count ? items[i + 1] : nil
+            let context = [before, after].contains { node in
+                if case .op(let symbol, _)? = node { return symbol == "∈" || symbol == ":" || symbol == "→" }
+                return false
+            }
+            items[i] = blackboard(items[i], context: context)
+        }
+        return .row(items, spaced: spaced)
+    }
+
+    private static func blackboard(_ node: MathNode, context: Bool) -> MathNode {
+        switch node {
+        case .identifier("R", false, false) where context:
+            return .identifier("ℝ")
+        case .scripts(.identifier("R", false, false), nil, let sup?):
+            let dimension: Bool
+            if case .number = sup { dimension = false } else { dimension = true }
+            return dimension || context ? .scripts(base: .identifier("ℝ"), sub: nil, sup: sup) : node
+        default:
+            return node
+        }
+    }
+
+    static let unicodeOperators: [Character: MathOperatorClass] = [
+        "≤": .relation, "≥": .relation, "≠": .relation, "∈": .relation, "∉": .relation, "⊆": .relation,
+        "⊂": .relation, "→": .relation, "←": .relation, "↦": .relation, "≈": .relation, "∼": .relation,
+        "≪": .relation, "≫": .relation, "≡": .relation, "∝": .relation, "⇒": .relation, "±": .binary,
+        "×": .binary, "⋅": .binary, "·": .binary, "∘": .binary, "÷": .binary, "∪": .binary, "∩": .binary,
+        "⊗": .binary, "⊕": .binary,
+    ]
+}
