@@ -122,7 +122,7 @@ struct SiteBuildTests {
             to: day, atomically: true, encoding: .utf8)
 
         let error = #expect(throws: BuildFailure.self) { try build(into: output, templates: theme) }
-        let description = error?.diagnostics.first?.description ?? ""
+        let description = error?.diagnostics.errors.first?.description ?? ""
         #expect(description.contains("Templates/day.mustache:"), "\(description)")
         #expect(description.contains(": error: template syntax"))
         #expect(try snapshot(output) == before)

@@ -17,9 +17,11 @@ enum LinkDetector {
         let c = s[i]
         guard c == "h" || c == "w" || c == "g" else { return nil }
         if i > 0 && isURLCharacter(s[i - 1]) { return nil }
-        guard starts.contains(where: { prefix in
-            i + prefix.count <= end && s[i..<(i + prefix.count)].elementsEqual(prefix)
-        }) else { return nil }
+        guard
+            starts.contains(where: { prefix in
+                i + prefix.count <= end && s[i..<(i + prefix.count)].elementsEqual(prefix)
+            })
+        else { return nil }
         var j = i
         while j < end, !isTerminator(s[j]) { j += 1 }
         j = trimmedEnd(s, start: i, end: j)

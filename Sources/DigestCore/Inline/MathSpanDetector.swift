@@ -15,6 +15,11 @@ struct MathSpanDetector {
     private(set) var replacements: [Int: String] = [:]
     private let match: [Int]
     private var strengths: [ProseStrength?]
+    /// Fused-command splits of the words that have one (`deltageq` → delta, geq).
+    private var splits: [[WordSplitter.Piece]?]
+    /// Brackets spanning more tokens than this are never treated as one formula, which
+    /// keeps pathological nesting linear.
+    static let maxGroup = 400
 
     /// Whether lone letters count as variables (not inside `\textit{O}`).
     private let singleLetters: Bool
@@ -26,8 +31,15 @@ struct MathSpanDetector {
         math = Array(repeating: false, count: tokens.count)
         match = Self.matchBrackets(tokens, scalars)
         strengths = Array(repeating: nil, count: tokens.count)
+        splits = Array(repeating: nil, count: tokens.count)
         for i in tokens.indices where tokens[i].kind == .word {
-            strengths[i] = Self.strength(of: String(String.UnicodeScalarView(scalars[tokens[i].start..<tokens[i].end])))
+            let word = String(String.UnicodeScalarView(scalars[tokens[i].start..<tokens[i].end]))
+            strengths[i] = Self.strength(of: word)
+            if strengths[i] == nil, tokens[i].length >= 2, tokens[i].length <= WordSplitter.maxWordLength,
+                let pieces = WordSplitter.split(word), pieces.contains(where: { !$0.isLetter })
+            {
+                splits[i] = pieces
+            }
         }
         for range in forced {
             for i in tokens.indices where tokens[i].start < range.upperBound && tokens[i].end > range.lowerBound {
@@ -56,7 +68,9 @@ struct MathSpanDetector {
             while lo <= hi, isPunct(lo, "([{"), match[lo] < 0 || match[lo] > hi { lo += 1 }
             while hi >= lo, isPunct(hi, ")]}"), match[hi] < 0 || match[hi] < lo { hi -= 1 }
             // `(MHC^3)`, `(ge 175B)`: parentheses around a whole formula stay text.
-            while lo < hi, isPunct(lo, "("), match[lo] == hi, attachedPrevious(lo).map({ tokens[$0].kind != .word }) ?? true {
+            while lo < hi, isPunct(lo, "("), match[lo] == hi,
+                attachedPrevious(lo).map({ tokens[$0].kind != .word }) ?? true
+            {
                 lo += 1
                 hi -= 1
             }
@@ -113,9 +127,9 @@ struct MathSpanDetector {
             return
         }
         var lo = left
-        if isPunct(left, ")]}"), match[left] >= 0 { lo = match[left] }
+        if isPunct(left, ")]}"), match[left] >= 0, left - match[left] <= Self.maxGroup { lo = match[left] }
         var hi = right
-        if isPunct(right, "{"), match[right] >= 0 { hi = match[right] }
+        if isPunct(right, "{"), match[right] >= 0, match[right] - right <= Self.maxGroup { hi = match[right] }
         if isPunct(right, "+-"), let number = attachedNext(right), tokens[number].kind == .number { hi = number }
         mark(lo...hi)
     }
@@ -123,7 +137,7 @@ struct MathSpanDetector {
     /// `1{2}`, `D{to}infty`, `64{times}64`; `Norouzi{-}Fard` only loses its braces.
     private mutating func markBraces(_ i: Int) {
         let close = match[i]
-        guard close > i else { return }
+        guard close > i, close - i <= Self.maxGroup else { return }
         if close == i + 2, tokens[i + 1].kind == .punct,
             let before = attachedPrevious(i), let after = attachedNext(close),
             isPlainWord(before), isPlainWord(after), tokens[before].length > 1, tokens[after].length > 1
@@ -202,7 +216,9 @@ struct MathSpanDetector {
         }
         for suffix in ["infty"] where word.hasSuffix(suffix) {
             let head = word.dropLast(suffix.count)
-            if head.count >= 2, head.allSatisfy(\.isUppercase), case .symbol(let symbol) = MathVocabulary.command(suffix) {
+            if head.count >= 2, head.allSatisfy(\.isUppercase),
+                case .symbol(let symbol) = MathVocabulary.command(suffix)
+            {
                 replacements[i] = head + symbol
             }
         }
@@ -213,7 +229,9 @@ struct MathSpanDetector {
     private mutating func markGroups() {
         for open in tokens.indices where isPunct(open, "([") && match[open] > open {
             let close = match[open]
-            guard ((open + 1)..<close).contains(where: { math[$0] }), isMathContent(open) else { continue }
+            guard close - open <= Self.maxGroup, ((open + 1)..<close).contains(where: { math[$0] }),
+                isMathContent(open)
+            else { continue }
             mark(open...close)
             if let name = attachedPrevious(open), tokens[name].kind == .word,
                 !isPlainWord(name) || tokens[name].length == 1 || isFusedWeak(name)
@@ -401,7 +419,9 @@ struct MathSpanDetector {
         case .word:
             // `nk{m}`: short names fused to math are its variables.
             if isPlainWord(t) && tokens[t].length > 3 { return nil }
-            if isPlainWord(t) && tokens[t].length > 1 && !(isPunct(i, "{^_") || tokens[i].kind == .number) { return nil }
+            if isPlainWord(t) && tokens[t].length > 1 && !(isPunct(i, "{^_") || tokens[i].kind == .number) {
+                return nil
+            }
             return t
         case .number:
             return t
@@ -462,12 +482,16 @@ struct MathSpanDetector {
     private func startOfOperand(_ v: Int) -> Int {
         if isPunct(v, ")]}"), match[v] >= 0 {
             let open = match[v]
-            if let name = attachedPrevious(open), tokens[name].kind == .word, !isPlainWord(name) || tokens[name].length == 1 {
+            if let name = attachedPrevious(open), tokens[name].kind == .word,
+                !isPlainWord(name) || tokens[name].length == 1
+            {
                 return name
             }
             return open
         }
-        if tokens[v].kind == .word, tokens[v].length == 1, let number = attachedPrevious(v), tokens[number].kind == .number {
+        if tokens[v].kind == .word, tokens[v].length == 1, let number = attachedPrevious(v),
+            tokens[number].kind == .number
+        {
             return number
         }
         return v
@@ -521,7 +545,7 @@ struct MathSpanDetector {
     /// applied to parentheses, like `Params(M)`, is fine), no sentence.
     private func isMathContent(_ open: Int) -> Bool {
         let close = match[open]
-        guard close > open else { return false }
+        guard close > open, close - open <= Self.maxGroup else { return false }
         var k = open + 1
         while k < close {
             if isPunct(k, "{"), match[k] > k {
@@ -551,9 +575,7 @@ struct MathSpanDetector {
     /// command (`well`, `circle`, `meta`, `thetas`) are left alone. With `strongOnly` false,
     /// `Uin R^{…}` (a capital fused with `in`, before math) counts too.
     private func isFusedMath(_ k: Int, strongOnly: Bool = false) -> Bool {
-        guard tokens[k].kind == .word, tokens[k].length > 2, strengths[k] == nil,
-            let pieces = WordSplitter.split(text(k))
-        else { return false }
+        guard tokens[k].length > 2, let pieces = splits[k] else { return false }
         let letters = pieces.filter(\.isLetter).count
         guard letters <= 2, pieces.count <= 4 else { return false }
         let strongIndex = pieces.firstIndex { piece in
@@ -582,9 +604,7 @@ struct MathSpanDetector {
     /// `mtimes`, `nlog`, `mloglog`, `Obig`: a letter fused with operator or function names,
     /// which counts as math inside a formula's brackets.
     private func isFusedWeak(_ k: Int) -> Bool {
-        guard tokens[k].kind == .word, let pieces = WordSplitter.split(text(k)), pieces.count >= 2,
-            pieces.count <= 4, pieces[0].isLetter
-        else { return false }
+        guard let pieces = splits[k], pieces.count >= 2, pieces.count <= 4, pieces[0].isLetter else { return false }
         return pieces.dropFirst().allSatisfy { piece in
             guard case .command(let name) = piece else { return false }
             switch MathVocabulary.command(name) {
@@ -676,7 +696,8 @@ struct MathSpanDetector {
             if s == "(" || s == "[" || s == "{" {
                 stack.append((k, s))
             } else if let open = pairs[s] {
-                if let index = stack.lastIndex(where: { $0.1 == open }), stack.count - index <= 8 {
+                let window = stack.indices.suffix(8)
+                if let index = window.last(where: { stack[$0].1 == open }) {
                     let (start, _) = stack[index]
                     stack.removeSubrange(index...)
                     match[start] = k

@@ -16,6 +16,8 @@ struct ProseParser {
     private let braces: [Int: Int]
     /// For each opening `$` of inline math, its closing `$`.
     private let dollars: [Int: Int]
+    /// Where each two-character closer (`\)`, `\]`, `$$`) occurs, ascending.
+    private let closers: [[Unicode.Scalar]: [Int]]
 
     static func parse(_ text: String, at location: SourceLocation?) -> ([Inline], [Diagnostic]) {
         var parser = ProseParser(text, location: location)
@@ -28,6 +30,12 @@ struct ProseParser {
         self.location = location
         braces = Self.matchBraces(s)
         dollars = Self.matchDollars(s)
+        var closers: [[Unicode.Scalar]: [Int]] = [["\\", ")"]: [], ["\\", "]"]: [], ["$", "$"]: []]
+        for i in 0..<max(0, s.count - 1) {
+            let pair = [s[i], s[i + 1]]
+            if closers[pair] != nil { closers[pair, default: []].append(i) }
+        }
+        self.closers = closers
     }
 
     // MARK: Text mode
@@ -46,7 +54,9 @@ struct ProseParser {
             } else if c == "{", let close = braces[i], close < end, let style = declaration(afterBrace: i) {
                 let contentStart = style.contentStart
                 let children =
-                    depth < Self.maxDepth ? parseText(contentStart, until: close, depth: depth + 1, styled: true) : [.text(string(contentStart..<close))]
+                    depth < Self.maxDepth
+                    ? parseText(contentStart, until: close, depth: depth + 1, styled: true)
+                    : [.text(string(contentStart..<close))]
                 out.append(contentsOf: Self.styled(style.style, children, plain: string(contentStart..<close)))
                 i = close + 1
             } else if let url = LinkDetector.match(in: s, at: i, end: end) {
@@ -116,7 +126,9 @@ struct ProseParser {
                 return nameEnd
             }
             let children =
-                depth < Self.maxDepth ? parseText(contentStart, until: close, depth: depth + 1, styled: style != .plain) : [.text(string(contentStart..<close))]
+                depth < Self.maxDepth
+                ? parseText(contentStart, until: close, depth: depth + 1, styled: style != .plain)
+                : [.text(string(contentStart..<close))]
             out.append(contentsOf: Self.styled(style, children, plain: string(contentStart..<close)))
             return close + 1
         }
@@ -137,7 +149,8 @@ struct ProseParser {
         if name == "cite" || name == "citep" || name == "citet" || name == "ref" || name == "eqref",
             let (contentStart, close) = bracedArgument(at: nameEnd, end: end)
         {
-            out.raw(contentsOf: name.hasPrefix("cite") ? "[\(string(contentStart..<close))]" : string(contentStart..<close))
+            out.raw(
+                contentsOf: name.hasPrefix("cite") ? "[\(string(contentStart..<close))]" : string(contentStart..<close))
             return close + 1
         }
         if let symbol = TextCommands.symbols[name] {
@@ -155,11 +168,14 @@ struct ProseParser {
     }
 
     /// `\'{n}`, `\'n`, `\"{\i}` → the letter with its combining mark, composed.
-    private mutating func parseAccent(_ mark: Unicode.Scalar, argumentAt start: Int, end: Int, into out: inout InlineBuilder) -> Int {
+    private mutating func parseAccent(
+        _ mark: Unicode.Scalar, argumentAt start: Int, end: Int, into out: inout InlineBuilder
+    ) -> Int {
         var i = start
         var base = ""
         if i < end, s[i] == "{", let close = braces[i], close < end {
-            base = string((i + 1)..<close).replacingOccurrences(of: "\\i", with: "i").replacingOccurrences(of: "\\j", with: "j")
+            base = string((i + 1)..<close).replacingOccurrences(of: "\\i", with: "i").replacingOccurrences(
+                of: "\\j", with: "j")
             i = close + 1
         } else if i < end, ProseTokenizer.isLetter(s[i]) {
             base = String(s[i])
@@ -209,7 +225,10 @@ struct ProseParser {
             url.removeLast()
         }
         if !url.lowercased().hasPrefix("http") && !url.lowercased().hasPrefix("mailto:") { url = "https://" + url }
-        out.append(.link(url: url, display ?? [.text(raw.trimmingCharacters(in: .whitespaces).dropLast(trailing.count).description)]))
+        out.append(
+            .link(
+                url: url,
+                display ?? [.text(raw.trimmingCharacters(in: .whitespaces).dropLast(trailing.count).description)]))
         out.pendingPunctuation = trailing
     }
 
@@ -269,14 +288,18 @@ struct ProseParser {
         }
     }
 
+    /// The next `\)`, `\]` or `$$` at or after `start`, before `end`: a binary search in
+    /// the positions found up front, so many unclosed `\(` cannot make parsing quadratic.
     private func find(_ pattern: [Unicode.Scalar], from start: Int, end: Int) -> Int? {
-        guard pattern.count <= end - start else { return nil }
-        var i = start
-        while i + pattern.count <= end {
-            if s[i] == pattern[0] && (pattern.count == 1 || s[i + 1] == pattern[1]) { return i }
-            i += 1
+        guard let positions = closers[pattern] else { return nil }
+        var low = 0
+        var high = positions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if positions[mid] < start { low = mid + 1 } else { high = mid }
         }
-        return nil
+        guard low < positions.count, positions[low] + pattern.count <= end else { return nil }
+        return positions[low]
     }
 
     private func string(_ range: Range<Int>) -> String {

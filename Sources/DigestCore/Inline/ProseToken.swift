@@ -29,7 +29,9 @@ enum ProseTokenizer {
                 kind = .word
             } else if isDigit(s) {
                 i += 1
-                while i < n, isDigit(scalars[i]) || (scalars[i] == "." && i + 1 < n && isDigit(scalars[i + 1])) { i += 1 }
+                while i < n, isDigit(scalars[i]) || (scalars[i] == "." && i + 1 < n && isDigit(scalars[i + 1])) {
+                    i += 1
+                }
                 kind = .number
             } else if s.properties.isWhitespace {
                 i += 1

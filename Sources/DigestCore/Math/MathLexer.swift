@@ -65,11 +65,8 @@ enum MathLexer {
                 kind = .number(String(String.UnicodeScalarView(scalars[i..<j])))
                 i = j
             } else {
-                // Keep combining marks with their character.
-                var j = i + 1
-                while j < scalars.count, scalars[j].properties.generalCategory == .nonspacingMark { j += 1 }
-                kind = .char(Character(String(String.UnicodeScalarView(scalars[i..<j]))))
-                i = j
+                kind = .char(Character(s))
+                i += 1
             }
             tokens.append(MathToken(kind: kind, spaceBefore: space))
             space = false

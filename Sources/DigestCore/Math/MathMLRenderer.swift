@@ -99,7 +99,9 @@ enum MathMLRenderer {
     }
 
     private static func isClosingOrPunctuation(_ node: MathNode) -> Bool {
-        if case .op(_, let kind) = node { return kind == .close || kind == .punctuation || kind == .relation || kind == .binary }
+        if case .op(_, let kind) = node {
+            return kind == .close || kind == .punctuation || kind == .relation || kind == .binary
+        }
         return false
     }
 

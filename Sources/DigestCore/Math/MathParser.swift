@@ -26,10 +26,25 @@ struct MathParser {
         self.tokens = tokens
     }
 
-    private var current: MathToken? { index < tokens.count ? tokens[index] : nil }
+    /// Tokens to read before `tokens[index]`, last first: the pieces of a split word.
+    /// (Splicing them into `tokens` would cost linear time per word.)
+    private var pending: [MathToken] = []
+
+    private var current: MathToken? { pending.last ?? (index < tokens.count ? tokens[index] : nil) }
 
     private func peek(_ offset: Int) -> MathToken? {
-        index + offset < tokens.count ? tokens[index + offset] : nil
+        if offset < pending.count { return pending[pending.count - 1 - offset] }
+        let position = index + offset - pending.count
+        return position < tokens.count ? tokens[position] : nil
+    }
+
+    private mutating func advance() {
+        if pending.popLast() == nil { index += 1 }
+    }
+
+    /// Makes `inserted` the next tokens to read.
+    private mutating func push(_ inserted: [MathToken]) {
+        pending.append(contentsOf: inserted.reversed())
     }
 
     // MARK: Rows and atoms
@@ -43,28 +58,33 @@ struct MathParser {
             if token.isChar("}") {
                 if flattened > 0 {
                     flattened -= 1
-                    index += 1
+                    advance()
                     continue
                 }
                 if inGroup { break }
-                index += 1  // a stray closing brace: syntax only, nothing to show
+                advance()  // a stray closing brace: syntax only, nothing to show
                 continue
             }
             if token.isChar("{") && depth >= Self.maxDepth {
                 flattened += 1
-                index += 1
+                advance()
                 continue
             }
             if let switched = Self.fontSwitch(token) {
                 font = switched
-                index += 1
+                advance()
                 continue
             }
             let space = token.spaceBefore && !items.isEmpty
             if token.isChar("^") || token.isChar("_") || token.isChar("'") {
-                // Scripts attach to the previous atom, or to an empty base at the start.
-                let base = items.popLast() ?? .row([])
-                if spaced.count > items.count { spaced.removeLast() }
+                // Scripts attach to the previous atom; a second `^` on `a^b` (or a script at
+                // the start) gets an empty base, so chains never nest.
+                var base = MathNode.row([])
+                if let last = items.last, !Self.hasScript(last, for: token) {
+                    base = last
+                    items.removeLast()
+                    spaced.removeLast()
+                }
                 items.append(parseScripts(of: base))
                 spaced.append(items.count > 1 ? space : false)
                 continue
@@ -98,7 +118,7 @@ struct MathParser {
     /// One atom, or nil for tokens that only size or space things.
     private mutating func parseAtom() -> MathNode? {
         guard let token = current else { return nil }
-        index += 1
+        advance()
         switch token.kind {
         case .number(let digits):
             if let fraction = lostFraction(numerator: .number(digits)) { return fraction }
@@ -106,7 +126,7 @@ struct MathParser {
             if let unit = current, !unit.spaceBefore, case .word(let letter) = unit.kind, letter.count == 1,
                 "KMBT".contains(letter)
             {
-                index += 1
+                advance()
                 return .row([.number(digits), .identifier(letter, upright: true)])
             }
             return .number(digits)
@@ -134,9 +154,9 @@ struct MathParser {
                 case .letter(let c): MathToken(kind: .word(String(c)), spaceBefore: false)
                 }
             }
-            index -= 1
-            tokens.replaceSubrange(index...index, with: expanded)
-            if spaceBefore { tokens[index].spaceBefore = true }
+            var pieces = expanded
+            if spaceBefore, !pieces.isEmpty { pieces[0].spaceBefore = true }
+            push(pieces)
             return parseAtom()
         }
         // `nk{m}` is a lost `\frac{nk}{m}`: the whole word is the numerator.
@@ -148,7 +168,7 @@ struct MathParser {
             if letterNodes.count == 1 { return letterNodes[0] }
             // Two letters are two variables (`nk`, `QK`); push the second back.
             let rest = word.dropFirst().map { MathToken(kind: .word(String($0)), spaceBefore: false) }
-            tokens.insert(contentsOf: rest, at: index)
+            push(rest)
             return letterNodes[0]
         }
         // `stack` (a lost `\text`), `Params`: words; `MHC`, `DET`: names.
@@ -187,7 +207,7 @@ struct MathParser {
         case .sqrt:
             var index: MathNode?
             if current?.isChar("[") == true {
-                self.index += 1
+                advance()
                 index = parseUntilBracket()
             }
             return .root(parseArgument() ?? .row([]), index: index)
@@ -196,7 +216,7 @@ struct MathParser {
         case .operatorName:
             return .identifier(readRawArgument(), function: true)
         case .sizing:
-            if current?.isChar(".") == true { index += 1 }  // `\left.`
+            if current?.isChar(".") == true { advance() }  // `\left.`
             return nil
         case .space, .ignored, .fontSwitch:
             return nil
@@ -225,7 +245,7 @@ struct MathParser {
             depth += 1
             let group = parseRow(inGroup: true)
             depth -= 1
-            if current?.isChar("}") == true { index += 1 }
+            if current?.isChar("}") == true { advance() }
             if case .row(let items, _) = group, items.count == 1 {
                 return items[0]
             }
@@ -264,9 +284,9 @@ struct MathParser {
         depth += 1
         defer { depth -= 1 }
         if token.isChar("{") {
-            index += 1
+            advance()
             let group = parseRow(inGroup: true)
-            if current?.isChar("}") == true { index += 1 }
+            if current?.isChar("}") == true { advance() }
             return group
         }
         return parseAtom()
@@ -276,14 +296,15 @@ struct MathParser {
     private mutating func parseScriptArgument() -> MathNode? {
         guard let token = current else { return nil }
         if token.isChar("-") || token.isChar("+"), case .number(let digits) = peek(1)?.kind {
-            index += 2
+            advance()
+            advance()
             return .row([.op(token.isChar("-") ? "−" : "+", .binary), .number(digits)])
         }
         if case .word(let word) = token.kind, MathVocabulary.command(word) == nil {
             // `x_ij` in damaged text: only the first letter is the script, as in TeX.
             if word.count > 1, (WordSplitter.split(word)?.first).map({ $0.isLetter }) ?? false {
-                index += 1
-                tokens.insert(MathToken(kind: .word(String(word.dropFirst())), spaceBefore: false), at: index)
+                advance()
+                push([MathToken(kind: .word(String(word.dropFirst())), spaceBefore: false)])
                 return .identifier(String(word.prefix(1)))
             }
         }
@@ -297,12 +318,17 @@ struct MathParser {
         var sup: MathNode?
         while let token = current {
             if token.isChar("'") || token.isChar("′") {
-                index += 1
+                advance()
                 sup = Self.append(.op("′", .ordinary), to: sup)
                 continue
             }
             let isSup = token.isChar("^")
-            guard isSup || token.isChar("_"), depth < Self.maxDepth else { break }
+            guard isSup || token.isChar("_") else { break }
+            if depth >= Self.maxDepth {
+                // Too deep to nest another script: the script's content stays in this row.
+                advance()
+                continue
+            }
             if (isSup && sup != nil) || (!isSup && sub != nil) {
                 // `a^b^c`: start a new, empty base rather than nesting without bound.
                 base = .scripts(base: base, sub: sub, sup: sup)
@@ -310,7 +336,7 @@ struct MathParser {
                 sup = nil
                 return base
             }
-            index += 1
+            advance()
             depth += 1
             let script = parseScriptArgument() ?? .row([])
             depth -= 1
@@ -325,12 +351,18 @@ struct MathParser {
         guard let open = current, open.isChar("{"), !open.spaceBefore, depth < Self.maxDepth else { return nil }
         // `{to}`, `{=}`, `{times}` are operators in braces, not denominators.
         if let inner = peek(1), peek(2)?.isChar("}") == true, Self.isOperatorToken(inner) { return nil }
-        index += 1
+        advance()
         depth += 1
         let denominator = parseRow(inGroup: true)
         depth -= 1
-        if current?.isChar("}") == true { index += 1 }
+        if current?.isChar("}") == true { advance() }
         return .fraction(numerator, denominator)
+    }
+
+    /// Whether `node` already carries the script `token` would add.
+    private static func hasScript(_ node: MathNode, for token: MathToken) -> Bool {
+        guard case .scripts(_, let sub, let sup) = node else { return false }
+        return token.isChar("_") ? sub != nil : sup != nil
     }
 
     /// `\bf` or damaged `bf` inside a group: `{bf 1}_n`.
@@ -360,7 +392,7 @@ struct MathParser {
         while let token = current, !token.isChar("]"), !token.isChar("}") {
             if let atom = parseAtom() { items.append(atom) }
         }
-        if current?.isChar("]") == true { index += 1 }
+        if current?.isChar("]") == true { advance() }
         return items.count == 1 ? items[0] : .row(items)
     }
 
@@ -368,15 +400,17 @@ struct MathParser {
     private mutating func readRawArgument() -> String {
         guard current?.isChar("{") == true else {
             guard let token = current else { return "" }
-            index += 1
+            advance()
             return Self.text(of: token)
         }
-        index += 1
+        advance()
         var text = ""
         var level = 0
         while let token = current {
-            index += 1
-            if token.isChar("{") { level += 1 } else if token.isChar("}") {
+            advance()
+            if token.isChar("{") {
+                level += 1
+            } else if token.isChar("}") {
                 if level == 0 { break }
                 level -= 1
             }
