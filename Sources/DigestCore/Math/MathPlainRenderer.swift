@@ -59,7 +59,8 @@ enum MathPlainRenderer {
             }
             switch item {
             case .op(_, let kind) where kind == .relation || kind == .binary:
-                if previous == nil || isOpen(previous!) || (kind == .relation && isOperator(previous!)) {
+                let leading = previous.map { isOpen($0) || (kind == .relation && isOperator($0)) } ?? true
+                if leading {
                     // Leading: `≥ 175B`, `∼99%`, `(≤ 11B)`.
                     out += text
                     if kind == .relation, i + 1 < items.count, i + 1 < spaced.count, spaced[i + 1] { out += " " }
