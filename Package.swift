@@ -40,7 +40,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DigestCoreTests",
-            dependencies: ["DigestCore"]
+            dependencies: ["DigestCore"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -1,4 +1,73 @@
+import DigestCore
+import Foundation
+
+/// `swift run -c release digest-bench [Content]`: throughput figures for the notes.
+///
+/// Single-threaded figures for the math normaliser and for libcmark rendering over the demo
+/// abstracts, then a whole in-memory site build (parallel, as `digest build` runs it).
 @main
 struct Bench {
-    static func main() {}
+    static func main() throws {
+        var arguments = CommandLine.arguments.dropFirst()
+        let normaliserOnly = arguments.first == "--normaliser"
+        if normaliserOnly { arguments = arguments.dropFirst() }
+        let once = arguments.first == "--once"
+        if once { arguments = arguments.dropFirst() }
+        let content = URL(fileURLWithPath: arguments.first ?? "Content")
+        let templates = URL(fileURLWithPath: arguments.dropFirst().first ?? "Templates")
+        let (snapshot, _) = try ContentSnapshot.read(content: content, templates: templates)
+        var texts: [String] = []
+        for dump in snapshot.dumps {
+            for entry in DumpParser(defaultYear: 2026).parse(dump).day?.entries ?? [] {
+                texts.append(entry.title)
+                texts.append(entry.abstract)
+            }
+        }
+        let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+        print("Demo content: \(texts.count / 2) abstracts and titles, \(format(Double(bytes) / 1e6, 2)) MB")
+
+        let parser = RichTextParser()
+        var parsed: [RichText] = []
+        let normalise = measure(minimumSeconds: once ? 0 : 2) {
+            parsed = texts.map { parser.parse($0).0 }
+        }
+        let formulas = parsed.reduce(0) { total, text in
+            total + text.inlines.filter { if case .math = $0 { return true } else { return false } }.count
+        }
+        print(
+            "Math normaliser (one core): \(format(Double(bytes) / normalise / 1e6, 1)) MB/s, \(formulas) formulas found, \(format(normalise * 1000, 1)) ms per pass"
+        )
+        if normaliserOnly { return }
+
+        let render = measure(minimumSeconds: 2) {
+            for text in parsed { _ = Markdown.html(paragraph: text.inlines) }
+        }
+        print(
+            "libcmark rendering (one core): \(format(Double(parsed.count) / render / 1000, 1))k paragraphs/s, \(format(render * 1000, 1)) ms per pass"
+        )
+
+        var pages = 0
+        let build = measure(minimumSeconds: 3) {
+            pages = (try? SiteGenerator().generate(snapshot).pages.count) ?? 0
+        }
+        print(
+            "Whole site in memory (all cores): \(pages) files in \(format(build * 1000, 1)) ms, \(format(Double(pages) / build, 0)) files/s"
+        )
+    }
+
+    /// Runs `body` until `minimumSeconds` have passed; returns the best time of one run.
+    static func measure(minimumSeconds: Double, _ body: () -> Void) -> Double {
+        var best = Double.infinity
+        let start = Date()
+        repeat {
+            let lap = Date()
+            body()
+            best = min(best, Date().timeIntervalSince(lap))
+        } while Date().timeIntervalSince(start) < minimumSeconds
+        return best
+    }
+
+    static func format(_ value: Double, _ decimals: Int) -> String {
+        String(format: "%.\(decimals)f", value)
+    }
 }

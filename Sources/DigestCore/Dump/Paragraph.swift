@@ -34,7 +34,7 @@ struct Paragraph: Sendable {
             var pendingSpace = false
             for scalar in rawLine.unicodeScalars {
                 column += 1
-                var isSpace = scalar.properties.isWhitespace
+                var isSpace = ProseTokenizer.isSpace(scalar)
                 if !isSpace && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
                     if !warnedControl {
                         warnedControl = true

@@ -5,28 +5,29 @@ struct InlineBuilder {
     /// Lone letters are variables in abstracts, but not inside `\textit{O}bstacles`.
     var singleLetters = true
     private var inlines: [Inline] = []
-    private var raw = String.UnicodeScalarView()
-    private var rawCount = 0
+    private var raw: [Unicode.Scalar] = []
     /// Scalar ranges of `raw` that must be math (`\alpha` met outside math).
     private var forced: [Range<Int>] = []
     /// Punctuation cut from the end of a `\url{…}`, shown unless the text repeats it.
     var pendingPunctuation = ""
 
     mutating func raw(_ scalar: Unicode.Scalar) {
-        flushPending(before: scalar)
+        if !pendingPunctuation.isEmpty { flushPending(before: scalar) }
         raw.append(scalar)
-        rawCount += 1
+    }
+
+    mutating func raw(_ scalars: ArraySlice<Unicode.Scalar>) {
+        guard let first = scalars.first else { return }
+        if !pendingPunctuation.isEmpty { flushPending(before: first) }
+        raw.append(contentsOf: scalars)
     }
 
     mutating func raw(contentsOf text: String, forceMath: Bool = false) {
         guard let first = text.unicodeScalars.first else { return }
         flushPending(before: first)
-        let start = rawCount
-        for scalar in text.unicodeScalars {
-            raw.append(scalar)
-            rawCount += 1
-        }
-        if forceMath { forced.append(start..<rawCount) }
+        let start = raw.count
+        raw.append(contentsOf: text.unicodeScalars)
+        if forceMath { forced.append(start..<raw.count) }
     }
 
     /// Text that must stay text: `\_`, `\{`, `\%`.
@@ -66,49 +67,147 @@ struct InlineBuilder {
     }
 
     private mutating func flushRaw() {
-        guard rawCount > 0 else { return }
-        let scalars = Array(raw)
-        raw = String.UnicodeScalarView()
-        rawCount = 0
+        guard !raw.isEmpty else { return }
+        let scalars = raw
+        raw.removeAll(keepingCapacity: true)
         let detector = MathSpanDetector(scalars, forced: forced, singleLetters: singleLetters)
         forced = []
         let tokens = detector.tokens
         let spans = detector.spans()
+        let plain = detector.replacements.isEmpty && detector.droppedTokens.isEmpty
         var spanIndex = 0
-        var text = String.UnicodeScalarView()
+        var text = ScalarText()
         var k = 0
         while k < tokens.count {
             if spanIndex < spans.count, tokens[k].start == spans[spanIndex].lowerBound {
                 let span = spans[spanIndex]
                 spanIndex += 1
-                let source = String(String.UnicodeScalarView(scalars[span]))
+                let source = ScalarText.string(scalars[span])
                 let formula = MathFormula(parsing: source)
                 if formula.root.isEmpty {
-                    text.append(contentsOf: source.unicodeScalars)
+                    text.append(scalars[span])
                 } else {
-                    appendText(String(text))
-                    text = String.UnicodeScalarView()
+                    let typography = text.mayNeedTypography
+                    appendText(text.take(), typography: typography)
                     inlines.append(.math(formula))
                 }
                 while k < tokens.count, tokens[k].start < span.upperBound { k += 1 }
                 continue
             }
             if let replacement = detector.replacements[k] {
-                text.append(contentsOf: replacement.unicodeScalars)
+                text.append(replacement)
             } else if !detector.droppedTokens.contains(k) {
-                text.append(contentsOf: scalars[tokens[k].start..<tokens[k].end])
+                // Copy the whole run up to the next span or special token at once.
+                let limit = spanIndex < spans.count ? spans[spanIndex].lowerBound : scalars.count
+                var last = k
+                if plain {
+                    while last + 1 < tokens.count, tokens[last + 1].start < limit { last += 1 }
+                } else {
+                    while last + 1 < tokens.count, tokens[last + 1].start < limit,
+                        detector.replacements[last + 1] == nil, !detector.droppedTokens.contains(last + 1)
+                    {
+                        last += 1
+                    }
+                }
+                text.append(scalars[tokens[k].start..<tokens[last].end])
+                k = last
             }
             k += 1
         }
-        appendText(String(text))
+        let typography = text.mayNeedTypography
+        appendText(text.take(), typography: typography)
     }
 
-    private mutating func appendText(_ text: String) {
+    /// Prose text, with TeX typography (`--`, quotes, ties) applied when `typography` says
+    /// the text holds one of its triggers.
+    private mutating func appendText(_ text: String, typography: Bool = true) {
         guard !text.isEmpty else { return }
+        let text = typography ? Typography.apply(text) : text
         if case .text(let previous)? = inlines.last {
             inlines[inlines.count - 1] = .text(previous + text)
         } else {
             inlines.append(.text(text))
         }
+    }
+}
+
+/// UTF-8 text built from scalars without per-scalar `String` appends.
+struct ScalarText {
+    private var bytes: [UInt8] = []
+    /// Whether a character TeX typography rewrites went by (`-`, quotes, `~`, `x2014`, `bullet`).
+    private(set) var mayNeedTypography = false
+
+    mutating func append(_ scalars: ArraySlice<Unicode.Scalar>) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: scalars.count * 4))
+        var end = start
+        var flag = mayNeedTypography
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            guard let buffer = buffer.baseAddress.map({ UnsafeMutableBufferPointer(start: $0, count: buffer.count) })
+            else {
+                return
+            }
+            for scalar in scalars {
+                let v = scalar.value
+                if v < 0x80 {
+                    let byte = UInt8(v)
+                    if !flag { flag = Self.triggersTypography(byte, in: buffer, at: end) }
+                    buffer[end] = byte
+                    end += 1
+                } else if v < 0x800 {
+                    buffer[end] = UInt8(0xC0 | (v >> 6))
+                    buffer[end + 1] = UInt8(0x80 | (v & 0x3F))
+                    end += 2
+                } else if v < 0x10000 {
+                    buffer[end] = UInt8(0xE0 | (v >> 12))
+                    buffer[end + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[end + 2] = UInt8(0x80 | (v & 0x3F))
+                    end += 3
+                } else {
+                    buffer[end] = UInt8(0xF0 | (v >> 18))
+                    buffer[end + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[end + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[end + 3] = UInt8(0x80 | (v & 0x3F))
+                    end += 4
+                }
+            }
+        }
+        bytes.removeLast(bytes.count - end)
+        mayNeedTypography = flag
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        mayNeedTypography = true
+    }
+
+    /// `--`, a backtick, `''`, `~`, `bullet` or `x201` ends at `byte`, looking back at the
+    /// bytes already written.
+    private static func triggersTypography(_ byte: UInt8, in bytes: UnsafeMutableBufferPointer<UInt8>, at end: Int)
+        -> Bool
+    {
+        let previous = end > 0 ? bytes[end - 1] : 0
+        switch byte {
+        case UInt8(ascii: "`"), UInt8(ascii: "~"): return true
+        case UInt8(ascii: "-"), UInt8(ascii: "'"): return previous == byte
+        case UInt8(ascii: "t"): return end >= 5 && bytes[(end - 5)..<end].elementsEqual("bulle".utf8)
+        case UInt8(ascii: "1"): return end >= 3 && bytes[(end - 3)..<end].elementsEqual("x20".utf8)
+        default: return false
+        }
+    }
+
+    /// The text so far, leaving the builder empty.
+    mutating func take() -> String {
+        defer {
+            bytes.removeAll(keepingCapacity: true)
+            mayNeedTypography = false
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = ScalarText()
+        text.append(scalars)
+        return text.take()
     }
 }

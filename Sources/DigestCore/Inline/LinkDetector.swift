@@ -9,19 +9,33 @@ enum LinkDetector {
         var url: String
     }
 
-    private static let starts: [[Unicode.Scalar]] = ["https://", "http://", "www.", "github.com/", "huggingface.co/"]
-        .map { Array($0.unicodeScalars) }
+    private static func hasPrefix(_ s: [Unicode.Scalar], at i: Int, end: Int, _ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { bytes in
+            guard i + bytes.count <= end else { return false }
+            for (offset, byte) in bytes.enumerated() where s[i + offset].value != UInt32(byte) { return false }
+            return true
+        }
+    }
 
     /// The URL starting exactly at `i`, if one does (at a word boundary).
     static func match(in s: [Unicode.Scalar], at i: Int, end: Int) -> Match? {
         let c = s[i]
-        guard c == "h" || c == "w" || c == "g" else { return nil }
-        if i > 0 && isURLCharacter(s[i - 1]) { return nil }
+        guard c == "h" || c == "w" || c == "g", i + 4 < end else { return nil }
+        // The second letter rules out almost every word: http, www, github, huggingface.
+        let second = s[i + 1]
         guard
-            starts.contains(where: { prefix in
-                i + prefix.count <= end && s[i..<(i + prefix.count)].elementsEqual(prefix)
-            })
+            (c == "h" && (second == "t" || second == "u")) || (c == "w" && second == "w") || (c == "g" && second == "i")
         else { return nil }
+        if i > 0 && isURLCharacter(s[i - 1]) { return nil }
+        let isStart =
+            switch c {
+            case "h":
+                hasPrefix(s, at: i, end: end, "https://") || hasPrefix(s, at: i, end: end, "http://")
+                    || hasPrefix(s, at: i, end: end, "huggingface.co/")
+            case "w": hasPrefix(s, at: i, end: end, "www.")
+            default: hasPrefix(s, at: i, end: end, "github.com/")
+            }
+        guard isStart else { return nil }
         var j = i
         while j < end, !isTerminator(s[j]) { j += 1 }
         j = trimmedEnd(s, start: i, end: j)

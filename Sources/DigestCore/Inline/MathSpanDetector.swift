@@ -15,8 +15,23 @@ struct MathSpanDetector {
     private(set) var replacements: [Int: String] = [:]
     private let match: [Int]
     private var strengths: [ProseStrength?]
-    /// Fused-command splits of the words that have one (`deltageq` → delta, geq).
-    private var splits: [[WordSplitter.Piece]?]
+    /// Fused-command splits of words (`deltageq` → delta, geq), worked out on first use.
+    private let splitCache: SplitCache
+
+    private final class SplitCache {
+        var pieces: [Int: [WordSplitter.Piece]] = [:]
+        var none: Set<Int> = []
+    }
+    /// For each word spelling a command exactly (`leq`, `times`), its index in the trie's
+    /// command list; -1 for other tokens. (Plain integers: cheap to build and free.)
+    private var commandIndex: [Int32]
+    private let trie = CommandTrie.shared
+
+    /// The command word `k` spells, if any.
+    private func command(_ k: Int) -> MathCommand? {
+        let index = commandIndex[k]
+        return index >= 0 ? trie.commands[Int(index)].command : nil
+    }
     /// Brackets spanning more tokens than this are never treated as one formula, which
     /// keeps pathological nesting linear.
     static let maxGroup = 400
@@ -31,14 +46,13 @@ struct MathSpanDetector {
         math = Array(repeating: false, count: tokens.count)
         match = Self.matchBrackets(tokens, scalars)
         strengths = Array(repeating: nil, count: tokens.count)
-        splits = Array(repeating: nil, count: tokens.count)
+        commandIndex = Array(repeating: -1, count: tokens.count)
+        splitCache = SplitCache()
         for i in tokens.indices where tokens[i].kind == .word {
-            let word = String(String.UnicodeScalarView(scalars[tokens[i].start..<tokens[i].end]))
-            strengths[i] = Self.strength(of: word)
-            if strengths[i] == nil, tokens[i].length >= 2, tokens[i].length <= WordSplitter.maxWordLength,
-                let pieces = WordSplitter.split(word), pieces.contains(where: { !$0.isLetter })
-            {
-                splits[i] = pieces
+            let index = trie.lookup(scalars, tokens[i].start..<tokens[i].end)
+            if index >= 0 {
+                commandIndex[i] = index
+                strengths[i] = trie.commands[Int(index)].strength
             }
         }
         for range in forced {
@@ -111,7 +125,7 @@ struct MathSpanDetector {
                 markAccent(i)
             }
             if tokens[i].length == 1 { markSingleLetter(i) }
-            if strengths[i] == nil, !math[i], isFusedMath(i) { mark(i...i) }
+            if strengths[i] == nil, !math[i], tokens[i].length == 3, isFusedMath(i) { mark(i...i) }
             repairName(i)
         }
         markGroups()
@@ -165,7 +179,6 @@ struct MathSpanDetector {
     }
 
     private mutating func markWord(_ i: Int) {
-        let word = text(i)
         switch strengths[i] {
         case .strong:
             mark(i...i)
@@ -173,18 +186,18 @@ struct MathSpanDetector {
             if isStandalone(i) && !isEnglishCollocation(i) { mark(i...i) }
         case .weak:
             // Functions applied to parentheses or to an operand: `exp(d)`, `log n`, `poly(…)`.
-            if case .function = MathVocabulary.command(word) {
+            if case .function? = command(i) {
                 if let open = attachedNext(i), isPunct(open, "("), match[open] > open, isMathContent(open) {
                     mark(i...match[open])
                 } else if let operand = next(i), operand > i + 1, tokens[operand].kind == .word,
-                    tokens[operand].length == 1, !"aAI".contains(text(operand))
+                    tokens[operand].length == 1, !isArticle(operand)
                 {
                     mark(i...operand)
                 }
             }
         case nil:
             // `O(n^3)`, `Omega(…)`, `f(x)`: a letter applied to math in parentheses.
-            if tokens[i].length == 1, !"aAI".contains(word), let open = attachedNext(i), isPunct(open, "(["),
+            if tokens[i].length == 1, !isArticle(i), let open = attachedNext(i), isPunct(open, "(["),
                 match[open] > open, isMathContent(open)
             {
                 mark(i...match[open])
@@ -196,32 +209,48 @@ struct MathSpanDetector {
 
     /// `tilde O(…)`, `hat x`: an accent name before a letter.
     private mutating func markAccent(_ i: Int) {
-        guard case .accent = MathVocabulary.command(text(i)), let base = next(i), tokens[base].kind == .word,
+        guard case .accent? = command(i), let base = next(i), tokens[base].kind == .word,
             tokens[base].length == 1 || strengths[base] == .greek
         else { return }
         mark(i...extent(of: base))
     }
 
+    /// The word's split into commands and letters (at most three), if it has a command.
+    private func split(_ k: Int) -> [WordSplitter.Piece]? {
+        if let pieces = splitCache.pieces[k] { return pieces }
+        if splitCache.none.contains(k) || commandIndex[k] >= 0 { return nil }
+        var letters: [UInt8] = []
+        let range = tokens[k].start..<tokens[k].end
+        if tokens[k].kind == .word, range.count >= 2, range.count <= WordSplitter.maxWordLength {
+            for position in range {
+                let v = scalars[position].value
+                guard v < 128 else { break }
+                letters.append(UInt8(v))
+            }
+        }
+        let pieces = letters.count == range.count ? WordSplitter.split(letters, maxLetters: 3) : nil
+        if let pieces { splitCache.pieces[k] = pieces } else { splitCache.none.insert(k) }
+        return pieces
+    }
+
     /// `muP`, `muParam` (μP), `VSEinfty` (VSE∞): names spelled with a damaged symbol. They
     /// stay text, with the symbol restored.
     private mutating func repairName(_ i: Int) {
-        guard strengths[i] == nil, !math[i] else { return }
-        let word = text(i)
-        for prefix in ["mu", "nu", "pi", "alpha", "beta", "lambda"] where word.hasPrefix(prefix) {
-            let rest = word.dropFirst(prefix.count)
-            if let first = rest.first, first.isUppercase, case .greek(let letter, _) = MathVocabulary.command(prefix) {
-                replacements[i] = letter + rest
-                return
-            }
+        guard strengths[i] == nil, !math[i], tokens[i].length >= 3 else { return }
+        let start = tokens[i].start, end = tokens[i].end
+        let isUpper = { (s: Unicode.Scalar) in s >= "A" && s <= "Z" }
+        let a = scalars[start], b = scalars[start + 1]
+        // `mu`, `nu`, `pi` followed by a capital.
+        if isUpper(scalars[start + 2]), (a == "m" || a == "n") && b == "u" || a == "p" && b == "i" {
+            let letter = a == "m" ? "μ" : a == "n" ? "ν" : "π"
+            replacements[i] = letter + ScalarText.string(scalars[(start + 2)..<end])
+            return
         }
-        for suffix in ["infty"] where word.hasSuffix(suffix) {
-            let head = word.dropLast(suffix.count)
-            if head.count >= 2, head.allSatisfy(\.isUppercase),
-                case .symbol(let symbol) = MathVocabulary.command(suffix)
-            {
-                replacements[i] = head + symbol
-            }
-        }
+        // Capitals ending in `infty`.
+        guard end - start > 6, scalars[end - 1] == "y", scalars[end - 2] == "t", scalars[end - 3] == "f",
+            scalars[end - 4] == "n", scalars[end - 5] == "i", scalars[start..<(end - 5)].allSatisfy(isUpper)
+        else { return }
+        replacements[i] = ScalarText.string(scalars[start..<(end - 5)]) + "∞"
     }
 
     /// A bracket group holding math, with math-compatible content, is math as a whole, and so
@@ -245,7 +274,6 @@ struct MathSpanDetector {
     /// relations before a quantity: `(ge 175B)`, `sim99%`.
     private mutating func markInfix(_ i: Int) {
         guard let symbol = operatorSymbol(i) else { return }
-        let word = text(i)
         let left = previous(i)
         guard let right = next(i), isOperand(right, rightSide: true) else { return }
         guard let left, isOperand(left, rightSide: false) else {
@@ -256,12 +284,12 @@ struct MathSpanDetector {
             }
             return
         }
-        switch word {
-        case "to":
+        switch symbol {
+        case "→":
             // `5 to 15`, `from O(T^2) to O(T)`: English. `D to infty`, `epsilon to 0`: a limit.
             let limit = text(right) == "infty" || (tokens[right].kind == .number && text(right) == "0")
             guard limit, tokens[left].kind == .word else { return }
-        case "in", "ni":
+        case "∈", "∋":
             // Too common in English: the right side must already be math, and the left a symbol.
             let interval = isPunct(right, "([") && match[right] > right && isMathContent(right)
             guard math[right] || interval, tokens[left].kind == .word,
@@ -276,14 +304,13 @@ struct MathSpanDetector {
     /// Lone letters are variables: `three n times d`, `matrices Q, K, V`; not `a`, `I`,
     /// enumerations `(i)`, abbreviations `e.g.` or compounds `top-k`.
     private mutating func markSingleLetter(_ i: Int) {
-        let letter = text(i)
         if math[i] || !singleLetters { return }
         // `(r x r)`: a letter x between sizes means "by", and the sizes stay prose too.
         if isBy(i) || [previous(i), next(i)].contains(where: { $0.map(isBy) ?? false }) { return }
         let before = i > 0 ? i - 1 : nil
         let after = i + 1 < tokens.count ? i + 1 : nil
         let standaloneBefore = before.map { tokens[$0].kind == .space || isPunct($0, "([,") } ?? true
-        let standaloneAfter = after.map { tokens[$0].kind == .space || isPunct($0, ")],;:.'’") } ?? true
+        let standaloneAfter = after.map { tokens[$0].kind == .space || isPunct($0, ")],;:.'") } ?? true
         guard standaloneBefore && standaloneAfter else { return }
         if let after, isPunct(after, "."), after + 1 < tokens.count, tokens[after + 1].kind == .word { return }  // e.g.
         if let before, isPunct(before, "."), before > 0, tokens[before - 1].kind == .word,
@@ -295,7 +322,7 @@ struct MathSpanDetector {
             // `(i)` is an enumeration unless it follows a name it is applied to.
             if before == 0 || tokens[before - 1].kind == .space { return }
         }
-        if "aAI".contains(letter) {
+        if isArticle(i) {
             // Only inside math: `alpha B A / r`.
             let neighbours = [previous(i), next(i)].compactMap { $0 }
             guard neighbours.contains(where: { math[$0] || isPunct($0, "/+=") }) else { return }
@@ -430,7 +457,8 @@ struct MathSpanDetector {
 
     /// A letter x between two short operands, as in `(r x r)` or `3 x 3`: "by".
     private func isBy(_ i: Int) -> Bool {
-        guard tokens[i].kind == .word, text(i) == "x", let left = previous(i), let right = next(i),
+        guard tokens[i].kind == .word, tokens[i].length == 1, scalars[tokens[i].start] == "x", let left = previous(i),
+            let right = next(i),
             left < i - 1, right > i + 1
         else { return false }
         return !math[left] && !math[right] && tokens[left].length <= 2 && tokens[right].length <= 2
@@ -442,8 +470,8 @@ struct MathSpanDetector {
         switch tokens[u].kind {
         case .word:
             if math[u] { return true }
-            if tokens[u].length == 1 { return !"aAI".contains(text(u)) && !isBy(u) }
-            if case .function = MathVocabulary.command(text(u)), let v = next(u), isOperand(v, rightSide: true) {
+            if tokens[u].length == 1 { return !isArticle(u) && !isBy(u) }
+            if case .function? = command(u), let v = next(u), isOperand(v, rightSide: true) {
                 return true
             }
             return strengths[u] == .strong || strengths[u] == .greek
@@ -530,7 +558,7 @@ struct MathSpanDetector {
             if math[k] { return true }
             if tokens[k].length == 1 { return true }
             if let strength = strengths[k], strength != .weak { return true }
-            if case .function = MathVocabulary.command(text(k)) { return rightSide }
+            if case .function? = command(k) { return rightSide }
             if !rightSide, let number = attachedPrevious(k), tokens[number].kind == .number { return true }  // 100M
             return isFusedMath(k)
         case .punct:
@@ -575,36 +603,37 @@ struct MathSpanDetector {
     /// command (`well`, `circle`, `meta`, `thetas`) are left alone. With `strongOnly` false,
     /// `Uin R^{…}` (a capital fused with `in`, before math) counts too.
     private func isFusedMath(_ k: Int, strongOnly: Bool = false) -> Bool {
-        guard tokens[k].length > 2, let pieces = splits[k] else { return false }
+        let range = tokens[k].start..<tokens[k].end
+        guard range.count > 2 else { return false }
+        guard range.count >= 4, CommandTrie.shared.containsStrong(scalars, range), let pieces = split(k) else {
+            // `Uin R^{m×k}`: a capital fused with `in`, right before math.
+            guard !strongOnly, range.count == 3, scalars[range.lowerBound] >= "A", scalars[range.lowerBound] <= "Z",
+                scalars[range.lowerBound + 1] == "i", scalars[range.lowerBound + 2] == "n", let right = next(k)
+            else { return false }
+            return math[right]
+        }
         let letters = pieces.filter(\.isLetter).count
         guard letters <= 2, pieces.count <= 4 else { return false }
         let strongIndex = pieces.firstIndex { piece in
             guard case .command(let name) = piece else { return false }
             switch MathVocabulary.proseStrength(name) {
             case .strong: return true
-            case .greek: return name.count >= 5 || name.first?.isUppercase == true
+            case .greek: return name.count >= 5 || (name.first?.isUppercase == true && name.count >= 3)
             default: return false
             }
         }
-        if let strongIndex {
-            // After the command, at most one letter, and not a plural `s`: `varepsilond`, not `thetas`.
-            let trailing = pieces[(strongIndex + 1)...].prefix { $0.isLetter }
-            if case .letter(let c)? = pieces.last {
-                return trailing.count == 1 && pieces.count - 1 == strongIndex + 1 && c != "s"
-                    && pieces[strongIndex...].dropFirst().allSatisfy(\.isLetter)
-            }
-            return true
+        guard let strongIndex else { return false }
+        // After the command, at most one letter, and not a plural `s`: `varepsilond`, not `thetas`.
+        if case .letter(let c)? = pieces.last {
+            return pieces.count == strongIndex + 2 && c != "s"
         }
-        guard !strongOnly, pieces.count == 2, case .letter(let c) = pieces[0], c.isUppercase,
-            case .command("in") = pieces[1], let right = next(k)
-        else { return false }
-        return math[right]
+        return true
     }
 
     /// `mtimes`, `nlog`, `mloglog`, `Obig`: a letter fused with operator or function names,
     /// which counts as math inside a formula's brackets.
     private func isFusedWeak(_ k: Int) -> Bool {
-        guard let pieces = splits[k], pieces.count >= 2, pieces.count <= 4, pieces[0].isLetter else { return false }
+        guard let pieces = split(k), pieces.count >= 2, pieces.count <= 4, pieces[0].isLetter else { return false }
         return pieces.dropFirst().allSatisfy { piece in
             guard case .command(let name) = piece else { return false }
             switch MathVocabulary.command(name) {
@@ -640,15 +669,24 @@ struct MathSpanDetector {
     ]
 
     private func operatorSymbol(_ k: Int) -> String? {
-        if case .op(let symbol, let kind) = MathVocabulary.command(text(k)), kind == .binary || kind == .relation {
+        if case .op(let symbol, let kind)? = command(k), kind == .binary || kind == .relation {
             return symbol
         }
         return nil
     }
 
-    private func isPunct(_ k: Int, _ set: String) -> Bool {
+    /// `a`, `A` and `I` are English words far more often than variables.
+    private func isArticle(_ k: Int) -> Bool {
+        guard tokens[k].length == 1 else { return false }
+        let s = scalars[tokens[k].start]
+        return s == "a" || s == "A" || s == "I"
+    }
+
+    private func isPunct(_ k: Int, _ set: StaticString) -> Bool {
         guard k >= 0 && k < tokens.count, tokens[k].kind == .punct else { return false }
-        return set.unicodeScalars.contains(scalars[tokens[k].start])
+        let v = scalars[tokens[k].start].value
+        guard v < 128 else { return false }
+        return set.withUTF8Buffer { $0.contains(UInt8(v)) }
     }
 
     func text(_ k: Int) -> String {
@@ -682,20 +720,23 @@ struct MathSpanDetector {
         range.contains { tokens[$0].kind == .word } || range.contains { isPunct($0, "^_{=<>+") }
     }
 
-    private static func strength(of word: String) -> ProseStrength? {
-        MathVocabulary.proseStrength(word)
-    }
-
     /// Pairs `(`/`)`, `[`/`]`, `{`/`}` with a stack; unmatched ones get -1.
     private static func matchBrackets(_ tokens: [ProseToken], _ scalars: [Unicode.Scalar]) -> [Int] {
         var match = Array(repeating: -1, count: tokens.count)
         var stack: [(Int, Unicode.Scalar)] = []
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
         for (k, token) in tokens.enumerated() where token.kind == .punct {
             let s = scalars[token.start]
-            if s == "(" || s == "[" || s == "{" {
+            let open: Unicode.Scalar
+            switch s {
+            case "(", "[", "{":
                 stack.append((k, s))
-            } else if let open = pairs[s] {
+                continue
+            case ")": open = "("
+            case "]": open = "["
+            case "}": open = "{"
+            default: continue
+            }
+            do {
                 let window = stack.indices.suffix(8)
                 if let index = window.last(where: { stack[$0].1 == open }) {
                     let (start, _) = stack[index]

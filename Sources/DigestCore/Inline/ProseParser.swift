@@ -22,20 +22,57 @@ struct ProseParser {
     static func parse(_ text: String, at location: SourceLocation?) -> ([Inline], [Diagnostic]) {
         var parser = ProseParser(text, location: location)
         let inlines = parser.parseText(0, until: parser.s.count, depth: 0)
-        return (Typography.apply(to: inlines), parser.diagnostics)
+        return (inlines, parser.diagnostics)
     }
 
     private init(_ text: String, location: SourceLocation?) {
-        s = Array(text.unicodeScalars)
+        s = Self.scalars(of: text)
         self.location = location
         braces = Self.matchBraces(s)
         dollars = Self.matchDollars(s)
         var closers: [[Unicode.Scalar]: [Int]] = [["\\", ")"]: [], ["\\", "]"]: [], ["$", "$"]: []]
-        for i in 0..<max(0, s.count - 1) {
-            let pair = [s[i], s[i + 1]]
-            if closers[pair] != nil { closers[pair, default: []].append(i) }
+        for i in 0..<max(0, s.count - 1) where s[i] == "\\" || s[i] == "$" {
+            let next = s[i + 1]
+            if s[i] == "\\" && (next == ")" || next == "]") {
+                closers[[s[i], next], default: []].append(i)
+            } else if s[i] == "$" && next == "$" {
+                closers[["$", "$"], default: []].append(i)
+            }
         }
         self.closers = closers
+    }
+
+    /// The scalars of `text`, decoded straight from its UTF-8 (which Swift keeps valid).
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var i = 0
+                var n = 0
+                while i < bytes.count {
+                    let b0 = UInt32(bytes[i])
+                    var value: UInt32
+                    if b0 < 0x80 {
+                        value = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value =
+                            (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    buffer[n] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    n += 1
+                }
+                count = n
+            }
+        }
     }
 
     // MARK: Text mode
@@ -67,11 +104,25 @@ struct ProseParser {
             {
                 i = parseCommand(command, at: i, nameEnd: i + command.count, end: end, depth: depth, into: &out)
             } else {
-                out.raw(c)
-                i += 1
+                // Copy the run of ordinary characters up to the next one that may start something.
+                var j = i + 1
+                while j < end, !mayStartConstruct(j, runStart: start) { j += 1 }
+                out.raw(s[i..<j])
+                i = j
             }
         }
         return out.finish()
+    }
+
+    /// `\`, `$`, `{`, or a word start that could be a URL (`http`, `www`, `github`) or a
+    /// command without its backslash (`textit{`).
+    private func mayStartConstruct(_ i: Int, runStart: Int) -> Bool {
+        let c = s[i]
+        switch c {
+        case "\\", "$", "{": return true
+        case "h", "w", "g", "t", "e", "u": return i == runStart || !ProseTokenizer.isLetter(s[i - 1])
+        default: return false
+        }
     }
 
     /// `\name`, `\'n`, `\%`, `\(`, `\[`.
@@ -246,11 +297,14 @@ struct ProseParser {
         guard s[i] == "t" || s[i] == "e" || s[i] == "u" || s[i] == "h" else { return nil }
         var j = i
         while j < end, j - i < 12, s[j].isASCII, ProseTokenizer.isLetter(s[j]) { j += 1 }
-        guard j < end, s[j] == "{" || s[j] == " " else { return nil }
+        guard j < end, j - i >= 3 else { return nil }
+        if s[j] == "{" {
+            let name = string(i..<j)
+            return Self.bareCommands.contains(name) ? name : nil
+        }
+        guard s[j] == " ", j - i >= 10, s[i] == "t" else { return nil }
         let name = string(i..<j)
-        if s[j] == "{", Self.bareCommands.contains(name) { return name }
-        if name == "textgreater" || name == "textless" { return name }
-        return nil
+        return name == "textgreater" || name == "textless" ? name : nil
     }
 
     private static let bareCommands: Set<String> = [
@@ -331,6 +385,7 @@ struct ProseParser {
 
     private static func matchBraces(_ s: [Unicode.Scalar]) -> [Int: Int] {
         var pairs: [Int: Int] = [:]
+        guard s.contains("{") else { return pairs }
         var stack: [Int] = []
         for (i, c) in s.enumerated() {
             if c == "{" && (i == 0 || s[i - 1] != "\\") {
@@ -346,6 +401,7 @@ struct ProseParser {
     /// on its left and no digit after it.
     private static func matchDollars(_ s: [Unicode.Scalar]) -> [Int: Int] {
         var pairs: [Int: Int] = [:]
+        guard s.contains("$") else { return pairs }
         var open: Int?
         for (i, c) in s.enumerated() where c == "$" && (i == 0 || s[i - 1] != "\\") {
             let before = i > 0 ? s[i - 1] : " "

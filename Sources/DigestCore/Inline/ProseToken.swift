@@ -25,7 +25,12 @@ enum ProseTokenizer {
             let kind: ProseToken.Kind
             if isLetter(s) {
                 i += 1
-                while i < n, isLetter(scalars[i]) || scalars[i].properties.generalCategory == .nonspacingMark { i += 1 }
+                while i < n,
+                    isLetter(scalars[i])
+                        || (!scalars[i].isASCII && scalars[i].properties.generalCategory == .nonspacingMark)
+                {
+                    i += 1
+                }
                 kind = .word
             } else if isDigit(s) {
                 i += 1
@@ -33,9 +38,9 @@ enum ProseTokenizer {
                     i += 1
                 }
                 kind = .number
-            } else if s.properties.isWhitespace {
+            } else if isSpace(s) {
                 i += 1
-                while i < n, scalars[i].properties.isWhitespace { i += 1 }
+                while i < n, isSpace(scalars[i]) { i += 1 }
                 kind = .space
             } else {
                 i += 1
@@ -49,6 +54,11 @@ enum ProseTokenizer {
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") }
         return s.properties.isAlphabetic
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return s == " " || (s.value >= 9 && s.value <= 13) }
+        return s.properties.isWhitespace
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool {

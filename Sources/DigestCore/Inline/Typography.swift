@@ -14,73 +14,107 @@ enum Typography {
     }
 
     static func apply(_ text: String) -> String {
-        guard text.contains(where: { "-`'~bx".contains($0) }) else { return text }
-        let chars = Array(text)
-        var out = ""
+        guard needsWork(text) else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
         var i = 0
         var singleQuoteOpen = false
-        while i < chars.count {
-            let c = chars[i]
-            let next = i + 1 < chars.count ? chars[i + 1] : nil
-            if c == "-", next == "-" {
-                if i + 2 < chars.count, chars[i + 2] == "-" {
-                    out += "—"
+        func emit(_ replacement: String) { out.append(contentsOf: replacement.utf8) }
+        while i < bytes.count {
+            let c = bytes[i]
+            let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
+            switch c {
+            case UInt8(ascii: "-") where next == UInt8(ascii: "-"):
+                if i + 2 < bytes.count, bytes[i + 2] == UInt8(ascii: "-") {
+                    emit("—")
                     i += 3
                 } else {
-                    out += "–"
+                    emit("–")
                     i += 2
                 }
-            } else if c == "`", next == "`" {
-                out += "“"
-                i += 2
-            } else if c == "`" {
-                out += "‘"
-                singleQuoteOpen = true
-                i += 1
-            } else if c == "'", singleQuoteOpen {
-                out += "’"
+            case UInt8(ascii: "`"):
+                if next == UInt8(ascii: "`") {
+                    emit("“")
+                    i += 2
+                } else {
+                    emit("‘")
+                    singleQuoteOpen = true
+                    i += 1
+                }
+            case UInt8(ascii: "'") where singleQuoteOpen:
+                emit("’")
                 singleQuoteOpen = false
                 i += 1
-            } else if c == "'", next == "'" {
-                let before = i > 0 ? chars[i - 1] : " "
-                let opening = before.isWhitespace || "([{".contains(before)
-                out += opening ? "“" : "”"
+            case UInt8(ascii: "'") where next == UInt8(ascii: "'"):
+                let before = i > 0 ? bytes[i - 1] : UInt8(ascii: " ")
+                let opening =
+                    before == UInt8(ascii: " ") || before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
+                    || before == UInt8(ascii: "{") || before == UInt8(ascii: "\t")
+                emit(opening ? "“" : "”")
                 i += 2
-            } else if c == "~" {
+            case UInt8(ascii: "~"):
                 // A tie is a no-break space; before a number `~` means "about" (`~3x`).
-                out += next?.isNumber == true ? "~" : "\u{00A0}"
+                if next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9") { out.append(c) } else { emit("\u{00A0}") }
                 i += 1
-            } else if c == "x", let dash = htmlDash(chars, at: i) {
-                out += dash
+            case UInt8(ascii: "x") where htmlDash(bytes, at: i) != nil:
+                emit(htmlDash(bytes, at: i) ?? "")
                 i += 5
-            } else if c == "b", isListBullet(chars, at: i) {
-                out += "•"
+            case UInt8(ascii: "b") where isListBullet(bytes, at: i):
+                emit("•")
                 i += 6
-            } else {
+            default:
                 out.append(c)
                 i += 1
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// `runx2014each`: an HTML entity that lost its `&#` and `;`, between letters.
-    private static func htmlDash(_ chars: [Character], at i: Int) -> String? {
-        guard i > 0, chars[i - 1].isLetter, i + 5 <= chars.count else { return nil }
-        switch String(chars[i..<(i + 5)]) {
-        case "x2014": return "—"
-        case "x2013": return "–"
+    /// A quick byte scan: most text has none of `--`, backticks, `''`, `~`, `bullet `, `x201`.
+    private static func needsWork(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for i in bytes.indices {
+                switch bytes[i] {
+                case UInt8(ascii: "`"), UInt8(ascii: "~"): return true
+                case UInt8(ascii: "-"), UInt8(ascii: "'"): if i > 0 && bytes[i - 1] == bytes[i] { return true }
+                case UInt8(ascii: " "):
+                    if i >= 6 && bytes[(i - 6)..<i].elementsEqual("bullet".utf8) { return true }
+                case UInt8(ascii: "1"):
+                    if i >= 3 && bytes[(i - 3)..<i].elementsEqual("x20".utf8) { return true }
+                default: break
+                }
+            }
+            return false
+        }
+    }
+
+    /// `runx2014each`: an HTML entity that lost its `&#` and `;`, after a letter.
+    private static func htmlDash(_ bytes: [UInt8], at i: Int) -> String? {
+        guard i > 0, isLetter(bytes[i - 1]), i + 5 <= bytes.count, bytes[i + 1] == UInt8(ascii: "2"),
+            bytes[i + 2] == UInt8(ascii: "0"), bytes[i + 3] == UInt8(ascii: "1")
+        else { return nil }
+        switch bytes[i + 4] {
+        case UInt8(ascii: "4"): return "—"
+        case UInt8(ascii: "3"): return "–"
         default: return nil
         }
     }
 
     /// `bullet On the positive side`: the word starting a sentence and followed by a capital.
-    private static func isListBullet(_ chars: [Character], at i: Int) -> Bool {
-        guard i + 7 < chars.count, String(chars[i..<(i + 6)]) == "bullet", chars[i + 6] == " ",
-            chars[i + 7].isUppercase
+    private static func isListBullet(_ bytes: [UInt8], at i: Int) -> Bool {
+        guard i + 7 < bytes.count, bytes[i..<(i + 6)].elementsEqual("bullet".utf8), bytes[i + 6] == UInt8(ascii: " "),
+            bytes[i + 7] >= UInt8(ascii: "A"), bytes[i + 7] <= UInt8(ascii: "Z")
         else { return false }
+        if i > 0, isLetter(bytes[i - 1]) { return false }
         var k = i - 1
-        while k >= 0, chars[k] == " " { k -= 1 }
-        return k < 0 || ".:;)".contains(chars[k])
+        while k >= 0, bytes[k] == UInt8(ascii: " ") { k -= 1 }
+        return k < 0 || ".:;)".utf8.contains(bytes[k])
+    }
+
+    /// ASCII letters, and any byte of a non-ASCII character (letters, for this purpose).
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte >= 0x80
     }
 }

@@ -40,27 +40,39 @@ enum MathVocabulary {
     /// How a word met in prose counts as math evidence; nil for ordinary words.
     static func proseStrength(_ name: some StringProtocol) -> ProseStrength? {
         let name = String(name)
-        if weakInProse.contains(name) { return .weak }
         guard let command = table[name] else { return nil }
+        if weakInProse.contains(name) { return .weak }
         switch command {
         case .greek: return .greek
-        case .sizing: return .weak
+        case .function, .sizing: return .weak
+        case .accent:
+            return ["widehat", "widetilde", "overline", "overrightarrow", "mathring", "ddot"].contains(name)
+                ? .strong : .weak
+        case .symbol: return strongSymbols.contains(name) ? .strong : .weak
+        case .font: return name.count >= 4 ? .strong : .weak
         case .fontSwitch, .space, .ignored: return nil
         default: return .strong
         }
     }
 
+    /// Symbols whose names are never English words.
+    private static let strongSymbols: Set<String> = [
+        "infty", "nabla", "emptyset", "varnothing", "hbar", "aleph", "imath", "jmath", "ldots", "cdots", "vdots",
+        "ddots", "forall", "nexists", "ddagger",
+    ]
+
     /// Command names that are also English words or too short to trust alone.
     static let weakInProse: Set<String> = [
         "in", "to", "ni", "it", "mid", "times", "pm", "mp", "sim", "gg", "ll", "le", "ge", "ne", "circ", "star",
         "top", "bot", "cap", "cup", "wedge", "vee", "land", "lor", "div", "ast", "approx", "cong", "perp",
-        "log", "ln", "exp", "max", "min", "sup", "inf", "lim", "det", "dim", "ker", "deg", "arg", "sin", "cos",
-        "tan", "mod", "Pr", "poly", "rank", "sign", "diag", "tr", "Tr", "softmax", "gcd", "hat", "bar", "vec",
-        "dot", "check", "prime", "partial", "forall", "exists", "neg", "sum", "prod", "int", "oint", "bullet",
-        "dots", "angle", "models", "iff", "implies", "to", "gets", "Re", "Im", "succ", "prec", "text", "mbox",
-        "sharp", "flat", "natural", "ell", "smile", "frown", "Var", "Cov", "sgn", "KL", "lcm", "hom", "tilde",
-        "breve", "acute", "grave", "ddot", "quad", "qquad", "colon", "vert", "Vert",
+        "prime", "partial", "forall", "exists", "neg", "sum", "prod", "int", "oint", "bullet", "dots", "angle",
+        "models", "iff", "implies", "gets", "Re", "Im", "succ", "prec", "text", "mbox", "sharp", "flat",
+        "natural", "ell", "smile", "frown", "quad", "qquad", "colon", "vert", "Vert", "subset", "supset",
+        "parallel", "triangle", "diamond", "dagger", "surd", "wp", "Box", "checkmark", "lnot", "bmod",
+        "amalg", "uplus",
     ]
+
+    static var allNames: [String] { table.keys.sorted() }
 
     /// Names that may hide inside a fused word (`Omegasubseteq`); `text` or `it` only make sense alone.
     static var splittableNames: [String] {

@@ -24,50 +24,102 @@ enum WordSplitter {
             guard chars.count < maxWordLength, CommandTrie.index(of: c) != nil else { return nil }
             chars.append(c)
         }
+        return split(chars, maxLetters: Int.max)
+    }
+
+    /// The split of `chars` (ASCII letters), or nil when it has no command or more than
+    /// `maxLetters` single letters: the common case of an English word costs no allocation
+    /// beyond the small tables.
+    static func split(_ chars: [UInt8], maxLetters: Int) -> [Piece]? {
         let n = chars.count
-        guard n > 0 else { return nil }
-        var cost = [Int](repeating: Int.max, count: n + 1)
-        var piece = [(length: Int, name: String?)](repeating: (0, nil), count: n + 1)
-        cost[0] = 0
-        for start in 0..<n where cost[start] != Int.max {
-            if cost[start] + 3 < cost[start + 1] {
-                cost[start + 1] = cost[start] + 3
-                piece[start + 1] = (1, nil)
+        guard n > 0, n <= maxWordLength else { return nil }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { buffer -> [Piece]? in
+            guard let cost = buffer.baseAddress else { return nil }
+            let length = cost + (n + 1)
+            for k in 0...n {
+                cost[k] = Int.max
+                length[k] = 0
             }
-            CommandTrie.shared.walk(chars, from: start) { end, name, weak in
-                let total = cost[start] + (weak ? 2 : 1)
-                if total < cost[end] {
-                    cost[end] = total
-                    piece[end] = (end - start, name)
+            cost[0] = 0
+            for start in 0..<n where cost[start] != Int.max {
+                if cost[start] + 3 < cost[start + 1] {
+                    cost[start + 1] = cost[start] + 3
+                    length[start + 1] = 1
+                }
+                CommandTrie.shared.walk(chars, from: start) { end, _, weak in
+                    let total = cost[start] + (weak ? 2 : 1)
+                    if total < cost[end] {
+                        cost[end] = total
+                        length[end] = end - start
+                    }
                 }
             }
-        }
-        var pieces: [Piece] = []
-        var end = n
-        while end > 0 {
-            let (length, name) = piece[end]
-            if let name {
-                pieces.append(.command(name))
-            } else {
-                pieces.append(.letter(Character(Unicode.Scalar(chars[end - 1]))))
+            // Count before building anything.
+            var letters = 0
+            var commands = 0
+            var end = n
+            while end > 0 {
+                if length[end] == 1 { letters += 1 } else { commands += 1 }
+                end -= max(length[end], 1)
             }
-            end -= max(length, 1)
+            guard letters <= maxLetters, commands > 0 || maxLetters == Int.max else { return nil }
+            var pieces: [Piece] = []
+            pieces.reserveCapacity(letters + commands)
+            end = n
+            while end > 0 {
+                let size = max(length[end], 1)
+                let text = String(decoding: chars[(end - size)..<end], as: UTF8.self)
+                pieces.append(size == 1 ? .letter(Character(text)) : .command(text))
+                end -= size
+            }
+            return pieces.reversed()
         }
-        return pieces.reversed()
     }
 }
 
 /// The command names that can hide inside fused words, as a trie over ASCII letters.
-struct CommandTrie: Sendable {
+struct CommandTrie: @unchecked Sendable {
     static let shared = CommandTrie()
 
-    private var children: [[Int32]] = [Array(repeating: -1, count: 52)]
-    private var terminal: [(name: String, weak: Bool)?] = [nil]
+    /// Read-only copies of `children`, `strong` and `strongStart` for the hot loop of
+    /// `containsStrong`. The trie is built once and lives for the whole run, so these
+    /// buffers are never freed.
+    private var fastChildren = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    private var fastStrong = UnsafeMutableBufferPointer<Bool>(start: nil, count: 0)
+    private var fastStrongStart = UnsafeMutableBufferPointer<Bool>(start: nil, count: 0)
+
+    /// `children[node * 52 + letter]`: the next node, or -1.
+    private var children: [Int32] = Array(repeating: -1, count: 52)
+    private var terminal: [(name: String, weak: Bool, splittable: Bool)?] = [nil]
+    /// Whether the node ends a command that is never English (`leq`, `varepsilon`, `Omega`).
+    private var strong: [Bool] = [false]
+    /// `strongStart[a * 52 + b]`: some command that is never English starts with letters a, b.
+    private var strongStart = [Bool](repeating: false, count: 52 * 52)
+    /// Index into `commands` of the command ending at a node, or -1.
+    private var info: [Int32] = [-1]
+    /// Every command of the trie, with how it counts in prose.
+    private(set) var commands: [(command: MathCommand, strength: ProseStrength?)] = []
 
     private init() {
-        for name in MathVocabulary.splittableNames where name.count >= 2 {
-            insert(name, weak: MathVocabulary.weakInProse.contains(name))
+        let splittable = Set(MathVocabulary.splittableNames)
+        var entries: [(command: MathCommand, strength: ProseStrength?)] = []
+        for name in MathVocabulary.allNames where name.count >= 2 {
+            let strength = MathVocabulary.proseStrength(name)
+            insert(
+                name, weak: strength == .weak || strength == nil, splittable: splittable.contains(name),
+                entries: &entries)
         }
+        commands = entries
+        fastChildren = .allocate(capacity: children.count)
+        _ = fastChildren.initialize(from: children)
+        fastStrong = .allocate(capacity: strong.count)
+        _ = fastStrong.initialize(from: strong)
+        fastStrongStart = .allocate(capacity: strongStart.count)
+        _ = fastStrongStart.initialize(from: strongStart)
+    }
+
+    private static func letter(_ s: Unicode.Scalar) -> Int? {
+        s.value < 128 ? index(of: UInt8(s.value)) : nil
     }
 
     static func index(of c: UInt8) -> Int? {
@@ -76,18 +128,69 @@ struct CommandTrie: Sendable {
         return nil
     }
 
-    private mutating func insert(_ name: String, weak: Bool) {
+    private mutating func insert(
+        _ name: String, weak: Bool, splittable: Bool, entries: inout [(command: MathCommand, strength: ProseStrength?)]
+    ) {
         var node = 0
         for c in name.utf8 {
             guard let i = Self.index(of: c) else { return }
-            if children[node][i] < 0 {
-                children[node][i] = Int32(children.count)
-                children.append(Array(repeating: -1, count: 52))
+            if children[node * 52 + i] < 0 {
+                children[node * 52 + i] = Int32(terminal.count)
+                children.append(contentsOf: repeatElement(-1, count: 52))
                 terminal.append(nil)
+                strong.append(false)
+                info.append(-1)
             }
-            node = Int(children[node][i])
+            node = Int(children[node * 52 + i])
         }
-        terminal[node] = (name, weak)
+        terminal[node] = (name, weak, splittable)
+        if let command = MathVocabulary.command(name) {
+            info[node] = Int32(entries.count)
+            entries.append((command, MathVocabulary.proseStrength(name)))
+        }
+        guard splittable else { return }
+        switch MathVocabulary.proseStrength(name) {
+        case .strong: strong[node] = true
+        case .greek: strong[node] = name.count >= 5 || (name.first?.isUppercase == true && name.count >= 3)
+        default: break
+        }
+        let letters = name.utf8.compactMap(Self.index(of:))
+        if strong[node], letters.count >= 2 { strongStart[letters[0] * 52 + letters[1]] = true }
+    }
+
+    /// The command spelled exactly by `scalars[range]`, without building a string.
+    /// The index into `commands` of the command spelled exactly by `scalars[range]`, or -1.
+    func lookup(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int32 {
+        var node = 0
+        for position in range {
+            let v = scalars[position].value
+            guard v < 128, let i = Self.index(of: UInt8(v)) else { return -1 }
+            let next = Int(children[node * 52 + i])
+            guard next >= 0 else { return -1 }
+            node = next
+        }
+        return info[node]
+    }
+
+    /// Whether a command that is never English starts within the first three letters of
+    /// `scalars[range]` (a fused word has at most two stray letters before it): the cheap
+    /// test before splitting a word.
+    func containsStrong(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        for start in range.prefix(3) where start + 1 < range.upperBound {
+            guard let a = Self.letter(scalars[start]), let b = Self.letter(scalars[start + 1]),
+                fastStrongStart[a * 52 + b]
+            else { continue }
+            var node = 0
+            var position = start
+            while position < range.upperBound, let letter = Self.letter(scalars[position]) {
+                let next = Int(fastChildren[node * 52 + letter])
+                if next < 0 { break }
+                node = next
+                position += 1
+                if fastStrong[node] { return true }
+            }
+        }
+        return false
     }
 
     /// Calls `found(end, name, weak)` for every command that starts at `start`.
@@ -95,11 +198,11 @@ struct CommandTrie: Sendable {
         var node = 0
         var position = start
         while position < chars.count, let i = Self.index(of: chars[position]) {
-            let next = Int(children[node][i])
+            let next = Int(children[node * 52 + i])
             guard next >= 0 else { return }
             node = next
             position += 1
-            if let (name, weak) = terminal[node] { found(position, name, weak) }
+            if let (name, weak, splittable) = terminal[node], splittable { found(position, name, weak) }
         }
     }
 }
