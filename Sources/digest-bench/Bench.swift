@@ -28,7 +28,7 @@ struct Bench {
 
         let parser = RichTextParser()
         var parsed: [RichText] = []
-        let normalise = measure(minimumSeconds: once ? 0 : 2) {
+        let normalise = measure(minimumSeconds: once ? 0 : 3) {
             parsed = texts.map { parser.parse($0).0 }
         }
         let formulas = parsed.reduce(0) { total, text in

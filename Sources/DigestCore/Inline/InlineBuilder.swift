@@ -87,8 +87,7 @@ struct InlineBuilder {
                 if formula.root.isEmpty {
                     text.append(scalars[span])
                 } else {
-                    let typography = text.mayNeedTypography
-                    appendText(text.take(), typography: typography)
+                    appendText(text.take())
                     inlines.append(.math(formula))
                 }
                 while k < tokens.count, tokens[k].start < span.upperBound { k += 1 }
@@ -114,15 +113,13 @@ struct InlineBuilder {
             }
             k += 1
         }
-        let typography = text.mayNeedTypography
-        appendText(text.take(), typography: typography)
+        appendText(text.take())
     }
 
-    /// Prose text, with TeX typography (`--`, quotes, ties) applied when `typography` says
-    /// the text holds one of its triggers.
-    private mutating func appendText(_ text: String, typography: Bool = true) {
+    /// Prose text, with TeX typography (`--`, quotes, ties) applied.
+    private mutating func appendText(_ text: String) {
         guard !text.isEmpty else { return }
-        let text = typography ? Typography.apply(text) : text
+        let text = Typography.apply(text)
         if case .text(let previous)? = inlines.last {
             inlines[inlines.count - 1] = .text(previous + text)
         } else {
@@ -134,14 +131,11 @@ struct InlineBuilder {
 /// UTF-8 text built from scalars without per-scalar `String` appends.
 struct ScalarText {
     private var bytes: [UInt8] = []
-    /// Whether a character TeX typography rewrites went by (`-`, quotes, `~`, `x2014`, `bullet`).
-    private(set) var mayNeedTypography = false
 
     mutating func append(_ scalars: ArraySlice<Unicode.Scalar>) {
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: scalars.count * 4))
         var end = start
-        var flag = mayNeedTypography
         bytes.withUnsafeMutableBufferPointer { buffer in
             guard let buffer = buffer.baseAddress.map({ UnsafeMutableBufferPointer(start: $0, count: buffer.count) })
             else {
@@ -150,9 +144,7 @@ struct ScalarText {
             for scalar in scalars {
                 let v = scalar.value
                 if v < 0x80 {
-                    let byte = UInt8(v)
-                    if !flag { flag = Self.triggersTypography(byte, in: buffer, at: end) }
-                    buffer[end] = byte
+                    buffer[end] = UInt8(v)
                     end += 1
                 } else if v < 0x800 {
                     buffer[end] = UInt8(0xC0 | (v >> 6))
@@ -173,35 +165,15 @@ struct ScalarText {
             }
         }
         bytes.removeLast(bytes.count - end)
-        mayNeedTypography = flag
     }
 
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
-        mayNeedTypography = true
-    }
-
-    /// `--`, a backtick, `''`, `~`, `bullet` or `x201` ends at `byte`, looking back at the
-    /// bytes already written.
-    private static func triggersTypography(_ byte: UInt8, in bytes: UnsafeMutableBufferPointer<UInt8>, at end: Int)
-        -> Bool
-    {
-        let previous = end > 0 ? bytes[end - 1] : 0
-        switch byte {
-        case UInt8(ascii: "`"), UInt8(ascii: "~"): return true
-        case UInt8(ascii: "-"), UInt8(ascii: "'"): return previous == byte
-        case UInt8(ascii: "t"): return end >= 5 && bytes[(end - 5)..<end].elementsEqual("bulle".utf8)
-        case UInt8(ascii: "1"): return end >= 3 && bytes[(end - 3)..<end].elementsEqual("x20".utf8)
-        default: return false
-        }
     }
 
     /// The text so far, leaving the builder empty.
     mutating func take() -> String {
-        defer {
-            bytes.removeAll(keepingCapacity: true)
-            mayNeedTypography = false
-        }
+        defer { bytes.removeAll(keepingCapacity: true) }
         return String(decoding: bytes, as: UTF8.self)
     }
 

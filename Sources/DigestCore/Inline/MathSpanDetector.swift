@@ -106,7 +106,12 @@ struct MathSpanDetector {
                 if isPunct(i, "{") { markBraces(i) }
                 if isPunct(i, "=<>") { markRelation(i) }
             case .word:
-                markWord(i)
+                // Most words are plain English: only commands, single letters and words that
+                // may hide a command (by their first letters) need a closer look.
+                let length = tokens[i].length
+                if strengths[i] != nil || length == 1 || (length >= 4 && trie.mayHideStrong(scalars, tokens[i].start)) {
+                    markWord(i)
+                }
             case .number:
                 // `11.9times higher`: a number fused with an operator name.
                 if let next = attachedNext(i), tokens[next].kind == .word, strengths[next] == .weak,
@@ -126,7 +131,7 @@ struct MathSpanDetector {
             }
             if tokens[i].length == 1 { markSingleLetter(i) }
             if strengths[i] == nil, !math[i], tokens[i].length == 3, isFusedMath(i) { mark(i...i) }
-            repairName(i)
+            if tokens[i].length >= 3, strengths[i] == nil { repairName(i) }
         }
         markGroups()
     }

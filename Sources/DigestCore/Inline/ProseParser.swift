@@ -26,25 +26,36 @@ struct ProseParser {
     }
 
     private init(_ text: String, location: SourceLocation?) {
-        s = Self.scalars(of: text)
+        var seen = Set<UInt8>()
+        s = Self.scalars(of: text, noting: &seen)
         self.location = location
-        braces = Self.matchBraces(s)
-        dollars = Self.matchDollars(s)
-        var closers: [[Unicode.Scalar]: [Int]] = [["\\", ")"]: [], ["\\", "]"]: [], ["$", "$"]: []]
-        for i in 0..<max(0, s.count - 1) where s[i] == "\\" || s[i] == "$" {
-            let next = s[i + 1]
-            if s[i] == "\\" && (next == ")" || next == "]") {
-                closers[[s[i], next], default: []].append(i)
-            } else if s[i] == "$" && next == "$" {
-                closers[["$", "$"], default: []].append(i)
+        // Most abstracts have no braces, dollars or backslashes: then the tables stay empty.
+        let hasBrace = seen.contains(UInt8(ascii: "{"))
+        let hasDollar = seen.contains(UInt8(ascii: "$"))
+        let hasBackslash = seen.contains(UInt8(ascii: "\\"))
+        braces = hasBrace ? Self.matchBraces(s) : [:]
+        dollars = hasDollar ? Self.matchDollars(s) : [:]
+        var closers: [[Unicode.Scalar]: [Int]] = [:]
+        if hasDollar || hasBackslash {
+            for i in 0..<max(0, s.count - 1) where s[i] == "\\" || s[i] == "$" {
+                let next = s[i + 1]
+                if (s[i] == "\\" && (next == ")" || next == "]")) || (s[i] == "$" && next == "$") {
+                    closers[[s[i], next], default: []].append(i)
+                }
             }
         }
         self.closers = closers
     }
 
     /// The scalars of `text`, decoded straight from its UTF-8 (which Swift keeps valid).
-    static func scalars(of text: String) -> [Unicode.Scalar] {
+    static func scalars(of text: String, noting seen: inout Set<UInt8>) -> [Unicode.Scalar] {
         var text = text
+        var braces = false, dollars = false, backslashes = false
+        defer {
+            if braces { seen.insert(UInt8(ascii: "{")) }
+            if dollars { seen.insert(UInt8(ascii: "$")) }
+            if backslashes { seen.insert(UInt8(ascii: "\\")) }
+        }
         return text.withUTF8 { bytes in
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 var i = 0
@@ -55,6 +66,13 @@ struct ProseParser {
                     if b0 < 0x80 {
                         value = b0
                         i += 1
+                        if b0 == 0x7B {
+                            braces = true
+                        } else if b0 == 0x24 {
+                            dollars = true
+                        } else if b0 == 0x5C {
+                            backslashes = true
+                        }
                     } else if b0 < 0xE0 {
                         value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                         i += 2

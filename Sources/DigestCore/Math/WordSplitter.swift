@@ -93,8 +93,9 @@ struct CommandTrie: @unchecked Sendable {
     private var terminal: [(name: String, weak: Bool, splittable: Bool)?] = [nil]
     /// Whether the node ends a command that is never English (`leq`, `varepsilon`, `Omega`).
     private var strong: [Bool] = [false]
-    /// `strongStart[a * 52 + b]`: some command that is never English starts with letters a, b.
-    private var strongStart = [Bool](repeating: false, count: 52 * 52)
+    /// `strongStart[(a * 52 + b) * 52 + c]`: some command that is never English starts with
+    /// the letters a, b, c (every such command has at least three).
+    private var strongStart = [Bool](repeating: false, count: 52 * 52 * 52)
     /// Index into `commands` of the command ending at a node, or -1.
     private var info: [Int32] = [-1]
     /// Every command of the trie, with how it counts in prose.
@@ -155,7 +156,7 @@ struct CommandTrie: @unchecked Sendable {
         default: break
         }
         let letters = name.utf8.compactMap(Self.index(of:))
-        if strong[node], letters.count >= 2 { strongStart[letters[0] * 52 + letters[1]] = true }
+        if strong[node], letters.count >= 3 { strongStart[(letters[0] * 52 + letters[1]) * 52 + letters[2]] = true }
     }
 
     /// The command spelled exactly by `scalars[range]`, without building a string.
@@ -176,9 +177,9 @@ struct CommandTrie: @unchecked Sendable {
     /// `scalars[range]` (a fused word has at most two stray letters before it): the cheap
     /// test before splitting a word.
     func containsStrong(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        for start in range.prefix(3) where start + 1 < range.upperBound {
+        for start in range.prefix(3) where start + 2 < range.upperBound {
             guard let a = Self.letter(scalars[start]), let b = Self.letter(scalars[start + 1]),
-                fastStrongStart[a * 52 + b]
+                let c = Self.letter(scalars[start + 2]), fastStrongStart[(a * 52 + b) * 52 + c]
             else { continue }
             var node = 0
             var position = start
@@ -189,6 +190,18 @@ struct CommandTrie: @unchecked Sendable {
                 position += 1
                 if fastStrong[node] { return true }
             }
+        }
+        return false
+    }
+
+    /// Whether a command that is never English could start at one of the first three letters
+    /// of the word at `start`, judged by pairs of letters alone.
+    func mayHideStrong(_ scalars: [Unicode.Scalar], _ start: Int) -> Bool {
+        for position in start..<min(start + 3, scalars.count - 2) {
+            guard let a = Self.letter(scalars[position]), let b = Self.letter(scalars[position + 1]),
+                let c = Self.letter(scalars[position + 2])
+            else { return false }
+            if fastStrongStart[(a * 52 + b) * 52 + c] { return true }
         }
         return false
     }
