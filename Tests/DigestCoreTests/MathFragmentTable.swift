@@ -912,7 +912,8 @@ let mathFragments: [MathFragment] = [
         plain: "can still fail to understand human instructions at times.", english: true),
     MathFragment(
         "and replaces them by only k-times of FPF periodically triggered during CL.",
-        plain: "and replaces them by only k-times of FPF periodically triggered during CL.", english: true),
+        plain: "and replaces them by only k-times of FPF periodically triggered during CL.", mathml: ["<mi>k</mi>"],
+        note: "A mathematician writes the variable of a hyphenated term in math."),
     MathFragment(
         "while reducing the original parameter size by 1/3 to 2/3.",
         plain: "while reducing the original parameter size by 1/3 to 2/3.",
@@ -971,7 +972,8 @@ let mathFragments: [MathFragment] = [
         note: "A lone dollar sign before an amount opens no math; `it` is the pronoun.", english: true),
     MathFragment(
         "the positions of the top-k most significant elements for each query",
-        plain: "the positions of the top-k most significant elements for each query", english: true),
+        plain: "the positions of the top-k most significant elements for each query", mathml: ["<mi>k</mi>"],
+        note: "A mathematician writes the variable of a hyphenated term in math."),
     MathFragment(
         "the performance of fine-tuned smaller language models (such as Phi-2 or StarCoder) compare favorably",
         plain: "the performance of fine-tuned smaller language models (such as Phi-2 or StarCoder) compare favorably",
@@ -1010,19 +1012,31 @@ let mathFragments: [MathFragment] = [
         plain: "We use this law to predict top-1 error averaged over downstream tasks", english: true),
     MathFragment(
         "and k-FPF further excels in efficiency without degrading the accuracy.",
-        plain: "and k-FPF further excels in efficiency without degrading the accuracy.", english: true),
+        plain: "and k-FPF further excels in efficiency without degrading the accuracy.", mathml: ["<mi>k</mi>"],
+        note:
+            "A mathematician writes the variable of a hyphenated term in math: rank-$r$, top-$r$, $k$-means; the word stays text."
+    ),
     MathFragment(
         "SVFit performs SVD on the pre-trained weight matrix to obtain the best rank-r approximation matrix",
         plain: "SVFit performs SVD on the pre-trained weight matrix to obtain the best rank-r approximation matrix",
-        english: true),
+        mathml: ["<mi>r</mi>"],
+        note:
+            "A mathematician writes the variable of a hyphenated term in math: rank-$r$, top-$r$, $k$-means; the word stays text."
+    ),
     MathFragment(
         "These top-r singular values are then used as trainable parameters",
-        plain: "These top-r singular values are then used as trainable parameters", english: true),
+        plain: "These top-r singular values are then used as trainable parameters", mathml: ["<mi>r</mi>"],
+        note:
+            "A mathematician writes the variable of a hyphenated term in math: rank-$r$, top-$r$, $k$-means; the word stays text."
+    ),
     MathFragment(
         "we identify a sharp transition in the efficiency of all possible rank-r LoRA update algorithms for transformers",
         plain:
             "we identify a sharp transition in the efficiency of all possible rank-r LoRA update algorithms for transformers",
-        english: true),
+        mathml: ["<mi>r</mi>"],
+        note:
+            "A mathematician writes the variable of a hyphenated term in math: rank-$r$, top-$r$, $k$-means; the word stays text."
+    ),
     MathFragment(
         "We also establish that the top 75 most likely next tokens",
         plain: "We also establish that the top 75 most likely next tokens", english: true),
@@ -1033,7 +1047,8 @@ let mathFragments: [MathFragment] = [
         english: true),
     MathFragment(
         "hyperparameters such as temperature and top-p) and reward mechanisms",
-        plain: "hyperparameters such as temperature and top-p) and reward mechanisms", english: true),
+        plain: "hyperparameters such as temperature and top-p) and reward mechanisms", mathml: ["<mi>p</mi>"],
+        note: "A mathematician writes the variable of a hyphenated term in math."),
     MathFragment(
         "the growth of logits in attention layers (Dehghani et al., 2023) and divergence of the output logits from the log probabilities (Chowdhery et al., 2022).",
         plain:
@@ -1161,5 +1176,8 @@ let mathFragments: [MathFragment] = [
     MathFragment(
         "In Euclidean geometry the mean-as used in k-means-is a good estimator for the cluster center",
         plain: "In Euclidean geometry the mean-as used in k-means-is a good estimator for the cluster center",
-        english: true),
+        mathml: ["<mi>k</mi>"],
+        note:
+            "A mathematician writes the variable of a hyphenated term in math: rank-$r$, top-$r$, $k$-means; the word stays text."
+    ),
 ]

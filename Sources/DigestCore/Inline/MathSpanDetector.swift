@@ -109,7 +109,10 @@ struct MathSpanDetector {
                 // Most words are plain English: only commands, single letters and words that
                 // may hide a command (by their first letters) need a closer look.
                 let length = tokens[i].length
-                if strengths[i] != nil || length == 1 || (length >= 4 && trie.mayHideStrong(scalars, tokens[i].start)) {
+                let applied = length <= 4 && attachedNext(i).map { isPunct($0, "(") } == true
+                if strengths[i] != nil || length == 1 || applied
+                    || (length >= 4 && trie.mayHideStrong(scalars, tokens[i].start))
+                {
                     markWord(i)
                 }
             case .number:
@@ -130,7 +133,7 @@ struct MathSpanDetector {
                 markAccent(i)
             }
             if tokens[i].length == 1 { markSingleLetter(i) }
-            if strengths[i] == nil, !math[i], tokens[i].length == 3, isFusedMath(i) { mark(i...i) }
+            if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), isFusedMath(i) { mark(i...i) }
             if tokens[i].length >= 3, strengths[i] == nil { repairName(i) }
         }
         markGroups()
@@ -140,7 +143,7 @@ struct MathSpanDetector {
     private mutating func markScript(_ i: Int) {
         guard let left = attachedPrevious(i), let right = attachedNext(i) else { return }
         let leftOK = tokens[left].kind == .word || tokens[left].kind == .number || isPunct(left, ")]}'")
-        let rightOK = tokens[right].kind == .word || tokens[right].kind == .number || isPunct(right, "{+-\\")
+        let rightOK = tokens[right].kind == .word || tokens[right].kind == .number || isPunct(right, "{+-\\*!")
         guard leftOK && rightOK else { return }
         if isPunct(i, "_"), isPlainWord(left), isPlainWord(right), tokens[left].length > 1, tokens[right].length > 1 {
             return
@@ -202,7 +205,13 @@ struct MathSpanDetector {
             }
         case nil:
             // `O(n^3)`, `Omega(…)`, `f(x)`: a letter applied to math in parentheses.
-            if tokens[i].length == 1, !isArticle(i), let open = attachedNext(i), isPunct(open, "(["),
+            if tokens[i].length <= 4, tokens[i].length > 1, let open = attachedNext(i), isPunct(open, "("),
+                match[open] == open + 2, tokens[open + 1].kind == .word, tokens[open + 1].length == 1,
+                scalars[tokens[open + 1].start] != "s"
+            {
+                // `SU(r)`, `sl(n)`, `Sing(F)`: a short name applied to one symbol (not `model(s)`).
+                mark(i...match[open])
+            } else if tokens[i].length == 1, !isArticle(i), let open = attachedNext(i), isPunct(open, "(["),
                 match[open] > open, isMathContent(open)
             {
                 mark(i...match[open])
@@ -280,8 +289,8 @@ struct MathSpanDetector {
     private mutating func markInfix(_ i: Int) {
         guard let symbol = operatorSymbol(i) else { return }
         let left = previous(i)
-        guard let right = next(i), isOperand(right, rightSide: true) else { return }
-        guard let left, isOperand(left, rightSide: false) else {
+        guard let right = next(i), isOperand(right, rightSide: true) || isShortSymbolWord(right) else { return }
+        guard let left, isOperand(left, rightSide: false) || isShortSymbolWord(left) && isShortSymbolWord(right) else {
             // A relation opening a quantity: `(ge 175B)`, `e.g., leq 7B`, `sim10times`.
             let opens = left.map { isPunct($0, "(,") } ?? true || attachedNext(i) == right
             if opens, ["≤", "≥", "∼", "≈", "≪", "≫", "<", ">"].contains(symbol), tokens[right].kind == .number {
@@ -314,8 +323,41 @@ struct MathSpanDetector {
         if isBy(i) || [previous(i), next(i)].contains(where: { $0.map(isBy) ?? false }) { return }
         let before = i > 0 ? i - 1 : nil
         let after = i + 1 < tokens.count ? i + 1 : nil
-        let standaloneBefore = before.map { tokens[$0].kind == .space || isPunct($0, "([,") } ?? true
-        let standaloneAfter = after.map { tokens[$0].kind == .space || isPunct($0, ")],;:.'") } ?? true
+        var standaloneBefore = before.map { tokens[$0].kind == .space || isPunct($0, "([,") } ?? true
+        var standaloneAfter = after.map { tokens[$0].kind == .space || isPunct($0, ")],;:.'") } ?? true
+        // `k-means`, `top-k`, `rank-r`, `p-adic`, `τ-twisted`, `C-reducible`: the variable of a
+        // hyphenated term. Not `e-mail`, `a-priori`, `x-ray`, `U-Net`, `Q-learning`, `V-shaped`.
+        let scalar = scalars[tokens[i].start]
+        let isLower = (scalar >= "a" && scalar <= "z") || ProseTokenizer.isGreek(scalar)
+        let isUpper = scalar >= "A" && scalar <= "Z"
+        if (isLower && scalar != "e" && scalar != "a") || (isUpper && scalar != "A" && scalar != "I") {
+            // After a hyphen, only lower-case variables and only after a lower-case word:
+            // `top-k`, `rank-r`; not `ViT-b`, `inverted-U`.
+            if let before, isPunct(before, "-"), before > 0, tokens[before - 1].kind == .word, isLower,
+                scalars[tokens[before - 1].start].properties.isLowercase
+            {
+                standaloneBefore = true
+            }
+            // Before a hyphen: `k-means`, `p-adic`, `K-shot`; not `B-Coder`, `N-LRCs`, `U-Net`.
+            if let after, isPunct(after, "-"), after + 1 < tokens.count, tokens[after + 1].kind == .word,
+                !Self.hyphenNames.contains(text(after + 1).lowercased()),
+                !(isUpper && scalars[tokens[after + 1].start].properties.isUppercase)
+            {
+                standaloneAfter = true
+            }
+        }
+        // `E/F`: single letters on both sides of a slash.
+        if let after, isPunct(after, "/"), after + 1 < tokens.count, tokens[after + 1].length == 1,
+            tokens[after + 1].kind == .word, !isArticle(after + 1)
+        {
+            standaloneAfter = true
+        }
+        if let before, isPunct(before, "/"), before > 0, tokens[before - 1].length == 1,
+            tokens[before - 1].kind == .word,
+            !isArticle(before - 1)
+        {
+            standaloneBefore = true
+        }
         guard standaloneBefore && standaloneAfter else { return }
         if let after, isPunct(after, "."), after + 1 < tokens.count, tokens[after + 1].kind == .word { return }  // e.g.
         if let before, isPunct(before, "."), before > 0, tokens[before - 1].kind == .word,
@@ -323,16 +365,18 @@ struct MathSpanDetector {
         {
             return  // i.e.
         }
+        if let after, isPunct(after, ")"), match[after] < 0, before.map({ tokens[$0].kind == .space }) ?? true {
+            return  // `i) enhancing`, `b) We`
+        }
         if let before, let after, isPunct(before, "("), isPunct(after, ")") {
             // `(i)` is an enumeration unless it follows a name it is applied to.
             if before == 0 || tokens[before - 1].kind == .space { return }
         }
-        if isArticle(i) {
+        if isArticle(i) && !isArticleUsedAsSymbol(i) {
             // Only inside math: `alpha B A / r`.
             let neighbours = [previous(i), next(i)].compactMap { $0 }
             guard neighbours.contains(where: { math[$0] || isPunct($0, "/+=") }) else { return }
         }
-        let scalar = scalars[tokens[i].start]
         if !scalar.isASCII && !(0x391...0x3C9).contains(scalar.value) { return }
         mark(i...i)
     }
@@ -391,8 +435,10 @@ struct MathSpanDetector {
             }
             if isPunct(t, ")]}") { return match[t] >= 0 && math[match[t]] ? t : nil }
             if isPunct(t, "-") {
-                // `-based`, `-approximate`: a hyphenated English word ends the formula.
-                guard let v = attachedNext(t), !isPlainWord(v) || tokens[v].length == 1, !isPunct(v, "-") else {
+                // `-based`, `-approximate`, `-times`: a hyphenated English word ends the formula.
+                guard let v = attachedNext(t), !isPlainWord(v) || tokens[v].length == 1, !isPunct(v, "-"),
+                    strengths[v] != .weak
+                else {
                     return nil
                 }
                 return extent(of: v)
@@ -450,7 +496,7 @@ struct MathSpanDetector {
             return nil
         case .word:
             // `nk{m}`: short names fused to math are its variables.
-            if isPlainWord(t) && tokens[t].length > 3 { return nil }
+            if isPlainWord(t) && tokens[t].length > 3 && !(isPunct(i, "{") && isFusedWeak(t)) { return nil }
             if isPlainWord(t) && tokens[t].length > 1 && !(isPunct(i, "{^_") || tokens[i].kind == .number) {
                 return nil
             }
@@ -611,11 +657,18 @@ struct MathSpanDetector {
         let range = tokens[k].start..<tokens[k].end
         guard range.count > 2 else { return false }
         guard range.count >= 4, CommandTrie.shared.containsStrong(scalars, range), let pieces = split(k) else {
-            // `Uin R^{m×k}`: a capital fused with `in`, right before math.
-            guard !strongOnly, range.count == 3, scalars[range.lowerBound] >= "A", scalars[range.lowerBound] <= "Z",
-                scalars[range.lowerBound + 1] == "i", scalars[range.lowerBound + 2] == "n", let right = next(k)
+            // `Uin R^{m×k}`, `ain A`, `ple 1`, `Age ||B||`: a letter fused with a relation
+            // (`in`, `le`, `ge`, `ne`, `sim`, …), right before an operand.
+            guard !strongOnly, range.count <= 7, let pieces = split(k), pieces.count == 2, pieces[0].isLetter,
+                case .command(let name) = pieces[1], case .op(_, let kind)? = MathVocabulary.command(name),
+                kind == .relation || kind == .binary, let right = next(k)
             else { return false }
-            return math[right]
+            if name == "in" || name == "ni" {
+                // `bin B`, `win A` are rare; `Uin R^{…}` and `iin [n]` are math.
+                return math[right] || isPunct(right, "[") || (tokens[right].length == 1 && tokens[right].kind == .word)
+            }
+            return math[right] || tokens[right].kind == .number || isPunct(right, "|")
+                || (tokens[right].length == 1 && tokens[right].kind == .word)
         }
         let letters = pieces.filter(\.isLetter).count
         guard letters <= 2, pieces.count <= 4 else { return false }
@@ -628,8 +681,12 @@ struct MathSpanDetector {
             }
         }
         guard let strongIndex else { return false }
-        // After the command, at most one letter, and not a plural `s`: `varepsilond`, not `thetas`.
+        // After a Greek name, at most one letter, and not a plural `s`: `varepsilond`, but
+        // not `thetas`, nor `noting` (notin, g).
         if case .letter(let c)? = pieces.last {
+            guard case .command(let name) = pieces[strongIndex], case .greek? = MathVocabulary.command(name) else {
+                return false
+            }
             return pieces.count == strongIndex + 2 && c != "s"
         }
         return true
@@ -642,7 +699,7 @@ struct MathSpanDetector {
         return pieces.dropFirst().allSatisfy { piece in
             guard case .command(let name) = piece else { return false }
             switch MathVocabulary.command(name) {
-            case .op, .function, .sizing: return true
+            case .op, .function, .sizing, .accent: return true
             default: return false
             }
         }
@@ -679,6 +736,44 @@ struct MathSpanDetector {
         }
         return nil
     }
+
+    /// Words that follow a capital and a hyphen in names, not in mathematics.
+    private static let hyphenNames: Set<String> = [
+        "net", "nets", "ray", "rays", "cell", "cells", "learning", "learner", "spline", "splines", "score", "index",
+        "star", "shaped", "shape", "mail", "commerce", "book", "type", "series", "bomb", "mode", "rank", "test",
+        "tests", "value", "values", "statistic", "axis", "plane", "turn", "tuning", "tune", "bert", "gpt", "former",
+    ]
+
+    /// `A`, `I` and `a` as symbols: `matrices A and B`, `of A.`, `Moran's I`, `divisor of a.`
+    /// An article is always followed by the word it introduces.
+    private func isArticleUsedAsSymbol(_ i: Int) -> Bool {
+        let isCapitalI = scalars[tokens[i].start] == "I"
+        if scalars[tokens[i].start] == "a" { return false }  // a lower-case `a` is an article
+        guard let next = next(i) else { return !isCapitalI }
+        // `Part I.`, `Type I:` are numerals: a lone `I` needs a verb or conjunction after it.
+        if tokens[next].kind == .punct { return !isCapitalI && !isPunct(next, "(-'") }
+        guard tokens[next].kind == .word, scalars[tokens[i].start] != "a" else { return false }
+        return isCapitalI
+            ? ["and", "or", "is", "be", "are", "has", "have"].contains(text(next))
+            : Self.afterSymbol.contains(text(next))
+    }
+
+    private static let afterSymbol: Set<String> = [
+        "and", "or", "is", "are", "was", "be", "has", "have", "of", "to", "in", "into", "with", "by", "as", "if",
+        "then", "where", "which", "that", "its", "over", "under", "via", "for", "defines", "admits", "coincide",
+        "coincides", "denotes", "satisfies",
+    ]
+
+    /// `nm` in `nm times nm`: a two-letter word that is not an English word.
+    private func isShortSymbolWord(_ k: Int) -> Bool {
+        guard tokens[k].kind == .word, tokens[k].length == 2 else { return false }
+        return !Self.twoLetterWords.contains(text(k).lowercased())
+    }
+
+    private static let twoLetterWords: Set<String> = [
+        "of", "to", "in", "is", "it", "be", "as", "at", "by", "or", "on", "an", "we", "if", "no", "so", "up", "do",
+        "go", "me", "my", "he", "us", "am", "vs", "ie", "eg", "al", "id", "ok", "ai", "ml", "nn", "rl", "lm", "ir",
+    ]
 
     /// `a`, `A` and `I` are English words far more often than variables.
     private func isArticle(_ k: Int) -> Bool {

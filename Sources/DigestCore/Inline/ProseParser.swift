@@ -222,6 +222,16 @@ struct ProseParser {
                 contentsOf: name.hasPrefix("cite") ? "[\(string(contentStart..<close))]" : string(contentStart..<close))
             return close + 1
         }
+        if name == "unicode", let (contentStart, close) = bracedArgument(at: nameEnd, end: end) {
+            // `\unicode{x2013}`: a character by its code point.
+            let code = string(contentStart..<close).trimmingCharacters(in: CharacterSet(charactersIn: "xX "))
+            if let value = UInt32(code, radix: 16), let scalar = Unicode.Scalar(value) {
+                out.literal(String(scalar))
+            } else {
+                out.raw(contentsOf: string(contentStart..<close))
+            }
+            return close + 1
+        }
         if let symbol = TextCommands.symbols[name] {
             out.literal(symbol)
             return nameEnd < end && s[nameEnd] == "{" && braces[nameEnd] == nameEnd + 1 ? nameEnd + 2 : nameEnd
@@ -312,7 +322,7 @@ struct ProseParser {
 
     /// `textit{`, `url{` without their backslash, at a word start.
     private func bareCommand(at i: Int, end: Int) -> String? {
-        guard s[i] == "t" || s[i] == "e" || s[i] == "u" || s[i] == "h" else { return nil }
+        guard s[i] == "t" || s[i] == "e" || s[i] == "u" || s[i] == "h" else { return nil }  // textit, emph, url, href, unicode
         var j = i
         while j < end, j - i < 12, s[j].isASCII, ProseTokenizer.isLetter(s[j]) { j += 1 }
         guard j < end, j - i >= 3 else { return nil }
@@ -326,7 +336,7 @@ struct ProseParser {
     }
 
     private static let bareCommands: Set<String> = [
-        "textit", "textbf", "textsc", "texttt", "emph", "url", "href", "textsl", "textgreater", "textless",
+        "textit", "textbf", "textsc", "texttt", "emph", "url", "href", "textsl", "textgreater", "textless", "unicode",
     ]
 
     /// `{it …}`, `{\bf …}`: a style declaration opening a group.
@@ -338,8 +348,11 @@ struct ProseParser {
         guard j < s.count, s[j] == " " else { return nil }
         let name = string(nameStart..<j)
         guard TextCommands.declarations.contains(name), let style = TextCommands.styles[name] else { return nil }
-        // `{bf 1}_n` is bold math, not bold text.
-        if let close = braces[i], close + 1 < s.count, s[close + 1] == "_" || s[close + 1] == "^" { return nil }
+        // `{rm d}`, `{rm GL}`, `{sf …}`, `{tt …}` come from damaged math; so does `{bf 1}_n` or a
+        // bold symbol like `{bf v}`: those are left for the math detector.
+        guard style == .emphasis || style == .strong || style == .smallCaps, let close = braces[i] else { return nil }
+        if close + 1 < s.count, s[close + 1] == "_" || s[close + 1] == "^" { return nil }
+        if style == .strong && close - (j + 1) <= 2 { return nil }
         return (style, j + 1)
     }
 

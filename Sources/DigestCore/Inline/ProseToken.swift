@@ -24,9 +24,11 @@ enum ProseTokenizer {
             let start = i
             let kind: ProseToken.Kind
             if isLetter(s) {
+                // A Greek letter glued to a Latin word (`sqrtκ`, `φin`) starts a new word.
+                let greek = isGreek(s)
                 i += 1
                 while i < n,
-                    isLetter(scalars[i])
+                    (isLetter(scalars[i]) && isGreek(scalars[i]) == greek)
                         || (!scalars[i].isASCII && scalars[i].properties.generalCategory == .nonspacingMark)
                 {
                     i += 1
@@ -54,6 +56,10 @@ enum ProseTokenizer {
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") }
         return s.properties.isAlphabetic
+    }
+
+    static func isGreek(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x370 && s.value <= 0x3FF
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

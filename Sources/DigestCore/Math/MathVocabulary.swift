@@ -58,6 +58,7 @@ enum MathVocabulary {
     /// Symbols whose names are never English words.
     private static let strongSymbols: Set<String> = [
         "infty", "nabla", "emptyset", "varnothing", "hbar", "aleph", "imath", "jmath", "ldots", "cdots", "vdots",
+        "Bbbk",
         "ddots", "forall", "nexists", "ddagger",
     ]
 
@@ -111,7 +112,7 @@ enum MathVocabulary {
             ("aleph", "ℵ"), ("Re", "ℜ"), ("Im", "ℑ"), ("wp", "℘"), ("angle", "∠"), ("triangle", "△"),
             ("ldots", "…"), ("dots", "…"), ("cdots", "⋯"), ("vdots", "⋮"), ("ddots", "⋱"), ("imath", "ı"),
             ("jmath", "ȷ"), ("sharp", "♯"), ("flat", "♭"), ("natural", "♮"), ("checkmark", "✓"),
-            ("surd", "√"), ("Box", "□"), ("diamond", "⋄"), ("clubsuit", "♣"), ("heartsuit", "♡"),
+            ("surd", "√"), ("Box", "□"), ("Bbbk", "𝕜"), ("diamond", "⋄"), ("clubsuit", "♣"), ("heartsuit", "♡"),
         ]
         for (name, symbol) in symbols { table[name] = .symbol(symbol) }
 
@@ -124,7 +125,8 @@ enum MathVocabulary {
             ("rightarrow", "→"), ("leftarrow", "←"), ("gets", "←"), ("leftrightarrow", "↔"),
             ("Rightarrow", "⇒"), ("Leftarrow", "⇐"), ("Leftrightarrow", "⇔"), ("longrightarrow", "⟶"),
             ("longleftarrow", "⟵"), ("Longrightarrow", "⟹"), ("implies", "⟹"), ("iff", "⟺"),
-            ("mapsto", "↦"), ("longmapsto", "⟼"), ("hookrightarrow", "↪"), ("uparrow", "↑"),
+            ("mapsto", "↦"), ("dashrightarrow", "⇢"), ("dashleftarrow", "⇠"), ("longmapsto", "⟼"),
+            ("hookrightarrow", "↪"), ("uparrow", "↑"),
             ("downarrow", "↓"), ("prec", "≺"), ("succ", "≻"), ("preceq", "⪯"), ("succeq", "⪰"),
             ("perp", "⊥"), ("parallel", "∥"), ("mid", "∣"), ("nmid", "∤"), ("models", "⊨"), ("vdash", "⊢"),
             ("dashv", "⊣"), ("coloneqq", "≔"), ("triangleq", "≜"), ("colon", ":"),
