@@ -133,7 +133,7 @@ struct MathSpanDetector {
                 markAccent(i)
             }
             if tokens[i].length == 1 { markSingleLetter(i) }
-            if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), isFusedMath(i) { mark(i...i) }
+            if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), isFusedRelation(i) { mark(i...i) }
             if tokens[i].length >= 3, strengths[i] == nil { repairName(i) }
         }
         markGroups()
@@ -320,7 +320,7 @@ struct MathSpanDetector {
     private mutating func markSingleLetter(_ i: Int) {
         if math[i] || !singleLetters { return }
         // `(r x r)`: a letter x between sizes means "by", and the sizes stay prose too.
-        if isBy(i) || [previous(i), next(i)].contains(where: { $0.map(isBy) ?? false }) { return }
+        if isBy(i) || previous(i).map(isBy) == true || next(i).map(isBy) == true { return }
         let before = i > 0 ? i - 1 : nil
         let after = i + 1 < tokens.count ? i + 1 : nil
         var standaloneBefore = before.map { tokens[$0].kind == .space || isPunct($0, "([,") } ?? true
@@ -657,18 +657,7 @@ struct MathSpanDetector {
         let range = tokens[k].start..<tokens[k].end
         guard range.count > 2 else { return false }
         guard range.count >= 4, CommandTrie.shared.containsStrong(scalars, range), let pieces = split(k) else {
-            // `Uin R^{m×k}`, `ain A`, `ple 1`, `Age ||B||`: a letter fused with a relation
-            // (`in`, `le`, `ge`, `ne`, `sim`, …), right before an operand.
-            guard !strongOnly, range.count <= 7, let pieces = split(k), pieces.count == 2, pieces[0].isLetter,
-                case .command(let name) = pieces[1], case .op(_, let kind)? = MathVocabulary.command(name),
-                kind == .relation || kind == .binary, let right = next(k)
-            else { return false }
-            if name == "in" || name == "ni" {
-                // `bin B`, `win A` are rare; `Uin R^{…}` and `iin [n]` are math.
-                return math[right] || isPunct(right, "[") || (tokens[right].length == 1 && tokens[right].kind == .word)
-            }
-            return math[right] || tokens[right].kind == .number || isPunct(right, "|")
-                || (tokens[right].length == 1 && tokens[right].kind == .word)
+            return !strongOnly && isFusedRelation(k)
         }
         let letters = pieces.filter(\.isLetter).count
         guard letters <= 2, pieces.count <= 4 else { return false }
@@ -690,6 +679,25 @@ struct MathSpanDetector {
             return pieces.count == strongIndex + 2 && c != "s"
         }
         return true
+    }
+
+    /// `Uin R^{…}`, `ain A`, `ple 1`, `Age ||B||`: a letter fused with a relation or binary
+    /// operator name (`in`, `le`, `ge`, `ne`, `times`, …), right before an operand.
+    private func isFusedRelation(_ k: Int) -> Bool {
+        let range = tokens[k].start..<tokens[k].end
+        guard range.count >= 3 else { return false }
+        // The letter and the operator name are found by one trie look-up, no split.
+        let suffix = trie.lookup(scalars, (range.lowerBound + 1)..<range.upperBound)
+        guard range.count <= 7, ProseTokenizer.isLetter(scalars[range.lowerBound]), suffix >= 0,
+            case .op(let symbol, let kind) = trie.commands[Int(suffix)].command,
+            kind == .relation || kind == .binary, let right = next(k)
+        else { return false }
+        if symbol == "∈" || symbol == "∋" {
+            // `bin B`, `win A` are rare; `Uin R^{…}` and `iin [n]` are math.
+            return math[right] || isPunct(right, "[") || (tokens[right].length == 1 && tokens[right].kind == .word)
+        }
+        return math[right] || tokens[right].kind == .number || isPunct(right, "|")
+            || (tokens[right].length == 1 && tokens[right].kind == .word)
     }
 
     /// `mtimes`, `nlog`, `mloglog`, `Obig`: a letter fused with operator or function names,

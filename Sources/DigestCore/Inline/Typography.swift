@@ -80,9 +80,13 @@ enum Typography {
                 case UInt8(ascii: "`"), UInt8(ascii: "~"): return true
                 case UInt8(ascii: "-"), UInt8(ascii: "'"): if i > 0 && bytes[i - 1] == bytes[i] { return true }
                 case UInt8(ascii: " "):
-                    if i >= 6 && bytes[(i - 6)..<i].elementsEqual("bullet".utf8) { return true }
+                    if i >= 6 && bytes[i - 1] == UInt8(ascii: "t") && bytes[(i - 6)..<i].elementsEqual("bullet".utf8) {
+                        return true
+                    }
                 case UInt8(ascii: "1"):
-                    if i >= 3 && bytes[(i - 3)..<i].elementsEqual("x20".utf8) { return true }
+                    if i >= 3 && bytes[i - 1] == UInt8(ascii: "0") && bytes[(i - 3)..<i].elementsEqual("x20".utf8) {
+                        return true
+                    }
                 default: break
                 }
             }

@@ -87,6 +87,7 @@ struct CommandTrie: @unchecked Sendable {
     private var fastChildren = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     private var fastStrong = UnsafeMutableBufferPointer<Bool>(start: nil, count: 0)
     private var fastStrongStart = UnsafeMutableBufferPointer<Bool>(start: nil, count: 0)
+    private var fastInfo = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
 
     /// `children[node * 52 + letter]`: the next node, or -1.
     private var children: [Int32] = Array(repeating: -1, count: 52)
@@ -117,6 +118,8 @@ struct CommandTrie: @unchecked Sendable {
         _ = fastStrong.initialize(from: strong)
         fastStrongStart = .allocate(capacity: strongStart.count)
         _ = fastStrongStart.initialize(from: strongStart)
+        fastInfo = .allocate(capacity: info.count)
+        _ = fastInfo.initialize(from: info)
     }
 
     private static func letter(_ s: Unicode.Scalar) -> Int? {
@@ -162,15 +165,15 @@ struct CommandTrie: @unchecked Sendable {
     /// The command spelled exactly by `scalars[range]`, without building a string.
     /// The index into `commands` of the command spelled exactly by `scalars[range]`, or -1.
     func lookup(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int32 {
+        guard range.count <= 16 else { return -1 }  // no command name is longer
         var node = 0
         for position in range {
-            let v = scalars[position].value
-            guard v < 128, let i = Self.index(of: UInt8(v)) else { return -1 }
-            let next = Int(children[node * 52 + i])
+            guard let letter = Self.letter(scalars[position]) else { return -1 }
+            let next = Int(fastChildren[node * 52 + letter])
             guard next >= 0 else { return -1 }
             node = next
         }
-        return info[node]
+        return fastInfo[node]
     }
 
     /// Whether a command that is never English starts within the first three letters of
