@@ -320,9 +320,9 @@ struct ProseParser {
 
     // MARK: Helpers
 
-    /// `textit{`, `url{` without their backslash, at a word start.
+    /// `textit{`, `emph{`, `url{`, `href{`, `unicode{` without their backslash, at a word start.
     private func bareCommand(at i: Int, end: Int) -> String? {
-        guard s[i] == "t" || s[i] == "e" || s[i] == "u" || s[i] == "h" else { return nil }  // textit, emph, url, href, unicode
+        guard s[i] == "t" || s[i] == "e" || s[i] == "u" || s[i] == "h" else { return nil }
         var j = i
         while j < end, j - i < 12, s[j].isASCII, ProseTokenizer.isLetter(s[j]) { j += 1 }
         guard j < end, j - i >= 3 else { return nil }
