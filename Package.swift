@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,10 +29,19 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "DigestServer",
+            dependencies: [
+                "DigestCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "digest",
             dependencies: [
                 "DigestCore",
+                "DigestServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,9 +49,17 @@ let package = Package(
             name: "digest-bench",
             dependencies: ["DigestCore"]
         ),
+        .target(
+            name: "DigestTestSupport",
+            path: "Tests/DigestTestSupport"
+        ),
+        .testTarget(
+            name: "DigestServerTests",
+            dependencies: ["DigestServer", "DigestCore", "DigestTestSupport"]
+        ),
         .testTarget(
             name: "DigestCoreTests",
-            dependencies: ["DigestCore"],
+            dependencies: ["DigestCore", "DigestTestSupport"],
             exclude: ["Fixtures"]
         ),
     ]

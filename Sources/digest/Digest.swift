@@ -8,7 +8,7 @@ struct Digest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Turn saved Hugging Face Daily Papers pages into a static website with real math.",
-        subcommands: [BuildCommand.self, MathInspectCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, MathInspectCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -21,6 +21,9 @@ struct Digest: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as ServeFailure {
+            Console.error(failure.description)
+            Foundation.exit(1)
         } catch let failure as BuildFailure {
             Console.report(failure.diagnostics)
             Console.error(

@@ -1,3 +1,4 @@
+import DigestTestSupport
 import Foundation
 import Testing
 

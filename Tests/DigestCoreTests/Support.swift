@@ -1,45 +1,7 @@
 import DigestCore
+import DigestTestSupport
 import Foundation
 import Testing
-
-/// The repository root, for the demo content and default theme.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-/// A fresh temporary folder, removed when the test's `defer` runs `remove()`.
-struct TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("digest-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    @discardableResult
-    func write(_ relative: String, _ text: String) throws -> URL {
-        try write(relative, Data(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ relative: String, _ data: Data) throws -> URL {
-        let file = url.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: file)
-        return file
-    }
-
-    func read(_ relative: String) throws -> String {
-        try String(contentsOf: url.appendingPathComponent(relative), encoding: .utf8)
-    }
-
-    func exists(_ relative: String) -> Bool {
-        FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
-    }
-}
 
 /// Parses dump text as if read from `path`.
 func parseDump(_ text: String, path: String = "2026-03-12.txt", defaultYear: Int? = nil) -> DumpParseResult {

@@ -9,14 +9,26 @@ public struct GeneratedSite: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+/// A site ready to render: the catalog and theme checked, every page known.
+public struct PreparedSite: Sendable {
+    public var renderer: SiteRenderer
+    public var diagnostics: [Diagnostic]
+    public var days: Int { renderer.catalog.days.count }
+    public var papers: Int { renderer.catalog.papers.count }
+    public var topics: Int { renderer.catalog.topics.count }
+}
+
 /// Runs the pipeline over a content snapshot: parse dumps, build the catalog, load the
 /// theme, render. Stops with a `BuildFailure` when any stage reports an error.
 public struct SiteGenerator: Sendable {
     /// Overrides `base_url` from site.yml (`--base-url`).
     public var baseURL: BaseURL?
+    /// Parsed dumps and abstracts kept between builds (the preview server's rebuilds).
+    public var caches: BuildCaches?
 
-    public init(baseURL: BaseURL? = nil) {
+    public init(baseURL: BaseURL? = nil, caches: BuildCaches? = nil) {
         self.baseURL = baseURL
+        self.caches = caches
     }
 
     /// A named step finished: `(number, name, seconds)`.
@@ -36,6 +48,21 @@ public struct SiteGenerator: Sendable {
     }
 
     func generate(_ snapshot: ContentSnapshot, clock: inout StepClock) throws(BuildFailure) -> GeneratedSite {
+        let prepared = try prepare(snapshot, clock: &clock)
+        let pages = prepared.renderer.renderAll()
+        clock.lap(Self.steps[4])
+        return GeneratedSite(
+            pages: pages, days: prepared.days, papers: prepared.papers, topics: prepared.topics,
+            diagnostics: prepared.diagnostics)
+    }
+
+    /// Steps 2 to 4: everything but rendering.
+    public func prepare(_ snapshot: ContentSnapshot) throws(BuildFailure) -> PreparedSite {
+        var clock = StepClock(log: { _, _, _ in }, first: 2)
+        return try prepare(snapshot, clock: &clock)
+    }
+
+    func prepare(_ snapshot: ContentSnapshot, clock: inout StepClock) throws(BuildFailure) -> PreparedSite {
         var diagnostics: [Diagnostic] = []
         func check() throws(BuildFailure) {
             if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
@@ -47,7 +74,10 @@ public struct SiteGenerator: Sendable {
         }
         if let baseURL { config.baseURL = baseURL }
         let parser = DumpParser(defaultYear: config.year)
-        let results = snapshot.dumps.parallelMap(parser.parse)
+        let caches = self.caches
+        let results = snapshot.dumps.parallelMap { file in
+            caches?.dump(file, year: config.year) { parser.parse(file) } ?? parser.parse(file)
+        }
         diagnostics += results.flatMap(\.diagnostics)
         try check()
         clock.lap(Self.steps[1])
@@ -57,7 +87,8 @@ public struct SiteGenerator: Sendable {
             taxonomy = Taxonomy.load(file, diagnostics: &diagnostics) ?? taxonomy
         }
         try check()
-        let (catalog, catalogDiagnostics) = CatalogBuilder(taxonomy: taxonomy).build(results.compactMap(\.day))
+        let (catalog, catalogDiagnostics) = CatalogBuilder(taxonomy: taxonomy, cache: caches).build(
+            results.compactMap(\.day))
         diagnostics += catalogDiagnostics
         let contentPages = snapshot.pages.compactMap { ContentPage.parse($0, diagnostics: &diagnostics) }
         try check()
@@ -76,12 +107,9 @@ public struct SiteGenerator: Sendable {
         clock.lap(Self.steps[3])
         guard let theme else { throw BuildFailure(diagnostics) }
 
-        let renderer = SiteRenderer(config: config, catalog: catalog, contentPages: contentPages, theme: theme)
-        let pages = renderer.renderAll()
-        clock.lap(Self.steps[4])
-        return GeneratedSite(
-            pages: pages, days: catalog.days.count, papers: catalog.papers.count, topics: catalog.topics.count,
-            diagnostics: diagnostics)
+        let renderer = SiteRenderer(
+            config: config, catalog: catalog, contentPages: contentPages, theme: theme, cache: caches)
+        return PreparedSite(renderer: renderer, diagnostics: diagnostics)
     }
 }
 

@@ -3,10 +3,13 @@
 public struct CatalogBuilder: Sendable {
     public var taxonomy: Taxonomy
     public var parser: RichTextParser
+    /// Reuses titles and abstracts parsed by an earlier build.
+    public var cache: BuildCaches?
 
-    public init(taxonomy: Taxonomy, parser: RichTextParser = RichTextParser()) {
+    public init(taxonomy: Taxonomy, parser: RichTextParser = RichTextParser(), cache: BuildCaches? = nil) {
         self.taxonomy = taxonomy
         self.parser = parser
+        self.cache = cache
     }
 
     public func build(_ days: [DumpDay]) -> (Catalog, [Diagnostic]) {
@@ -35,11 +38,15 @@ public struct CatalogBuilder: Sendable {
         }
 
         // Parse titles and abstracts (the expensive part) in parallel.
+        let cache = self.cache
         let parser = self.parser
+        let parse = { (text: String, location: SourceLocation?) in
+            cache?.richText(text, at: location) { parser.parse(text, at: location) } ?? parser.parse(text, at: location)
+        }
         let matcher = TopicMatcher(taxonomy.topics)
         let parsed = order.compactMap { drafts[$0] }.parallelMap { draft -> (Paper, [Diagnostic]) in
-            let (title, titleDiagnostics) = parser.parse(draft.latest.title, at: draft.latest.titleLocation)
-            let (abstract, abstractDiagnostics) = parser.parse(draft.latest.abstract, at: draft.latest.abstractLocation)
+            let (title, titleDiagnostics) = parse(draft.latest.title, draft.latest.titleLocation)
+            let (abstract, abstractDiagnostics) = parse(draft.latest.abstract, draft.latest.abstractLocation)
             let topics = matcher.topics(title: title.plainText, abstract: abstract.plainText)
             let paper = Paper(
                 key: draft.key, slug: "", title: title, abstract: abstract,

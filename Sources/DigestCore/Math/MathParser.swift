@@ -218,7 +218,7 @@ struct MathParser {
         case .sizing:
             if current?.isChar(".") == true { advance() }  // `\left.`
             return nil
-        case .space, .ignored, .fontSwitch:
+        case .space, .ignored:
             return nil
         }
     }

@@ -12,13 +12,15 @@ public struct SiteRenderer: Sendable {
     let topicIndex: [String: Int]
     let assetURLs: [String: String]
 
-    public init(config: SiteConfig, catalog: Catalog, contentPages: [ContentPage], theme: Theme) {
+    public init(
+        config: SiteConfig, catalog: Catalog, contentPages: [ContentPage], theme: Theme, cache: BuildCaches? = nil
+    ) {
         self.config = config
         self.catalog = catalog
         self.contentPages = contentPages
         self.theme = theme
         self.routes = Routes(base: config.baseURL)
-        self.rendered = catalog.papers.parallelMap(RenderedPaper.init)
+        self.rendered = catalog.papers.parallelMap { cache?.rendered($0) ?? RenderedPaper($0) }
         self.topicIndex = Dictionary(uniqueKeysWithValues: catalog.topics.enumerated().map { ($1.topic.slug, $0) })
         let routes = self.routes
         self.assetURLs = Dictionary(
@@ -62,8 +64,7 @@ public struct SiteRenderer: Sendable {
             return Page(path: asset.path, data: asset.data)
         default:
             let (location, context) = self.context(for: job)
-            let html = theme.render(job.template ?? "404", context)
-            return Page(path: job == .notFound ? Routes.notFound : Routes.file(for: location), text: html)
+            return renderHTML(job, location: location, context: context)
         }
     }
 
@@ -93,5 +94,27 @@ public struct SiteRenderer: Sendable {
     static func assetKey(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+}
+
+extension SiteRenderer {
+    /// A number that changes whenever a job's output may change: the values its template
+    /// sees and the text of every template it uses. Feeds, sitemap and assets are hashed
+    /// by their bytes (they are cheap to make).
+    func fingerprint(_ job: PageJob, context: [String: Any]) -> UInt64 {
+        var fingerprint = Fingerprint()
+        let template = job.template ?? "404"
+        for name in (theme.dependencies[template] ?? [template]).sorted() {
+            fingerprint.add(name)
+            fingerprint.add(theme.templateHashes[name] ?? 0)
+        }
+        fingerprint.add(value: context)
+        return fingerprint.value
+    }
+
+    /// Renders an HTML job whose context is already made.
+    func renderHTML(_ job: PageJob, location: String, context: [String: Any]) -> Page {
+        let html = theme.render(job.template ?? "404", context)
+        return Page(path: job == .notFound ? Routes.notFound : Routes.file(for: location), text: html)
     }
 }

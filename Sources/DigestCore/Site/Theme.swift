@@ -15,6 +15,8 @@ public struct Theme: Sendable {
     public let dependencies: [String: Set<String>]
     /// Where each template came from, for error messages.
     public let templatePaths: [String: String]
+    /// A hash of each template's text, so a rebuild knows which pages a template edit touches.
+    public let templateHashes: [String: UInt64]
 
     /// Page kinds and the template each needs.
     public static let pageTemplates = ["index", "days", "day", "topics", "topic", "paper", "page", "404"]
@@ -27,8 +29,10 @@ public struct Theme: Sendable {
         var parsed: [String: MustacheTemplate] = [:]
         var references: [String: [TemplateReference]] = [:]
         var paths: [String: String] = [:]
+        var hashes: [String: UInt64] = [:]
         for (name, file) in templates.sorted(by: { $0.name < $1.name }) {
             let (text, decodeDiagnostics) = TextDecoding.decode(file)
+            hashes[name] = Fingerprint.of(text)
             diagnostics += decodeDiagnostics
             paths[name] = file.path
             do {
@@ -59,7 +63,8 @@ public struct Theme: Sendable {
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let theme = Theme(
             library: MustacheLibrary(templates: parsed), templateNames: Set(parsed.keys),
-            assets: assets.sorted { $0.path < $1.path }, dependencies: dependencies, templatePaths: paths)
+            assets: assets.sorted { $0.path < $1.path }, dependencies: dependencies, templatePaths: paths,
+            templateHashes: hashes)
         return (theme, diagnostics)
     }
 

@@ -1,0 +1,161 @@
+import DigestCore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Where and how `digest serve` runs.
+public struct PreviewOptions: Sendable {
+    public var host = "127.0.0.1"
+    /// 0 picks a free port (tests).
+    public var port = 8000
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    public var baseURL: BaseURL?
+    /// Poll instead of using inotify.
+    public var polling = false
+    /// How long a burst of file events may last before the rebuild starts.
+    public var debounce: Duration = .milliseconds(150)
+    /// Stop on SIGINT and SIGTERM (the CLI); tests stop the server by cancelling its task.
+    public var handleSignals = true
+
+    public init(content: URL, templates: URL, output: URL) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+    }
+}
+
+/// `digest serve`: builds the site, serves it, watches the content and theme, rebuilds what
+/// a change affects and tells open tabs to reload. A failed rebuild keeps the server up and
+/// shows the error in the browser until the files are fixed.
+public struct PreviewServer: Sendable {
+    public let options: PreviewOptions
+    private let log: @Sendable (String) -> Void
+    private let report: @Sendable (Diagnostic) -> Void
+    private let state = PreviewState()
+    private let hub = ReloadHub()
+    private let reported = ReportedDiagnostics()
+
+    public init(
+        options: PreviewOptions, log: @escaping @Sendable (String) -> Void,
+        report: @escaping @Sendable (Diagnostic) -> Void
+    ) {
+        self.options = options
+        self.log = log
+        self.report = report
+    }
+
+    /// Builds, then serves until stopped. `onReady` receives the site's URL once listening.
+    public func run(onReady: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
+        let builder = IncrementalBuilder(baseURL: options.baseURL)
+        await rebuild(builder)
+        let watcher = SiteWatcher(folders: [options.content, options.templates], forcePolling: options.polling)
+        let changes = watcher.changes()
+        defer { watcher.stop() }
+
+        var logger = Logger(label: "digest.serve")
+        logger.logLevel = .critical  // cancellation on Ctrl-C is not an error worth a line
+        let state = self.state
+        let host = options.host
+        let mode = watcher.mode
+        let log = self.log
+        let app = Application(
+            responder: PreviewResponder(site: SafePath(root: options.output), state: state, hub: hub),
+            configuration: .init(address: .hostname(host, port: options.port), serverName: "PaperDigest"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                let base = await state.basePath
+                let display = host == "0.0.0.0" ? "127.0.0.1" : host
+                if let url = URL(string: "http://\(display):\(port)\(base)") {
+                    log("Serving \(url.absoluteString) (watching files with \(mode); Ctrl-C to stop)")
+                    onReady(url)
+                }
+            },
+            logger: logger)
+
+        let handleSignals = options.handleSignals
+        let hub = self.hub
+        try await withTaskCancellationHandler {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await app.run() }
+                group.addTask {
+                    for await _ in changes {
+                        try? await Task.sleep(for: self.options.debounce)
+                        if Task.isCancelled { break }
+                        await self.rebuild(builder)
+                    }
+                }
+                if handleSignals {
+                    group.addTask {
+                        await ShutdownSignal.wait()
+                        log("Stopping…")
+                    }
+                }
+                // Whatever ends first (a signal, a server error) stops the rest: event streams
+                // first, since the server waits for open requests before it stops.
+                defer { group.cancelAll() }
+                try await group.next()
+                await hub.close()
+                watcher.stop()
+            }
+        } onCancel: {
+            Task { await hub.close() }
+        }
+        log("Stopped.")
+    }
+
+    /// Reads the content, rebuilds what changed, writes it and tells the browsers.
+    private func rebuild(_ builder: IncrementalBuilder) async {
+        do {
+            let (snapshot, readDiagnostics) = try ContentSnapshot.read(
+                content: options.content, templates: options.templates)
+            let result = try builder.build(snapshot)
+            await reported.reportNew(readDiagnostics + result.diagnostics, with: report)
+            let writer = OutputWriter(directory: options.output)
+            do {
+                if result.isFirst {
+                    try writer.replace(with: result.changed)
+                } else {
+                    try writer.update(result.changed, removing: result.removed)
+                }
+            } catch {
+                throw BuildFailure(.error("\(error)"))
+            }
+            let recovered = await state.failure != nil
+            await state.succeeded(basePath: builder.basePath)
+            let milliseconds = Int((result.seconds * 1000).rounded())
+            if result.isFirst {
+                log(
+                    "Built \(result.days) days, \(result.papers) papers, \(result.topics) topics: \(result.total) files in \(milliseconds) ms"
+                )
+            } else {
+                log(
+                    "rebuilt \(result.rendered) pages in \(milliseconds) ms (\(result.changed.count) files changed, \(result.removed.count) removed)"
+                )
+            }
+            // Tabs reload only when there is something new to see.
+            if result.changed.isEmpty && result.removed.isEmpty && !recovered && !result.isFirst { return }
+        } catch let failure as BuildFailure {
+            await reported.reportNew(failure.diagnostics, with: report)
+            await state.failed(failure.diagnostics)
+            log(
+                "build failed with \(failure.diagnostics.errors.count) error(s); the browser shows them until the files are fixed"
+            )
+        } catch {
+            await state.failed([.error("\(error)")])
+            log("build failed: \(error)")
+        }
+        await hub.broadcast("reload")
+    }
+}
+
+/// Prints each diagnostic once per preview session, not again on every rebuild.
+private actor ReportedDiagnostics {
+    private var last: Set<Diagnostic> = []
+
+    func reportNew(_ diagnostics: [Diagnostic], with report: @Sendable (Diagnostic) -> Void) {
+        for diagnostic in diagnostics where !last.contains(diagnostic) { report(diagnostic) }
+        last = Set(diagnostics)
+    }
+}

@@ -1,0 +1,20 @@
+import DigestCore
+
+/// What the responder needs to know about the latest build: where the site lives under
+/// the server's root, and whether the last rebuild failed (and why).
+actor PreviewState {
+    private(set) var basePath = "/"
+    private(set) var failure: [Diagnostic]?
+    private(set) var generation = 0
+
+    func succeeded(basePath: String) {
+        self.basePath = basePath
+        failure = nil
+        generation += 1
+    }
+
+    func failed(_ diagnostics: [Diagnostic]) {
+        failure = diagnostics
+        generation += 1
+    }
+}

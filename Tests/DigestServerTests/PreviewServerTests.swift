@@ -1,0 +1,225 @@
+import DigestCore
+import DigestServer
+import DigestTestSupport
+import Foundation
+import Testing
+
+/// A preview server on an ephemeral port over a copy of the demo content, stopped when done.
+final class RunningPreview: @unchecked Sendable {
+    let folder: TemporaryFolder
+    let port: Int
+    let task: Task<Void, Error>
+    let messages = MessageLog()
+
+    init(baseURL: String? = nil) async throws {
+        folder = try TemporaryFolder()
+        let fileManager = FileManager.default
+        try fileManager.copyItem(
+            at: repositoryRoot.appendingPathComponent("Content"), to: folder.url.appendingPathComponent("Content"))
+        try fileManager.copyItem(
+            at: repositoryRoot.appendingPathComponent("Templates"), to: folder.url.appendingPathComponent("Templates"))
+        var options = PreviewOptions(
+            content: folder.url.appendingPathComponent("Content"),
+            templates: folder.url.appendingPathComponent("Templates"),
+            output: folder.url.appendingPathComponent("Output"))
+        options.port = 0
+        options.handleSignals = false
+        options.baseURL = baseURL.flatMap(BaseURL.init)
+        let (ready, continuation) = AsyncStream<URL>.makeStream()
+        let messages = self.messages
+        let server = PreviewServer(options: options, log: { messages.append($0) }, report: { messages.append("\($0)") })
+        task = Task { try await server.run(onReady: { continuation.yield($0) }) }
+        var iterator = ready.makeAsyncIterator()
+        guard let url = await iterator.next(), let port = url.port else {
+            throw RawHTTP.Failure(description: "the server did not start")
+        }
+        self.port = port
+    }
+
+    func get(_ path: String, headers: [String: String] = [:], method: String = "GET") throws -> RawHTTP.Response {
+        try RawHTTP.request(port: port, path, method: method, headers: headers)
+    }
+
+    /// Polls until `condition` holds (generous time-out, no timing assertions).
+    func eventually(timeout: Double = 60, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+        folder.remove()
+    }
+
+    /// Runs `body` against a fresh preview and always stops it, even when `body` throws.
+    static func with(baseURL: String? = nil, _ body: (RunningPreview) async throws -> Void) async throws {
+        let preview = try await RunningPreview(baseURL: baseURL)
+        do {
+            try await body(preview)
+        } catch {
+            await preview.stop()
+            throw error
+        }
+        await preview.stop()
+    }
+}
+
+final class MessageLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+}
+
+@Suite("digest serve: a real server on a real port", .serialized)
+struct PreviewServerTests {
+    @Test("pages, content types, the 404 page, ETags and directory redirects")
+    func http() async throws {
+        try await RunningPreview.with { preview in
+            let home = try preview.get("/")
+            #expect(home.status == 200)
+            #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+            #expect(home.text.contains("<h1>PaperDigest</h1>"))
+
+            let types = [
+                ("/assets/style.css", "text/css; charset=utf-8"), ("/assets/favicon.svg", "image/svg+xml"),
+                ("/feed.xml", "application/atom+xml; charset=utf-8"),
+                ("/sitemap.xml", "application/xml; charset=utf-8"),
+                ("/days/2026-03-12/", "text/html; charset=utf-8"),
+            ]
+            for (path, type) in types {
+                let response = try preview.get(path)
+                #expect(response.status == 200, "\(path)")
+                #expect(response.headers["content-type"] == type, "\(path)")
+            }
+
+            let missing = try preview.get("/no/such/page/")
+            #expect(missing.status == 404)
+            #expect(missing.text.contains("Page not found"))
+
+            let tag = try #require(home.headers["etag"])
+            #expect(try preview.get("/", headers: ["If-None-Match": tag]).status == 304)
+            #expect(try preview.get("/", headers: ["If-None-Match": "\"other\""]).status == 200)
+
+            let redirect = try preview.get("/days/2026-03-12?x=1")
+            #expect(redirect.status == 301)
+            #expect(redirect.headers["location"] == "/days/2026-03-12/?x=1")
+
+            let head = try preview.get("/", method: "HEAD")
+            #expect(head.status == 200)
+            #expect(head.body.isEmpty)
+            #expect(try preview.get("/", method: "POST").status == 405)
+        }
+    }
+
+    @Test(
+        "requests never leave the site folder",
+        arguments: [
+            "/../Content/site.yml", "/%2e%2e/Content/site.yml", "/%2E%2E/%2E%2E/etc/passwd",
+            "/days/..%2f..%2fContent%2fsite.yml",
+            "/days%2f..%2f..%2fContent/site.yml", "/./index.html/../../Content/site.yml", "/%00/index.html",
+            "/..\\Content\\site.yml",
+            "/outside/secret.txt", "/outside",
+        ])
+    func traversal(path: String) async throws {
+        try await RunningPreview.with { preview in
+            // A symbolic link inside the site that points outside it.
+            try preview.folder.write("secret/secret.txt", "top secret")
+            try FileManager.default.createSymbolicLink(
+                at: preview.folder.url.appendingPathComponent("Output/outside"),
+                withDestinationURL: preview.folder.url.appendingPathComponent("secret"))
+            let response = try preview.get(path)
+            #expect(response.status == 404 || response.status == 400, "\(path) → \(response.status)")
+            #expect(!response.text.contains("top secret"))
+            #expect(!response.text.contains("base_url"))
+            #expect(!response.text.contains("root:"))
+        }
+    }
+
+    @Test("served pages are the built bytes plus the reload script, which build output never has")
+    func sameBytesAsBuild() async throws {
+        try await RunningPreview.with { preview in
+            let built = try TemporaryFolder()
+            defer { built.remove() }
+            _ = try SiteBuild(
+                content: preview.folder.url.appendingPathComponent("Content"),
+                templates: preview.folder.url.appendingPathComponent("Templates"),
+                output: built.url.appendingPathComponent("site")
+            ).run()
+            for path in ["index.html", "days/2026-03-12/index.html", "topics/index.html"] {
+                let onDisk = try Data(contentsOf: built.url.appendingPathComponent("site/\(path)"))
+                #expect(!String(decoding: onDisk, as: UTF8.self).contains("EventSource"))
+                let served = try preview.get("/" + path.replacingOccurrences(of: "index.html", with: ""))
+                let script = #"<script>(function(){var s=new EventSource("/_digest/events");"#
+                #expect(served.text.contains(script))
+                let stripped = served.text.replacingOccurrences(
+                    of:
+                        #"<script>(function(){var s=new EventSource("/_digest/events");s.addEventListener("reload",function(){location.reload();});})();</script>"#,
+                    with: "")
+                #expect(stripped == String(decoding: onDisk, as: UTF8.self), "\(path)")
+            }
+            let css = try preview.get("/assets/style.css")
+            #expect(css.body == (try Data(contentsOf: built.url.appendingPathComponent("site/assets/style.css"))))
+        }
+    }
+
+    @Test("a new dump triggers a reload event and its day page appears")
+    func liveReload() async throws {
+        try await RunningPreview.with { preview in
+            let events = try RawHTTP.EventStream(port: preview.port, path: "/_digest/events")
+            #expect(try events.waitFor(": connected"))
+            #expect(try preview.get("/days/2026-03-13/").status == 404)
+
+            let dump = try String(
+                contentsOf: preview.folder.url.appendingPathComponent("Content/dumps/2026-03-12.txt"), encoding: .utf8)
+            try preview.folder.write(
+                "Content/dumps/2026-03-13.txt", dump.replacingOccurrences(of: "\nMar 12\n", with: "\nMar 13\n"))
+            #expect(try events.waitFor("event: reload"))
+            #expect(try preview.eventually { try preview.get("/days/2026-03-13/").status == 200 })
+            #expect(preview.messages.all.contains { $0.hasPrefix("rebuilt ") && $0.contains(" pages in ") })
+        }
+    }
+
+    @Test("a broken template shows the error page with file:line; fixing it brings the site back")
+    func errorPageAndRecovery() async throws {
+        try await RunningPreview.with { preview in
+            let events = try RawHTTP.EventStream(port: preview.port, path: "/_digest/events")
+            #expect(try events.waitFor(": connected"))
+            let template = preview.folder.url.appendingPathComponent("Templates/day.mustache")
+            let original = try String(contentsOf: template, encoding: .utf8)
+
+            try (original + "{{/oops}}\n").write(to: template, atomically: true, encoding: .utf8)
+            #expect(try events.waitFor("event: reload"))
+            #expect(
+                try preview.eventually {
+                    let page = try preview.get("/days/2026-03-12/")
+                    return page.status == 500 && page.text.contains("Templates/day.mustache:")
+                        && page.text.contains("EventSource")
+                })
+
+            try original.write(to: template, atomically: true, encoding: .utf8)
+            #expect(try events.waitFor("event: reload"))
+            #expect(try preview.eventually { try preview.get("/days/2026-03-12/").status == 200 })
+        }
+    }
+
+    @Test("a sub-path base URL is served under its path")
+    func subPath() async throws {
+        try await RunningPreview.with(baseURL: "https://user.github.io/repo/") { preview in
+            let root = try preview.get("/")
+            #expect(root.status == 301)
+            #expect(root.headers["location"] == "/repo/")
+            let home = try preview.get("/repo/")
+            #expect(home.status == 200)
+            #expect(home.text.contains("href=\"/repo/days/\""))
+            #expect(try preview.get("/repo/days/2026-03-12/").status == 200)
+            #expect(try preview.get("/days/2026-03-12/").status == 404)
+        }
+    }
+}
