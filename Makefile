@@ -1,22 +1,29 @@
 # PaperDigest: the two commands of the README, plus a few helpers.
-# Each target installs what it needs on Debian (libcmark-dev) when it is missing.
+# Each target installs what it needs on Debian when it is missing (with sudo unless root).
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DIGEST := .build/release/digest
+# Python tools the tests use: Atom RELAX NG validation, workflow lint, the browser test.
+PIP_TOOLS := lxml rnc2rng check-jsonschema zizmor playwright
 
-.PHONY: site test serve bench deps format-lint
+.PHONY: site serve test bench deps test-deps format-lint
 
 ## make site: build the demo site from Content/ into Output/
 site: deps
 	swift build -c release --product digest
 	$(DIGEST) build
-	@echo "Open Output/index.html through a web server, e.g.: python3 -m http.server -d Output 8000"
+	@echo "Preview it with live reload: make serve (or $(DIGEST) serve), then open http://127.0.0.1:8000/"
+
+## make serve: build, serve on http://127.0.0.1:8000/, rebuild and reload on every change
+serve: deps
+	swift build -c release --product digest
+	$(DIGEST) serve
 
 ## make test: run the whole test suite
-test: deps
+test: deps test-deps
 	swift test
 
-## make bench: print normaliser and build throughput on the demo content
+## make bench: print normaliser, related-papers and build throughput on the demo content
 bench: deps
 	swift run -c release digest-bench
 
@@ -24,6 +31,15 @@ deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
 		echo "Installing libcmark-dev…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
+
+test-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing chromium…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@python3 -c "import lxml, rnc2rng, playwright" 2>/dev/null && command -v check-jsonschema >/dev/null \
+		&& command -v zizmor >/dev/null || { echo "Installing $(PIP_TOOLS)…"; \
+		python3 -m pip install -q --disable-pip-version-check $(PIP_TOOLS); \
+		if command -v pyenv >/dev/null; then pyenv rehash; fi; }
 
 format-lint:
 	swift format lint --recursive Sources Tests

@@ -8,7 +8,7 @@ struct Digest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Turn saved Hugging Face Daily Papers pages into a static website with real math.",
-        subcommands: [BuildCommand.self, ServeCommand.self, MathInspectCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, ImportCommand.self, MathInspectCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
@@ -23,6 +23,13 @@ struct Digest: AsyncParsableCommand {
             }
         } catch let failure as ServeFailure {
             Console.error(failure.description)
+            Foundation.exit(1)
+        } catch let failure as ImportFailure {
+            Console.report(failure.diagnostics)
+            let count = Set(failure.diagnostics.errors.compactMap { $0.location?.path }).count
+            Console.error(
+                "\(max(count, 1)) file\(count == 1 ? " was" : "s were") not imported; nothing was written for \(count == 1 ? "it" : "them")"
+            )
             Foundation.exit(1)
         } catch let failure as BuildFailure {
             Console.report(failure.diagnostics)

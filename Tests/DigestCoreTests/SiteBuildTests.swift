@@ -212,7 +212,7 @@ struct SiteBuildTests {
     /// Internal links (starting with `basePath`) whose target file does not exist, as `page -> link`.
     func brokenLinks(in root: URL, basePath: String) -> [String] {
         var broken: [String] = []
-        let pattern = try? NSRegularExpression(pattern: "(?:href|src)=\"([^\"]*)\"")
+        let pattern = try? NSRegularExpression(pattern: "(?:href|src|action|data-index)=\"([^\"]+)\"")
         for file in allFiles(in: root) where file.hasSuffix(".html") {
             guard let html = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else {
                 continue

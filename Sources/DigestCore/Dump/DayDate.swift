@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day without time or zone: the unit a digest is published in.
 public struct DayDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
@@ -21,6 +23,12 @@ public struct DayDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Earlier than any real date; what a paper with no appearances sorts by.
+    /// Today in the local time zone: what "not in the future" means to the person importing.
+    public static var today: DayDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return DayDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? .distantPast
+    }
+
     public static let distantPast = DayDate(validated: 1, month: 1, day: 1)
 
     /// Parses `YYYY-MM-DD`.
@@ -30,6 +38,15 @@ public struct DayDate: Hashable, Comparable, Sendable, CustomStringConvertible {
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
         else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// The latest `month`/`day` that is not after `limit`: `Mar 12` seen on 2027-01-05 is
+    /// 2026-03-12. Nil only for a day that exists in no nearby year.
+    public static func mostRecent(month: Int, day: Int, notAfter limit: DayDate) -> DayDate? {
+        for year in stride(from: limit.year, through: limit.year - 8, by: -1) {
+            if let date = DayDate(year: year, month: month, day: day), date <= limit { return date }
+        }
+        return nil
     }
 
     public static func < (lhs: DayDate, rhs: DayDate) -> Bool {

@@ -12,9 +12,16 @@ public struct DumpParseResult: Sendable {
 public struct DumpParser: Sendable {
     /// The year for date lines without one, when the file name has no date (`year:` in site.yml).
     public var defaultYear: Int?
+    /// When set (by `digest import`), a date line without a year takes the most recent year
+    /// that does not put the day after this date, instead of `defaultYear`.
+    public var latestDate: DayDate?
+    /// When set (`digest import --year`), the year of every date, whatever else says.
+    public var forcedYear: Int?
 
-    public init(defaultYear: Int? = nil) {
+    public init(defaultYear: Int? = nil, latestDate: DayDate? = nil, forcedYear: Int? = nil) {
         self.defaultYear = defaultYear
+        self.latestDate = latestDate
+        self.forcedYear = forcedYear
     }
 
     public func parse(_ file: SourceFile) -> DumpParseResult {
@@ -90,7 +97,7 @@ public struct DumpParser: Sendable {
                     at: SourceLocation(path: file.path, line: 1)))
             return nil
         }
-        if let nameDate,
+        if forcedYear == nil, let nameDate,
             nameDate.month != line.month || nameDate.day != line.day || (line.year.map { $0 != nameDate.year } ?? false)
         {
             diagnostics.append(
@@ -98,7 +105,8 @@ public struct DumpParser: Sendable {
                     "date line says \(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day) but the file name says \(nameDate); using the year from the file name and the day from the date line",
                     at: location))
         }
-        guard let year = nameDate?.year ?? line.year ?? defaultYear else {
+        let inferred = latestDate.flatMap { DayDate.mostRecent(month: line.month, day: line.day, notAfter: $0)?.year }
+        guard let year = forcedYear ?? nameDate?.year ?? line.year ?? inferred ?? defaultYear else {
             diagnostics.append(
                 .error(
                     "cannot tell the year of '\(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day)': name the file YYYY-MM-DD.txt, write the year in the date line, or set 'year:' in site.yml",

@@ -13,6 +13,10 @@ public enum PageJob: Hashable, Sendable {
     case topicFeed(Int)
     case sitemap
     case asset(Int)
+    /// The search page, and the index its script loads.
+    case search
+    case searchIndex
+    case robots
 
     /// The template an HTML job renders with; nil for feeds, sitemap and assets.
     public var template: String? {
@@ -25,7 +29,8 @@ public enum PageJob: Hashable, Sendable {
         case .paper: "paper"
         case .content: "page"
         case .notFound: "404"
-        case .feed, .topicFeed, .sitemap, .asset: nil
+        case .search: "search"
+        case .feed, .topicFeed, .sitemap, .asset, .searchIndex, .robots: nil
         }
     }
 }

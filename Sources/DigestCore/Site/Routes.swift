@@ -18,6 +18,8 @@ public struct Routes: Sendable {
     public static let sitemap = "sitemap.xml"
     public static let notFound = "404.html"
     public static let search = "search/"
+    public static let searchIndex = "search/index.json"
+    public static let robots = "robots.txt"
 
     public static func day(_ date: DayDate) -> String { "days/\(date.iso)/" }
     public static func paper(_ slug: String) -> String { "papers/\(slug)/" }

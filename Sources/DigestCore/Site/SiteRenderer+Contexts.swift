@@ -62,7 +62,22 @@ extension SiteRenderer {
             card["last_seen"] = paper.lastSeen.long
             card["links"] = paper.links.map { ["url": $0.url, "label": $0.label] }
             card["has_links"] = !paper.links.isEmpty
+            card["related"] = related[index].map { other -> [String: Any] in
+                [
+                    "title_html": rendered[other].titleHTML,
+                    "url": routes.url(Routes.paper(catalog.papers[other].slug)),
+                    "last_seen": catalog.papers[other].lastSeen.long,
+                    "last_seen_iso": catalog.papers[other].lastSeen.iso,
+                ]
+            }
+            card["has_related"] = !related[index].isEmpty
             context["paper"] = card
+            context["structured_data_html"] = structuredData(index, location: location)
+            if var page = context["page"] as? [String: Any] {
+                page["type"] = "article"
+                page["published"] = paper.firstSeen.iso
+                context["page"] = page
+            }
         case .content(let index):
             let page = contentPages[index]
             context = common(
@@ -70,7 +85,12 @@ extension SiteRenderer {
                 description: page.description.isEmpty ? config.description : page.description,
                 section: "page-\(page.name)")
             context["content_html"] = Markdown.html(fromMarkdown: page.markdown, rootPrefix: routes.base.path)
-        case .notFound, .feed, .topicFeed, .sitemap, .asset:
+        case .search:
+            context = common(
+                location, title: "Search", description: "Find papers of \(config.title) by any word.", section: "search"
+            )
+            context["search_index_url"] = routes.url(Routes.searchIndex)
+        case .notFound, .feed, .topicFeed, .sitemap, .asset, .searchIndex, .robots:
             context = common(
                 location, title: "Page not found", description: "This page does not exist.", section: "404")
         }
@@ -100,6 +120,8 @@ extension SiteRenderer {
                 "home_url": routes.url(Routes.home),
                 "feed_url": routes.url(Routes.feed),
                 "feed_absolute_url": routes.absolute(Routes.feed),
+                "search_url": routes.url(Routes.search),
+                "has_origin": routes.base.origin != nil,
             ] as [String: Any],
             "nav": nav,
             "page": [
@@ -108,8 +130,10 @@ extension SiteRenderer {
                 "description": description,
                 "url": routes.url(location),
                 "canonical": routes.absolute(location),
+                "type": "website",
                 "section": section,
                 "is_home": section == "home",
+                "is_search": section == "search",
             ] as [String: Any],
             "assets": assetURLs,
         ]
@@ -210,5 +234,34 @@ extension SiteRenderer {
         if page > 1 { value["previous_url"] = routes.url(Routes.topic(topic.topic.slug, page: page - 1)) }
         if page < pages { value["next_url"] = routes.url(Routes.topic(topic.topic.slug, page: page + 1)) }
         return value
+    }
+
+    /// JSON-LD `ScholarlyArticle` for search engines, safe inside `<script>`.
+    private func structuredData(_ index: Int, location: String) -> String {
+        let paper = catalog.papers[index]
+        var article: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "ScholarlyArticle",
+            "headline": rendered[index].titlePlain,
+            "name": rendered[index].titlePlain,
+            "url": routes.absolute(location),
+            "datePublished": paper.firstSeen.iso,
+            "dateModified": paper.lastSeen.iso,
+            "inLanguage": config.language,
+            "isPartOf": ["@type": "WebSite", "name": config.title, "url": routes.absolute(Routes.home)],
+        ]
+        let abstract = paper.abstract.plainText
+        if !abstract.isEmpty { article["abstract"] = abstract }
+        let keywords = paper.topics.compactMap { topicIndex[$0].map { catalog.topics[$0].topic.name } }
+        if !keywords.isEmpty { article["keywords"] = keywords.joined(separator: ", ") }
+        if !paper.links.isEmpty { article["sameAs"] = paper.links.map(\.url) }
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: article, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return "" }
+        let json = String(decoding: data, as: UTF8.self)
+            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+        return "<script type=\"application/ld+json\">\(json)</script>"
     }
 }

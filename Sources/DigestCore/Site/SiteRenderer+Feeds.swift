@@ -86,6 +86,7 @@ extension SiteRenderer {
         }
         urls += catalog.papers.map { (Routes.paper($0.slug), $0.lastSeen) }
         urls += contentPages.map { (Routes.page($0.name), nil) }
+        urls.append((Routes.search, nil))
         var xml =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (location, lastmod) in urls {

@@ -11,6 +11,8 @@ public struct SiteRenderer: Sendable {
     let rendered: [RenderedPaper]
     let topicIndex: [String: Int]
     let assetURLs: [String: String]
+    /// For each paper, the indices of the most similar papers.
+    let related: [[Int]]
 
     public init(
         config: SiteConfig, catalog: Catalog, contentPages: [ContentPage], theme: Theme, cache: BuildCaches? = nil
@@ -21,6 +23,12 @@ public struct SiteRenderer: Sendable {
         self.theme = theme
         self.routes = Routes(base: config.baseURL)
         self.rendered = catalog.papers.parallelMap { cache?.rendered($0) ?? RenderedPaper($0) }
+        // The title counts twice: it says what a paper is about more densely than the abstract.
+        self.related = RelatedPapers.compute(
+            catalog.papers.parallelMap { paper in
+                let title = paper.title.plainText
+                return Terms.significant(title + " " + title + " " + paper.abstract.plainText)
+            })
         self.topicIndex = Dictionary(uniqueKeysWithValues: catalog.topics.enumerated().map { ($1.topic.slug, $0) })
         let routes = self.routes
         self.assetURLs = Dictionary(
@@ -34,7 +42,7 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of the site, in a fixed order.
     public func jobs() -> [PageJob] {
-        var jobs: [PageJob] = [.index, .days, .topics, .notFound, .feed, .sitemap]
+        var jobs: [PageJob] = [.index, .days, .topics, .notFound, .feed, .sitemap, .search, .searchIndex, .robots]
         jobs += catalog.days.indices.map(PageJob.day)
         for (index, topic) in catalog.topics.enumerated() {
             jobs += (1...pageCount(topic)).map { PageJob.topic(index, page: $0) }
@@ -59,6 +67,11 @@ public struct SiteRenderer: Sendable {
             return Page(path: Routes.topicFeed(catalog.topics[index].topic.slug), text: topicFeed(index))
         case .sitemap:
             return Page(path: Routes.sitemap, text: sitemap())
+        case .searchIndex:
+            return Page(path: Routes.searchIndex, text: searchIndex())
+        case .robots:
+            return Page(
+                path: Routes.robots, text: "User-agent: *\nAllow: /\nSitemap: \(routes.absolute(Routes.sitemap))\n")
         case .asset(let index):
             let asset = theme.assets[index]
             return Page(path: asset.path, data: asset.data)
@@ -83,6 +96,9 @@ public struct SiteRenderer: Sendable {
         case .topicFeed(let index): Routes.topicFeed(catalog.topics[index].topic.slug)
         case .sitemap: Routes.sitemap
         case .asset(let index): theme.assets[index].path
+        case .search: Routes.search
+        case .searchIndex: Routes.searchIndex
+        case .robots: Routes.robots
         }
     }
 

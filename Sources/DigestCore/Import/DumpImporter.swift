@@ -1,0 +1,169 @@
+import Foundation
+
+/// `digest import`: files a freshly saved Daily Papers page under `dumps/YYYY-MM-DD.txt`.
+///
+/// The date line has no year, so the year is the most recent one that does not put the day
+/// in the future (or `--year`). A day that already has a dump gets only the papers it lacks,
+/// appended; nothing already there is rewritten, and a paper whose abstract differs is
+/// reported, not replaced.
+public struct DumpImporter: Sendable {
+    /// The `dumps/` folder of a content folder (created when missing).
+    public var dumps: URL
+    /// Dates after this are in the future.
+    public var today: DayDate
+    /// `--year`: overrides every other source of the year.
+    public var year: Int?
+
+    public init(dumps: URL, today: DayDate, year: Int? = nil) {
+        self.dumps = dumps
+        self.today = today
+        self.year = year
+    }
+
+    /// What one import did.
+    public struct Outcome: Sendable {
+        public var date: DayDate
+        public var destination: URL
+        /// Papers in the imported file.
+        public var papers: Int
+        /// Papers the day did not have before.
+        public var new: Int
+        /// The day had no dump before.
+        public var created: Bool
+        /// Warnings about the imported file (odd lines, papers kept with their old abstract).
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Imports one file; throws without writing anything when the file is not a dump or
+    /// cannot be merged safely.
+    public func importDump(_ file: SourceFile) throws(BuildFailure) -> Outcome {
+        let text = TextDecoding.decode(file).text
+        let start = SourceLocation(path: file.path, line: 1)
+        if Self.looksLikeHTML(text) {
+            throw BuildFailure(
+                .error(
+                    "this is an HTML page, not a dump: open the Daily Papers page, select all, copy, and save the text as a .txt file",
+                    at: start))
+        }
+        let parsed = DumpParser(latestDate: today, forcedYear: year).parse(file)
+        var diagnostics = parsed.diagnostics
+        guard let day = parsed.day, !diagnostics.hasErrors else {
+            if !diagnostics.hasErrors {
+                diagnostics.append(.error("not a Daily Papers dump: no papers found; nothing imported", at: start))
+            }
+            throw BuildFailure(diagnostics)
+        }
+        guard day.entries.contains(where: { !$0.abstract.isEmpty }) else {
+            throw BuildFailure(
+                diagnostics + [.error("not a Daily Papers dump: no paper has an abstract; nothing imported", at: start)]
+            )
+        }
+
+        let destination = dumps.appendingPathComponent("\(day.date.iso).txt")
+        let existing = try existingEntries(of: day.date)
+        if existing.isEmpty && !FileManager.default.fileExists(atPath: destination.path) {
+            try write(Self.normalised(text), to: destination, expecting: day.entries, date: day.date)
+            return Outcome(
+                date: day.date, destination: destination, papers: day.entries.count, new: day.entries.count,
+                created: true, diagnostics: diagnostics)
+        }
+
+        var known: [String: DumpEntry] = [:]
+        for entry in existing { known[TitleKey(entry.title).value] = known[TitleKey(entry.title).value] ?? entry }
+        var fresh: [DumpEntry] = []
+        for entry in day.entries {
+            guard let old = known[TitleKey(entry.title).value] else {
+                fresh.append(entry)
+                continue
+            }
+            if !entry.abstract.isEmpty && Self.squeezed(old.abstract) != Self.squeezed(entry.abstract) {
+                diagnostics.append(
+                    .warning(
+                        "'\(entry.title.prefix(60))' is already in \(old.titleLocation) with \(old.abstract.isEmpty ? "no" : "a different") abstract; kept what is there (edit that file to change it)",
+                        at: entry.abstractLocation ?? entry.titleLocation))
+            }
+        }
+        if !fresh.isEmpty {
+            let current = (try? Data(contentsOf: destination)).map {
+                Self.normalised(TextDecoding.decode(SourceFile(path: destination.path, data: $0)).text)
+            }
+            let block = fresh.map { $0.abstract.isEmpty ? $0.title : "\($0.title)\n\n\($0.abstract)" }
+                .joined(separator: "\n\n")
+            let merged: String
+            if let current {
+                merged = current + "\n" + block + "\n"
+            } else {
+                // Other files hold this day; start the canonical file with a date line.
+                merged = "\(DayDate.monthNames[day.date.month - 1].prefix(3)) \(day.date.day)\n\n" + block + "\n"
+            }
+            let before = current.map { _ in existing.filter { $0.titleLocation.path == destination.path } } ?? []
+            try write(merged, to: destination, expecting: before + fresh, date: day.date)
+        }
+        return Outcome(
+            date: day.date, destination: destination, papers: day.entries.count, new: fresh.count, created: false,
+            diagnostics: diagnostics)
+    }
+
+    /// The papers already filed under `date`, from every dump whose name carries that date.
+    private func existingEntries(of date: DayDate) throws(BuildFailure) -> [DumpEntry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dumps.path)) ?? []
+        var entries: [DumpEntry] = []
+        for name in names.sorted() where name.hasSuffix(".txt") {
+            let stem = String(name.dropLast(4))
+            guard DumpParser.date(inFileName: stem) == date else { continue }
+            let url = dumps.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: url) else {
+                throw BuildFailure(.error("cannot read \(url.path)", at: nil))
+            }
+            entries += DumpParser().parse(SourceFile(path: url.path, data: data)).day?.entries ?? []
+        }
+        return entries
+    }
+
+    /// Writes `text` atomically after checking that it reads back as exactly `expected`:
+    /// a merge that would lose or garble a paper is refused rather than written.
+    private func write(_ text: String, to url: URL, expecting expected: [DumpEntry], date: DayDate)
+        throws(BuildFailure)
+    {
+        let check = DumpParser().parse(SourceFile(path: url.path, text: text)).day
+        let got = (check?.entries ?? []).map { [TitleKey($0.title).value, Self.squeezed($0.abstract)] }
+        let want = expected.map { [TitleKey($0.title).value, Self.squeezed($0.abstract)] }
+        guard check?.date == date, Set(want).isSubset(of: Set(got)) else {
+            throw BuildFailure(
+                .error(
+                    "cannot merge into \(url.path) without changing how its papers read; nothing was written",
+                    at: nil))
+        }
+        do {
+            try FileManager.default.createDirectory(at: dumps, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw BuildFailure(.error("cannot write \(url.path): \(error.localizedDescription)", at: nil))
+        }
+    }
+
+    /// LF line ends, no trailing spaces, no run of more than one blank line, one final newline.
+    static func normalised(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        {
+            let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+            let clean = Substring(String(trimmed))
+            if clean.isEmpty && (lines.last?.isEmpty ?? true) { continue }
+            lines.append(clean)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Whitespace-insensitive comparison key for abstracts.
+    private static func squeezed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func looksLikeHTML(_ text: String) -> Bool {
+        let head = text.prefix(512).drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml")
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Splits text into the words search and similarity work on: lower-cased, accents folded,
+/// split at anything that is not a letter or digit. The search script in the default theme
+/// folds a query the same way (`toLowerCase`, NFD without combining marks).
+public enum Terms {
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            if !current.isEmpty {
+                words.append(String(current))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII, nearly all of it: no Foundation round trip.
+                switch value {
+                case 0x30...0x39, 0x61...0x7A: current.append(scalar)
+                case 0x41...0x5A: current.append(Unicode.Scalar(value + 0x20) ?? scalar)
+                default: flush()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                // Accents off (é → e), then lower case, as the script's NFKD + toLowerCase.
+                for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars
+                where part.properties.generalCategory != .nonspacingMark {
+                    current.append(contentsOf: part.properties.lowercaseMapping.unicodeScalars)
+                }
+            } else if scalar.properties.generalCategory != .nonspacingMark {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    /// Words that carry meaning for similarity: no stop words, no numbers, no one- or
+    /// two-letter fragments, plurals folded (`models` → `model`).
+    public static func significant(_ text: String) -> [String] {
+        words(text).compactMap { word in
+            guard word.count > 2, !stopWords.contains(word), word.contains(where: \.isLetter) else { return nil }
+            if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is")
+            {
+                return String(word.dropLast())
+            }
+            return word
+        }
+    }
+
+    /// Common English words and the boilerplate of abstracts ("we propose", "results").
+    static let stopWords: Set<String> = [
+        "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our",
+        "out", "has", "have", "its", "they", "them", "their", "there", "these", "this", "that", "those", "with",
+        "from", "into", "onto", "over", "under", "than", "then", "when", "which", "while", "who", "whom", "whose",
+        "what", "where", "why", "how", "such", "both", "each", "more", "most", "other", "some", "also", "only",
+        "very", "via", "may", "might", "must", "should", "would", "could", "will", "shall", "been", "being", "were",
+        "does", "did", "doing", "done", "about", "above", "after", "again", "against", "between", "before", "below",
+        "during", "through", "within", "without", "across", "along", "among", "upon", "per", "use", "used", "using",
+        "uses", "based", "new", "novel", "propose", "proposed", "proposes", "present", "presents", "introduce",
+        "introduces", "introduced", "paper", "work", "approach", "method", "methods", "result", "results", "show",
+        "shows", "shown", "demonstrate", "demonstrates", "achieve", "achieves", "achieved", "existing", "however",
+        "further", "furthermore", "moreover", "well", "often", "even", "here", "first", "two", "three", "across",
+        "state", "art", "significantly", "significant", "performance", "improve", "improves", "improved", "task",
+        "tasks", "code", "available", "http", "https", "www", "com", "github", "org", "data", "model", "models",
+        "large", "including", "include", "includes", "enable", "enables", "different", "various", "key", "while",
+        "thus", "therefore", "whether", "yet", "still", "much", "many", "less", "same", "own", "just", "like",
+    ]
+}

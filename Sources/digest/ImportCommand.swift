@@ -1,0 +1,76 @@
+import ArgumentParser
+import DigestCore
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "File freshly saved Daily Papers pages under dumps/YYYY-MM-DD.txt, merging with a day already there.",
+        discussion: """
+            The date line of a dump has no year: the most recent such date that is not in the \
+            future is used, unless --year says otherwise. Existing dumps are never rewritten: \
+            only papers the day lacks are appended.
+            """
+    )
+
+    @Option(help: "Content folder whose dumps/ receives the files.")
+    var content = "Content"
+
+    @Option(help: "Year of the dumps' dates (default: the most recent date not in the future).")
+    var year: Int?
+
+    @Argument(help: "Saved dumps; '-' reads standard input.")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one dump file, or '-' for standard input") }
+        if let year, !(1900...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
+    }
+
+    func run() throws {
+        let importer = DumpImporter(
+            dumps: URL(fileURLWithPath: content).appendingPathComponent("dumps"), today: .today, year: year)
+        var failures: [Diagnostic] = []
+        for path in files {
+            let file: SourceFile
+            if path == "-" {
+                file = SourceFile(path: "<stdin>", data: FileHandle.standardInput.readDataToEndOfFile())
+            } else {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    failures.append(.error("cannot read \(path)"))
+                    continue
+                }
+                file = SourceFile(path: path, data: data)
+            }
+            do {
+                let outcome = try importer.importDump(file)
+                Console.report(outcome.diagnostics)
+                let target = Self.relative(outcome.destination.path)
+                if outcome.created {
+                    Console.line("\(file.path): \(outcome.date.long) → \(target): \(outcome.papers) papers, all new")
+                } else if outcome.new == 0 {
+                    Console.line(
+                        "\(file.path): \(outcome.date.long) → \(target): nothing new (\(outcome.papers) papers already there)"
+                    )
+                } else {
+                    Console.line(
+                        "\(file.path): \(outcome.date.long) → \(target): \(outcome.new) new of \(outcome.papers) papers, merged"
+                    )
+                }
+            } catch {
+                failures += error.diagnostics
+            }
+        }
+        if !failures.isEmpty { throw ImportFailure(diagnostics: failures) }
+    }
+
+    private static func relative(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath + "/"
+        return path.hasPrefix(here) ? String(path.dropFirst(here.count)) : path
+    }
+}
+
+/// Some files were refused; the others were imported.
+struct ImportFailure: Error {
+    var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Runs a real tool (a validator, a linter, a browser driver) and captures what it printed.
+public struct ExternalTool {
+    public var status: Int32
+    public var output: String
+
+    /// `arguments[0]` is looked up on `PATH`. A tool that is missing is a failure the caller
+    /// reports, with a hint to run `make deps`, never a silent skip.
+    public static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> ExternalTool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ExternalTool(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+}
