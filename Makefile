@@ -4,7 +4,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DIGEST := .build/release/digest
 # Python tools the tests use: Atom RELAX NG validation, workflow lint, the browser test.
-PIP_TOOLS := lxml rnc2rng check-jsonschema zizmor playwright
+PIP_TOOLS := lxml rnc2rng check-jsonschema zizmor playwright pagefind-bin
 
 .PHONY: site serve test bench deps test-deps format-lint
 
@@ -36,7 +36,7 @@ test-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installing chromium…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
-	@python3 -c "import lxml, rnc2rng, playwright" 2>/dev/null && command -v check-jsonschema >/dev/null \
+	@python3 -c "import lxml, rnc2rng, playwright, pagefind_bin" 2>/dev/null && command -v check-jsonschema >/dev/null \
 		&& command -v zizmor >/dev/null || { echo "Installing $(PIP_TOOLS)…"; \
 		python3 -m pip install -q --disable-pip-version-check $(PIP_TOOLS); \
 		if command -v pyenv >/dev/null; then pyenv rehash; fi; }

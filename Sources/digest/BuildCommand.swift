@@ -22,10 +22,13 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
+    @Option(help: "Also index the site with Pagefind: auto (when installed), always, never.")
+    var pagefind: Pagefind.Mode = .auto
+
     var build: SiteBuild {
         SiteBuild(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            output: URL(fileURLWithPath: output), baseURL: baseURL.flatMap(BaseURL.init))
+            output: URL(fileURLWithPath: output), baseURL: baseURL.flatMap(BaseURL.init), pagefind: pagefind)
     }
 }
 
@@ -47,3 +50,5 @@ struct BuildCommand: ParsableCommand {
         Console.line(summary.description)
     }
 }
+
+extension Pagefind.Mode: ExpressibleByArgument {}

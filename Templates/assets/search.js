@@ -9,7 +9,7 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!root || !input || !list || !status) return;
-  var index = null;
+  var index = null;  // the built-in index, once loaded
   var decoded = {};
   var limit = 50;
 
@@ -91,33 +91,73 @@
     return span;
   }
 
-  function show(query) {
-    list.textContent = "";
+  // Built-in engine: results as {url, title, meta, summary} with highlighted nodes.
+  function builtin(query) {
     var outcome = search(query);
-    if (outcome === null) { status.textContent = ""; return; }
-    var count = outcome.results.length;
-    status.textContent = count === 0 ? "No paper matches “" + query.trim() + "”."
-      : count + (count === 1 ? " paper" : " papers") + (count > limit ? ", showing the first " + limit : "") + ".";
-    outcome.results.slice(0, limit).forEach(function (result) {
-      var paper = index.papers[result.paper];
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = paper[1];
-      var title = highlight(paper[0], outcome.words);
-      title.className = "result-title";
-      var meta = document.createElement("span");
-      meta.className = "result-meta";
-      meta.textContent = paper[2];
-      var summary = highlight(paper[3], outcome.words);
-      summary.className = "result-summary";
-      link.append(title, meta, summary);
-      item.appendChild(link);
-      list.appendChild(item);
+    if (outcome === null) return Promise.resolve(null);
+    return Promise.resolve({
+      count: outcome.results.length,
+      items: outcome.results.slice(0, limit).map(function (result) {
+        var paper = index.papers[result.paper];
+        return { url: paper[1], title: highlight(paper[0], outcome.words), meta: paper[2], summary: highlight(paper[3], outcome.words) };
+      })
+    });
+  }
+
+  // Pagefind engine, when the build ran Pagefind: its excerpts come with <mark> already.
+  function pagefindEngine(pagefind) {
+    return function (query) {
+      if (fold(query).length === 0) return Promise.resolve(null);
+      return pagefind.debouncedSearch(query, {}, 120).then(function (found) {
+        if (found === null) return undefined; // superseded by a newer query
+        return Promise.all(found.results.slice(0, limit).map(function (r) { return r.data(); })).then(function (data) {
+          return {
+            count: found.results.length,
+            items: data.map(function (d) {
+              var title = document.createElement("span");
+              title.textContent = (d.meta && d.meta.title) || d.url;
+              var summary = document.createElement("span");
+              summary.innerHTML = d.excerpt;
+              return { url: d.url, title: title, meta: "", summary: summary };
+            })
+          };
+        });
+      });
+    };
+  }
+
+  var engine = null;
+  var latest = 0;
+
+  function show(query) {
+    var ticket = ++latest;
+    engine(query).then(function (outcome) {
+      if (outcome === undefined || ticket !== latest) return;
+      list.textContent = "";
+      if (outcome === null) { status.textContent = ""; return; }
+      var count = outcome.count;
+      status.textContent = count === 0 ? "No paper matches “" + query.trim() + "”."
+        : count + (count === 1 ? " paper" : " papers") + (count > limit ? ", showing the first " + limit : "") + ".";
+      outcome.items.forEach(function (result) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = result.url;
+        result.title.className = "result-title";
+        var meta = document.createElement("span");
+        meta.className = "result-meta";
+        meta.textContent = result.meta;
+        result.summary.className = "result-summary";
+        link.append(result.title);
+        if (result.meta) link.append(meta);
+        link.append(result.summary);
+        item.appendChild(link);
+        list.appendChild(item);
+      });
     });
   }
 
   function update() {
-    if (!index) return;
+    if (!engine) return;
     show(input.value);
     var url = new URL(location.href);
     if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
@@ -147,16 +187,30 @@
 
   input.value = new URL(location.href).searchParams.get("q") || "";
   status.textContent = "Loading the index…";
-  fetch(root.getAttribute("data-index"))
-    .then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    })
-    .then(function (data) {
-      index = data;
-      status.textContent = "";
-      show(input.value);
-      input.focus();
-    })
-    .catch(function () { status.textContent = "The search index could not be loaded."; });
+  function ready(searchWith) {
+    engine = searchWith;
+    status.textContent = "";
+    show(input.value);
+    input.focus();
+  }
+  function loadBuiltin() {
+    return fetch(root.getAttribute("data-index"))
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (data) { index = data; ready(builtin); })
+      .catch(function () { status.textContent = "The search index could not be loaded."; });
+  }
+  // Pagefind's index when the build made one, else the built-in one.
+  var pagefindURL = root.getAttribute("data-pagefind");
+  if (pagefindURL) {
+    import(pagefindURL)
+      .then(function (pagefind) {
+        return Promise.resolve(pagefind.init ? pagefind.init() : null).then(function () { ready(pagefindEngine(pagefind)); });
+      })
+      .catch(loadBuiltin);
+  } else {
+    loadBuiltin();
+  }
 })();

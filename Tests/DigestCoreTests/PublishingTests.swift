@@ -181,3 +181,40 @@ struct PublishingTests {
         }
     }
 }
+
+@Suite("Search with Pagefind", .serialized)
+struct PagefindTests {
+    @Test("with Pagefind installed the build also indexes with it, and the search page finds papers through it")
+    func pagefindSearch() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("site")
+        _ = try SiteBuild(
+            content: repositoryRoot.appendingPathComponent("Content"),
+            templates: repositoryRoot.appendingPathComponent("Templates"), output: output, pagefind: .always
+        ).run()
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("pagefind/pagefind.js").path))
+        let page = try String(contentsOf: output.appendingPathComponent("search/index.html"), encoding: .utf8)
+        #expect(page.contains("data-pagefind=\"/pagefind/pagefind.js\""))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("search/index.json").path))
+        let result = try ExternalTool.run([
+            "python3", repositoryRoot.appendingPathComponent("Tests/Browser/search_check.py").path, output.path,
+            "Matryoshka", "2D Matryoshka Sentence Embeddings",
+        ])
+        #expect(result.status == 0, "\(result.output) (run `make deps` for pagefind-bin, chromium and playwright)")
+    }
+
+    @Test("without Pagefind the search page does not point at it")
+    func withoutPagefind() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("site")
+        _ = try SiteBuild(
+            content: repositoryRoot.appendingPathComponent("Content"),
+            templates: repositoryRoot.appendingPathComponent("Templates"), output: output, pagefind: .never
+        ).run()
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("pagefind").path))
+        let page = try String(contentsOf: output.appendingPathComponent("search/index.html"), encoding: .utf8)
+        #expect(!page.contains("data-pagefind="))
+    }
+}

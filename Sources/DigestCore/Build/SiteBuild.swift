@@ -7,12 +7,17 @@ public struct SiteBuild: Sendable {
     public var templates: URL
     public var output: URL
     public var baseURL: BaseURL?
+    /// Whether Pagefind also indexes the site (the built-in index is always written).
+    public var pagefind: Pagefind.Mode
 
-    public init(content: URL, templates: URL, output: URL, baseURL: BaseURL? = nil) {
+    public init(
+        content: URL, templates: URL, output: URL, baseURL: BaseURL? = nil, pagefind: Pagefind.Mode = .never
+    ) {
         self.content = content
         self.templates = templates
         self.output = output
         self.baseURL = baseURL
+        self.pagefind = pagefind
     }
 
     public struct Summary: Sendable, CustomStringConvertible {
@@ -22,9 +27,13 @@ public struct SiteBuild: Sendable {
         public var pages: Int
         public var seconds: Double
         public var warnings: Int
+        /// Pagefind indexed the site too.
+        public var pagefind = false
 
         public var description: String {
-            let warningText = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let warningText =
+                (pagefind ? " (plus a Pagefind index)" : "")
+                + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")")
             return
                 "Built \(days) days, \(papers) papers, \(topics) topics: \(pages) pages written in \(String(format: "%.2f", seconds)) s\(warningText)"
         }
@@ -41,18 +50,28 @@ public struct SiteBuild: Sendable {
         readDiagnostics.forEach(report)
         clock.lap(SiteGenerator.steps[0])
 
-        let site = try SiteGenerator(baseURL: baseURL).generate(snapshot, clock: &clock)
+        var generator = SiteGenerator(baseURL: baseURL)
+        let indexer = Pagefind(mode: pagefind)
+        generator.pagefind = indexer.willRun
+        let site = try generator.generate(snapshot, clock: &clock)
         site.diagnostics.forEach(report)
 
+        var pagefindDiagnostics: [Diagnostic] = []
         do {
-            try OutputWriter(directory: output).replace(with: site.pages)
+            try OutputWriter(directory: output).replace(with: site.pages) { staging in
+                pagefindDiagnostics = try indexer.index(staging)
+            }
+        } catch let failure as BuildFailure {
+            throw failure
         } catch {
             throw BuildFailure(.error("\(error)"))
         }
+        pagefindDiagnostics.forEach(report)
         clock.lap(SiteGenerator.steps[5])
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return Summary(
             days: site.days, papers: site.papers, topics: site.topics, pages: site.pages.count, seconds: seconds,
-            warnings: readDiagnostics.count + site.diagnostics.warnings.count)
+            warnings: readDiagnostics.count + site.diagnostics.warnings.count + pagefindDiagnostics.count,
+            pagefind: indexer.willRun && pagefindDiagnostics.isEmpty)
     }
 }

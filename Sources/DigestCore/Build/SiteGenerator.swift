@@ -23,6 +23,8 @@ public struct PreparedSite: Sendable {
 public struct SiteGenerator: Sendable {
     /// Overrides `base_url` from site.yml (`--base-url`).
     public var baseURL: BaseURL?
+    /// The search page uses a Pagefind index (the build runs Pagefind after rendering).
+    public var pagefind = false
     /// Parsed dumps and abstracts kept between builds (the preview server's rebuilds).
     public var caches: BuildCaches?
 
@@ -73,6 +75,7 @@ public struct SiteGenerator: Sendable {
             config = SiteConfig.load(file, diagnostics: &diagnostics) ?? config
         }
         if let baseURL { config.baseURL = baseURL }
+        config.pagefind = pagefind
         let parser = DumpParser(defaultYear: config.year)
         let caches = self.caches
         let results = snapshot.dumps.parallelMap { file in

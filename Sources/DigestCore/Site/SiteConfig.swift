@@ -15,6 +15,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var feedDays = 3
     /// Papers a topic feed carries.
     public var topicFeedSize = 30
+    /// Set by the build, not by site.yml: a Pagefind index will sit in `pagefind/`.
+    public var pagefind = false
 
     public init() {}
 

@@ -90,6 +90,7 @@ extension SiteRenderer {
                 location, title: "Search", description: "Find papers of \(config.title) by any word.", section: "search"
             )
             context["search_index_url"] = routes.url(Routes.searchIndex)
+            if config.pagefind { context["pagefind_url"] = routes.url("pagefind/pagefind.js") }
         case .notFound, .feed, .topicFeed, .sitemap, .asset, .searchIndex, .robots:
             context = common(
                 location, title: "Page not found", description: "This page does not exist.", section: "404")

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Runs Pagefind (https://pagefind.app, `pip install pagefind-bin`) over a freshly built
+/// site, when asked or when it is installed. Its index lands in `pagefind/`, and the
+/// theme's search script prefers it to the built-in index, which is written either way.
+public struct Pagefind: Sendable {
+    public enum Mode: String, Sendable, CaseIterable {
+        /// Use Pagefind when it is installed; otherwise the built-in index alone.
+        case auto
+        /// Fail the build when Pagefind is missing or fails.
+        case always
+        case never
+    }
+
+    public var mode: Mode
+    /// How to run Pagefind; nil when it is not installed.
+    let command: [String]?
+
+    public init(mode: Mode) {
+        self.mode = mode
+        self.command = mode == .never ? nil : Self.command()
+    }
+
+    /// Whether `index` will run Pagefind (so pages can point at its index).
+    public var willRun: Bool { command != nil }
+
+    /// Indexes `site` in place. Returns warnings (Pagefind missing or failing under `auto`);
+    /// throws when `always` cannot be honoured.
+    public func index(_ site: URL) throws(BuildFailure) -> [Diagnostic] {
+        guard mode != .never else { return [] }
+        guard let command else {
+            if mode == .always {
+                throw BuildFailure(.error("Pagefind is not installed (pip install pagefind-bin)"))
+            }
+            return []
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = command + ["--site", site.path, "--output-subdir", "pagefind", "--quiet"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do {
+            try process.run()
+        } catch {
+            return try fail("cannot run Pagefind: \(error.localizedDescription)")
+        }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            return try fail("Pagefind failed (exit \(process.terminationStatus)): \(output.suffix(400))")
+        }
+        return []
+    }
+
+    private func fail(_ message: String) throws(BuildFailure) -> [Diagnostic] {
+        if mode == .always { throw BuildFailure(.error(message)) }
+        return [.warning(message + "; the site keeps its built-in search")]
+    }
+
+    /// `pagefind` on `PATH`, else the binary inside the `pagefind_bin` Python package.
+    static func command() -> [String]? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for name in ["pagefind_extended", "pagefind"] {
+            for folder in path.split(separator: ":")
+            where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+                return ["\(folder)/\(name)"]
+            }
+        }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import pagefind_bin"]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return nil }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0 ? ["python3", "-m", "pagefind_bin"] : nil
+    }
+}
