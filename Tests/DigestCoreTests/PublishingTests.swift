@@ -106,14 +106,8 @@ struct PublishingTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let output = folder.url.appendingPathComponent("site")
-        _ = try SiteBuild(
-            content: repositoryRoot.appendingPathComponent("Content"),
-            templates: repositoryRoot.appendingPathComponent("Templates"), output: output
-        ).run()
-        let result = try ExternalTool.run([
-            "python3", repositoryRoot.appendingPathComponent("Tests/Browser/search_check.py").path, output.path,
-            "Matryoshka", "2D Matryoshka Sentence Embeddings",
-        ])
+        try buildDemo(into: output)
+        let result = try searchInChromium(output, word: "Matryoshka", expecting: "2D Matryoshka Sentence Embeddings")
         #expect(result.status == 0, "\(result.output) (run `make deps` for chromium and playwright)")
         #expect(result.output.contains("opened by keyboard"))
     }
@@ -189,18 +183,12 @@ struct PagefindTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let output = folder.url.appendingPathComponent("site")
-        _ = try SiteBuild(
-            content: repositoryRoot.appendingPathComponent("Content"),
-            templates: repositoryRoot.appendingPathComponent("Templates"), output: output, pagefind: .always
-        ).run()
+        try buildDemo(into: output, pagefind: .always)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("pagefind/pagefind.js").path))
         let page = try String(contentsOf: output.appendingPathComponent("search/index.html"), encoding: .utf8)
         #expect(page.contains("data-pagefind=\"/pagefind/pagefind.js\""))
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("search/index.json").path))
-        let result = try ExternalTool.run([
-            "python3", repositoryRoot.appendingPathComponent("Tests/Browser/search_check.py").path, output.path,
-            "Matryoshka", "2D Matryoshka Sentence Embeddings",
-        ])
+        let result = try searchInChromium(output, word: "Matryoshka", expecting: "2D Matryoshka Sentence Embeddings")
         #expect(result.status == 0, "\(result.output) (run `make deps` for pagefind-bin, chromium and playwright)")
     }
 
@@ -209,12 +197,24 @@ struct PagefindTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let output = folder.url.appendingPathComponent("site")
-        _ = try SiteBuild(
-            content: repositoryRoot.appendingPathComponent("Content"),
-            templates: repositoryRoot.appendingPathComponent("Templates"), output: output, pagefind: .never
-        ).run()
+        try buildDemo(into: output, pagefind: .never)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("pagefind").path))
         let page = try String(contentsOf: output.appendingPathComponent("search/index.html"), encoding: .utf8)
         #expect(!page.contains("data-pagefind="))
     }
+}
+
+/// The demo content and default theme, built into `output`.
+func buildDemo(into output: URL, pagefind: Pagefind.Mode = .never) throws {
+    _ = try SiteBuild(
+        content: repositoryRoot.appendingPathComponent("Content"),
+        templates: repositoryRoot.appendingPathComponent("Templates"), output: output, pagefind: pagefind
+    ).run()
+}
+
+/// Types `word` into the built site's search page in headless Chromium (Tests/Browser).
+func searchInChromium(_ site: URL, word: String, expecting title: String) throws -> ExternalTool {
+    try ExternalTool.run([
+        "python3", repositoryRoot.appendingPathComponent("Tests/Browser/search_check.py").path, site.path, word, title,
+    ])
 }
