@@ -22,14 +22,9 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
-    @Option(help: "Also index the site with Pagefind: auto (when installed), always, never.")
-    var pagefind: Pagefind.Mode = .auto
-
-    var build: SiteBuild {
-        SiteBuild(
-            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            output: URL(fileURLWithPath: output), baseURL: baseURL.flatMap(BaseURL.init), pagefind: pagefind)
-    }
+    var contentURL: URL { URL(fileURLWithPath: content) }
+    var templatesURL: URL { URL(fileURLWithPath: templates) }
+    var outputURL: URL { URL(fileURLWithPath: output) }
 }
 
 struct BuildCommand: ParsableCommand {
@@ -40,9 +35,15 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Option(help: "Also index the site with Pagefind: auto (when installed), always, never.")
+    var pagefind: Pagefind.Mode = .auto
+
     func run() throws {
         let total = SiteGenerator.steps.count
-        let summary = try site.build.run(
+        let build = SiteBuild(
+            content: site.contentURL, templates: site.templatesURL, output: site.outputURL,
+            baseURL: site.baseURL.flatMap(BaseURL.init), pagefind: pagefind)
+        let summary = try build.run(
             log: { number, name, seconds in
                 Console.line("[\(number)/\(total)] \(name) (\(String(format: "%.2f", seconds)) s)")
             },

@@ -15,25 +15,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8000
 
-    @Option(help: "Folder with dumps/, site.yml, topics.yml and pages/.")
-    var content = "Content"
-
-    @Option(help: "Folder with the Mustache templates and assets of the theme.")
-    var templates = "Templates"
-
-    @Option(help: "Folder the site is written to.")
-    var output = "Output"
-
-    @Option(help: "Where the site is published; its path is honoured by the preview.")
-    var baseURL: String?
+    @OptionGroup var site: SiteOptions
 
     @Flag(help: "Poll for changes instead of using inotify.")
     var poll = false
 
     func validate() throws {
-        if let baseURL, BaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an http(s) URL or a path starting with '/', got '\(baseURL)'")
-        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
@@ -41,12 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
         if host != "127.0.0.1" && host != "localhost" && host != "::1" {
             Console.warning("listening on \(host): the preview is reachable from other machines on your network")
         }
-        var options = PreviewOptions(
-            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            output: URL(fileURLWithPath: output))
+        var options = PreviewOptions(content: site.contentURL, templates: site.templatesURL, output: site.outputURL)
         options.host = host
         options.port = port
-        options.baseURL = baseURL.flatMap(BaseURL.init)
+        options.baseURL = site.baseURL.flatMap(BaseURL.init)
         options.polling = poll
         let server = PreviewServer(options: options, log: { Console.line($0) }, report: { Console.report($0) })
         do {

@@ -6,9 +6,35 @@ import Foundation
 public final class BuildCaches: @unchecked Sendable {
     private let lock = NSLock()
     private var generation = 0
-    private var dumps: [DumpKey: (result: DumpParseResult, used: Int)] = [:]
-    private var texts: [TextKey: (value: (RichText, [Diagnostic]), used: Int)] = [:]
-    private var papers: [PaperKey: (value: RenderedPaper, used: Int)] = [:]
+    private var dumps = Memo<DumpKey, DumpParseResult>()
+    private var texts = Memo<TextKey, (RichText, [Diagnostic])>()
+    private var papers = Memo<PaperKey, RenderedPaper>()
+
+    /// One table of remembered values, each stamped with the last build that used it.
+    private struct Memo<Key: Hashable, Value> {
+        var entries: [Key: (value: Value, used: Int)] = [:]
+
+        mutating func value(for key: Key, generation: Int) -> Value? {
+            guard let entry = entries[key] else { return nil }
+            entries[key]?.used = generation
+            return entry.value
+        }
+
+        mutating func keep(only generation: Int) {
+            entries = entries.filter { $0.value.used == generation }
+        }
+    }
+
+    /// The value remembered under `key` in `table`, or `make()`'s, remembered. `make` runs
+    /// outside the lock so parallel stages do not wait on each other's parsing.
+    private func cached<Key, Value>(
+        _ table: ReferenceWritableKeyPath<BuildCaches, Memo<Key, Value>>, _ key: Key, make: () -> Value
+    ) -> Value {
+        if let hit = lock.withLock({ self[keyPath: table].value(for: key, generation: generation) }) { return hit }
+        let value = make()
+        lock.withLock { self[keyPath: table].entries[key] = (value, generation) }
+        return value
+    }
 
     private struct PaperKey: Hashable {
         var title: RichText
@@ -29,53 +55,26 @@ public final class BuildCaches: @unchecked Sendable {
 
     /// The cached parse of `file`, or `parse()`'s result, remembered.
     func dump(_ file: SourceFile, year: Int?, parse: () -> DumpParseResult) -> DumpParseResult {
-        let key = DumpKey(file: file, year: year)
-        let hit: DumpParseResult? = lock.withLock {
-            guard let entry = dumps[key] else { return nil }
-            dumps[key]?.used = generation
-            return entry.result
-        }
-        if let hit { return hit }
-        let result = parse()
-        lock.withLock { dumps[key] = (result, generation) }
-        return result
+        cached(\.dumps, DumpKey(file: file, year: year), make: parse)
     }
 
     func richText(_ text: String, at location: SourceLocation?, parse: () -> (RichText, [Diagnostic]))
         -> (RichText, [Diagnostic])
     {
-        let key = TextKey(text: text, location: location)
-        let hit: (RichText, [Diagnostic])? = lock.withLock {
-            guard let entry = texts[key] else { return nil }
-            texts[key]?.used = generation
-            return entry.value
-        }
-        if let hit { return hit }
-        let value = parse()
-        lock.withLock { texts[key] = (value, generation) }
-        return value
+        cached(\.texts, TextKey(text: text, location: location), make: parse)
     }
 
     /// The HTML and plain forms of a paper, made once while its title and abstract stay the same.
     func rendered(_ paper: Paper) -> RenderedPaper {
-        let key = PaperKey(title: paper.title, abstract: paper.abstract)
-        let hit: RenderedPaper? = lock.withLock {
-            guard let entry = papers[key] else { return nil }
-            papers[key]?.used = generation
-            return entry.value
-        }
-        if let hit { return hit }
-        let value = RenderedPaper(paper)
-        lock.withLock { papers[key] = (value, generation) }
-        return value
+        cached(\.papers, PaperKey(title: paper.title, abstract: paper.abstract)) { RenderedPaper(paper) }
     }
 
     /// Ends a build: forgets what it did not use.
     func finishBuild() {
         lock.withLock {
-            dumps = dumps.filter { $0.value.used == generation }
-            texts = texts.filter { $0.value.used == generation }
-            papers = papers.filter { $0.value.used == generation }
+            dumps.keep(only: generation)
+            texts.keep(only: generation)
+            papers.keep(only: generation)
             generation += 1
         }
     }

@@ -69,7 +69,9 @@ public struct DumpImporter: Sendable {
         }
 
         var known: [String: DumpEntry] = [:]
-        for entry in existing { known[TitleKey(entry.title).value] = known[TitleKey(entry.title).value] ?? entry }
+        for entry in existing where known[TitleKey(entry.title).value] == nil {
+            known[TitleKey(entry.title).value] = entry
+        }
         var fresh: [DumpEntry] = []
         for entry in day.entries {
             guard let old = known[TitleKey(entry.title).value] else {
@@ -96,7 +98,7 @@ public struct DumpImporter: Sendable {
                 // Other files hold this day; start the canonical file with a date line.
                 merged = "\(DayDate.monthNames[day.date.month - 1].prefix(3)) \(day.date.day)\n\n" + block + "\n"
             }
-            let before = current.map { _ in existing.filter { $0.titleLocation.path == destination.path } } ?? []
+            let before = current == nil ? [] : existing.filter { $0.titleLocation.path == destination.path }
             try write(merged, to: destination, expecting: before + fresh, date: day.date)
         }
         return Outcome(

@@ -6,6 +6,8 @@ struct RenderedPaper: Sendable {
     var titleHTML: String
     var titlePlain: String
     var abstractHTML: String
+    /// The abstract as plain text (math in Unicode), for search and similarity.
+    var abstractPlain: String
     /// About 160 characters of plain abstract, for meta descriptions.
     var summary: String
 
@@ -13,7 +15,8 @@ struct RenderedPaper: Sendable {
         titleHTML = Markdown.html(inline: paper.title.inlines)
         titlePlain = paper.title.plainText
         abstractHTML = paper.abstract.isEmpty ? "" : Markdown.html(paragraph: paper.abstract.inlines)
-        summary = Self.summary(of: paper.abstract.plainText)
+        abstractPlain = paper.abstract.plainText
+        summary = Self.summary(of: abstractPlain)
     }
 
     static func summary(of text: String, limit: Int = 160) -> String {

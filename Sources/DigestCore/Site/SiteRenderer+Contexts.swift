@@ -251,7 +251,7 @@ extension SiteRenderer {
             "inLanguage": config.language,
             "isPartOf": ["@type": "WebSite", "name": config.title, "url": routes.absolute(Routes.home)],
         ]
-        let abstract = paper.abstract.plainText
+        let abstract = rendered[index].abstractPlain
         if !abstract.isEmpty { article["abstract"] = abstract }
         let keywords = paper.topics.compactMap { topicIndex[$0].map { catalog.topics[$0].topic.name } }
         if !keywords.isEmpty { article["keywords"] = keywords.joined(separator: ", ") }

@@ -10,8 +10,8 @@ import Foundation
 extension SiteRenderer {
     func searchIndex() -> String {
         var postings: [String: [Int]] = [:]
-        for (index, paper) in catalog.papers.enumerated() {
-            let words = Set(Terms.words(paper.title.plainText + " " + paper.abstract.plainText))
+        for (index, view) in rendered.enumerated() {
+            let words = Set(Terms.words(view.titlePlain + " " + view.abstractPlain))
             for word in words where word.count > 1 { postings[word, default: []].append(index) }
         }
         // UTF-16 order, the order the script's binary search compares in.
@@ -27,7 +27,7 @@ extension SiteRenderer {
             let paper = catalog.papers[index]
             return [
                 rendered[index].titlePlain, routes.url(Routes.paper(paper.slug)), paper.lastSeen.iso,
-                RenderedPaper.summary(of: paper.abstract.plainText, limit: 180),
+                RenderedPaper.summary(of: rendered[index].abstractPlain, limit: 180),
             ]
         }
         let index: [String: Any] = ["version": 1, "papers": papers, "terms": terms, "postings": encoded]

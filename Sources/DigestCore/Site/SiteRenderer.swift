@@ -22,13 +22,11 @@ public struct SiteRenderer: Sendable {
         self.contentPages = contentPages
         self.theme = theme
         self.routes = Routes(base: config.baseURL)
-        self.rendered = catalog.papers.parallelMap { cache?.rendered($0) ?? RenderedPaper($0) }
+        let rendered = catalog.papers.parallelMap { cache?.rendered($0) ?? RenderedPaper($0) }
+        self.rendered = rendered
         // The title counts twice: it says what a paper is about more densely than the abstract.
         self.related = RelatedPapers.compute(
-            catalog.papers.parallelMap { paper in
-                let title = paper.title.plainText
-                return Terms.significant(title + " " + title + " " + paper.abstract.plainText)
-            })
+            rendered.parallelMap { Terms.significant($0.titlePlain + " " + $0.titlePlain + " " + $0.abstractPlain) })
         self.topicIndex = Dictionary(uniqueKeysWithValues: catalog.topics.enumerated().map { ($1.topic.slug, $0) })
         let routes = self.routes
         self.assetURLs = Dictionary(
