@@ -5,8 +5,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DIGEST := .build/release/digest
 # Python tools the tests use: Atom RELAX NG validation, workflow lint, the browser test.
 PIP_TOOLS := lxml rnc2rng check-jsonschema zizmor playwright pagefind-bin
+# make bench-scale: days of synthetic dumps, runs per case.
+DAYS ?= 365
+RUNS ?= 3
 
-.PHONY: site serve test bench deps test-deps format-lint
+.PHONY: site serve test bench bench-scale deps test-deps format-lint
 
 ## make site: build the demo site from Content/ into Output/
 site: deps
@@ -26,6 +29,11 @@ test: deps test-deps
 ## make bench: print normaliser, related-papers and build throughput on the demo content
 bench: deps
 	swift run -c release digest-bench
+
+## make bench-scale: time whole builds (clean, nothing changed, +1 day, edits) on DAYS days of dumps, beside Hugo
+bench-scale: deps
+	swift build -c release --product digest
+	python3 Benchmarks/scale.py --days $(DAYS) --runs $(RUNS)
 
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \

@@ -18,6 +18,8 @@ public struct PreviewOptions: Sendable {
     public var debounce: Duration = .milliseconds(150)
     /// Stop on SIGINT and SIGTERM (the CLI); tests stop the server by cancelling its task.
     public var handleSignals = true
+    /// The build cache folder; nil for the default beside the output folder.
+    public var cacheFolder: URL?
 
     public init(content: URL, templates: URL, output: URL) {
         self.content = content
@@ -48,8 +50,8 @@ public struct PreviewServer: Sendable {
 
     /// Builds, then serves until stopped. `onReady` receives the site's URL once listening.
     public func run(onReady: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
-        let builder = IncrementalBuilder(baseURL: options.baseURL)
-        await rebuild(builder)
+        let cache = BuildCache()
+        await rebuild(cache)
         let watcher = SiteWatcher(folders: [options.content, options.templates], forcePolling: options.polling)
         let changes = watcher.changes()
         defer { watcher.stop() }
@@ -83,7 +85,7 @@ public struct PreviewServer: Sendable {
                     for await _ in changes {
                         try? await Task.sleep(for: self.options.debounce)
                         if Task.isCancelled { break }
-                        await self.rebuild(builder)
+                        await self.rebuild(cache)
                     }
                 }
                 if handleSignals {
@@ -105,46 +107,37 @@ public struct PreviewServer: Sendable {
         log("Stopped.")
     }
 
-    /// Reads the content, rebuilds what changed, writes it and tells the browsers.
-    private func rebuild(_ builder: IncrementalBuilder) async {
-        do {
-            let (snapshot, readDiagnostics) = try ContentSnapshot.read(
-                content: options.content, templates: options.templates)
-            let result = try builder.build(snapshot)
-            await reported.reportNew(readDiagnostics + result.diagnostics, with: report)
-            let writer = OutputWriter(directory: options.output)
-            do {
-                if result.isFirst {
-                    try writer.replace(with: result.changed)
-                } else {
-                    try writer.update(result.changed, removing: result.removed)
-                }
-            } catch {
-                throw BuildFailure(.error("\(error)"))
-            }
+    /// Rebuilds what changed (the build cache lives in memory for the session), writes
+    /// it and tells the browsers.
+    private func rebuild(_ cache: BuildCache) async {
+        let isFirst = await state.isFirst
+        do throws(BuildFailure) {
+            let build = SiteBuild(
+                content: options.content, templates: options.templates, output: options.output,
+                baseURL: options.baseURL, cacheFolder: options.cacheFolder)
+            var diagnostics: [Diagnostic] = []
+            let result = try build.run(cache: cache, report: { diagnostics.append($0) })
+            await reported.reportNew(diagnostics, with: report)
             let recovered = await state.failure != nil
-            await state.succeeded(basePath: builder.basePath)
+            await state.succeeded(basePath: result.basePath)
             let milliseconds = Int((result.seconds * 1000).rounded())
-            if result.isFirst {
+            if isFirst {
                 log(
-                    "Built \(result.days) days, \(result.papers) papers, \(result.topics) topics: \(result.total) files in \(milliseconds) ms"
+                    "Built \(result.days) days, \(result.papers) papers, \(result.topics) topics: \(result.pages) files in \(milliseconds) ms"
                 )
             } else {
                 log(
-                    "rebuilt \(result.rendered) pages in \(milliseconds) ms (\(result.changed.count) files changed, \(result.removed.count) removed)"
+                    "rebuilt \(result.rendered) pages in \(milliseconds) ms (\(result.written.count) files changed, \(result.removed.count) removed)"
                 )
             }
             // Tabs reload only when there is something new to see.
-            if result.changed.isEmpty && result.removed.isEmpty && !recovered && !result.isFirst { return }
-        } catch let failure as BuildFailure {
-            await reported.reportNew(failure.diagnostics, with: report)
-            await state.failed(failure.diagnostics)
-            log(
-                "build failed with \(failure.diagnostics.errors.count) error(s); the browser shows them until the files are fixed"
-            )
+            if result.written.isEmpty && result.removed.isEmpty && !recovered && !isFirst { return }
         } catch {
-            await state.failed([.error("\(error)")])
-            log("build failed: \(error)")
+            await reported.reportNew(error.diagnostics, with: report)
+            await state.failed(error.diagnostics)
+            log(
+                "build failed with \(error.diagnostics.errors.count) error(s); the browser shows them until the files are fixed"
+            )
         }
         await hub.broadcast("reload")
     }

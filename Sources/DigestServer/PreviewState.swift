@@ -5,7 +5,10 @@ import DigestCore
 actor PreviewState {
     private(set) var basePath = "/"
     private(set) var failure: [Diagnostic]?
-    private(set) var generation = 0
+    private var generation = 0
+
+    /// No build has finished yet.
+    var isFirst: Bool { generation == 0 }
 
     func succeeded(basePath: String) {
         self.basePath = basePath

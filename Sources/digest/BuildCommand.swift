@@ -10,8 +10,11 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Folder with the Mustache templates and assets of the theme.")
     var templates = "Templates"
 
-    @Option(help: "Folder the site is written to (replaced as a whole on success).")
+    @Option(help: "Folder the site is written to (only files that changed are rewritten).")
     var output = "Output"
+
+    @Option(help: "Folder of the build cache (default: .paperdigest-cache beside the output folder).")
+    var cache: String?
 
     @Option(help: "Where the site is published, e.g. https://user.github.io/repo/ or /repo/.")
     var baseURL: String?
@@ -25,6 +28,7 @@ struct SiteOptions: ParsableArguments {
     var contentURL: URL { URL(fileURLWithPath: content) }
     var templatesURL: URL { URL(fileURLWithPath: templates) }
     var outputURL: URL { URL(fileURLWithPath: output) }
+    var cacheURL: URL? { cache.map { URL(fileURLWithPath: $0) } }
 }
 
 struct BuildCommand: ParsableCommand {
@@ -42,12 +46,19 @@ struct BuildCommand: ParsableCommand {
         let total = SiteGenerator.steps.count
         let build = SiteBuild(
             content: site.contentURL, templates: site.templatesURL, output: site.outputURL,
-            baseURL: site.baseURL.flatMap(BaseURL.init), pagefind: pagefind)
+            baseURL: site.baseURL.flatMap(BaseURL.init), pagefind: pagefind, cacheFolder: site.cacheURL)
+        Interruption.install()
+        let progress = ProgressBar(label: "Rendering and writing")
+        let reporter = DiagnosticReporter()
+        defer { reporter.flush() }
         let summary = try build.run(
             log: { number, name, seconds in
+                progress.clear()
                 Console.line("[\(number)/\(total)] \(name) (\(String(format: "%.2f", seconds)) s)")
             },
-            report: Console.report)
+            progress: progress.update,
+            report: reporter.report)
+        reporter.flush()
         Console.line(summary.description)
     }
 }

@@ -29,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
             Console.warning("listening on \(host): the preview is reachable from other machines on your network")
         }
         var options = PreviewOptions(content: site.contentURL, templates: site.templatesURL, output: site.outputURL)
+        options.cacheFolder = site.cacheURL
         options.host = host
         options.port = port
         options.baseURL = site.baseURL.flatMap(BaseURL.init)

@@ -38,15 +38,15 @@ struct SiteBuildTests {
             #expect(files.contains(expected), "\(expected) missing")
         }
         let topicPages = files.filter {
-            $0.hasPrefix("topics/") && $0.hasSuffix("/index.html") && $0 != "topics/index.html"
-                && !$0.contains("/page/")
+            $0.hasPrefix("topics/") && $0.split(separator: "/").count == 3 && $0.hasSuffix("/index.html")
         }
         #expect(topicPages.count == summary.topics)
         for page in topicPages {
             let slug = page.split(separator: "/")[1]
             #expect(files.contains("topics/\(slug)/feed.xml"))
         }
-        #expect(files.contains { $0.contains("/page/2/index.html") }, "long topics are paginated")
+        #expect(files.contains { $0.hasPrefix("topics/") && $0.hasSuffix("/2026-03/index.html") }, "monthly archives")
+        #expect(files.contains { $0.contains("/2026-03/page/2/index.html") }, "long months are paginated")
         #expect(files.contains(".paperdigest"))
     }
 
@@ -172,17 +172,22 @@ struct SiteBuildTests {
         #expect(brokenLinks(in: output, basePath: "/").isEmpty)
     }
 
-    @Test("files of pages that no longer exist disappear; a foreign folder is never replaced")
+    @Test("pages that no longer exist disappear, files the build did not write stay; a foreign folder is refused")
     func staleFilesAndForeignFolders() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try folder.write("content/dumps/2026-03-12.txt", dumpText([("One paper", abstract())]))
+        try folder.write(
+            "content/dumps/2026-03-12.txt", dumpText([("One paper", abstract()), ("Gone paper", abstract())]))
         let content = folder.url.appendingPathComponent("content")
         let output = folder.url.appendingPathComponent("out")
         _ = try build(into: output, content: content)
-        try folder.write("out/papers/gone/index.html", "stale")
+        #expect(folder.exists("out/papers/gone-paper/index.html"))
+        try folder.write("out/notes/mine.txt", "kept")
+        try folder.write("content/dumps/2026-03-12.txt", dumpText([("One paper", abstract())]))
         _ = try build(into: output, content: content)
-        #expect(!folder.exists("out/papers/gone/index.html"))
+        #expect(!folder.exists("out/papers/gone-paper/index.html"))
+        #expect(!folder.exists("out/papers/gone-paper"))
+        #expect(try folder.read("out/notes/mine.txt") == "kept")
 
         try folder.write("home/notes.txt", "precious")
         #expect(throws: BuildFailure.self) {
@@ -193,16 +198,6 @@ struct SiteBuildTests {
 
     // MARK: Helpers
 
-    func allFiles(in root: URL) -> [String] {
-        let prefix = root.standardizedFileURL.path + "/"
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        return enumerator.compactMap { $0 as? String }.filter { path in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: prefix + path, isDirectory: &isDirectory)
-                && !isDirectory.boolValue
-        }.sorted()
-    }
-
     func snapshot(_ root: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         for file in allFiles(in: root) { result[file] = try Data(contentsOf: root.appendingPathComponent(file)) }
@@ -212,13 +207,16 @@ struct SiteBuildTests {
     /// Internal links (starting with `basePath`) whose target file does not exist, as `page -> link`.
     func brokenLinks(in root: URL, basePath: String) -> [String] {
         var broken: [String] = []
-        let pattern = try? NSRegularExpression(pattern: "(?:href|src|action|data-index)=\"([^\"]+)\"")
+        // A pattern that does not compile must fail the test, not find "no broken links".
+        guard let pattern = try? NSRegularExpression(pattern: "(?:href|src|action|data-index)=\"([^\"]+)\"") else {
+            return ["the link pattern does not compile"]
+        }
         for file in allFiles(in: root) where file.hasSuffix(".html") {
             guard let html = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else {
                 continue
             }
             let range = NSRange(html.startIndex..., in: html)
-            for match in pattern?.matches(in: html, range: range) ?? [] {
+            for match in pattern.matches(in: html, range: range) {
                 guard let linkRange = Range(match.range(at: 1), in: html) else { continue }
                 let link = html[linkRange].replacingOccurrences(of: "&amp;", with: "&")
                 if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("mailto:")

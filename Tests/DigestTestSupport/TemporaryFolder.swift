@@ -38,3 +38,14 @@ public struct TemporaryFolder {
         FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
     }
 }
+
+/// Every regular file below `root` (hidden ones too), as sorted relative paths.
+public func allFiles(in root: URL) -> [String] {
+    let prefix = root.standardizedFileURL.path + "/"
+    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+    return enumerator.compactMap { $0 as? String }.filter { path in
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: prefix + path, isDirectory: &isDirectory)
+            && !isDirectory.boolValue
+    }.sorted()
+}

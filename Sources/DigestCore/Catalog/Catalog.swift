@@ -20,8 +20,4 @@ public struct Catalog: Sendable {
         /// Indices into `papers`, newest first.
         public var papers: [Int]
     }
-
-    public func topic(slug: String) -> TopicPapers? {
-        topics.first { $0.topic.slug == slug }
-    }
 }

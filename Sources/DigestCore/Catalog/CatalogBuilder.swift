@@ -1,85 +1,108 @@
 /// Turns the days read from dumps into the catalog: one paper per normalised title, each
 /// with every day it appeared, its topics and a unique slug.
+///
+/// Two phases, so the costly part in between (recovering and rendering each text) can be
+/// memoised by the caller: `collect` finds the papers and the text each one shows;
+/// `assemble` takes those texts rendered and builds the catalog.
 public struct CatalogBuilder: Sendable {
     public var taxonomy: Taxonomy
-    public var parser: RichTextParser
-    /// Reuses titles and abstracts parsed by an earlier build.
-    public var cache: BuildCaches?
 
-    public init(taxonomy: Taxonomy, parser: RichTextParser = RichTextParser(), cache: BuildCaches? = nil) {
+    public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
-        self.parser = parser
-        self.cache = cache
     }
 
-    public func build(_ days: [DumpDay]) -> (Catalog, [Diagnostic]) {
-        let days = DumpDay.merging(days)
+    /// The papers of some days before their texts are rendered.
+    public struct Drafts: Sendable {
+        public var days: [DumpDay]
+        public var papers: [Draft]
+    }
 
-        // Gather appearances; iterating oldest first lets the newest title and abstract win.
-        var drafts: [TitleKey: Draft] = [:]
-        var order: [TitleKey] = []
+    /// One paper: the newest title and abstract it was listed with, and every appearance.
+    public struct Draft: Sendable {
+        public var key: TitleKey
+        public var latest: DumpEntry
+        public var appearances: [Paper.Appearance]
+    }
+
+    /// Everything the dumps say, in one pass; nothing is parsed yet.
+    public func collect(_ days: [DumpDay]) -> Drafts {
+        let days = DumpDay.merging(days)
+        // Iterating oldest first lets the newest title and abstract win.
+        var drafts: [Draft] = []
+        var index: [TitleKey: Int] = [:]
         for day in days {
             for (position, entry) in day.entries.enumerated() {
                 let key = TitleKey(entry.title)
                 let appearance = Paper.Appearance(date: day.date, position: position)
-                if var draft = drafts[key] {
-                    draft.appearances.append(appearance)
-                    draft.latest =
+                if let known = index[key] {
+                    drafts[known].appearances.append(appearance)
+                    let latest = drafts[known].latest
+                    drafts[known].latest =
                         entry.abstract.isEmpty
                         ? DumpEntry(
-                            title: entry.title, abstract: draft.latest.abstract, titleLocation: entry.titleLocation,
-                            abstractLocation: draft.latest.abstractLocation) : entry
-                    drafts[key] = draft
+                            title: entry.title, abstract: latest.abstract, titleLocation: entry.titleLocation,
+                            abstractLocation: latest.abstractLocation) : entry
                 } else {
-                    drafts[key] = Draft(key: key, latest: entry, appearances: [appearance])
-                    order.append(key)
+                    index[key] = drafts.count
+                    drafts.append(Draft(key: key, latest: entry, appearances: [appearance]))
                 }
             }
         }
+        return Drafts(days: days, papers: drafts)
+    }
 
-        // Parse titles and abstracts (the expensive part) in parallel.
-        let cache = self.cache
-        let parser = self.parser
-        let parse = { (text: String, location: SourceLocation?) in
-            cache?.richText(text, at: location) { parser.parse(text, at: location) } ?? parser.parse(text, at: location)
-        }
-        let matcher = TopicMatcher(taxonomy.topics)
-        let parsed = order.compactMap { drafts[$0] }.parallelMap { draft -> (Paper, [Diagnostic]) in
-            let (title, titleDiagnostics) = parse(draft.latest.title, draft.latest.titleLocation)
-            let (abstract, abstractDiagnostics) = parse(draft.latest.abstract, draft.latest.abstractLocation)
-            let topics = matcher.topics(title: title.plainText, abstract: abstract.plainText)
-            let paper = Paper(
-                key: draft.key, slug: "", title: title, abstract: abstract,
-                appearances: draft.appearances, topics: topics,
+    /// Decides each paper's topics from its plain title and abstract.
+    public var matcher: TopicMatcher { TopicMatcher(taxonomy.topics) }
+
+    /// The catalog, given each draft's rendered title and abstract and the topics
+    /// `matcher` found for them (same order as `drafts.papers`).
+    public func assemble(
+        _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], topics matched: [[String]]
+    ) -> Catalog {
+        var papers = drafts.papers.indices.map { index in
+            let draft = drafts.papers[index]
+            return Paper(
+                key: draft.key, slug: "", title: texts[index].title, abstract: texts[index].abstract,
+                appearances: draft.appearances, topics: matched[index],
                 titleLocation: draft.latest.titleLocation, abstractLocation: draft.latest.abstractLocation)
-            return (paper, titleDiagnostics + abstractDiagnostics)
         }
-        var papers = parsed.map(\.0)
-        let diagnostics = parsed.flatMap(\.1)
-
         papers.sort(by: Self.newestFirst)
         assignSlugs(&papers)
 
         let index = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.key, $0) })
-        let catalogDays = days.map { day in
+        let catalogDays = drafts.days.map { day in
             Catalog.Day(
                 date: day.date, papers: day.entries.compactMap { index[TitleKey($0.title)] }, sources: day.sources)
         }
-        var topics = taxonomy.topics.map { topic in
-            Catalog.TopicPapers(topic: topic, papers: papers.indices.filter { papers[$0].topics.contains(topic.slug) })
+        var members = Array(repeating: [Int](), count: taxonomy.topics.count)
+        let position = Dictionary(uniqueKeysWithValues: taxonomy.topics.enumerated().map { ($1.slug, $0) })
+        var others: [Int] = []
+        for paper in papers.indices {
+            if papers[paper].topics.isEmpty { others.append(paper) }
+            for slug in papers[paper].topics { if let topic = position[slug] { members[topic].append(paper) } }
         }
-        let others = papers.indices.filter { papers[$0].topics.isEmpty }
+        var topics = zip(taxonomy.topics, members).map { Catalog.TopicPapers(topic: $0, papers: $1) }
         if !others.isEmpty {
             topics.append(Catalog.TopicPapers(topic: taxonomy.other, papers: others))
             for paper in others { papers[paper].topics = [taxonomy.other.slug] }
         }
-        return (Catalog(papers: papers, days: catalogDays, topics: topics), diagnostics)
+        return Catalog(papers: papers, days: catalogDays, topics: topics)
     }
 
-    private struct Draft {
-        var key: TitleKey
-        var latest: DumpEntry
-        var appearances: [Paper.Appearance]
+    /// Both phases with no memo: recovers and renders every text (in parallel).
+    public func build(_ days: [DumpDay]) -> (Catalog, [Diagnostic]) {
+        let drafts = collect(days)
+        let rendered = drafts.papers.parallelMap { draft in
+            let title = PaperText.render(draft.latest.title, at: draft.latest.titleLocation, role: .title)
+            let abstract = PaperText.render(
+                draft.latest.abstract, at: draft.latest.abstractLocation, role: .abstract)
+            return ((title: title.0, abstract: abstract.0), title.1 + abstract.1)
+        }
+        let matcher = self.matcher
+        let topics = rendered.parallelMap {
+            matcher.topics(title: $0.0.title.plainText, abstract: $0.0.abstract.plainText)
+        }
+        return (assemble(drafts, texts: rendered.map(\.0), topics: topics), rendered.flatMap(\.1))
     }
 
     /// Newest last appearance first; within a day, dump order.

@@ -3,8 +3,8 @@ public struct Paper: Hashable, Sendable {
     public var key: TitleKey
     /// The URL name: `/papers/<slug>/`. Unique and stable across builds.
     public var slug: String
-    public var title: RichText
-    public var abstract: RichText
+    public var title: PaperText
+    public var abstract: PaperText
     /// Every day the paper was listed, oldest first, with its position in that day's dump.
     public var appearances: [Appearance]
     /// Slugs of the topics the paper belongs to, in taxonomy order.

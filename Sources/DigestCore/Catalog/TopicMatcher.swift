@@ -1,95 +1,126 @@
 /// Decides which topics a paper belongs to by looking for each topic's phrases as whole words.
-struct TopicMatcher: Sendable {
+///
+/// Every phrase of every topic is indexed by its first word (prefix phrases such as
+/// `adapter*` by their first three bytes), so a text is scanned once with a look-up or two
+/// per word, however many topics and phrases the taxonomy has.
+public struct TopicMatcher: Sendable {
     private struct Phrase: Sendable {
         var words: [String]
         /// The last word matches any word it starts (`adapter*`).
         var prefix: Bool
+        var topic: Int
+        var excludes: Bool
     }
 
-    private struct CompiledTopic: Sendable {
-        var slug: String
-        var phrases: [Phrase]
-        var exclude: [Phrase]
-        var minMentions: Int
-    }
+    private let slugs: [String]
+    private let minMentions: [Int]
+    private let phrases: [Phrase]
+    /// Phrases (indices) by their first word.
+    private let byFirstWord: [String: [Int]]
+    /// Single-word prefix phrases by the first bytes of the prefix; `shortPrefixes` are
+    /// those of fewer than three bytes, checked at every word.
+    private let prefixByHead: [UInt32: [Int]]
+    private let shortPrefixes: [Int]
 
-    private let topics: [CompiledTopic]
-
-    init(_ topics: [Topic]) {
-        self.topics = topics.map { topic in
-            CompiledTopic(
-                slug: topic.slug, phrases: topic.phrases.compactMap(Self.compile),
-                exclude: topic.exclude.compactMap(Self.compile), minMentions: topic.minMentions)
+    public init(_ topics: [Topic]) {
+        slugs = topics.map(\.slug)
+        minMentions = topics.map(\.minMentions)
+        var phrases: [Phrase] = []
+        var byFirstWord: [String: [Int]] = [:]
+        var prefixByHead: [UInt32: [Int]] = [:]
+        var shortPrefixes: [Int] = []
+        for (index, topic) in topics.enumerated() {
+            for (text, excludes) in topic.phrases.map({ ($0, false) }) + topic.exclude.map({ ($0, true) }) {
+                let words = Words.split(text)
+                guard let first = words.first else { continue }
+                let number = phrases.count
+                phrases.append(Phrase(words: words, prefix: text.hasSuffix("*"), topic: index, excludes: excludes))
+                if text.hasSuffix("*") && words.count == 1 {
+                    if let head = Self.head(first) {
+                        prefixByHead[head, default: []].append(number)
+                    } else {
+                        shortPrefixes.append(number)
+                    }
+                } else {
+                    byFirstWord[first, default: []].append(number)
+                }
+            }
         }
+        self.phrases = phrases
+        self.byFirstWord = byFirstWord
+        self.prefixByHead = prefixByHead
+        self.shortPrefixes = shortPrefixes
+    }
+
+    /// The first three bytes of a word, packed; nil for shorter words.
+    private static func head(_ word: String) -> UInt32? {
+        var utf8 = word.utf8.makeIterator()
+        guard let a = utf8.next(), let b = utf8.next(), let c = utf8.next() else { return nil }
+        return UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
     }
 
     /// Slugs of the matching topics, in taxonomy order.
-    func topics(title: String, abstract: String) -> [String] {
-        let titleWords = WordIndex(title)
-        let abstractWords = WordIndex(abstract)
-        return topics.compactMap { topic in
-            let excluded = topic.exclude.contains { titleWords.count($0) > 0 || abstractWords.count($0) > 0 }
-            if excluded { return nil }
-            if topic.phrases.contains(where: { titleWords.count($0) > 0 }) { return topic.slug }
-            let mentions = topic.phrases.reduce(0) { $0 + abstractWords.count($1) }
-            return mentions >= topic.minMentions ? topic.slug : nil
+    public func topics(title: String, abstract: String) -> [String] {
+        var excluded = Array(repeating: false, count: slugs.count)
+        var inTitle = excluded
+        var mentions = Array(repeating: 0, count: slugs.count)
+        scan(Words.split(title)) { phrase in
+            if phrase.excludes { excluded[phrase.topic] = true } else { inTitle[phrase.topic] = true }
+        }
+        scan(Words.split(abstract)) { phrase in
+            if phrase.excludes { excluded[phrase.topic] = true } else { mentions[phrase.topic] += 1 }
+        }
+        return slugs.indices.compactMap { topic in
+            guard !excluded[topic], inTitle[topic] || mentions[topic] >= minMentions[topic] else { return nil }
+            return slugs[topic]
         }
     }
 
-    private static func compile(_ phrase: String) -> Phrase? {
-        let words = Words.split(phrase)
-        return words.isEmpty ? nil : Phrase(words: words, prefix: phrase.hasSuffix("*"))
+    /// Calls `found` once for every place a phrase occurs in `words`.
+    private func scan(_ words: [String], found: (Phrase) -> Void) {
+        for start in words.indices {
+            let word = words[start]
+            if let candidates = byFirstWord[word] {
+                for number in candidates where matches(phrases[number], words, at: start) { found(phrases[number]) }
+            }
+            if let head = Self.head(word), let candidates = prefixByHead[head] {
+                for number in candidates where word.hasPrefix(phrases[number].words[0]) { found(phrases[number]) }
+            }
+            for number in shortPrefixes where word.hasPrefix(phrases[number].words[0]) { found(phrases[number]) }
+        }
     }
 
-    /// The words of one text with where each occurs, for quick phrase look-ups.
-    private struct WordIndex {
-        let words: [String]
-        let positions: [String: [Int]]
-
-        init(_ text: String) {
-            words = Words.split(text)
-            var positions: [String: [Int]] = [:]
-            for (index, word) in words.enumerated() { positions[word, default: []].append(index) }
-            self.positions = positions
+    private func matches(_ phrase: Phrase, _ words: [String], at start: Int) -> Bool {
+        guard start + phrase.words.count <= words.count else { return false }
+        for (offset, word) in phrase.words.enumerated() {
+            let candidate = words[start + offset]
+            let isLast = offset == phrase.words.count - 1
+            if isLast && phrase.prefix ? !candidate.hasPrefix(word) : candidate != word { return false }
         }
-
-        /// How many times `phrase` occurs.
-        func count(_ phrase: Phrase) -> Int {
-            let first = phrase.words[0]
-            if phrase.prefix && phrase.words.count == 1 {
-                return words.reduce(0) { $0 + ($1.hasPrefix(first) ? 1 : 0) }
-            }
-            return (positions[first] ?? []).reduce(0) { total, start in
-                total + (matches(phrase, at: start) ? 1 : 0)
-            }
-        }
-
-        private func matches(_ phrase: Phrase, at start: Int) -> Bool {
-            guard start + phrase.words.count <= words.count else { return false }
-            for (offset, word) in phrase.words.enumerated() {
-                let candidate = words[start + offset]
-                let isLast = offset == phrase.words.count - 1
-                if isLast && phrase.prefix ? !candidate.hasPrefix(word) : candidate != word { return false }
-            }
-            return true
-        }
+        return true
     }
 }
 
 /// Lower-cased, accent-folded runs of letters and digits: what topic phrases are matched on.
 enum Words {
     static func split(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+        var words = WordBuffer()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII, nearly all of it: no Unicode property look-ups.
+                switch value {
+                case 0x30...0x39, 0x61...0x7A: words.append(UInt8(value))
+                case 0x41...0x5A: words.append(UInt8(value + 0x20))
+                default: words.flush()
+                }
+            } else if scalar.properties.isAlphabetic {
+                for part in scalar.properties.lowercaseMapping.unicodeScalars { words.append(part) }
+            } else {
+                words.flush()
             }
         }
-        if !current.isEmpty { words.append(current) }
-        return words
+        words.flush()
+        return words.words
     }
 }

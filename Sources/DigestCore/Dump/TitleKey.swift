@@ -8,6 +8,10 @@ public struct TitleKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     public let value: String
 
     public init(_ title: some StringProtocol) {
+        if let ascii = Self.asciiKey(title) {
+            value = ascii
+            return
+        }
         let folded = String(title).folding(
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var result = ""
@@ -26,6 +30,32 @@ public struct TitleKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public var description: String { value }
+
+    /// The same folding for an all-ASCII title, without Foundation: most titles are.
+    private static func asciiKey(_ title: some StringProtocol) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for byte in title.utf8 {
+            guard byte < 0x80 else { return nil }
+            let kept: UInt8?
+            switch byte {
+            case 0x41...0x5A: kept = byte + 0x20
+            case 0x30...0x39, 0x61...0x7A: kept = byte
+            // + < = > | ~ (math symbols), $ (currency), # & % @: significant, as below.
+            case 0x2B, 0x3C, 0x3D, 0x3E, 0x7C, 0x7E, 0x24, 0x23, 0x26, 0x25, 0x40: kept = byte
+            default: kept = nil
+            }
+            guard let kept else {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && !result.isEmpty { result.append(0x20) }
+            pendingSpace = false
+            result.append(kept)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
 
     /// Symbols that change meaning (`C++`, `C#`, `Q&A`, `x=y`), unlike punctuation.
     private static func isSignificant(_ scalar: Unicode.Scalar) -> Bool {

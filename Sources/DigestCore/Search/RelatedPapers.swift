@@ -1,27 +1,74 @@
 import Foundation
 
-/// For each document, the most similar others by TF-IDF cosine similarity.
+/// Related papers that stay put as the archive grows: each paper is compared only with
+/// papers listed before it or on the same day, weighted by what was known that day.
 ///
-/// Candidates come from an inverted index: a document is compared only with documents that
-/// share one of its strongest terms, and each term's postings are capped to the documents
-/// where it weighs most. Work grows with documents × terms kept × cap, not documents², so a
-/// catalog of 100 000 papers costs about what 100 demo catalogs do. Ties break by index,
-/// so the result is deterministic.
-public enum RelatedPapers {
-    /// Terms per document that look for candidates.
-    static let queryTerms = 24
-    /// Documents kept per term (the ones where the term weighs most).
-    static let postingCap = 400
+/// Papers are added one day (a group) at a time, then that day's papers are looked up.
+/// The result for a paper depends only on the days up to its own, so adding a day never
+/// changes an older paper's page, and a build can reuse a day's answers while every day
+/// before it is unchanged. Each term keeps the `postingCap` most recent papers holding it
+/// and a look-up uses a paper's `queryTerms` strongest terms, so a day costs the same in a
+/// ten-year archive as in a one-year one.
+public struct RelatedPapers: Sendable {
+    static let queryTerms = 16
+    static let postingCap = 200
 
-    public static func compute(_ documents: [[String]], count: Int = 5) -> [[Int]] {
-        let n = documents.count
-        guard n > 1 else { return Array(repeating: [], count: n) }
+    private var ids: [String: Int] = [:]
+    private var frequency: [Int] = []
+    /// Per term: (paper ordinal, weight), oldest first; trimmed from the front.
+    private var postings: [[Posting]] = []
+    /// Papers added so far; ordinals count from 0 in the order papers were added.
+    public private(set) var count = 0
+    private var scores: [Float] = []
 
-        // Term ids in order of first appearance; document frequencies.
-        var ids: [String: Int] = [:]
-        var frequency: [Int] = []
+    public typealias Posting = (document: Int, weight: Float)
+
+    public init() {}
+
+    /// Everything later days are compared with, for a build cache to keep.
+    public struct State: Sendable {
+        /// Terms in id order, how many papers hold each, and each term's recent papers.
+        public var terms: [String]
+        public var frequency: [Int]
+        public var postings: [[Posting]]
+        public var count: Int
+
+        public init(terms: [String], frequency: [Int], postings: [[Posting]], count: Int) {
+            self.terms = terms
+            self.frequency = frequency
+            self.postings = postings
+            self.count = count
+        }
+    }
+
+    public var state: State {
+        var terms = Array(repeating: "", count: ids.count)
+        for (term, id) in ids { terms[id] = term }
+        return State(
+            terms: terms, frequency: frequency, postings: postings.map { Array($0.suffix(Self.postingCap)) },
+            count: count)
+    }
+
+    /// Resumes from a saved state; nil when the state is inconsistent.
+    public init?(_ state: State) {
+        guard state.terms.count == state.frequency.count, state.terms.count == state.postings.count else {
+            return nil
+        }
+        for (id, term) in state.terms.enumerated() { ids[term] = id }
+        guard ids.count == state.terms.count,
+            state.postings.allSatisfy({ $0.allSatisfy { (0..<state.count).contains($0.document) } })
+        else { return nil }
+        frequency = state.frequency
+        postings = state.postings
+        count = state.count
+    }
+
+    /// Adds one day's papers (their significant terms), then returns the `count` most
+    /// similar papers for each, as ordinals, best first (ties by ordinal).
+    public mutating func addDay(_ documents: [[String]], lookUp: Bool, count: Int = 5) -> [[Int]] {
+        let first = self.count
+        var vectors: [[(term: Int, weight: Float)]] = []
         var counts: [[Int: Int]] = []
-        counts.reserveCapacity(n)
         for terms in documents {
             var tf: [Int: Int] = [:]
             for term in terms {
@@ -32,58 +79,54 @@ public enum RelatedPapers {
                     id = ids.count
                     ids[term] = id
                     frequency.append(0)
+                    postings.append([])
                 }
                 tf[id, default: 0] += 1
             }
             for id in tf.keys { frequency[id] += 1 }
             counts.append(tf)
         }
-
-        // Unit-length TF-IDF vectors, terms sorted by id. A term in one document cannot link
-        // two, and one in most documents says little: both are left out.
+        let n = first + documents.count
+        self.count = n
         let limit = max(2, n / 2)
-        let vectors: [[(term: Int, weight: Double)]] = counts.map { tf in
-            var vector: [(term: Int, weight: Double)] = []
+        for (offset, tf) in counts.enumerated() {
+            var vector: [(term: Int, weight: Float)] = []
             for (id, count) in tf where frequency[id] > 1 && frequency[id] <= limit {
                 let idf = log(Double(n) / Double(frequency[id]))
-                vector.append((id, (1 + log(Double(count))) * idf))
+                vector.append((id, Float((1 + log(Double(count))) * idf)))
             }
             vector.sort { $0.term < $1.term }
-            let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-            return norm > 0 ? vector.map { ($0.term, $0.weight / norm) } : []
-        }
-
-        // Postings: the documents where each term weighs most.
-        var postings = Array(repeating: [(document: Int, weight: Double)](), count: frequency.count)
-        for (document, vector) in vectors.enumerated() {
-            for entry in vector { postings[entry.term].append((document, entry.weight)) }
-        }
-        for term in postings.indices where postings[term].count > postingCap {
-            postings[term].sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.document < $1.document }
-            postings[term].removeLast(postings[term].count - postingCap)
-        }
-
-        var scores = Array(repeating: 0.0, count: n)
-        var touched: [Int] = []
-        var related: [[Int]] = []
-        related.reserveCapacity(n)
-        for document in 0..<n {
-            let strongest = vectors[document].sorted {
-                $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
-            }.prefix(queryTerms)
-            for entry in strongest.sorted(by: { $0.term < $1.term }) {
-                for posting in postings[entry.term] where posting.document != document {
-                    if scores[posting.document] == 0 { touched.append(posting.document) }
-                    scores[posting.document] += entry.weight * posting.weight
+            let norm = vector.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
+            let unit: [(term: Int, weight: Float)] = norm > 0 ? vector.map { ($0.term, $0.weight / norm) } : []
+            vectors.append(unit)
+            for entry in unit {
+                postings[entry.term].append((first + offset, entry.weight))
+                if postings[entry.term].count >= 2 * Self.postingCap {
+                    postings[entry.term].removeFirst(postings[entry.term].count - Self.postingCap)
                 }
             }
-            let best = touched.sorted {
-                scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
-            }.prefix(count)
-            related.append(Array(best))
-            for index in touched { scores[index] = 0 }
-            touched.removeAll(keepingCapacity: true)
         }
-        return related
+        guard lookUp else { return [] }
+        scores.append(contentsOf: repeatElement(0, count: n - scores.count))
+        return vectors.enumerated().map { similar(to: first + $0.offset, vector: $0.element, count: count) }
+    }
+
+    private mutating func similar(to document: Int, vector: [(term: Int, weight: Float)], count: Int) -> [Int] {
+        let strongest = vector.sorted {
+            $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
+        }.prefix(Self.queryTerms)
+        var touched: [Int] = []
+        for entry in strongest.sorted(by: { $0.term < $1.term }) {
+            let list = postings[entry.term]
+            for posting in list.suffix(Self.postingCap) where posting.document != document {
+                if scores[posting.document] == 0 { touched.append(posting.document) }
+                scores[posting.document] += entry.weight * posting.weight
+            }
+        }
+        let best = touched.sorted {
+            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
+        }.prefix(count)
+        for index in touched { scores[index] = 0 }
+        return Array(best)
     }
 }

@@ -2,35 +2,40 @@
 public enum PageJob: Hashable, Sendable {
     case index
     case days
-    case day(Int)
+    /// A day's papers, page `page` (1-based; long days are split).
+    case day(Int, page: Int)
     case topics
-    /// A topic's papers, page `page` (1-based).
-    case topic(Int, page: Int)
+    /// A topic's landing page: its newest papers and its months.
+    case topic(Int)
+    /// One month of a topic's archive (papers first listed that month), page `page`.
+    case topicMonth(Int, month: Int, page: Int)
     case paper(Int)
     case content(Int)
     case notFound
     case feed
     case topicFeed(Int)
+    /// `sitemap.xml`: the sitemap itself, or an index of `sitemapPart`s when it is too long.
     case sitemap
+    case sitemapPart(Int)
     case asset(Int)
     /// The search page, and the index its script loads.
     case search
     case searchIndex
     case robots
 
-    /// The template an HTML job renders with; nil for feeds, sitemap and assets.
+    /// The template an HTML job renders with; nil for feeds, sitemaps and assets.
     public var template: String? {
         switch self {
         case .index: "index"
         case .days: "days"
         case .day: "day"
         case .topics: "topics"
-        case .topic: "topic"
+        case .topic, .topicMonth: "topic"
         case .paper: "paper"
         case .content: "page"
         case .notFound: "404"
         case .search: "search"
-        case .feed, .topicFeed, .sitemap, .asset, .searchIndex, .robots: nil
+        case .feed, .topicFeed, .sitemap, .sitemapPart, .asset, .searchIndex, .robots: nil
         }
     }
 }

@@ -1,8 +1,8 @@
 /// The URL contract of a generated site. Every internal link is made here, so all of them
-/// honour the base-url path.
+/// honour the base-url path; `SiteRenderer.path(of:)` is the one place a job gets its file.
 ///
-/// `file` is where a page lives under `Output/`; `url` is its root-relative link;
-/// `absolute` adds the origin for feeds, sitemaps and canonical links.
+/// URLs never move as days are added: a day, a paper and a month of a topic keep their
+/// address, and long lists are split into pages that fill from the start.
 public struct Routes: Sendable {
     public let base: BaseURL
 
@@ -21,13 +21,22 @@ public struct Routes: Sendable {
     public static let searchIndex = "search/index.json"
     public static let robots = "robots.txt"
 
-    public static func day(_ date: DayDate) -> String { "days/\(date.iso)/" }
+    public static func day(_ date: DayDate, page: Int = 1) -> String {
+        paged("days/\(date.iso)/", page)
+    }
     public static func paper(_ slug: String) -> String { "papers/\(slug)/" }
-    public static func topic(_ slug: String, page: Int = 1) -> String {
-        page <= 1 ? "topics/\(slug)/" : "topics/\(slug)/page/\(page)/"
+    public static func topic(_ slug: String) -> String { "topics/\(slug)/" }
+    /// `topics/<slug>/2026-03/`: the topic's papers first listed in that month.
+    public static func topicMonth(_ slug: String, month: String, page: Int = 1) -> String {
+        paged("topics/\(slug)/\(month)/", page)
     }
     public static func topicFeed(_ slug: String) -> String { "topics/\(slug)/feed.xml" }
+    public static func sitemapPart(_ number: Int) -> String { "sitemaps/sitemap-\(number).xml" }
     public static func page(_ name: String) -> String { "\(name)/" }
+
+    private static func paged(_ location: String, _ page: Int) -> String {
+        page <= 1 ? location : location + "page/\(page)/"
+    }
 
     /// `days/2026-03-12/` → `days/2026-03-12/index.html`.
     public static func file(for location: String) -> String {

@@ -15,6 +15,12 @@ public struct SiteConfig: Hashable, Sendable {
     public var feedDays = 3
     /// Papers a topic feed carries.
     public var topicFeedSize = 30
+    /// At most this many entries in the site feed, however many papers its days hold.
+    public var feedEntries = 100
+    /// Papers on one page of a day; longer days are split into pages.
+    public var dayPageSize = 200
+    /// The newest papers the built-in search index covers (Pagefind, when run, covers all).
+    public var searchPapers = 10_000
     /// Set by the build, not by site.yml: a Pagefind index will sit in `pagefind/`.
     public var pagefind = false
 
@@ -22,7 +28,8 @@ public struct SiteConfig: Hashable, Sendable {
 
     static let keys: Set<String> = [
         "title", "description", "base_url", "language", "year", "author",
-        "papers_per_page", "home_days", "feed_days", "topic_feed_size",
+        "papers_per_page", "home_days", "feed_days", "topic_feed_size", "feed_entries", "day_page_size",
+        "search_papers",
     ]
 
     /// Reads `site.yml`; nil (with errors naming `file:line`) when a setting is unusable.
@@ -57,6 +64,15 @@ public struct SiteConfig: Hashable, Sendable {
         if let value = fields.int("feed_days", in: 1...365, diagnostics: &diagnostics) { config.feedDays = value }
         if let value = fields.int("topic_feed_size", in: 1...1000, diagnostics: &diagnostics) {
             config.topicFeedSize = value
+        }
+        if let value = fields.int("feed_entries", in: 1...10_000, diagnostics: &diagnostics) {
+            config.feedEntries = value
+        }
+        if let value = fields.int("day_page_size", in: 10...10_000, diagnostics: &diagnostics) {
+            config.dayPageSize = value
+        }
+        if let value = fields.int("search_papers", in: 100...1_000_000, diagnostics: &diagnostics) {
+            config.searchPapers = value
         }
         return diagnostics.errors.count == errorCount ? config : nil
     }

@@ -18,45 +18,89 @@ extension SiteRenderer {
             context = common(
                 location, title: "All days", description: "Every day of \(config.title), newest first.", section: "days"
             )
-            context["months"] = months()
-        case .day(let index):
+            context["months"] = monthsOfDays()
+        case .day(let index, let page):
             let day = catalog.days[index]
+            let pages = pageCount(day.papers.count, config.dayPageSize)
             context = common(
-                location, title: day.date.long, description: "\(day.papers.count) papers listed on \(day.date.long).",
-                section: "days")
+                location, title: page > 1 ? "\(day.date.long) (page \(page) of \(pages))" : day.date.long,
+                description: "\(day.papers.count) papers listed on \(day.date.long).", section: "days")
             var dayValue = dayLink(day, preview: 0)
             if index > 0 { dayValue["previous"] = dayLink(catalog.days[index - 1], preview: 0) }
             if index + 1 < catalog.days.count { dayValue["next"] = dayLink(catalog.days[index + 1], preview: 0) }
             context["day"] = dayValue
-            context["papers"] = day.papers.enumerated().map { position, paper in
-                var card = paperCard(paper)
-                card["number"] = position + 1
-                return card
+            let start = (page - 1) * config.dayPageSize
+            context["counter_start"] = start
+            context["papers"] = pageSlice(day.papers, page: page, size: config.dayPageSize).enumerated().map {
+                offset, paper in
+                var item = listItem(paper)
+                item["number"] = start + offset + 1
+                return item
+            }
+            context["pagination"] = pagination(page: page, pages: pages) {
+                routes.url(Routes.day(day.date, page: $0))
             }
         case .topics:
             context = common(
                 location, title: "Topics", description: "Papers of \(config.title) by topic.", section: "topics")
             context["topics"] = catalog.topics.map(topicLink)
-        case .topic(let index, let page):
+        case .topic(let index):
             let topic = catalog.topics[index]
-            let pages = pageCount(topic)
-            let title = page > 1 ? "\(topic.topic.name) (page \(page) of \(pages))" : topic.topic.name
             context = common(
-                location, title: title,
+                location, title: topic.topic.name,
                 description: "\(topic.papers.count) papers on \(topic.topic.name.lowercased()).", section: "topics")
             var topicValue = topicLink(topic)
             topicValue["description_html"] = Markdown.html(
                 fromMarkdown: topic.topic.description, rootPrefix: routes.base.path)
             context["topic"] = topicValue
-            let start = (page - 1) * config.papersPerPage
-            context["papers"] = topic.papers[start..<min(start + config.papersPerPage, topic.papers.count)].map(
-                paperCard)
-            context["pagination"] = pagination(topic, page: page, pages: pages)
+            context["papers"] = topic.papers.prefix(config.papersPerPage).map(listItem)
+            context["months"] = months[index].map { month -> [String: Any] in
+                [
+                    "title": month.title, "key": month.key, "count": month.papers.count,
+                    "url": routes.url(Routes.topicMonth(topic.topic.slug, month: month.key)),
+                ]
+            }
+            context["has_months"] = !months[index].isEmpty
             context["feed_url"] = routes.url(Routes.topicFeed(topic.topic.slug))
+        case .topicMonth(let index, let monthIndex, let page):
+            let topic = catalog.topics[index]
+            let month = months[index][monthIndex]
+            let pages = pageCount(month.papers.count, config.papersPerPage)
+            let title = "\(topic.topic.name), \(month.title)" + (page > 1 ? " (page \(page) of \(pages))" : "")
+            context = common(
+                location, title: title,
+                description:
+                    "\(month.papers.count) papers on \(topic.topic.name.lowercased()) first listed in \(month.title).",
+                section: "topics")
+            var topicValue: [String: Any] = [
+                "name": topic.topic.name, "slug": topic.topic.slug, "url": routes.url(Routes.topic(topic.topic.slug)),
+                "feed_url": routes.url(Routes.topicFeed(topic.topic.slug)),
+            ]
+            var monthValue: [String: Any] = ["title": month.title, "key": month.key, "count": month.papers.count]
+            let slug = topic.topic.slug
+            if monthIndex + 1 < months[index].count {
+                let older = months[index][monthIndex + 1]
+                monthValue["older"] = [
+                    "title": older.title, "url": routes.url(Routes.topicMonth(slug, month: older.key)),
+                ]
+            }
+            if monthIndex > 0 {
+                let newer = months[index][monthIndex - 1]
+                monthValue["newer"] = [
+                    "title": newer.title, "url": routes.url(Routes.topicMonth(slug, month: newer.key)),
+                ]
+            }
+            topicValue["month"] = monthValue
+            context["topic"] = topicValue
+            context["papers"] = pageSlice(month.papers, page: page, size: config.papersPerPage).map(listItem)
+            context["pagination"] = pagination(page: page, pages: pages) {
+                routes.url(Routes.topicMonth(slug, month: month.key, page: $0))
+            }
         case .paper(let index):
             let paper = catalog.papers[index]
             context = common(
-                location, title: rendered[index].titlePlain, description: rendered[index].summary, section: "papers")
+                location, title: paper.title.plainText, description: Self.summary(of: paper.abstract.plainText),
+                section: "papers")
             var card = paperCard(index)
             card["first_seen"] = paper.firstSeen.long
             card["last_seen"] = paper.lastSeen.long
@@ -64,10 +108,10 @@ extension SiteRenderer {
             card["has_links"] = !paper.links.isEmpty
             card["related"] = related[index].map { other -> [String: Any] in
                 [
-                    "title_html": rendered[other].titleHTML,
+                    "title_html": catalog.papers[other].title.html,
                     "url": routes.url(Routes.paper(catalog.papers[other].slug)),
-                    "last_seen": catalog.papers[other].lastSeen.long,
-                    "last_seen_iso": catalog.papers[other].lastSeen.iso,
+                    "first_seen": catalog.papers[other].firstSeen.long,
+                    "first_seen_iso": catalog.papers[other].firstSeen.iso,
                 ]
             }
             card["has_related"] = !related[index].isEmpty
@@ -91,7 +135,7 @@ extension SiteRenderer {
             )
             context["search_index_url"] = routes.url(Routes.searchIndex)
             if config.pagefind { context["pagefind_url"] = routes.url("pagefind/pagefind.js") }
-        case .notFound, .feed, .topicFeed, .sitemap, .asset, .searchIndex, .robots:
+        case .notFound, .feed, .topicFeed, .sitemap, .sitemapPart, .asset, .searchIndex, .robots:
             context = common(
                 location, title: "Page not found", description: "This page does not exist.", section: "404")
         }
@@ -140,23 +184,41 @@ extension SiteRenderer {
         ]
     }
 
+    /// A paper in a list: its card rendered (full and compact) and a few plain fields.
+    func listItem(_ index: Int) -> [String: Any] {
+        let paper = catalog.papers[index]
+        return [
+            "title": paper.title.plainText, "url": routes.url(Routes.paper(paper.slug)),
+            "card_html": card(index, compact: false), "compact_card_html": card(index, compact: true),
+        ]
+    }
+
+    /// `partials/paper-card` for one paper, made once per build.
+    func card(_ index: Int, compact: Bool) -> String {
+        cards.card(compact ? -1 - index : index) {
+            var context = paperCard(index)
+            context["compact"] = compact
+            context["summary"] = Self.summary(of: catalog.papers[index].abstract.plainText)
+            context["site"] = ["base": routes.base.path]
+            return theme.render(Self.cardTemplate, context)
+        }
+    }
+
     func paperCard(_ index: Int) -> [String: Any] {
         let paper = catalog.papers[index]
-        let view = rendered[index]
         return [
-            "title": view.titlePlain,
-            "title_html": view.titleHTML,
+            "title": paper.title.plainText,
+            "title_html": paper.title.html,
             "url": routes.url(Routes.paper(paper.slug)),
-            "abstract_html": view.abstractHTML,
-            "has_abstract": !view.abstractHTML.isEmpty,
+            "abstract_html": paper.abstract.html,
+            "has_abstract": !paper.abstract.html.isEmpty,
             "topics": paper.topics.compactMap { topicIndex[$0] }.map {
                 topicLink(catalog.topics[$0], withCount: false)
             },
             "days": paper.days.map {
                 ["label": $0.long, "short": $0.short, "iso": $0.iso, "url": routes.url(Routes.day($0))]
             },
-            "last_seen": paper.lastSeen.long,
-            "last_seen_iso": paper.lastSeen.iso,
+            "listed_on": paper.days.map(\.short).joined(separator: ", "),
             "seen_count": paper.appearances.count,
             "seen_many": paper.appearances.count > 1,
         ]
@@ -175,7 +237,7 @@ extension SiteRenderer {
         if withCount {
             link["count"] = topic.papers.count
             link["feed_url"] = routes.url(Routes.topicFeed(topic.topic.slug))
-            link["summary"] = RenderedPaper.summary(
+            link["summary"] = Self.summary(
                 of: topic.topic.description.replacingOccurrences(of: "*", with: ""), limit: 140)
         }
         return link
@@ -192,7 +254,7 @@ extension SiteRenderer {
         ]
         if preview > 0 {
             link["preview"] = day.papers.prefix(preview).map {
-                ["title_html": rendered[$0].titleHTML, "url": routes.url(Routes.paper(catalog.papers[$0].slug))]
+                ["title_html": catalog.papers[$0].title.html, "url": routes.url(Routes.paper(catalog.papers[$0].slug))]
             }
             link["more"] = max(0, day.papers.count - preview)
         }
@@ -200,7 +262,7 @@ extension SiteRenderer {
     }
 
     /// Days newest first, grouped by month.
-    private func months() -> [[String: Any]] {
+    private func monthsOfDays() -> [[String: Any]] {
         var months: [[String: Any]] = []
         var currentKey = ""
         var currentDays: [[String: Any]] = []
@@ -220,49 +282,51 @@ extension SiteRenderer {
         return months
     }
 
-    private func pagination(_ topic: Catalog.TopicPapers, page: Int, pages: Int) -> [String: Any] {
-        var value: [String: Any] = [
-            "current": page,
-            "total": pages,
-            "has_pages": pages > 1,
-            "pages": (1...pages).map { number -> [String: Any] in
-                [
-                    "number": number, "url": routes.url(Routes.topic(topic.topic.slug, page: number)),
-                    "current": number == page,
-                ]
-            },
-        ]
-        if page > 1 { value["previous_url"] = routes.url(Routes.topic(topic.topic.slug, page: page - 1)) }
-        if page < pages { value["next_url"] = routes.url(Routes.topic(topic.topic.slug, page: page + 1)) }
+    /// Numbered links between the pages of one list.
+    private func pagination(page: Int, pages: Int, url: (Int) -> String) -> [String: Any] {
+        var value: [String: Any] = ["current": page, "total": pages, "has_pages": pages > 1]
+        guard pages > 1 else { return value }
+        // A window around the current page keeps long lists' navigation small.
+        let shown = Set([1, pages] + Array(max(1, page - 3)...min(pages, page + 3)))
+        value["pages"] = shown.sorted().map { number -> [String: Any] in
+            ["number": number, "url": url(number), "current": number == page]
+        }
+        if page > 1 { value["previous_url"] = url(page - 1) }
+        if page < pages { value["next_url"] = url(page + 1) }
         return value
     }
 
-    /// JSON-LD `ScholarlyArticle` for search engines, safe inside `<script>`.
+    /// JSON-LD `ScholarlyArticle` for search engines, safe inside `<script>`. It carries no
+    /// abstract or description: the page body and the meta description have them already.
     private func structuredData(_ index: Int, location: String) -> String {
         let paper = catalog.papers[index]
-        var article: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "ScholarlyArticle",
-            "headline": rendered[index].titlePlain,
-            "name": rendered[index].titlePlain,
-            "url": routes.absolute(location),
-            "datePublished": paper.firstSeen.iso,
-            "dateModified": paper.lastSeen.iso,
-            "inLanguage": config.language,
-            "isPartOf": ["@type": "WebSite", "name": config.title, "url": routes.absolute(Routes.home)],
+        var members: [(String, String)] = [
+            ("@context", JSON.string("https://schema.org")),
+            ("@type", JSON.string("ScholarlyArticle")),
+            ("headline", JSON.string(paper.title.plainText)),
+            ("url", JSON.string(routes.absolute(location))),
+            ("datePublished", JSON.string(paper.firstSeen.iso)),
+            ("dateModified", JSON.string(paper.lastSeen.iso)),
+            ("inLanguage", JSON.string(config.language)),
+            (
+                "isPartOf",
+                JSON.object([
+                    ("@type", JSON.string("WebSite")), ("name", JSON.string(config.title)),
+                    ("url", JSON.string(routes.absolute(Routes.home))),
+                ])
+            ),
         ]
-        let abstract = rendered[index].abstractPlain
-        if !abstract.isEmpty { article["abstract"] = abstract }
         let keywords = paper.topics.compactMap { topicIndex[$0].map { catalog.topics[$0].topic.name } }
-        if !keywords.isEmpty { article["keywords"] = keywords.joined(separator: ", ") }
-        if !paper.links.isEmpty { article["sameAs"] = paper.links.map(\.url) }
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: article, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "" }
-        let json = String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
-        return "<script type=\"application/ld+json\">\(json)</script>"
+        if !keywords.isEmpty { members.append(("keywords", JSON.string(keywords.joined(separator: ", ")))) }
+        if !paper.links.isEmpty { members.append(("sameAs", JSON.array(paper.links.map { JSON.string($0.url) }))) }
+        return "<script type=\"application/ld+json\">\(JSON.object(members))</script>"
+    }
+
+    /// About `limit` characters of plain text cut at a word, for meta descriptions and feeds.
+    static func summary(of text: String, limit: Int = 160) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
     }
 }

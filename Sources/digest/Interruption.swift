@@ -1,0 +1,22 @@
+import DigestCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Ctrl-C during a build: the first one lets the batch being written finish (so no file is
+/// left half-written and no temporary file stays behind); a second one stops at once.
+enum Interruption {
+    static func install() {
+        signal(SIGINT) { _ in
+            if PageStreamFlag.seen { _exit(130) }
+            PageStreamFlag.seen = true
+            SiteBuild.interrupt()
+        }
+    }
+}
+
+/// Whether one Ctrl-C has been seen already.
+enum PageStreamFlag {
+    nonisolated(unsafe) static var seen = false
+}

@@ -1,0 +1,322 @@
+import DigestCore
+import DigestTestSupport
+import Foundation
+import Testing
+
+/// Incremental builds: whatever sequence of edits a site goes through, building on top of
+/// the last output and cache gives the same bytes as a build from nothing.
+@Suite("Incremental builds", .serialized)
+struct IncrementalBuildTests {
+    @Test("after random sequences of edits, the incremental output equals a clean build byte for byte")
+    func randomEditsMatchCleanBuilds() throws {
+        for seed: UInt64 in [1, 2, 3] {
+            let site = try SyntheticSite(seed: seed)
+            defer { site.remove() }
+            _ = try site.build()
+            for step in 0..<7 {
+                let edit = site.randomEdit()
+                let summary = try site.build()
+                let clean = try site.cleanBuild()
+                let difference = differences(site.output, clean)
+                #expect(difference.isEmpty, "seed \(seed), step \(step), after \(edit): \(difference.prefix(5))")
+                if edit == "new day" || edit == "edit abstract" {
+                    #expect(summary.rendered < summary.pages, "seed \(seed), step \(step): \(edit) re-rendered all")
+                }
+            }
+        }
+    }
+
+    @Test("a new day rewrites only its own pages and the lists that show it, never older paper pages")
+    func newDayLeavesOlderPapersAlone() throws {
+        let site = try SyntheticSite(seed: 7)
+        defer { site.remove() }
+        _ = try site.build()
+        let before = try site.paperPages()
+        try site.addDay(relisting: 0)
+        let summary = try site.build()
+        let rewritten = summary.written.filter { $0.hasPrefix("papers/") }
+        #expect(Set(rewritten).isDisjoint(with: before), "\(rewritten.filter(before.contains).prefix(3))")
+        #expect(summary.written.contains("index.html"))
+        let again = try site.build()
+        #expect((again.rendered, again.written.count, again.removed.count) == (0, 0, 0), "nothing changed")
+    }
+
+    @Test("an interrupted build (journal, half-written temporary file, damaged page) is repaired by the next")
+    func interruptedBuildIsRepaired() throws {
+        let site = try SyntheticSite(seed: 11)
+        defer { site.remove() }
+        _ = try site.build()
+        let page = try #require(try site.paperPages().sorted().first)
+        let file = site.output.appendingPathComponent(page)
+        try Data("<html>half".utf8).write(to: file)
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".index.html.digest-tmp")
+        try Data("partial".utf8).write(to: temporary)
+        try Data((page + "\n").utf8).write(to: site.output.appendingPathComponent(".paperdigest-journal"))
+        _ = try site.build()
+        #expect(!FileManager.default.fileExists(atPath: temporary.path))
+        #expect(
+            !FileManager.default.fileExists(atPath: site.output.appendingPathComponent(".paperdigest-journal").path))
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
+    @Test("a damaged build cache is reported and ignored; the output is still exact")
+    func damagedCacheIsIgnored() throws {
+        let site = try SyntheticSite(seed: 13)
+        defer { site.remove() }
+        _ = try site.build()
+        let cacheFile = site.root.appendingPathComponent(".paperdigest-cache/cache.bin")
+        var bytes = try Data(contentsOf: cacheFile)
+        bytes.replaceSubrange(bytes.count / 2..<bytes.count / 2 + 64, with: Data(repeating: 0xAB, count: 64))
+        try bytes.write(to: cacheFile)
+        try site.editAbstract()
+        var diagnostics: [Diagnostic] = []
+        _ = try site.build { diagnostics.append($0) }
+        #expect(diagnostics.contains { $0.message.contains("build cache") && $0.message.contains("damaged") })
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
+    @Test("files the build did not write (CNAME, .git/) survive rebuilds; one in the way stops the build")
+    func foreignFilesAreKept() throws {
+        let site = try SyntheticSite(seed: 17)
+        defer { site.remove() }
+        _ = try site.build()
+        try Data("digest.example.org\n".utf8).write(to: site.output.appendingPathComponent("CNAME"))
+        try FileManager.default.createDirectory(
+            at: site.output.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("[core]\n".utf8).write(to: site.output.appendingPathComponent(".git/config"))
+        try site.addDay(relisting: 1)
+        _ = try site.build()
+        try site.deleteDump()
+        _ = try site.build()
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("CNAME").path))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(".git/config").path))
+
+        let title = try site.addDay(relisting: 0)
+        let blocked = site.output.appendingPathComponent("papers/\(Slug.make(title))/index.html")
+        try FileManager.default.createDirectory(
+            at: blocked.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: blocked)
+        #expect(throws: BuildFailure.self) { _ = try site.build() }
+        #expect(try String(contentsOf: blocked, encoding: .utf8) == "mine")
+    }
+
+    @Test("a second build of the same output waits for the first (a lock), then runs")
+    func concurrentBuildsWait() throws {
+        let site = try SyntheticSite(seed: 19)
+        defer { site.remove() }
+        _ = try site.build()
+        var lock: BuildLock? = try BuildLock(folder: site.root.appendingPathComponent(".paperdigest-cache")) {}
+        let waited = Flag()
+        let finished = DispatchSemaphore(value: 0)
+        let result = Box<Result<SiteBuild.Summary, Error>>()
+        // A thread of its own: the build blocks while it waits for the lock.
+        Thread.detachNewThread {
+            result.value = Result { try site.build { if $0.message.contains("waiting") { waited.set() } } }
+            finished.signal()
+        }
+        #expect(finished.wait(timeout: .now() + 0.5) == .timedOut, "the second build waits")
+        #expect(waited.isSet, "and says so")
+        withExtendedLifetime(lock) {}
+        lock = nil
+        #expect(finished.wait(timeout: .now() + 60) == .success)
+        let summary = try #require(try result.value?.get())
+        #expect(summary.rendered == 0)
+    }
+}
+
+/// A value handed back from another thread.
+final class Box<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+    var value: Value? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+/// Set once from another thread.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}
+
+/// Relative paths whose bytes differ between two folders, or that only one holds.
+func differences(_ a: URL, _ b: URL) -> [String] {
+    let left = Set(allFiles(in: a))
+    let right = Set(allFiles(in: b))
+    var result = left.symmetricDifference(right).sorted().map { "only in one: \($0)" }
+    for path in left.intersection(right).sorted()
+    where FileManager.default.contents(atPath: a.appendingPathComponent(path).path)
+        != FileManager.default.contents(atPath: b.appendingPathComponent(path).path)
+    {
+        result.append("differs: \(path)")
+    }
+    return result
+}
+
+/// A small digest (synthetic papers, the default theme) in a temporary folder, with the
+/// edits a site goes through, made reproducibly from a seed.
+final class SyntheticSite: @unchecked Sendable {
+    let folder: TemporaryFolder
+    var root: URL { folder.url }
+    var content: URL { root.appendingPathComponent("Content") }
+    var templates: URL { root.appendingPathComponent("Templates") }
+    var output: URL { root.appendingPathComponent("Output") }
+    private var random: SplitMix
+    private var day = DayDate(year: 2026, month: 1, day: 27) ?? .distantPast
+    private var paperNumber = 0
+    private var titles: [String] = []
+    private var cleanBuilds = 0
+
+    init(seed: UInt64) throws {
+        folder = try TemporaryFolder()
+        random = SplitMix(seed: seed)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
+        try folder.write(
+            "Content/site.yml", "title: Synthetic\nbase_url: https://example.org/digest/\npapers_per_page: 4\n")
+        for _ in 0..<5 { try addDay(relisting: 2) }
+    }
+
+    func remove() { folder.remove() }
+
+    /// Builds into `Output/` with its cache beside it.
+    @discardableResult
+    func build(report: (Diagnostic) -> Void = { _ in }) throws -> SiteBuild.Summary {
+        try SiteBuild(content: content, templates: templates, output: output).run(report: report)
+    }
+
+    /// Builds the same content from nothing into a new folder; returns that output.
+    func cleanBuild() throws -> URL {
+        cleanBuilds += 1
+        let clean = root.appendingPathComponent("clean-\(cleanBuilds)/Output")
+        _ = try SiteBuild(content: content, templates: templates, output: clean).run()
+        return clean
+    }
+
+    func paperPages() throws -> Set<String> {
+        Set(allFiles(in: output).filter { $0.hasPrefix("papers/") })
+    }
+
+    /// One of the edits a digest sees, chosen at random; returns its name.
+    func randomEdit() -> String {
+        let edits = ["new day", "edit abstract", "delete dump", "template", "config", "new day"]
+        let edit = edits[random.next(edits.count)]
+        do {
+            switch edit {
+            case "new day": try addDay(relisting: random.next(3))
+            case "edit abstract": try editAbstract()
+            case "delete dump": try deleteDump()
+            case "template": try editTemplate()
+            default: try editConfig()
+            }
+        } catch {
+            Issue.record("edit \(edit) failed: \(error)")
+        }
+        return edit
+    }
+
+    static let words = [
+        "diffusion", "transformer", "reasoning", "retrieval", "agents", "alignment", "quantization", "sparse",
+        "attention", "graph", "protein", "robot", "video", "speech", "benchmark", "reward", "tokens", "memory",
+    ]
+
+    /// Adds the next day's dump: a few new papers and `relisting` papers from earlier days.
+    @discardableResult
+    func addDay(relisting: Int) throws -> String {
+        day = day.adding(days: 1 + random.next(2))
+        var papers: [(String, String)] = []
+        for _ in 0..<(4 + random.next(4)) {
+            paperNumber += 1
+            let topic = Self.words[random.next(Self.words.count)]
+            let other = Self.words[random.next(Self.words.count)]
+            let title = "Paper \(paperNumber): \(topic.capitalized) meets \(other)"
+            titles.append(title)
+            papers.append((title, Self.abstract(topic, other, number: paperNumber)))
+        }
+        for _ in 0..<min(relisting, titles.count - papers.count) {
+            let title = titles[random.next(titles.count - papers.count)]
+            papers.append((title, ""))
+        }
+        var text = "Daily Papers\n\n\(dateLine(day.iso))\n\n"
+        for (title, abstract) in papers { text += abstract.isEmpty ? "\(title)\n\n" : "\(title)\n\n\(abstract)\n\n" }
+        try folder.write("Content/dumps/\(day.iso).txt", text)
+        return papers[0].0
+    }
+
+    static func abstract(_ topic: String, _ other: String, number: Int) -> String {
+        "We study \(topic) with \(other) for large language models and show that O(nlog n) time and "
+            + "alpha=0.5 suffice, with mathcal{L}_{rm total} = sum_i ell_i over N=\(number) runs. "
+            + String(repeating: "The \(topic) method improves \(other) results on several benchmarks. ", count: 6)
+    }
+
+    func editAbstract() throws {
+        let dumps = try dumpFiles()
+        let file = dumps[random.next(dumps.count)]
+        var text = try String(contentsOf: file, encoding: .utf8)
+        guard let range = text.range(of: "benchmarks. \n") ?? text.range(of: "benchmarks.\n") else { return }
+        text.replaceSubrange(range, with: "benchmarks. Edited \(random.next(1000)) times with beta_2.\n")
+        try Data(text.utf8).write(to: file)
+    }
+
+    func deleteDump() throws {
+        let dumps = try dumpFiles()
+        guard dumps.count > 2 else { return }
+        try FileManager.default.removeItem(at: dumps[random.next(dumps.count)])
+    }
+
+    func editTemplate() throws {
+        let names = ["day", "paper", "topic", "layout", "partials/paper-card", "index"]
+        let file = templates.appendingPathComponent(names[random.next(names.count)] + ".mustache")
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("<!-- edit \(random.next(1000)) -->\n".utf8))
+    }
+
+    func editConfig() throws {
+        let perPage = [2, 3, 4, 5][random.next(4)]
+        try folder.write(
+            "Content/site.yml",
+            "title: Synthetic \(random.next(100))\nbase_url: https://example.org/digest/\npapers_per_page: \(perPage)\n"
+        )
+    }
+
+    private func dumpFiles() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(
+            at: content.appendingPathComponent("dumps"), includingPropertiesForKeys: nil
+        ).sorted { $0.path < $1.path }
+    }
+}
+
+extension DayDate {
+    /// The day `days` later.
+    func adding(days: Int) -> DayDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date()
+        let next = calendar.date(byAdding: .day, value: days, to: start) ?? start
+        let parts = calendar.dateComponents([.year, .month, .day], from: next)
+        return DayDate(year: parts.year ?? year, month: parts.month ?? month, day: parts.day ?? day) ?? self
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so each seed replays.
+struct SplitMix {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// A number in `0..<bound`.
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Int(z % UInt64(max(bound, 1)))
+    }
+}
