@@ -15,7 +15,7 @@ struct ThemeTests {
         #expect(theme == nil)
         #expect(
             diagnostics.map(\.description) == [
-                "Templates/day.mustache:4:4: error: template syntax: section closed with a name that does not match its opening tag in '{{/dya}}'"
+                "Templates/day.mustache:4:1: error: template syntax: section closed with a name that does not match its opening tag in '{{/dya}}'"
             ])
     }
 

@@ -4,6 +4,7 @@ import Foundation
 public enum Slug {
     /// Lower-case ASCII letters, digits and single hyphens, cut at a word end near `maxLength`.
     public static func make(_ text: String, maxLength: Int = 80) -> String {
+        if let ascii = asciiSlug(text, maxLength: maxLength) { return ascii }
         let compatible = text.precomposedStringWithCompatibilityMapping
             .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         var slug = ""
@@ -34,6 +35,33 @@ public enum Slug {
             slug = cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(cut)
         }
         return slug.isEmpty ? "untitled" : slug
+    }
+
+    /// The same slug for an all-ASCII text without Foundation's folding, which is slow.
+    private static func asciiSlug(_ text: String, maxLength: Int) -> String? {
+        var slug: [UInt8] = []
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            let kept: UInt8
+            switch byte {
+            case 0x41...0x5A: kept = byte + 0x20
+            case 0x30...0x39, 0x61...0x7A: kept = byte
+            case 0x27: continue  // "Let's" → "lets"
+            default:
+                pendingHyphen = !slug.isEmpty
+                continue
+            }
+            if pendingHyphen { slug.append(0x2D) }
+            pendingHyphen = false
+            slug.append(kept)
+        }
+        var result = String(decoding: slug, as: UTF8.self)
+        if result.count > maxLength {
+            let cut = result.prefix(maxLength)
+            result = cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(cut)
+        }
+        return result.isEmpty ? "untitled" : result
     }
 
     /// Six stable base-36 characters derived from `key` (FNV-1a), to tell colliding slugs apart.

@@ -27,6 +27,16 @@ struct Paragraph: Sendable {
         var lineNumber = 0
         for rawLine in lines(of: text) {
             lineNumber += 1
+            if let tidy = Self.tidyASCII(rawLine) {
+                // The common case: printable ASCII, single spaces, nothing to clean.
+                if current != nil {
+                    current?.lines.append(tidy)
+                } else {
+                    current = Paragraph(
+                        lines: [tidy], location: SourceLocation(path: path, line: lineNumber, column: 1))
+                }
+                continue
+            }
             var cleaned: [UInt8] = []
             var firstColumn = 0
             var column = 0
@@ -70,6 +80,19 @@ struct Paragraph: Sendable {
         }
         if let paragraph = current { paragraphs.append(paragraph) }
         return paragraphs
+    }
+
+    /// The line itself when it is non-empty printable ASCII with single spaces and none at
+    /// either end (most lines of a dump); nil when it needs cleaning.
+    private static func tidyASCII(_ line: Substring.UnicodeScalarView) -> String? {
+        let text = Substring(line)
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return nil }
+            previous = byte
+        }
+        guard previous != 0x20 else { return nil }
+        return String(text)
     }
 
     /// Lines split at every Unicode line break (CR LF counts once), scalar by scalar: much

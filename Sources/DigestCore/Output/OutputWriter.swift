@@ -18,10 +18,23 @@ public final class OutputWriter: @unchecked Sendable {
 
     public static let manifestName = ".paperdigest"
     static let journalName = ".paperdigest-journal"
-    static let manifestHeader = "PaperDigest output manifest 2"
+    static let manifestHeader = "PaperDigest output manifest 3"
 
-    /// Output hash of each file the previous build wrote; 0 when its bytes are unknown.
-    public private(set) var previous: [String: UInt64] = [:]
+    /// A file the build wrote: a hash of its bytes (0 when unknown) and its size.
+    public struct FileRecord: Hashable, Sendable {
+        public var hash: UInt64
+        public var size: Int
+
+        public init(hash: UInt64, size: Int) {
+            self.hash = hash
+            self.size = size
+        }
+    }
+
+    /// Each file the previous build wrote.
+    public private(set) var previous: [String: FileRecord] = [:]
+    /// The previous build finished (no journal) and wrote a manifest of this version.
+    private var finished = false
 
     private let lock = NSLock()
     private var folders = Set<String>()
@@ -56,28 +69,43 @@ public final class OutputWriter: @unchecked Sendable {
         }
         let text = String(decoding: data, as: UTF8.self)
         if text.hasPrefix(Self.manifestHeader + "\n") {
+            finished = true
             for line in text.split(separator: "\n").dropFirst() {
-                guard line.count > 17, let hash = UInt64(line.prefix(16), radix: 16) else { continue }
-                previous[String(line.dropFirst(17))] = hash
+                let fields = line.split(separator: " ", maxSplits: 2)
+                guard fields.count == 3, let hash = UInt64(fields[0], radix: 16), let size = Int(fields[1]) else {
+                    finished = false
+                    continue
+                }
+                previous[String(fields[2])] = FileRecord(hash: hash, size: size)
             }
         } else {
             // An older PaperDigest replaced the whole folder each time: all of it is ours.
-            for path in Self.files(in: directory) where path != Self.manifestName { previous[path] = 0 }
+            for path in Self.files(in: directory) where path != Self.manifestName {
+                previous[path] = FileRecord(hash: 0, size: -1)
+            }
         }
         let journalURL = directory.appendingPathComponent(Self.journalName)
         if let journal = fileManager.contents(atPath: journalURL.path) {
+            finished = false
             for line in String(decoding: journal, as: UTF8.self).split(separator: "\n") {
                 let path = String(line)
-                previous[path] = 0
+                previous[path] = FileRecord(hash: 0, size: -1)
                 if let url = try? fileURL(path) { try? fileManager.removeItem(at: Self.temporary(for: url)) }
             }
         }
     }
 
-    /// Whether writing `path` would replace a file this program did not write.
-    public func isForeign(_ path: String) -> Bool {
-        guard previous[path] == nil, let url = try? fileURL(path) else { return false }
-        return FileManager.default.fileExists(atPath: url.path)
+    /// Whether the folder holds exactly what the last build recorded: it finished, and every
+    /// file it wrote is there with its size (a cheap check: one `stat` a file).
+    public var isIntact: Bool {
+        guard finished else { return false }
+        let root = directory.path + "/"
+        var info = stat()
+        for (path, record) in previous {
+            guard stat(root + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == record.size
+            else { return false }
+        }
+        return true
     }
 
     /// Notes in the journal that these files are about to change (one write for a batch).
@@ -105,12 +133,24 @@ public final class OutputWriter: @unchecked Sendable {
         let url = try fileURL(path)
         let folder = url.deletingLastPathComponent()
         if !lock.withLock({ folders.contains(folder.path) }) {
-            try createFolder(folder)
+            try Self.makeFolders(folder.path)
             _ = lock.withLock { folders.insert(folder.path) }
         }
-        let temporary = Self.temporary(for: url)
-        let descriptor = Glibc.open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(description: "cannot write \(url.path): \(Self.errorText())") }
+        // A file the last build did not write is new: written in place (the journal names it,
+        // so a crash mid-write is repaired). One that exists is replaced whole, by a rename.
+        let isNew = previous[path] == nil
+        let temporary = isNew ? url : Self.temporary(for: url)
+        let descriptor = Glibc.open(
+            temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (isNew ? O_EXCL : 0), 0o644)
+        guard descriptor >= 0 else {
+            if isNew && errno == EEXIST {
+                throw Failure(
+                    description:
+                        "\(url.path) exists but was not written by digest build; move it away (files to publish as they are belong in the content folder's static/)"
+                )
+            }
+            throw Failure(description: "cannot write \(url.path): \(Self.errorText())")
+        }
         let written = data.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }
             var offset = 0
@@ -123,7 +163,7 @@ public final class OutputWriter: @unchecked Sendable {
         }
         let error = Self.errorText()
         close(descriptor)
-        guard written, rename(temporary.path, url.path) == 0 else {
+        guard written, isNew || rename(temporary.path, url.path) == 0 else {
             unlink(temporary.path)
             throw Failure(description: "cannot write \(url.path): \(error)")
         }
@@ -131,7 +171,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     /// Ends a build: deletes files of the previous build that are not in `files`, then
     /// records `files` (path → hash of the bytes on disk) as the new manifest.
-    public func finish(files: [String: UInt64]) throws(Failure) {
+    public func finish(files: [String: FileRecord]) throws(Failure) {
         let fileManager = FileManager.default
         for path in previous.keys.sorted() where files[path] == nil {
             guard let url = try? fileURL(path) else { continue }
@@ -139,9 +179,9 @@ public final class OutputWriter: @unchecked Sendable {
             removeEmptyParents(of: url)
         }
         var text = Self.manifestHeader + "\n"
-        for (path, hash) in files.sorted(by: { $0.key < $1.key }) {
-            let hex = String(hash, radix: 16)
-            text += String(repeating: "0", count: 16 - hex.count) + hex + " " + path + "\n"
+        for (path, record) in files.sorted(by: { $0.key < $1.key }) {
+            let hex = String(record.hash, radix: 16)
+            text += String(repeating: "0", count: 16 - hex.count) + hex + " \(record.size) " + path + "\n"
         }
         do {
             try Data(text.utf8).write(to: directory.appendingPathComponent(Self.manifestName), options: .atomic)
@@ -152,6 +192,7 @@ public final class OutputWriter: @unchecked Sendable {
         journal = nil
         try? fileManager.removeItem(at: directory.appendingPathComponent(Self.journalName))
         previous = files
+        finished = true
     }
 
     /// Regular files below `folder`, relative to it, sorted.
@@ -167,6 +208,18 @@ public final class OutputWriter: @unchecked Sendable {
             if path.hasPrefix(root) { result.append(String(path.dropFirst(root.count))) }
         }
         return result.sorted()
+    }
+
+    /// `mkdir -p`, with plain system calls: a site has a folder per page.
+    private static func makeFolders(_ path: String) throws(Failure) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
+            throw Failure(description: "cannot create folder \(path): \(errorText())")
+        }
+        try makeFolders(String(path[..<slash]))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw Failure(description: "cannot create folder \(path): \(errorText())")
+        }
     }
 
     private static func temporary(for url: URL) -> URL {

@@ -20,6 +20,8 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// Something was added or dropped since the cache was loaded: it needs saving.
+    private var dirty = false
     private var texts: [UInt64: Text] = [:]
     private var usedTexts = Set<UInt64>()
     private var topics: [UInt64: [String]] = [:]
@@ -57,11 +59,18 @@ public final class BuildCache: @unchecked Sendable {
         return cache
     }
 
-    /// Writes the cache atomically; entries this build did not use are dropped.
+    /// Writes the cache atomically, when anything in it changed.
     public func save(to folder: URL) throws {
+        guard let bytes = lock.withLock({ dirty ? encode() : nil }) else { return }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let data = lock.withLock { encode() }
-        try Data(data).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+        let file = folder.appendingPathComponent(Self.fileName)
+        try bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return try Data().write(to: file, options: .atomic) }
+            // No copy into `Data`: the cache can be large.
+            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+                .write(to: file, options: .atomic)
+        }
+        lock.withLock { dirty = false }
     }
 
     // MARK: Memo tables
@@ -78,6 +87,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             texts[key] = value
             usedTexts.insert(key)
+            dirty = true
         }
         return value
     }
@@ -94,12 +104,16 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             topics[key] = value
             usedTopics.insert(key)
+            dirty = true
         }
         return value
     }
 
     func remember(relatedState state: RelatedPapers.State, for key: UInt64) {
-        lock.withLock { relatedState = (key, state) }
+        lock.withLock {
+            relatedState = (key, state)
+            dirty = true
+        }
     }
 
     func related(_ key: UInt64) -> [[Int]]? {
@@ -114,20 +128,26 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             relatedDays[key] = related
             usedRelated.insert(key)
+            dirty = true
         }
     }
 
     /// Replaces the page records with this build's.
     func record(pages: [String: PageRecord]) {
-        lock.withLock { self.pages = pages }
+        lock.withLock {
+            if self.pages != pages { dirty = true }
+            self.pages = pages
+        }
     }
 
     /// Forgets what the last build did not use, so the cache does not grow without end.
     func dropUnused() {
         lock.withLock {
+            let sizes = (texts.count, relatedDays.count, topics.count)
             texts = texts.filter { usedTexts.contains($0.key) }
             relatedDays = relatedDays.filter { usedRelated.contains($0.key) }
             topics = topics.filter { usedTopics.contains($0.key) }
+            if sizes != (texts.count, relatedDays.count, topics.count) { dirty = true }
             usedTopics = []
             usedTexts = []
             usedRelated = []
@@ -138,6 +158,8 @@ public final class BuildCache: @unchecked Sendable {
 
     private func encode() -> [UInt8] {
         var writer = CacheWriter()
+        writer.reserve(
+            texts.values.reduce(1 << 20) { $0 + $1.text.html.utf8.count + $1.text.plainText.utf8.count + 64 })
         writer.add(Self.magic)
         writer.add(BinaryVersion.current)
         writer.add(texts.count)
@@ -148,13 +170,7 @@ public final class BuildCache: @unchecked Sendable {
             writer.add(entry.text.links.count)
             for link in entry.text.links { writer.add(link) }
             writer.add(entry.diagnostics.count)
-            for diagnostic in entry.diagnostics {
-                writer.add(diagnostic.severity == .error ? 1 : 0)
-                writer.add(diagnostic.message)
-                writer.add(diagnostic.location?.path ?? "")
-                writer.add(diagnostic.location?.line ?? 0)
-                writer.add(diagnostic.location?.column ?? 0)
-            }
+            for diagnostic in entry.diagnostics { writer.add(diagnostic) }
         }
         writer.add(relatedDays.count)
         for (key, lists) in relatedDays.sorted(by: { $0.key < $1.key }) {
@@ -220,15 +236,7 @@ public final class BuildCache: @unchecked Sendable {
             var links: [String] = []
             for _ in 0..<(try reader.count(itemSize: 8)) { links.append(try reader.string()) }
             var diagnostics: [Diagnostic] = []
-            for _ in 0..<(try reader.count(itemSize: 40)) {
-                let severity: Diagnostic.Severity = try reader.int() == 1 ? .error : .warning
-                let message = try reader.string()
-                let path = try reader.string()
-                let line = try reader.int()
-                let column = try reader.int()
-                let location = path.isEmpty ? nil : SourceLocation(path: path, line: line, column: column)
-                diagnostics.append(Diagnostic(severity, message, at: location))
-            }
+            for _ in 0..<(try reader.count(itemSize: 40)) { diagnostics.append(try reader.diagnostic()) }
             texts[key] = Text(text: PaperText(html: html, plainText: plain, links: links), diagnostics: diagnostics)
         }
         for _ in 0..<(try reader.count(itemSize: 16)) {

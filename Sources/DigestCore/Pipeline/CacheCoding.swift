@@ -5,6 +5,10 @@ import Foundation
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
     mutating func add(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
@@ -17,6 +21,14 @@ struct CacheWriter {
             add(utf8.count)
             bytes.append(contentsOf: utf8)
         }
+    }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        add(diagnostic.severity == .error ? 1 : 0)
+        add(diagnostic.message)
+        add(diagnostic.location?.path ?? "")
+        add(diagnostic.location?.line ?? 0)
+        add(diagnostic.location?.column ?? 0)
     }
 
     mutating func add(_ values: [Int]) {
@@ -61,6 +73,16 @@ struct CacheReader {
         let length = try count()
         defer { offset += length }
         return String(decoding: data[offset..<offset + length], as: UTF8.self)
+    }
+
+    mutating func diagnostic() throws(Corrupt) -> Diagnostic {
+        let severity: Diagnostic.Severity = try int() == 1 ? .error : .warning
+        let message = try string()
+        let path = try string()
+        let line = try int()
+        let column = try int()
+        return Diagnostic(
+            severity, message, at: path.isEmpty ? nil : SourceLocation(path: path, line: line, column: column))
     }
 
     mutating func ints() throws(Corrupt) -> [Int] {

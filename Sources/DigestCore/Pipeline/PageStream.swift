@@ -14,15 +14,15 @@ struct PageStream {
     var batchSize = 512
 
     struct Outcome {
-        /// Every file of the site: path → hash of its bytes.
-        var files: [String: UInt64] = [:]
+        /// Every file of the site, with a hash of its bytes and its size.
+        var files: [String: OutputWriter.FileRecord] = [:]
         var records: [String: BuildCache.PageRecord] = [:]
         var rendered = 0
         var written: [String] = []
     }
 
     private enum Result {
-        case unchanged(path: String, record: BuildCache.PageRecord)
+        case unchanged(path: String, record: BuildCache.PageRecord, size: Int)
         case rendered(Page, record: BuildCache.PageRecord, write: Bool)
     }
 
@@ -43,22 +43,14 @@ struct PageStream {
             var toWrite: [Page] = []
             for result in results {
                 switch result {
-                case .unchanged(let path, let record):
-                    outcome.files[path] = record.output
+                case .unchanged(let path, let record, let size):
+                    outcome.files[path] = OutputWriter.FileRecord(hash: record.output, size: size)
                     outcome.records[path] = record
                 case .rendered(let page, let record, let write):
                     outcome.rendered += 1
-                    outcome.files[page.path] = record.output
+                    outcome.files[page.path] = OutputWriter.FileRecord(hash: record.output, size: page.data.count)
                     outcome.records[page.path] = record
-                    if write {
-                        if writer.isForeign(page.path) {
-                            throw OutputWriter.Failure(
-                                description:
-                                    "\(writer.directory.path)/\(page.path) exists but was not written by digest build; move it away (files to publish as they are belong in the content folder's static/)"
-                            )
-                        }
-                        toWrite.append(page)
-                    }
+                    if write { toWrite.append(page) }
                 }
             }
             try writer.willWrite(toWrite.map(\.path))
@@ -72,6 +64,7 @@ struct PageStream {
             }
             if let failure = failures.compactMap({ $0 }).first { throw OutputWriter.Failure(description: failure) }
             outcome.written += toWrite.map(\.path)
+            renderer.forgetCards()
             start += batch.count
             progress(start, jobs.count)
         }
@@ -82,14 +75,14 @@ struct PageStream {
         let path = renderer.path(of: job)
         let inputs = renderer.inputs(of: job)
         let onDisk = writer.previous[path]
-        if let record = records[path], record.inputs == inputs, let onDisk, onDisk != 0,
-            onDisk == record.output
+        if let record = records[path], record.inputs == inputs, let onDisk, onDisk.hash != 0,
+            onDisk.hash == record.output
         {
-            return .unchanged(path: path, record: record)
+            return .unchanged(path: path, record: record, size: onDisk.size)
         }
         let page = renderer.render(job)
         let hash = Fingerprint.of(page.data)
         let record = BuildCache.PageRecord(inputs: inputs, output: hash)
-        return .rendered(page, record: record, write: onDisk != hash)
+        return .rendered(page, record: record, write: onDisk?.hash != hash || onDisk?.size != page.data.count)
     }
 }

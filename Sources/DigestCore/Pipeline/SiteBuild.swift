@@ -81,10 +81,25 @@ public struct SiteBuild: Sendable {
         readDiagnostics.forEach(report)
         clock.lap(SiteGenerator.steps[0])
 
+        let indexer = Pagefind(mode: pagefind)
+        let inputs = BuildStamp.inputs(of: snapshot, baseURL: baseURL, pagefind: indexer.willRun)
+        if let stamp = BuildStamp.load(from: cacheFolder), stamp.inputs == inputs,
+            FileManager.default.fileExists(atPath: output.path),
+            (try? OutputWriter(directory: output))?.isIntact == true
+        {
+            // Nothing changed and the output is whole: the last build's result stands.
+            stamp.diagnostics.forEach(report)
+            clock.lap("Nothing changed since the last build")
+            return Summary(
+                days: stamp.days, papers: stamp.papers, topics: stamp.topics, pages: stamp.pages, rendered: 0,
+                written: [], removed: [], seconds: Self.seconds(since: started),
+                warnings: readDiagnostics.count + stamp.diagnostics.warnings.count, basePath: stamp.basePath)
+        }
+        BuildStamp.remove(from: cacheFolder)
+
         let cache = cache ?? BuildCache.load(from: cacheFolder)
         if let note = cache.note { report(.warning(note)) }
         var generator = SiteGenerator(baseURL: baseURL)
-        let indexer = Pagefind(mode: pagefind)
         generator.pagefind = indexer.willRun
         let prepared = try generator.prepare(snapshot, cache: cache, clock: &clock)
         prepared.diagnostics.forEach(report)
@@ -99,8 +114,12 @@ public struct SiteBuild: Sendable {
         var pagefindDiagnostics: [Diagnostic] = []
         if indexer.willRun {
             pagefindDiagnostics = try indexer.index(writer.directory)
-            for path in OutputWriter.files(in: writer.directory.appendingPathComponent("pagefind")) {
-                files["pagefind/" + path] = 0
+            let folder = writer.directory.appendingPathComponent("pagefind")
+            for path in OutputWriter.files(in: folder) {
+                let attributes = try? FileManager.default.attributesOfItem(
+                    atPath: folder.appendingPathComponent(path).path)
+                files["pagefind/" + path] = OutputWriter.FileRecord(
+                    hash: 0, size: (attributes?[.size] as? NSNumber)?.intValue ?? -1)
             }
         }
         pagefindDiagnostics.forEach(report)
@@ -114,8 +133,18 @@ public struct SiteBuild: Sendable {
             report(
                 .warning("cannot save the build cache in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
         }
+        let stamp = BuildStamp(
+            inputs: inputs, days: prepared.days, papers: prepared.papers, topics: prepared.topics,
+            pages: outcome.records.count, diagnostics: prepared.diagnostics + pagefindDiagnostics,
+            basePath: prepared.renderer.routes.base.path)
+        do {
+            try stamp.save(to: cacheFolder)
+        } catch {
+            report(
+                .warning("cannot save the build stamp in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
+        }
         clock.lap(SiteGenerator.steps[5])
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let seconds = Self.seconds(since: started)
         return Summary(
             days: prepared.days, papers: prepared.papers, topics: prepared.topics, pages: outcome.records.count,
             rendered: outcome.rendered, written: outcome.written, removed: removed, seconds: seconds,
@@ -128,6 +157,10 @@ public struct SiteBuild: Sendable {
     /// every file stays whole and the next build completes the site.
     public static func interrupt() {
         PageStream.interrupted = true
+    }
+
+    private static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
     private func wrap<T>(_ body: () throws(OutputWriter.Failure) -> T) throws(BuildFailure) -> T {

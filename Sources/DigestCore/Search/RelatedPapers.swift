@@ -123,10 +123,25 @@ public struct RelatedPapers: Sendable {
                 scores[posting.document] += entry.weight * posting.weight
             }
         }
-        let best = touched.sorted {
-            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
-        }.prefix(count)
+        // The best `count`, kept in order as candidates come: ties go to the lower ordinal.
+        var best: [Int] = []
+        for candidate in touched {
+            let score = scores[candidate]
+            if best.count == count, let last = best.last,
+                score < scores[last] || (score == scores[last] && candidate > last)
+            {
+                continue
+            }
+            var position = best.count
+            while position > 0 {
+                let other = best[position - 1]
+                if scores[other] > score || (scores[other] == score && other < candidate) { break }
+                position -= 1
+            }
+            best.insert(candidate, at: position)
+            if best.count > count { best.removeLast() }
+        }
         for index in touched { scores[index] = 0 }
-        return Array(best)
+        return best
     }
 }

@@ -21,6 +21,9 @@ public struct SiteConfig: Hashable, Sendable {
     public var dayPageSize = 200
     /// The newest papers the built-in search index covers (Pagefind, when run, covers all).
     public var searchPapers = 10_000
+    /// URLs per sitemap file before `sitemap.xml` becomes an index of parts: the sitemap
+    /// protocol's limit (not a site.yml setting; tests lower it).
+    public var sitemapLimit = 50_000
     /// Set by the build, not by site.yml: a Pagefind index will sit in `pagefind/`.
     public var pagefind = false
 

@@ -76,9 +76,6 @@ extension SiteRenderer {
                 ? "home" : location.trimmingCharacters(in: ["/"]).replacingOccurrences(of: "/", with: ":"))
     }
 
-    /// The sitemap protocol's limit of URLs per file.
-    static let sitemapLimit = 50_000
-
     /// Every HTML page but the 404, oldest first so that new days only add to the end, with
     /// the date it last changed.
     func sitemapEntries() -> [(location: String, lastmod: DayDate?)] {
@@ -115,7 +112,7 @@ extension SiteRenderer {
     /// Files the sitemap is split into: none while it fits in `sitemap.xml`.
     var sitemapParts: Int {
         let count = sitemapCount
-        return count <= Self.sitemapLimit ? 0 : (count + Self.sitemapLimit - 1) / Self.sitemapLimit
+        return count <= config.sitemapLimit ? 0 : (count + config.sitemapLimit - 1) / config.sitemapLimit
     }
 
     private var sitemapCount: Int {
@@ -144,8 +141,8 @@ extension SiteRenderer {
     /// One part of a split sitemap: URLs `number × limit` onwards.
     func sitemapPart(_ number: Int) -> String {
         let entries = sitemapEntries()
-        let start = min(number * Self.sitemapLimit, entries.count)
-        return urlset(entries[start..<min(start + Self.sitemapLimit, entries.count)])
+        let start = min(number * config.sitemapLimit, entries.count)
+        return urlset(entries[start..<min(start + config.sitemapLimit, entries.count)])
     }
 
     private func urlset(_ entries: ArraySlice<(location: String, lastmod: DayDate?)>) -> String {

@@ -14,7 +14,7 @@ public struct SiteRenderer: Sendable {
     let topicIndex: [String: Int]
     let assetURLs: [String: String]
     /// For each paper, the indices of the most similar earlier papers.
-    let related: [[Int]]
+    public let related: [[Int]]
     /// For each topic, its papers grouped by the month they were first listed, newest first.
     let months: [[TopicMonth]]
     /// A fingerprint of each paper's card, and of what every page shares.
@@ -35,6 +35,10 @@ public struct SiteRenderer: Sendable {
             let value = make()
             lock.withLock { made[key] = value }
             return value
+        }
+
+        func removeAll() {
+            lock.withLock { made.removeAll() }
         }
     }
 
@@ -83,25 +87,36 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every file of the site, in a fixed order: papers first, so pages that link to them
-    /// are written after them.
+    /// are written after them; then month by month the days and the months of topics, which
+    /// list mostly the same papers (a build can forget their cards after each month).
     public func jobs() -> [PageJob] {
         var jobs: [PageJob] = catalog.papers.indices.map(PageJob.paper)
+        var byMonth: [String: [PageJob]] = [:]
         for (index, day) in catalog.days.enumerated() {
-            jobs += (1...pageCount(day.papers.count, config.dayPageSize)).map { PageJob.day(index, page: $0) }
+            byMonth[day.date.monthKey, default: []] += (1...pageCount(day.papers.count, config.dayPageSize)).map {
+                PageJob.day(index, page: $0)
+            }
         }
         for (topic, months) in months.enumerated() {
             for (month, entry) in months.enumerated() {
-                jobs += (1...pageCount(entry.papers.count, config.papersPerPage)).map {
+                byMonth[entry.key, default: []] += (1...pageCount(entry.papers.count, config.papersPerPage)).map {
                     PageJob.topicMonth(topic, month: month, page: $0)
                 }
             }
-            jobs += [.topic(topic), .topicFeed(topic)]
         }
+        for key in byMonth.keys.sorted() { jobs += byMonth[key] ?? [] }
+        for topic in catalog.topics.indices { jobs += [.topic(topic), .topicFeed(topic)] }
         jobs += contentPages.indices.map(PageJob.content)
         jobs += theme.assets.indices.map(PageJob.asset)
         jobs += (0..<sitemapParts).map(PageJob.sitemapPart)
         jobs += [.days, .topics, .notFound, .feed, .sitemap, .search, .searchIndex, .robots, .index]
         return jobs
+    }
+
+    /// Drops the paper cards rendered so far (a build calls it between batches, so memory
+    /// stays flat); a card needed again is rendered again.
+    public func forgetCards() {
+        cards.removeAll()
     }
 
     /// Renders every job, spread over the cores (tests and small sites; builds stream).
@@ -223,6 +238,7 @@ public struct SiteRenderer: Sendable {
             for paper in catalog.topics[index].papers.prefix(config.topicFeedSize) { print.add(cardPrints[paper]) }
         case .sitemap, .sitemapPart:
             print.add(path(of: job))
+            print.add(config.sitemapLimit)
             for day in catalog.days {
                 print.add(day.date.iso)
                 print.add(day.papers.count)

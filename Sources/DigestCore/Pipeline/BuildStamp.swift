@@ -1,0 +1,67 @@
+import Foundation
+
+/// What the last successful build was made from, in a few bytes: a fingerprint of every
+/// input (content, theme, options, the binary itself), its figures and its warnings.
+///
+/// When nothing changed since and the output folder still holds what that build wrote,
+/// a build ends here, in the time it takes to read the inputs, however large the site.
+struct BuildStamp: Equatable {
+    var inputs: UInt64
+    var days: Int
+    var papers: Int
+    var topics: Int
+    var pages: Int
+    var diagnostics: [Diagnostic]
+    var basePath: String
+
+    static let fileName = "stamp"
+
+    /// Everything a build's output depends on.
+    static func inputs(of snapshot: ContentSnapshot, baseURL: BaseURL?, pagefind: Bool) -> UInt64 {
+        var print = Fingerprint()
+        print.add(BinaryVersion.current)
+        print.add(baseURL.map { ($0.origin ?? "") + $0.path } ?? "-")
+        print.add(pagefind)
+        let files =
+            snapshot.dumps + [snapshot.siteConfig, snapshot.topics].compactMap { $0 } + snapshot.pages
+            + snapshot.templates.sorted { $0.key < $1.key }.map(\.value) + snapshot.assets
+        for file in files {
+            print.add(file.path)
+            print.add(file.data)
+        }
+        print.add(snapshot.siteConfig == nil)
+        print.add(snapshot.topics == nil)
+        return print.value
+    }
+
+    static func load(from folder: URL) -> BuildStamp? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else {
+            return nil
+        }
+        var reader = CacheReader([UInt8](data))
+        do {
+            var stamp = BuildStamp(
+                inputs: try reader.uint64(), days: try reader.int(), papers: try reader.int(), topics: try reader.int(),
+                pages: try reader.int(), diagnostics: [], basePath: try reader.string())
+            for _ in 0..<(try reader.count(itemSize: 40)) { stamp.diagnostics.append(try reader.diagnostic()) }
+            return reader.isAtEnd ? stamp : nil
+        } catch {
+            return nil
+        }
+    }
+
+    func save(to folder: URL) throws {
+        var writer = CacheWriter()
+        writer.add(inputs)
+        for figure in [days, papers, topics, pages] { writer.add(figure) }
+        writer.add(basePath)
+        writer.add(diagnostics.count)
+        for diagnostic in diagnostics { writer.add(diagnostic) }
+        try Data(writer.bytes).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+    }
+
+    /// Forgets the stamp, so the next build checks everything (before the output changes).
+    static func remove(from folder: URL) {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(fileName))
+    }
+}

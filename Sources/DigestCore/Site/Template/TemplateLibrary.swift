@@ -1,0 +1,141 @@
+/// A set of named templates that can include and extend each other, and renders them.
+public struct TemplateLibrary: Sendable {
+    public let templates: [String: Template]
+
+    public init(templates: [String: Template]) {
+        self.templates = templates
+    }
+
+    /// Renders the named template with `context` at the bottom of the context stack.
+    public func render(_ name: String, _ context: TemplateValue) -> String {
+        guard let template = templates[name] else { return "" }
+        var renderer = Renderer(library: self, stack: [context])
+        renderer.render(template.nodes)
+        return renderer.output
+    }
+
+    private struct Renderer {
+        let library: TemplateLibrary
+        var stack: [TemplateValue]
+        var output = ""
+        /// Block overrides of the parents being rendered; the outermost definition wins.
+        var blocks: [String: [Template.Node]] = [:]
+        /// Partials and parents being rendered, against templates that include themselves.
+        var depth = 0
+
+        init(library: TemplateLibrary, stack: [TemplateValue]) {
+            self.library = library
+            self.stack = stack
+            output.reserveCapacity(16_384)
+        }
+
+        mutating func render(_ nodes: [Template.Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let text):
+                    output += text
+                case .variable(let path, let escaped):
+                    guard let value = lookUp(path) else { continue }
+                    if escaped { HTML.escape(value.text, into: &output) } else { output += value.text }
+                case .section(let path, let children, let inverted):
+                    let value = lookUp(path)
+                    if inverted {
+                        if !(value?.isTruthy ?? false) { render(children) }
+                        continue
+                    }
+                    guard let value, value.isTruthy else { continue }
+                    if case .list(let items) = value {
+                        for item in items {
+                            stack.append(item)
+                            render(children)
+                            stack.removeLast()
+                        }
+                    } else {
+                        stack.append(value)
+                        render(children)
+                        stack.removeLast()
+                    }
+                case .block(let name, let children):
+                    render(blocks[name] ?? children)
+                case .partial(let name, let indent):
+                    guard depth < 100, let template = library.templates[name] else { continue }
+                    depth += 1
+                    renderIndented(indent) { $0.render(template.nodes) }
+                    depth -= 1
+                case .parent(let name, let overrides, let indent):
+                    guard depth < 100, let template = library.templates[name] else { continue }
+                    depth += 1
+                    let saved = blocks
+                    blocks = overrides.merging(saved) { _, outer in outer }
+                    renderIndented(indent) { $0.render(template.nodes) }
+                    blocks = saved
+                    depth -= 1
+                }
+            }
+        }
+
+        /// Runs `body`, then indents every line it wrote by `indent`.
+        private mutating func renderIndented(_ indent: String, _ body: (inout Renderer) -> Void) {
+            guard !indent.isEmpty else { return body(&self) }
+            let outer = output
+            output = ""
+            body(&self)
+            let written = output
+            output = outer
+            output += indent
+            for scalar in written.unicodeScalars.dropLast() {
+                output.unicodeScalars.append(scalar)
+                if scalar == "\n" { output += indent }
+            }
+            if let last = written.unicodeScalars.last { output.unicodeScalars.append(last) }
+        }
+
+        private func lookUp(_ path: [String]) -> TemplateValue? {
+            guard let first = path.first else { return nil }
+            if first == "." { return stack.last }
+            var value: TemplateValue?
+            for frame in stack.reversed() {
+                if case .object(let fields) = frame, let found = fields[first] {
+                    value = found
+                    break
+                }
+            }
+            for component in path.dropFirst() {
+                guard case .object(let fields)? = value else { return nil }
+                value = fields[component]
+            }
+            return value
+        }
+    }
+}
+
+/// Escaping for HTML text and attribute values.
+enum HTML {
+    static func escape(_ text: String, into output: inout String) {
+        var needsEscape = false
+        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+            needsEscape = true
+            break
+        }
+        guard needsEscape else {
+            output += text
+            return
+        }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        var output = ""
+        escape(text, into: &output)
+        return output
+    }
+}
