@@ -196,6 +196,30 @@ struct SiteBuildTests {
         #expect(try folder.read("home/notes.txt") == "precious")
     }
 
+    @Test("static/ files are published as they are, leave when deleted, and may not replace a page")
+    func staticFiles() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("content/dumps/2026-03-12.txt", dumpText([("One paper", abstract())]))
+        try folder.write("content/static/CNAME", "digest.example.org\n")
+        try folder.write("content/static/.nojekyll", "")
+        try folder.write("content/static/images/logo.svg", "<svg/>")
+        let content = folder.url.appendingPathComponent("content")
+        let output = folder.url.appendingPathComponent("out")
+        _ = try build(into: output, content: content)
+        #expect(try folder.read("out/CNAME") == "digest.example.org\n")
+        #expect(folder.exists("out/.nojekyll"))
+        #expect(try folder.read("out/images/logo.svg") == "<svg/>")
+
+        try FileManager.default.removeItem(at: content.appendingPathComponent("static/images/logo.svg"))
+        _ = try build(into: output, content: content)
+        #expect(!folder.exists("out/images"))
+
+        try folder.write("content/static/index.html", "mine")
+        let error = #expect(throws: BuildFailure.self) { try build(into: output, content: content) }
+        #expect(error?.diagnostics.first?.message.contains("would replace a page") == true)
+    }
+
     // MARK: Helpers
 
     func snapshot(_ root: URL) throws -> [String: Data] {

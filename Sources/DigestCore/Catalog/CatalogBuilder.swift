@@ -66,7 +66,8 @@ public struct CatalogBuilder: Sendable {
                 appearances: draft.appearances, topics: matched[index],
                 titleLocation: draft.latest.titleLocation, abstractLocation: draft.latest.abstractLocation)
         }
-        papers.sort(by: Self.newestFirst)
+        // Sorting indices, not papers: a paper is a large value to move.
+        papers = papers.indices.sorted { Self.newestFirst(papers[$0], papers[$1]) }.map { papers[$0] }
         assignSlugs(&papers)
 
         let index = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.key, $0) })

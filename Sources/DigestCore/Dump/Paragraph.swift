@@ -82,16 +82,27 @@ struct Paragraph: Sendable {
         return paragraphs
     }
 
-    /// The line itself when it is non-empty printable ASCII with single spaces and none at
-    /// either end (most lines of a dump); nil when it needs cleaning.
+    /// The line itself when nothing in it needs cleaning (most lines of a dump): no control
+    /// characters, no space but single ASCII spaces between words; nil otherwise.
     private static func tidyASCII(_ line: Substring.UnicodeScalarView) -> String? {
         let text = Substring(line)
         var previous: UInt8 = 0x20
+        var hasNonASCII = false
         for byte in text.utf8 {
+            if byte >= 0x80 {
+                hasNonASCII = true
+                previous = byte
+                continue
+            }
             guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return nil }
             previous = byte
         }
         guard previous != 0x20 else { return nil }
+        if hasNonASCII {
+            for scalar in line where scalar.value >= 0x80 {
+                if ProseTokenizer.isSpace(scalar) || scalar.value <= 0x9F { return nil }
+            }
+        }
         return String(text)
     }
 

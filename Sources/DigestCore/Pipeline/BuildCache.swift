@@ -3,9 +3,12 @@ import Foundation
 /// What one build leaves for the next, so a rebuild redoes only what changed: recovered
 /// and rendered texts, the related papers of each day, and what each page was made from.
 ///
-/// Kept in `.paperdigest-cache/` beside the output folder. The file names the binary that
-/// wrote it; a cache from another binary, a damaged one or none at all gives an empty
-/// cache, and the build is then simply a full one with the same output.
+/// Kept in `.paperdigest-cache/` beside the output folder: `texts.bin`, the rendered texts,
+/// grows by one appended segment per build (a new day adds its papers, not a copy of the
+/// archive) and is rewritten only when a quarter of it is stale; `cache.bin` holds the
+/// rest. Every part names the binary that wrote it and carries a checksum; a cache from
+/// another binary, a damaged one or none at all gives an empty cache, and the build is then
+/// simply a full one with the same output.
 public final class BuildCache: @unchecked Sendable {
     /// A title or abstract made once: its rendered forms and the warnings its parse gave.
     struct Text {
@@ -24,6 +27,11 @@ public final class BuildCache: @unchecked Sendable {
     private var dirty = false
     private var texts: [UInt64: Text] = [:]
     private var usedTexts = Set<UInt64>()
+    /// Texts made since the cache was read, not yet in `texts.bin`.
+    private var newTexts = Set<UInt64>()
+    /// Entries in `texts.bin`, live or not, and its length in bytes.
+    private var storedTexts = 0
+    private var textsBytes = 0
     private var topics: [UInt64: [String]] = [:]
     private var usedTopics = Set<UInt64>()
     private var relatedDays: [UInt64: [[Int]]] = [:]
@@ -38,8 +46,11 @@ public final class BuildCache: @unchecked Sendable {
 
     public init() {}
 
-    static let magic = "PaperDigest build cache 1"
+    static let magic = "PaperDigest build cache 2"
     static let fileName = "cache.bin"
+    static let textsName = "texts.bin"
+    /// Starts every segment of `texts.bin` ("PDTEXTS1").
+    static let segmentMagic: UInt64 = 0x3153_5458_4554_4450
 
     /// The cache in `folder`, or an empty one (with `note` saying why) when it is missing,
     /// damaged or written by another binary.
@@ -49,28 +60,56 @@ public final class BuildCache: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: file.path) else { return cache }
         do {
             try cache.decode([UInt8](data))
+            let texts = FileManager.default.contents(atPath: folder.appendingPathComponent(textsName).path)
+            try cache.decodeTexts([UInt8](texts ?? Data()))
         } catch CacheReader.Corrupt.stale {
             return BuildCache()
         } catch {
             let empty = BuildCache()
-            empty.note = "the build cache \(displayPath(file)) is damaged or from another version; building everything"
+            empty.note = "the build cache \(displayPath(folder)) is damaged; building everything"
             return empty
         }
         return cache
     }
 
-    /// Writes the cache atomically, when anything in it changed.
+    /// Saves what changed: new texts appended to `texts.bin` (or all of it rewritten when
+    /// much of it is stale), then the rest, each file replaced atomically.
     public func save(to folder: URL) throws {
-        guard let bytes = lock.withLock({ dirty ? encode() : nil }) else { return }
+        let work: (texts: [UInt8]?, append: Bool, meta: [UInt8])? = lock.withLock {
+            guard dirty else { return nil }
+            let rewrite = textsBytes == 0 || storedTexts - texts.count > texts.count / 4
+            let keys = rewrite ? Array(texts.keys) : Array(newTexts)
+            let segment = keys.isEmpty && !rewrite ? nil : encodeTexts(keys.sorted())
+            if let segment {
+                textsBytes = (rewrite ? 0 : textsBytes) + segment.count
+                storedTexts = (rewrite ? 0 : storedTexts) + keys.count
+            }
+            newTexts = []
+            return (segment, !rewrite, encode())
+        }
+        guard let work else { return }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent(Self.fileName)
+        if let segment = work.texts {
+            let file = folder.appendingPathComponent(Self.textsName)
+            if work.append, let handle = FileHandle(forWritingAtPath: file.path) {
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data(segment))
+            } else {
+                try Self.write(segment, to: file)
+            }
+        }
+        try Self.write(work.meta, to: folder.appendingPathComponent(Self.fileName))
+        lock.withLock { dirty = false }
+    }
+
+    private static func write(_ bytes: [UInt8], to file: URL) throws {
         try bytes.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return try Data().write(to: file, options: .atomic) }
             // No copy into `Data`: the cache can be large.
             try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
                 .write(to: file, options: .atomic)
         }
-        lock.withLock { dirty = false }
     }
 
     // MARK: Memo tables
@@ -87,6 +126,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             texts[key] = value
             usedTexts.insert(key)
+            newTexts.insert(key)
             dirty = true
         }
         return value
@@ -156,22 +196,73 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Binary form
 
+    /// One segment of `texts.bin`: a header, the entries, a checksum.
+    private func encodeTexts(_ keys: [UInt64]) -> [UInt8] {
+        var payload = CacheWriter()
+        payload.reserve(
+            keys.reduce(64) {
+                $0 + (texts[$1].map { $0.text.html.utf8.count + $0.text.plainText.utf8.count } ?? 0) + 64
+            })
+        payload.add(keys.count)
+        for key in keys {
+            guard let entry = texts[key] else { continue }
+            payload.add(key)
+            payload.add(entry.text.html)
+            payload.add(entry.text.plainText)
+            payload.add(entry.text.links.count)
+            for link in entry.text.links { payload.add(link) }
+            payload.add(entry.diagnostics.count)
+            for diagnostic in entry.diagnostics { payload.add(diagnostic) }
+        }
+        var segment = CacheWriter()
+        segment.reserve(payload.bytes.count + 32)
+        segment.add(Self.segmentMagic)
+        segment.add(BinaryVersion.current)
+        segment.add(payload.bytes.count)
+        segment.append(payload.bytes)
+        segment.add(Self.checksum(payload.bytes[...]))
+        return segment.bytes
+    }
+
+    private func decodeTexts(_ data: [UInt8]) throws {
+        guard data.count >= textsBytes else { throw CacheReader.Corrupt.damaged }
+        var reader = CacheReader(data)
+        var stored = 0
+        while !reader.isAtEnd {
+            guard try reader.uint64() == Self.segmentMagic else { throw CacheReader.Corrupt.damaged }
+            guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
+            let payload = try reader.bytes(try reader.count())
+            guard try reader.uint64() == Self.checksum(payload) else { throw CacheReader.Corrupt.damaged }
+            var entries = CacheReader(Array(payload))
+            for _ in 0..<(try entries.count(itemSize: 40)) {
+                let key = try entries.uint64()
+                let html = try entries.string()
+                let plain = try entries.string()
+                var links: [String] = []
+                for _ in 0..<(try entries.count(itemSize: 8)) { links.append(try entries.string()) }
+                var diagnostics: [Diagnostic] = []
+                for _ in 0..<(try entries.count(itemSize: 40)) { diagnostics.append(try entries.diagnostic()) }
+                texts[key] = Text(text: PaperText(html: html, plainText: plain, links: links), diagnostics: diagnostics)
+                stored += 1
+            }
+        }
+        storedTexts = stored
+        textsBytes = data.count
+    }
+
+    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { buffer in
+            var print = Fingerprint()
+            print.add(bytes: buffer)
+            return print.value
+        }
+    }
+
     private func encode() -> [UInt8] {
         var writer = CacheWriter()
-        writer.reserve(
-            texts.values.reduce(1 << 20) { $0 + $1.text.html.utf8.count + $1.text.plainText.utf8.count + 64 })
         writer.add(Self.magic)
         writer.add(BinaryVersion.current)
-        writer.add(texts.count)
-        for (key, entry) in texts.sorted(by: { $0.key < $1.key }) {
-            writer.add(key)
-            writer.add(entry.text.html)
-            writer.add(entry.text.plainText)
-            writer.add(entry.text.links.count)
-            for link in entry.text.links { writer.add(link) }
-            writer.add(entry.diagnostics.count)
-            for diagnostic in entry.diagnostics { writer.add(diagnostic) }
-        }
+        writer.add(textsBytes)
         writer.add(relatedDays.count)
         for (key, lists) in relatedDays.sorted(by: { $0.key < $1.key }) {
             writer.add(key)
@@ -229,16 +320,7 @@ public final class BuildCache: @unchecked Sendable {
         guard try reader.string() == Self.magic else { throw CacheReader.Corrupt.damaged }
         guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
         guard try tail.uint64() == checksum else { throw CacheReader.Corrupt.damaged }
-        for _ in 0..<(try reader.count(itemSize: 32)) {
-            let key = try reader.uint64()
-            let html = try reader.string()
-            let plain = try reader.string()
-            var links: [String] = []
-            for _ in 0..<(try reader.count(itemSize: 8)) { links.append(try reader.string()) }
-            var diagnostics: [Diagnostic] = []
-            for _ in 0..<(try reader.count(itemSize: 40)) { diagnostics.append(try reader.diagnostic()) }
-            texts[key] = Text(text: PaperText(html: html, plainText: plain, links: links), diagnostics: diagnostics)
-        }
+        textsBytes = try reader.int()
         for _ in 0..<(try reader.count(itemSize: 16)) {
             let key = try reader.uint64()
             var lists: [[Int]] = []

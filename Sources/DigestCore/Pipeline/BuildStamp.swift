@@ -24,7 +24,7 @@ struct BuildStamp: Equatable {
         print.add(pagefind)
         let files =
             snapshot.dumps + [snapshot.siteConfig, snapshot.topics].compactMap { $0 } + snapshot.pages
-            + snapshot.templates.sorted { $0.key < $1.key }.map(\.value) + snapshot.assets
+            + snapshot.templates.sorted { $0.key < $1.key }.map(\.value) + snapshot.assets + snapshot.statics
         for file in files {
             print.add(file.path)
             print.add(file.data)

@@ -5,6 +5,10 @@ import Foundation
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    mutating func append(_ raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
+    }
+
     mutating func reserve(_ count: Int) {
         bytes.reserveCapacity(count)
     }
@@ -67,6 +71,12 @@ struct CacheReader {
         let count = try int()
         guard count >= 0, count <= (data.count - offset) / max(1, itemSize) else { throw Corrupt.damaged }
         return count
+    }
+
+    mutating func bytes(_ count: Int) throws(Corrupt) -> ArraySlice<UInt8> {
+        guard count >= 0, offset + count <= data.count else { throw Corrupt.damaged }
+        defer { offset += count }
+        return data[offset..<offset + count]
     }
 
     mutating func string() throws(Corrupt) -> String {

@@ -13,6 +13,9 @@ public struct ContentSnapshot: Hashable, Sendable {
     public var templates: [String: SourceFile] = [:]
     /// Static theme files; `path` is where they go in the output (`assets/style.css`).
     public var assets: [SourceFile] = []
+    /// Files of the content folder's `static/`, copied as they are (`CNAME`, images); `path`
+    /// is where they go in the output.
+    public var statics: [SourceFile] = []
 
     public init() {}
 
@@ -52,6 +55,16 @@ public struct ContentSnapshot: Hashable, Sendable {
                 readFile)
         }
 
+        let staticFolder = content.appendingPathComponent("static")
+        if isDirectory(staticFolder) {
+            let root = staticFolder.standardizedFileURL.path + "/"
+            for file in files(under: staticFolder, hidden: true) {
+                var copy = try readFile(file)
+                copy.path = String(file.standardizedFileURL.path.dropFirst(root.count))
+                snapshot.statics.append(copy)
+            }
+        }
+
         guard isDirectory(templates) else {
             throw BuildFailure(.error("templates folder \(displayPath(templates)) not found"))
         }
@@ -80,11 +93,12 @@ public struct ContentSnapshot: Hashable, Sendable {
         }
     }
 
-    /// Regular files below `folder`, hidden ones skipped, sorted by path.
-    static func files(under folder: URL) -> [URL] {
+    /// Regular files below `folder`, sorted by path; hidden ones skipped unless asked for
+    /// (`static/.nojekyll` is meant to be published).
+    static func files(under folder: URL, hidden: Bool = false) -> [URL] {
         guard
             let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: hidden ? [] : [.skipsHiddenFiles])
         else {
             return []
         }

@@ -105,7 +105,18 @@ public struct SiteGenerator: Sendable {
         guard let theme else { throw BuildFailure(diagnostics) }
 
         let renderer = SiteRenderer(
-            config: config, catalog: catalog, contentPages: contentPages, theme: theme, related: related)
+            config: config, catalog: catalog, contentPages: contentPages, theme: theme, related: related,
+            statics: snapshot.statics)
+        // A static file must not take the place of a page the site makes.
+        let generated = Set(
+            renderer.jobs().filter { if case .staticFile = $0 { false } else { true } }.map(renderer.path))
+        for file in snapshot.statics where generated.contains(file.path) {
+            diagnostics.append(
+                .error(
+                    "static/\(file.path) would replace a page the site makes; rename or remove it",
+                    at: SourceLocation(path: "static/\(file.path)", line: 1)))
+        }
+        try check()
         return PreparedSite(renderer: renderer, diagnostics: diagnostics)
     }
 

@@ -18,6 +18,8 @@ public enum PageJob: Hashable, Sendable {
     case sitemap
     case sitemapPart(Int)
     case asset(Int)
+    /// A file of the content folder's `static/`, copied as it is.
+    case staticFile(Int)
     /// The search page, and the index its script loads.
     case search
     case searchIndex
@@ -35,7 +37,7 @@ public enum PageJob: Hashable, Sendable {
         case .content: "page"
         case .notFound: "404"
         case .search: "search"
-        case .feed, .topicFeed, .sitemap, .sitemapPart, .asset, .searchIndex, .robots: nil
+        case .feed, .topicFeed, .sitemap, .sitemapPart, .asset, .staticFile, .searchIndex, .robots: nil
         }
     }
 }

@@ -20,7 +20,7 @@ public struct SiteConfig: Hashable, Sendable {
     /// Papers on one page of a day; longer days are split into pages.
     public var dayPageSize = 200
     /// The newest papers the built-in search index covers (Pagefind, when run, covers all).
-    public var searchPapers = 10_000
+    public var searchPapers = 5_000
     /// URLs per sitemap file before `sitemap.xml` becomes an index of parts: the sitemap
     /// protocol's limit (not a site.yml setting; tests lower it).
     public var sitemapLimit = 50_000

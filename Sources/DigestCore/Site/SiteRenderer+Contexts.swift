@@ -33,7 +33,7 @@ extension SiteRenderer {
             context["counter_start"] = start
             context["papers"] = pageSlice(day.papers, page: page, size: config.dayPageSize).enumerated().map {
                 offset, paper in
-                var item = listItem(paper)
+                var item = listItem(paper, compact: false)
                 item["number"] = start + offset + 1
                 return item
             }
@@ -53,7 +53,7 @@ extension SiteRenderer {
             topicValue["description_html"] = Markdown.html(
                 fromMarkdown: topic.topic.description, rootPrefix: routes.base.path)
             context["topic"] = topicValue
-            context["papers"] = topic.papers.prefix(config.papersPerPage).map(listItem)
+            context["papers"] = topic.papers.prefix(config.papersPerPage).map { listItem($0, compact: true) }
             context["months"] = months[index].map { month -> [String: Any] in
                 [
                     "title": month.title, "key": month.key, "count": month.papers.count,
@@ -92,7 +92,9 @@ extension SiteRenderer {
             }
             topicValue["month"] = monthValue
             context["topic"] = topicValue
-            context["papers"] = pageSlice(month.papers, page: page, size: config.papersPerPage).map(listItem)
+            context["papers"] = pageSlice(month.papers, page: page, size: config.papersPerPage).map {
+                listItem($0, compact: true)
+            }
             context["pagination"] = pagination(page: page, pages: pages) {
                 routes.url(Routes.topicMonth(slug, month: month.key, page: $0))
             }
@@ -135,7 +137,7 @@ extension SiteRenderer {
             )
             context["search_index_url"] = routes.url(Routes.searchIndex)
             if config.pagefind { context["pagefind_url"] = routes.url("pagefind/pagefind.js") }
-        case .notFound, .feed, .topicFeed, .sitemap, .sitemapPart, .asset, .searchIndex, .robots:
+        case .notFound, .feed, .topicFeed, .sitemap, .sitemapPart, .asset, .staticFile, .searchIndex, .robots:
             context = common(
                 location, title: "Page not found", description: "This page does not exist.", section: "404")
         }
@@ -184,12 +186,13 @@ extension SiteRenderer {
         ]
     }
 
-    /// A paper in a list: its card rendered (full and compact) and a few plain fields.
-    func listItem(_ index: Int) -> [String: Any] {
+    /// A paper in a list: its card rendered (day pages show the full card as `card_html`,
+    /// topic pages the compact one as `compact_card_html`) and a few plain fields.
+    func listItem(_ index: Int, compact: Bool) -> [String: Any] {
         let paper = catalog.papers[index]
         return [
             "title": paper.title.plainText, "url": routes.url(Routes.paper(paper.slug)),
-            "card_html": card(index, compact: false), "compact_card_html": card(index, compact: true),
+            compact ? "compact_card_html" : "card_html": card(index, compact: compact),
         ]
     }
 
@@ -324,8 +327,14 @@ extension SiteRenderer {
 
     /// About `limit` characters of plain text cut at a word, for meta descriptions and feeds.
     static func summary(of text: String, limit: Int = 160) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
+        // Characters never outnumber UTF-8 bytes: short texts need no counting, and long
+        // ones are cut after `limit` scalars without counting the rest.
+        guard text.utf8.count > limit,
+            let limitIndex = text.unicodeScalars.index(
+                text.unicodeScalars.startIndex, offsetBy: limit, limitedBy: text.unicodeScalars.endIndex),
+            limitIndex < text.unicodeScalars.endIndex
+        else { return text }
+        let cut = text[..<limitIndex]
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
     }

@@ -10,6 +10,8 @@ public struct SiteRenderer: Sendable {
     public let catalog: Catalog
     public let contentPages: [ContentPage]
     public let theme: Theme
+    /// Files published as they are (the content folder's `static/`).
+    public let statics: [SourceFile]
     public let routes: Routes
     let topicIndex: [String: Int]
     let assetURLs: [String: String]
@@ -49,7 +51,11 @@ public struct SiteRenderer: Sendable {
         var papers: [Int]
     }
 
-    public init(config: SiteConfig, catalog: Catalog, contentPages: [ContentPage], theme: Theme, related: [[Int]]) {
+    public init(
+        config: SiteConfig, catalog: Catalog, contentPages: [ContentPage], theme: Theme, related: [[Int]],
+        statics: [SourceFile] = []
+    ) {
+        self.statics = statics
         self.config = config
         self.catalog = catalog
         self.contentPages = contentPages
@@ -108,6 +114,7 @@ public struct SiteRenderer: Sendable {
         for topic in catalog.topics.indices { jobs += [.topic(topic), .topicFeed(topic)] }
         jobs += contentPages.indices.map(PageJob.content)
         jobs += theme.assets.indices.map(PageJob.asset)
+        jobs += statics.indices.map(PageJob.staticFile)
         jobs += (0..<sitemapParts).map(PageJob.sitemapPart)
         jobs += [.days, .topics, .notFound, .feed, .sitemap, .search, .searchIndex, .robots, .index]
         return jobs
@@ -141,6 +148,8 @@ public struct SiteRenderer: Sendable {
             return Page(path: path, text: "User-agent: *\nAllow: /\nSitemap: \(routes.absolute(Routes.sitemap))\n")
         case .asset(let index):
             return Page(path: path, data: theme.assets[index].data)
+        case .staticFile(let index):
+            return Page(path: path, data: statics[index].data)
         default:
             return Page(path: path, text: theme.render(job.template ?? "404", context(for: job).context))
         }
@@ -164,6 +173,7 @@ public struct SiteRenderer: Sendable {
         case .sitemap: Routes.sitemap
         case .sitemapPart(let number): Routes.sitemapPart(number)
         case .asset(let index): theme.assets[index].path
+        case .staticFile(let index): statics[index].path
         case .search: Routes.search
         case .searchIndex: Routes.searchIndex
         case .robots: Routes.robots
@@ -256,6 +266,9 @@ public struct SiteRenderer: Sendable {
         case .asset(let index):
             print.add(theme.assets[index].path)
             print.add(theme.assets[index].data)
+        case .staticFile(let index):
+            print.add(statics[index].path)
+            print.add(statics[index].data)
         case .index, .days, .topics, .topic, .content, .search, .notFound:
             print.add(value: context(for: job).context)
         }

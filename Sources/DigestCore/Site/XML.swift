@@ -1,6 +1,12 @@
 /// Escaping for XML text and attribute values (feeds, sitemap).
 enum XML {
     static func escape(_ text: String) -> String {
+        // Most texts (URLs, dates) need nothing: no copy for them.
+        if text.utf8.allSatisfy({
+            $0 >= 0x20 && $0 < 0x7F && $0 != 0x26 && $0 != 0x3C && $0 != 0x3E && $0 != 0x22 && $0 != 0x27
+        }) {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
