@@ -41,6 +41,25 @@ struct IncrementalBuildTests {
         #expect((again.rendered, again.written.count, again.removed.count) == (0, 0, 0), "nothing changed")
     }
 
+    @Test("nothing changed: no page is rendered, even when files were touched; a page deleted by hand comes back")
+    func nothingChanged() throws {
+        let site = try SyntheticSite(seed: 23)
+        defer { site.remove() }
+        _ = try site.build()
+        var summary = try site.build()
+        #expect((summary.rendered, summary.written.count) == (0, 0))
+        let dump = try #require(allFiles(in: site.content.appendingPathComponent("dumps")).first)
+        let file = site.content.appendingPathComponent("dumps/\(dump)")
+        try Data(contentsOf: file).write(to: file)
+        summary = try site.build()
+        #expect((summary.rendered, summary.written.count) == (0, 0))
+        let page = try #require(try site.paperPages().sorted().first)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent(page))
+        summary = try site.build()
+        #expect(summary.written == [page])
+        #expect(differences(site.output, try site.cleanBuild()).isEmpty)
+    }
+
     @Test("an interrupted build (journal, half-written temporary file, damaged page) is repaired by the next")
     func interruptedBuildIsRepaired() throws {
         let site = try SyntheticSite(seed: 11)

@@ -67,17 +67,10 @@ public final class OutputWriter: @unchecked Sendable {
                     "refusing to write into \(directory.path): it holds files that digest build did not write (no \(Self.manifestName) file); remove it or choose another --output"
             )
         }
-        let text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix(Self.manifestHeader + "\n") {
+        let header = Data((Self.manifestHeader + "\n").utf8)
+        if data.starts(with: header) {
             finished = true
-            for line in text.split(separator: "\n").dropFirst() {
-                let fields = line.split(separator: " ", maxSplits: 2)
-                guard fields.count == 3, let hash = UInt64(fields[0], radix: 16), let size = Int(fields[1]) else {
-                    finished = false
-                    continue
-                }
-                previous[String(fields[2])] = FileRecord(hash: hash, size: size)
-            }
+            previous = Self.parseManifest([UInt8](data.dropFirst(header.count)), finished: &finished)
         } else {
             // An older PaperDigest replaced the whole folder each time: all of it is ours.
             for path in Self.files(in: directory) where path != Self.manifestName {
@@ -96,16 +89,20 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Whether the folder holds exactly what the last build recorded: it finished, and every
-    /// file it wrote is there with its size (a cheap check: one `stat` a file).
-    public var isIntact: Bool {
-        guard finished else { return false }
+    /// file it wrote is there with its size (one `stat` a file). Files that are missing or
+    /// changed are marked unknown, so the build writes them again.
+    public func verify() -> Bool {
+        var intact = finished
         let root = directory.path + "/"
         var info = stat()
         for (path, record) in previous {
-            guard stat(root + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == record.size
-            else { return false }
+            if stat(root + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == record.size {
+                continue
+            }
+            previous[path]?.hash = 0
+            intact = false
         }
-        return true
+        return intact
     }
 
     /// Notes in the journal that these files are about to change (one write for a batch).
@@ -193,6 +190,49 @@ public final class OutputWriter: @unchecked Sendable {
         try? fileManager.removeItem(at: directory.appendingPathComponent(Self.journalName))
         previous = files
         finished = true
+    }
+
+    /// The lines `<hex hash> <size> <path>` of a manifest, byte by byte (a large site's has
+    /// hundreds of thousands); a malformed line is skipped and marks the manifest unfinished.
+    private static func parseManifest(_ bytes: [UInt8], finished: inout Bool) -> [String: FileRecord] {
+        var records: [String: FileRecord] = [:]
+        records.reserveCapacity(bytes.count / 60)
+        var index = 0
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            var cursor = index
+            var hash: UInt64 = 0
+            var digits = 0
+            while cursor < end, let digit = hexValue(bytes[cursor]) {
+                hash = hash << 4 | UInt64(digit)
+                digits += 1
+                cursor += 1
+            }
+            var size = 0
+            var sizeDigits = 0
+            if cursor < end && bytes[cursor] == 0x20 { cursor += 1 }
+            while cursor < end, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+                size = size * 10 + Int(bytes[cursor] - 0x30)
+                sizeDigits += 1
+                cursor += 1
+            }
+            if digits == 16, sizeDigits > 0, cursor < end, bytes[cursor] == 0x20 {
+                records[String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self)] = FileRecord(hash: hash, size: size)
+            } else if end > index {
+                finished = false
+            }
+            index = end + 1
+        }
+        return records
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x61...0x66: byte - 0x61 + 10
+        default: nil
+        }
     }
 
     /// Regular files below `folder`, relative to it, sorted.

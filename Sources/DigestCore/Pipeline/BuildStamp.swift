@@ -6,6 +6,10 @@ import Foundation
 /// When nothing changed since and the output folder still holds what that build wrote,
 /// a build ends here, in the time it takes to read the inputs, however large the site.
 struct BuildStamp: Equatable {
+    /// The input files' sizes and times, and what else the output depends on (options,
+    /// binary): equal means nothing changed, without reading the files.
+    var state: InputState
+    var options: UInt64
     var inputs: UInt64
     var days: Int
     var papers: Int
@@ -16,12 +20,19 @@ struct BuildStamp: Equatable {
 
     static let fileName = "stamp"
 
-    /// Everything a build's output depends on.
-    static func inputs(of snapshot: ContentSnapshot, baseURL: BaseURL?, pagefind: Bool) -> UInt64 {
+    /// What a build depends on besides its input files: the binary and the options.
+    static func options(baseURL: BaseURL?, pagefind: Bool) -> UInt64 {
         var print = Fingerprint()
         print.add(BinaryVersion.current)
         print.add(baseURL.map { ($0.origin ?? "") + $0.path } ?? "-")
         print.add(pagefind)
+        return print.value
+    }
+
+    /// Everything a build's output depends on, the input files read.
+    static func inputs(of snapshot: ContentSnapshot, options: UInt64) -> UInt64 {
+        var print = Fingerprint()
+        print.add(options)
         let files =
             snapshot.dumps + [snapshot.siteConfig, snapshot.topics].compactMap { $0 } + snapshot.pages
             + snapshot.templates.sorted { $0.key < $1.key }.map(\.value) + snapshot.assets + snapshot.statics
@@ -41,7 +52,8 @@ struct BuildStamp: Equatable {
         var reader = CacheReader([UInt8](data))
         do {
             var stamp = BuildStamp(
-                inputs: try reader.uint64(), days: try reader.int(), papers: try reader.int(), topics: try reader.int(),
+                state: try InputState.decode(from: &reader), options: try reader.uint64(), inputs: try reader.uint64(),
+                days: try reader.int(), papers: try reader.int(), topics: try reader.int(),
                 pages: try reader.int(), diagnostics: [], basePath: try reader.string())
             for _ in 0..<(try reader.count(itemSize: 40)) { stamp.diagnostics.append(try reader.diagnostic()) }
             return reader.isAtEnd ? stamp : nil
@@ -52,6 +64,8 @@ struct BuildStamp: Equatable {
 
     func save(to folder: URL) throws {
         var writer = CacheWriter()
+        state.encode(into: &writer)
+        writer.add(options)
         writer.add(inputs)
         for figure in [days, papers, topics, pages] { writer.add(figure) }
         writer.add(basePath)

@@ -77,24 +77,32 @@ public struct SiteBuild: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
         var clock = StepClock(log: log, first: 1)
-        let (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates)
-        readDiagnostics.forEach(report)
-        clock.lap(SiteGenerator.steps[0])
-
         let indexer = Pagefind(mode: pagefind)
-        let inputs = BuildStamp.inputs(of: snapshot, baseURL: baseURL, pagefind: indexer.willRun)
-        if let stamp = BuildStamp.load(from: cacheFolder), stamp.inputs == inputs,
-            FileManager.default.fileExists(atPath: output.path),
-            (try? OutputWriter(directory: output))?.isIntact == true
-        {
-            // Nothing changed and the output is whole: the last build's result stands.
+        let options = BuildStamp.options(baseURL: baseURL, pagefind: indexer.willRun)
+        let state = InputState.scan([content, templates])
+        let stamp = BuildStamp.load(from: cacheFolder)
+        // The output as the last build left it; files found missing or changed get rewritten.
+        let existing = FileManager.default.fileExists(atPath: output.path) ? try? OutputWriter(directory: output) : nil
+        let intact = existing?.verify() ?? false
+        if let stamp, stamp.options == options, stamp.state == state, intact {
+            // No input file was touched: nothing is read.
             stamp.diagnostics.forEach(report)
             clock.lap("Nothing changed since the last build")
-            return Summary(
-                days: stamp.days, papers: stamp.papers, topics: stamp.topics, pages: stamp.pages, rendered: 0,
-                written: [], removed: [], seconds: Self.seconds(since: started),
-                warnings: readDiagnostics.count + stamp.diagnostics.warnings.count, basePath: stamp.basePath)
+            return upToDate(stamp, started: started)
         }
+        let (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates)
+        let inputs = BuildStamp.inputs(of: snapshot, options: options)
+        if let stamp, stamp.inputs == inputs, intact {
+            // Files were touched but hold the same bytes.
+            stamp.diagnostics.forEach(report)
+            clock.lap("Nothing changed since the last build")
+            var touched = stamp
+            touched.state = state
+            try? touched.save(to: cacheFolder)
+            return upToDate(stamp, started: started)
+        }
+        readDiagnostics.forEach(report)
+        clock.lap(SiteGenerator.steps[0])
         BuildStamp.remove(from: cacheFolder)
 
         let cache = cache ?? BuildCache.load(from: cacheFolder)
@@ -104,7 +112,12 @@ public struct SiteBuild: Sendable {
         let prepared = try generator.prepare(snapshot, cache: cache, clock: &clock)
         prepared.diagnostics.forEach(report)
 
-        let writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }
+        let writer: OutputWriter
+        if let existing {
+            writer = existing
+        } else {
+            writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }
+        }
         let outcome = try wrap { () throws(OutputWriter.Failure) in
             try PageStream(renderer: prepared.renderer, writer: writer, records: cache.pages).run(progress: progress)
         }
@@ -133,12 +146,13 @@ public struct SiteBuild: Sendable {
             report(
                 .warning("cannot save the build cache in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
         }
-        let stamp = BuildStamp(
-            inputs: inputs, days: prepared.days, papers: prepared.papers, topics: prepared.topics,
-            pages: outcome.records.count, diagnostics: prepared.diagnostics + pagefindDiagnostics,
+        let newStamp = BuildStamp(
+            state: state, options: options, inputs: inputs, days: prepared.days, papers: prepared.papers,
+            topics: prepared.topics,
+            pages: outcome.records.count, diagnostics: readDiagnostics + prepared.diagnostics + pagefindDiagnostics,
             basePath: prepared.renderer.routes.base.path)
         do {
-            try stamp.save(to: cacheFolder)
+            try newStamp.save(to: cacheFolder)
         } catch {
             report(
                 .warning("cannot save the build stamp in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
@@ -157,6 +171,14 @@ public struct SiteBuild: Sendable {
     /// every file stays whole and the next build completes the site.
     public static func interrupt() {
         PageStream.interrupted = true
+    }
+
+    /// The last build's result, standing: nothing changed.
+    private func upToDate(_ stamp: BuildStamp, started: DispatchTime) -> Summary {
+        Summary(
+            days: stamp.days, papers: stamp.papers, topics: stamp.topics, pages: stamp.pages, rendered: 0,
+            written: [], removed: [], seconds: Self.seconds(since: started),
+            warnings: stamp.diagnostics.warnings.count, basePath: stamp.basePath)
     }
 
     private static func seconds(since start: DispatchTime) -> Double {

@@ -1,0 +1,60 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The size, modification time and identity of every file under the input folders: what a
+/// build compares with the last one's to see, without reading a byte, that nothing changed.
+/// Conservative: any file touched there (even with the same bytes) means "look closer".
+struct InputState: Equatable {
+    struct Entry: Equatable {
+        var path: String
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+        var inode: UInt64
+    }
+
+    var entries: [Entry]
+
+    static func scan(_ folders: [URL]) -> InputState {
+        var entries: [Entry] = []
+        for folder in folders {
+            let root = folder.standardizedFileURL.path
+            let paths = ((try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []).sorted()
+            var info = stat()
+            for path in paths {
+                let full = root + "/" + path
+                guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                entries.append(
+                    Entry(
+                        path: full, size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec),
+                        nanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino)))
+            }
+        }
+        return InputState(entries: entries)
+    }
+
+    func encode(into writer: inout CacheWriter) {
+        writer.add(entries.count)
+        for entry in entries {
+            writer.add(entry.path)
+            writer.add(entry.size)
+            writer.add(entry.seconds)
+            writer.add(entry.nanoseconds)
+            writer.add(entry.inode)
+        }
+    }
+
+    static func decode(from reader: inout CacheReader) throws(CacheReader.Corrupt) -> InputState {
+        var entries: [Entry] = []
+        for _ in 0..<(try reader.count(itemSize: 40)) {
+            entries.append(
+                Entry(
+                    path: try reader.string(), size: try reader.int(), seconds: try reader.int(),
+                    nanoseconds: try reader.int(), inode: try reader.uint64()))
+        }
+        return InputState(entries: entries)
+    }
+}
