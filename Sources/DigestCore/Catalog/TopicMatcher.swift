@@ -104,23 +104,12 @@ public struct TopicMatcher: Sendable {
 /// Lower-cased, accent-folded runs of letters and digits: what topic phrases are matched on.
 enum Words {
     static func split(_ text: String) -> [String] {
-        var words = WordBuffer()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                // ASCII, nearly all of it: no Unicode property look-ups.
-                switch value {
-                case 0x30...0x39, 0x61...0x7A: words.append(UInt8(value))
-                case 0x41...0x5A: words.append(UInt8(value + 0x20))
-                default: words.flush()
-                }
-            } else if scalar.properties.isAlphabetic {
+        WordBuffer.words(in: text) { scalar, words in
+            if scalar.properties.isAlphabetic {
                 for part in scalar.properties.lowercaseMapping.unicodeScalars { words.append(part) }
             } else {
                 words.flush()
             }
         }
-        words.flush()
-        return words.words
     }
 }

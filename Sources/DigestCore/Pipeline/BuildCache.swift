@@ -115,35 +115,32 @@ public final class BuildCache: @unchecked Sendable {
     // MARK: Memo tables
 
     func text(_ key: UInt64, make: () -> Text) -> Text {
-        if let hit = lock.withLock({ () -> Text? in
-            guard let hit = texts[key] else { return nil }
-            usedTexts.insert(key)
-            return hit
-        }) {
-            return hit
-        }
-        let value = make()
-        lock.withLock {
-            texts[key] = value
-            usedTexts.insert(key)
-            newTexts.insert(key)
-            dirty = true
-        }
-        return value
+        memo(\.texts, \.usedTexts, key, make: make) { $0.newTexts.insert(key) }
     }
 
     func topics(_ key: UInt64, make: () -> [String]) -> [String] {
-        if let hit = lock.withLock({ () -> [String]? in
-            guard let hit = topics[key] else { return nil }
-            usedTopics.insert(key)
+        memo(\.topics, \.usedTopics, key, make: make)
+    }
+
+    /// The value remembered under `key` in `table` (noted as used), or `make()`'s,
+    /// remembered. `make` runs outside the lock, so parallel stages do not wait on it.
+    private func memo<Value>(
+        _ table: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>,
+        _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ key: UInt64, make: () -> Value,
+        added: (BuildCache) -> Void = { _ in }
+    ) -> Value {
+        if let hit = lock.withLock({ () -> Value? in
+            guard let hit = self[keyPath: table][key] else { return nil }
+            self[keyPath: used].insert(key)
             return hit
         }) {
             return hit
         }
         let value = make()
         lock.withLock {
-            topics[key] = value
-            usedTopics.insert(key)
+            self[keyPath: table][key] = value
+            self[keyPath: used].insert(key)
+            added(self)
             dirty = true
         }
         return value

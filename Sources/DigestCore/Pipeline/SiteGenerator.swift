@@ -146,14 +146,7 @@ public struct SiteGenerator: Sendable {
     /// while it and every day before it hold the same papers with the same texts; when only
     /// new days follow the last build's newest, the index resumes from where it stopped.
     static func related(_ catalog: Catalog, cache: BuildCache) -> [[Int]] {
-        let order = catalog.papers.indices.sorted { a, b in
-            let (first, second) = (catalog.papers[a], catalog.papers[b])
-            if first.firstSeen != second.firstSeen { return first.firstSeen < second.firstSeen }
-            let (positionA, positionB) = (
-                first.appearances.first?.position ?? 0, second.appearances.first?.position ?? 0
-            )
-            return positionA != positionB ? positionA < positionB : first.key < second.key
-        }
+        let order = catalog.papers.indices.sorted { catalog.papers[$0].isListedBefore(catalog.papers[$1]) }
         var groups: [Range<Int>] = []
         var start = 0
         for index in order.indices

@@ -5,17 +5,8 @@ import Foundation
 /// folds a query the same way (`toLowerCase`, NFD without combining marks).
 public enum Terms {
     public static func words(_ text: String) -> [String] {
-        var words = WordBuffer()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                // ASCII, nearly all of it: no Foundation round trip.
-                switch value {
-                case 0x30...0x39, 0x61...0x7A: words.append(UInt8(value))
-                case 0x41...0x5A: words.append(UInt8(value + 0x20))
-                default: words.flush()
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        WordBuffer.words(in: text) { scalar, words in
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 // Accents off (é → e), then lower case, as the script's NFKD + toLowerCase.
                 for part in String(scalar).decomposedStringWithCompatibilityMapping.unicodeScalars
                 where part.properties.generalCategory != .nonspacingMark {
@@ -25,8 +16,6 @@ public enum Terms {
                 words.flush()
             }
         }
-        words.flush()
-        return words.words
     }
 
     /// Words that carry meaning for similarity: no stop words, no numbers, no one- or

@@ -92,14 +92,7 @@ extension SiteRenderer {
                 }
             }
         }
-        let byFirstListing = catalog.papers.indices.sorted { a, b in
-            let (first, second) = (catalog.papers[a], catalog.papers[b])
-            if first.firstSeen != second.firstSeen { return first.firstSeen < second.firstSeen }
-            let (positionA, positionB) = (
-                first.appearances.first?.position ?? 0, second.appearances.first?.position ?? 0
-            )
-            return positionA != positionB ? positionA < positionB : first.key < second.key
-        }
+        let byFirstListing = catalog.papers.indices.sorted { catalog.papers[$0].isListedBefore(catalog.papers[$1]) }
         for day in catalog.days {
             urls += (1...pageCount(day.papers.count, config.dayPageSize)).map {
                 (Routes.day(day.date, page: $0), day.date)

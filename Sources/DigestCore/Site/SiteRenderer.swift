@@ -319,13 +319,11 @@ public struct SiteRenderer: Sendable {
         var byKey: [String: [Int]] = [:]
         for paper in topic.papers { byKey[catalog.papers[paper].firstSeen.monthKey, default: []].append(paper) }
         return byKey.keys.sorted(by: >).map { key in
+            // Newest day first; within a day, dump order.
             let papers = (byKey[key] ?? []).sorted { a, b in
                 let (first, second) = (catalog.papers[a], catalog.papers[b])
-                if first.firstSeen != second.firstSeen { return first.firstSeen > second.firstSeen }
-                let (positionA, positionB) = (
-                    first.appearances.first?.position ?? 0, second.appearances.first?.position ?? 0
-                )
-                return positionA != positionB ? positionA < positionB : first.key < second.key
+                return first.firstSeen != second.firstSeen
+                    ? first.firstSeen > second.firstSeen : first.isListedBefore(second)
             }
             let title = papers.first.map { catalog.papers[$0].firstSeen.monthTitle } ?? key
             return TopicMonth(key: key, title: title, papers: papers)

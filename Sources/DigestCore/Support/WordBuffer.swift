@@ -27,3 +27,26 @@ struct WordBuffer {
         current.removeAll(keepingCapacity: true)
     }
 }
+
+extension WordBuffer {
+    /// The words of `text`: ASCII letters (lower-cased) and digits make words and other ASCII
+    /// ends them, without Unicode look-ups; every other scalar goes to `other`, which
+    /// appends to the word or ends it.
+    static func words(in text: String, other: (Unicode.Scalar, inout WordBuffer) -> Void) -> [String] {
+        var words = WordBuffer()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x30...0x39, 0x61...0x7A: words.append(UInt8(value))
+                case 0x41...0x5A: words.append(UInt8(value + 0x20))
+                default: words.flush()
+                }
+            } else {
+                other(scalar, &words)
+            }
+        }
+        words.flush()
+        return words.words
+    }
+}
