@@ -88,6 +88,47 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
+    /// Whether `directory` holds exactly what the last build recorded (it finished, and every
+    /// file it listed is there with its size), checked straight from the manifest's bytes
+    /// with one `stat` a file: the test a build with nothing to do makes, however large.
+    public static func isIntact(_ directory: URL) -> Bool {
+        let root = directory.standardizedFileURL.path
+        let fileManager = FileManager.default
+        guard !fileManager.fileExists(atPath: root + "/" + journalName),
+            let data = fileManager.contents(atPath: root + "/" + manifestName)
+        else { return false }
+        let header = Array((manifestHeader + "\n").utf8)
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: header) else { return false }
+        var path = Array(root.utf8) + [0x2F]
+        let prefix = path.count
+        var info = stat()
+        var index = header.count
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            // `<16 hex> <size> <path>`
+            var cursor = index + 17
+            var size = 0
+            while cursor < end, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+                size = size * 10 + Int(bytes[cursor] - 0x30)
+                cursor += 1
+            }
+            guard cursor < end, bytes[cursor] == 0x20 else { return false }
+            path.removeSubrange(prefix...)
+            path.append(contentsOf: bytes[(cursor + 1)..<end])
+            path.append(0)
+            let found = path.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map {
+                    $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { stat($0, &info) }
+                }
+            }
+            guard found == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
+            index = end + 1
+        }
+        return true
+    }
+
     /// Whether the folder holds exactly what the last build recorded: it finished, and every
     /// file it wrote is there with its size (one `stat` a file). Files that are missing or
     /// changed are marked unknown, so the build writes them again.

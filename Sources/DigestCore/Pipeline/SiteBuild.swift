@@ -81,9 +81,7 @@ public struct SiteBuild: Sendable {
         let options = BuildStamp.options(baseURL: baseURL, pagefind: indexer.willRun)
         let state = InputState.scan([content, templates])
         let stamp = BuildStamp.load(from: cacheFolder)
-        // The output as the last build left it; files found missing or changed get rewritten.
-        let existing = FileManager.default.fileExists(atPath: output.path) ? try? OutputWriter(directory: output) : nil
-        let intact = existing?.verify() ?? false
+        let intact = OutputWriter.isIntact(output)
         if let stamp, stamp.options == options, stamp.state == state, intact {
             // No input file was touched: nothing is read.
             stamp.diagnostics.forEach(report)
@@ -112,12 +110,9 @@ public struct SiteBuild: Sendable {
         let prepared = try generator.prepare(snapshot, cache: cache, clock: &clock)
         prepared.diagnostics.forEach(report)
 
-        let writer: OutputWriter
-        if let existing {
-            writer = existing
-        } else {
-            writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }
-        }
+        let writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }
+        // Files found missing or changed since the last build are written again.
+        if !intact { _ = writer.verify() }
         let outcome = try wrap { () throws(OutputWriter.Failure) in
             try PageStream(renderer: prepared.renderer, writer: writer, records: cache.pages).run(progress: progress)
         }
