@@ -57,11 +57,10 @@ public final class BuildCache: @unchecked Sendable {
     public static func load(from folder: URL) -> BuildCache {
         let cache = BuildCache()
         let file = folder.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: file.path) else { return cache }
+        guard let data = CacheReader.contents(of: file.path) else { return cache }
         do {
-            try cache.decode([UInt8](data))
-            let texts = FileManager.default.contents(atPath: folder.appendingPathComponent(textsName).path)
-            try cache.decodeTexts([UInt8](texts ?? Data()))
+            try cache.decode(data)
+            try cache.decodeTexts(CacheReader.contents(of: folder.appendingPathComponent(textsName).path) ?? [])
         } catch CacheReader.Corrupt.stale {
             return BuildCache()
         } catch {
@@ -75,32 +74,77 @@ public final class BuildCache: @unchecked Sendable {
     /// Saves what changed: new texts appended to `texts.bin` (or all of it rewritten when
     /// much of it is stale), then the rest, each file replaced atomically.
     public func save(to folder: URL) throws {
-        let work: (texts: [UInt8]?, append: Bool, meta: [UInt8])? = lock.withLock {
-            guard dirty else { return nil }
-            let rewrite = textsBytes == 0 || storedTexts - texts.count > texts.count / 4
-            let keys = rewrite ? Array(texts.keys) : Array(newTexts)
-            let segment = keys.isEmpty && !rewrite ? nil : encodeTexts(keys.sorted())
-            if let segment {
-                textsBytes = (rewrite ? 0 : textsBytes) + segment.count
-                storedTexts = (rewrite ? 0 : storedTexts) + keys.count
+        try lock.withLock {
+            guard dirty else { return }
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent(Self.textsName)
+            let rewrite =
+                textsBytes == 0 || storedTexts - texts.count > texts.count / 4
+                || !FileManager.default.fileExists(atPath: file.path)
+            let keys = (rewrite ? Array(texts.keys) : Array(newTexts)).sorted()
+            if rewrite {
+                // Rewritten whole: to a temporary file, then renamed over the old one.
+                let temporary = folder.appendingPathComponent(Self.textsName + ".new")
+                FileManager.default.createFile(atPath: temporary.path, contents: nil)
+                textsBytes = try writeSegment(keys, to: temporary)
+                guard rename(temporary.path, file.path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+                }
+                storedTexts = keys.count
+            } else if !keys.isEmpty {
+                textsBytes += try writeSegment(keys, to: file)
+                storedTexts += keys.count
             }
             newTexts = []
-            return (segment, !rewrite, encode())
+            try Self.write(encode(), to: folder.appendingPathComponent(Self.fileName))
+            dirty = false
         }
-        guard let work else { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if let segment = work.texts {
-            let file = folder.appendingPathComponent(Self.textsName)
-            if work.append, let handle = FileHandle(forWritingAtPath: file.path) {
-                defer { try? handle.close() }
-                try handle.seekToEnd()
-                try handle.write(contentsOf: Data(segment))
-            } else {
-                try Self.write(segment, to: file)
-            }
+    }
+
+    /// Appends one segment of `texts.bin` to `file`, a megabyte at a time (the texts of a
+    /// large archive are not copied into one buffer): a header, the entries, a checksum.
+    /// Returns the segment's size.
+    private func writeSegment(_ keys: [UInt64], to file: URL) throws -> Int {
+        guard let handle = FileHandle(forWritingAtPath: file.path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
-        try Self.write(work.meta, to: folder.appendingPathComponent(Self.fileName))
-        lock.withLock { dirty = false }
+        defer { try? handle.close() }
+        let start = try handle.seekToEnd()
+        var header = CacheWriter()
+        header.add(Self.segmentMagic)
+        header.add(BinaryVersion.current)
+        header.add(0)  // the payload's length, filled in at the end
+        try handle.write(contentsOf: Data(header.bytes))
+        var checksum = StreamChecksum()
+        var length = 0
+        var chunk = CacheWriter()
+        func flush() throws {
+            checksum.add(chunk.bytes)
+            length += chunk.bytes.count
+            try handle.write(contentsOf: Data(chunk.bytes))
+            chunk = CacheWriter()
+        }
+        chunk.add(keys.count)
+        for key in keys {
+            guard let entry = texts[key] else { continue }
+            chunk.add(key)
+            chunk.add(entry.text.html)
+            chunk.add(entry.text.plainText)
+            chunk.add(entry.text.links.count)
+            for link in entry.text.links { chunk.add(link) }
+            chunk.add(entry.diagnostics.count)
+            for diagnostic in entry.diagnostics { chunk.add(diagnostic) }
+            if chunk.bytes.count >= StreamChecksum.window { try flush() }
+        }
+        try flush()
+        var trailer = CacheWriter()
+        trailer.add(checksum.finish())
+        try handle.write(contentsOf: Data(trailer.bytes))
+        try handle.seek(toOffset: start + 16)
+        var size = CacheWriter()
+        size.add(length)
+        try handle.write(contentsOf: Data(size.bytes))
+        return 32 + length
     }
 
     private static func write(_ bytes: [UInt8], to file: URL) throws {
@@ -193,34 +237,6 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Binary form
 
-    /// One segment of `texts.bin`: a header, the entries, a checksum.
-    private func encodeTexts(_ keys: [UInt64]) -> [UInt8] {
-        var payload = CacheWriter()
-        payload.reserve(
-            keys.reduce(64) {
-                $0 + (texts[$1].map { $0.text.html.utf8.count + $0.text.plainText.utf8.count } ?? 0) + 64
-            })
-        payload.add(keys.count)
-        for key in keys {
-            guard let entry = texts[key] else { continue }
-            payload.add(key)
-            payload.add(entry.text.html)
-            payload.add(entry.text.plainText)
-            payload.add(entry.text.links.count)
-            for link in entry.text.links { payload.add(link) }
-            payload.add(entry.diagnostics.count)
-            for diagnostic in entry.diagnostics { payload.add(diagnostic) }
-        }
-        var segment = CacheWriter()
-        segment.reserve(payload.bytes.count + 32)
-        segment.add(Self.segmentMagic)
-        segment.add(BinaryVersion.current)
-        segment.add(payload.bytes.count)
-        segment.append(payload.bytes)
-        segment.add(Self.checksum(payload.bytes[...]))
-        return segment.bytes
-    }
-
     private func decodeTexts(_ data: [UInt8]) throws {
         guard data.count >= textsBytes else { throw CacheReader.Corrupt.damaged }
         var reader = CacheReader(data)
@@ -229,8 +245,8 @@ public final class BuildCache: @unchecked Sendable {
             guard try reader.uint64() == Self.segmentMagic else { throw CacheReader.Corrupt.damaged }
             guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
             let payload = try reader.bytes(try reader.count())
-            guard try reader.uint64() == Self.checksum(payload) else { throw CacheReader.Corrupt.damaged }
-            var entries = CacheReader(Array(payload))
+            guard try reader.uint64() == StreamChecksum.of(payload) else { throw CacheReader.Corrupt.damaged }
+            var entries = CacheReader(payload)
             for _ in 0..<(try entries.count(itemSize: 40)) {
                 let key = try entries.uint64()
                 let html = try entries.string()
@@ -245,14 +261,6 @@ public final class BuildCache: @unchecked Sendable {
         }
         storedTexts = stored
         textsBytes = data.count
-    }
-
-    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.withUnsafeBytes { buffer in
-            var print = Fingerprint()
-            print.add(bytes: buffer)
-            return print.value
-        }
     }
 
     private func encode() -> [UInt8] {
@@ -307,13 +315,13 @@ public final class BuildCache: @unchecked Sendable {
     private func decode(_ data: [UInt8]) throws {
         guard data.count >= 8 else { throw CacheReader.Corrupt.damaged }
         let body = data.prefix(data.count - 8)
-        var tail = CacheReader(Array(data.suffix(8)))
+        var tail = CacheReader(data.suffix(8))
         let checksum = body.withUnsafeBytes { bytes in
             var print = Fingerprint()
             print.add(bytes: bytes)
             return print.value
         }
-        var reader = CacheReader(Array(body))
+        var reader = CacheReader(body)
         guard try reader.string() == Self.magic else { throw CacheReader.Corrupt.damaged }
         guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
         guard try tail.uint64() == checksum else { throw CacheReader.Corrupt.damaged }

@@ -5,10 +5,6 @@ import Foundation
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
-    mutating func append(_ raw: [UInt8]) {
-        bytes.append(contentsOf: raw)
-    }
-
     mutating func reserve(_ count: Int) {
         bytes.reserveCapacity(count)
     }
@@ -50,10 +46,13 @@ struct CacheReader {
         case stale
     }
 
-    private let data: [UInt8]
+    /// A slice, so a part of a larger buffer is read without copying it.
+    private let data: ArraySlice<UInt8>
     private var offset = 0
 
-    init(_ data: [UInt8]) { self.data = data }
+    init(_ data: [UInt8]) { self.data = data[...] }
+
+    init(_ data: ArraySlice<UInt8>) { self.data = data }
 
     var isAtEnd: Bool { offset == data.count }
 
@@ -62,6 +61,25 @@ struct CacheReader {
         let value = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         offset += 8
         return UInt64(littleEndian: value)
+    }
+
+    /// The bytes of the file at `path`, read straight into an array (no `Data` in between:
+    /// the build cache can be large); nil when it cannot be read.
+    static func contents(of path: String) -> [UInt8]? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = (attributes[.size] as? NSNumber)?.intValue, let handle = FileHandle(forReadingAtPath: path)
+        else { return nil }
+        defer { try? handle.close() }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(handle.fileDescriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
+            }
+            guard count > 0 else { return nil }
+            filled += count
+        }
+        return bytes
     }
 
     mutating func int() throws(Corrupt) -> Int { Int(Int64(bitPattern: try uint64())) }
@@ -76,13 +94,12 @@ struct CacheReader {
     mutating func bytes(_ count: Int) throws(Corrupt) -> ArraySlice<UInt8> {
         guard count >= 0, offset + count <= data.count else { throw Corrupt.damaged }
         defer { offset += count }
-        return data[offset..<offset + count]
+        let start = data.startIndex + offset
+        return data[start..<start + count]
     }
 
     mutating func string() throws(Corrupt) -> String {
-        let length = try count()
-        defer { offset += length }
-        return String(decoding: data[offset..<offset + length], as: UTF8.self)
+        String(decoding: try bytes(try count()), as: UTF8.self)
     }
 
     mutating func diagnostic() throws(Corrupt) -> Diagnostic {

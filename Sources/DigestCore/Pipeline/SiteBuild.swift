@@ -107,7 +107,7 @@ public struct SiteBuild: Sendable {
         if let note = cache.note { report(.warning(note)) }
         var generator = SiteGenerator(baseURL: baseURL)
         generator.pagefind = indexer.willRun
-        let prepared = try generator.prepare(snapshot, cache: cache, clock: &clock)
+        let prepared = try generator.prepare(consume snapshot, cache: cache, clock: &clock)
         prepared.diagnostics.forEach(report)
 
         let writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }

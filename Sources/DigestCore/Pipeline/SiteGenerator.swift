@@ -32,14 +32,14 @@ public struct SiteGenerator: Sendable {
     ]
 
     /// Steps 2 to 4; `cache` remembers texts and related papers for the next build.
-    public func prepare(_ snapshot: ContentSnapshot, cache: BuildCache = BuildCache()) throws(BuildFailure)
+    public func prepare(_ snapshot: consuming ContentSnapshot, cache: BuildCache = BuildCache()) throws(BuildFailure)
         -> PreparedSite
     {
         var clock = StepClock(log: { _, _, _ in }, first: 2)
-        return try prepare(snapshot, cache: cache, clock: &clock)
+        return try prepare(consume snapshot, cache: cache, clock: &clock)
     }
 
-    func prepare(_ snapshot: ContentSnapshot, cache: BuildCache, clock: inout StepClock) throws(BuildFailure)
+    func prepare(_ snapshot: consuming ContentSnapshot, cache: BuildCache, clock: inout StepClock) throws(BuildFailure)
         -> PreparedSite
     {
         var diagnostics: [Diagnostic] = []
@@ -54,7 +54,9 @@ public struct SiteGenerator: Sendable {
         if let baseURL { config.baseURL = baseURL }
         config.pagefind = pagefind
         let parser = DumpParser(defaultYear: config.year)
-        let results = snapshot.dumps.parallelMap { parser.parse($0) }
+        // The dumps' bytes and their parse are dropped as soon as the drafts hold what is kept.
+        var results = snapshot.dumps.parallelMap { parser.parse($0) }
+        snapshot.dumps = []
         diagnostics += results.flatMap(\.diagnostics)
         try check()
         clock.lap(Self.steps[1])
@@ -66,6 +68,7 @@ public struct SiteGenerator: Sendable {
         try check()
         let builder = CatalogBuilder(taxonomy: taxonomy)
         let drafts = builder.collect(results.compactMap(\.day))
+        results = []
         let texts = drafts.papers.parallelMap { draft in
             (
                 title: Self.render(draft.latest.title, at: draft.latest.titleLocation, role: .title, cache: cache),

@@ -1,0 +1,46 @@
+/// A checksum of a byte stream taken a mebibyte window at a time, so that it can be made
+/// while a large file is written piece by piece and checked on a slice when read back.
+struct StreamChecksum {
+    static let window = 1 << 20
+    private var combined = Fingerprint()
+    private var pending: [UInt8] = []
+    private var total = 0
+
+    mutating func add(_ bytes: [UInt8]) {
+        pending += bytes
+        total += bytes.count
+        var start = 0
+        while pending.count - start >= Self.window {
+            combined.add(Self.fingerprint(pending[start..<start + Self.window]))
+            start += Self.window
+        }
+        pending.removeFirst(start)
+    }
+
+    mutating func finish() -> UInt64 {
+        if !pending.isEmpty { combined.add(Self.fingerprint(pending[...])) }
+        combined.add(total)
+        return combined.value
+    }
+
+    /// The same checksum of bytes already in memory.
+    static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var combined = Fingerprint()
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = min(start + window, bytes.endIndex)
+            combined.add(fingerprint(bytes[start..<end]))
+            start = end
+        }
+        combined.add(bytes.count)
+        return combined.value
+    }
+
+    private static func fingerprint(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.withUnsafeBytes { buffer in
+            var print = Fingerprint()
+            print.add(bytes: buffer)
+            return print.value
+        }
+    }
+}
