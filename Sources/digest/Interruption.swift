@@ -7,16 +7,14 @@ import DigestCore
 /// Ctrl-C during a build: the first one lets the batch being written finish (so no file is
 /// left half-written and no temporary file stays behind); a second one stops at once.
 enum Interruption {
+    /// Whether one Ctrl-C has been seen already.
+    nonisolated(unsafe) static var seen = false
+
     static func install() {
         signal(SIGINT) { _ in
-            if PageStreamFlag.seen { _exit(130) }
-            PageStreamFlag.seen = true
+            if Interruption.seen { _exit(130) }
+            Interruption.seen = true
             SiteBuild.interrupt()
         }
     }
-}
-
-/// Whether one Ctrl-C has been seen already.
-enum PageStreamFlag {
-    nonisolated(unsafe) static var seen = false
 }

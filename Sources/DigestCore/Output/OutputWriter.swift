@@ -100,33 +100,17 @@ public final class OutputWriter: @unchecked Sendable {
         let header = Array((manifestHeader + "\n").utf8)
         let bytes = [UInt8](data)
         guard bytes.starts(with: header) else { return false }
+        // The path of each file is built in one buffer: `root/`, the path, a NUL.
         var path = Array(root.utf8) + [0x2F]
         let prefix = path.count
-        var info = stat()
-        var index = header.count
-        while index < bytes.count {
-            var end = index
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            // `<16 hex> <size> <path>`
-            var cursor = index + 17
-            var size = 0
-            while cursor < end, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
-                size = size * 10 + Int(bytes[cursor] - 0x30)
-                cursor += 1
-            }
-            guard cursor < end, bytes[cursor] == 0x20 else { return false }
+        return scanManifest(bytes[header.count...]) { _, size, relative in
             path.removeSubrange(prefix...)
-            path.append(contentsOf: bytes[(cursor + 1)..<end])
+            path.append(contentsOf: relative)
             path.append(0)
-            let found = path.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map {
-                    $0.withMemoryRebound(to: CChar.self, capacity: buffer.count) { stat($0, &info) }
-                }
+            return path.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { holdsFile($0.baseAddress, size: size) }
             }
-            guard found == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return false }
-            index = end + 1
         }
-        return true
     }
 
     /// Whether the folder holds exactly what the last build recorded: it finished, and every
@@ -135,11 +119,8 @@ public final class OutputWriter: @unchecked Sendable {
     public func verify() -> Bool {
         var intact = finished
         let root = directory.path + "/"
-        var info = stat()
         for (path, record) in previous {
-            if stat(root + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == record.size {
-                continue
-            }
+            if (root + path).withCString({ Self.holdsFile($0, size: record.size) }) { continue }
             previous[path]?.hash = 0
             intact = false
         }
@@ -238,34 +219,59 @@ public final class OutputWriter: @unchecked Sendable {
     private static func parseManifest(_ bytes: [UInt8], finished: inout Bool) -> [String: FileRecord] {
         var records: [String: FileRecord] = [:]
         records.reserveCapacity(bytes.count / 60)
-        var index = 0
-        while index < bytes.count {
+        let complete = scanManifest(bytes[...]) { hash, size, path in
+            records[String(decoding: path, as: UTF8.self)] = FileRecord(hash: hash, size: size)
+            return true
+        }
+        if !complete { finished = false }
+        return records
+    }
+
+    /// Reads manifest lines, `<16 hex digits> <size> <path>`, byte by byte (a large site's
+    /// manifest has hundreds of thousands), handing each well-formed one to `line` until it
+    /// returns false. Malformed lines are skipped. Returns whether every line was
+    /// well-formed and accepted.
+    private static func scanManifest(
+        _ bytes: ArraySlice<UInt8>, line: (UInt64, Int, ArraySlice<UInt8>) -> Bool
+    ) -> Bool {
+        var wellFormed = true
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             var end = index
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            while end < bytes.endIndex && bytes[end] != 0x0A { end += 1 }
+            defer { index = end + 1 }
+            guard end > index else { continue }
             var cursor = index
             var hash: UInt64 = 0
-            var digits = 0
             while cursor < end, let digit = hexValue(bytes[cursor]) {
                 hash = hash << 4 | UInt64(digit)
-                digits += 1
                 cursor += 1
             }
+            guard cursor - index == 16, cursor < end, bytes[cursor] == 0x20 else {
+                wellFormed = false
+                continue
+            }
+            cursor += 1
+            let sizeStart = cursor
             var size = 0
-            var sizeDigits = 0
-            if cursor < end && bytes[cursor] == 0x20 { cursor += 1 }
             while cursor < end, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
                 size = size * 10 + Int(bytes[cursor] - 0x30)
-                sizeDigits += 1
                 cursor += 1
             }
-            if digits == 16, sizeDigits > 0, cursor < end, bytes[cursor] == 0x20 {
-                records[String(decoding: bytes[(cursor + 1)..<end], as: UTF8.self)] = FileRecord(hash: hash, size: size)
-            } else if end > index {
-                finished = false
+            guard cursor > sizeStart, cursor < end, bytes[cursor] == 0x20 else {
+                wellFormed = false
+                continue
             }
-            index = end + 1
+            guard line(hash, size, bytes[(cursor + 1)..<end]) else { return false }
         }
-        return records
+        return wellFormed
+    }
+
+    /// Whether `path` is a regular file of `size` bytes.
+    private static func holdsFile(_ path: UnsafePointer<CChar>?, size: Int) -> Bool {
+        var info = stat()
+        guard let path, stat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == size
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

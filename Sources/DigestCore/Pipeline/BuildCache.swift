@@ -303,12 +303,7 @@ public final class BuildCache: @unchecked Sendable {
         }
         writer.add(Self.magic)
         // A checksum of everything before it: damage anywhere is caught, not just in the framing.
-        let checksum = writer.bytes.withUnsafeBytes { bytes in
-            var print = Fingerprint()
-            print.add(bytes: bytes)
-            return print.value
-        }
-        writer.add(checksum)
+        writer.add(StreamChecksum.of(writer.bytes[...]))
         return writer.bytes
     }
 
@@ -316,11 +311,7 @@ public final class BuildCache: @unchecked Sendable {
         guard data.count >= 8 else { throw CacheReader.Corrupt.damaged }
         let body = data.prefix(data.count - 8)
         var tail = CacheReader(data.suffix(8))
-        let checksum = body.withUnsafeBytes { bytes in
-            var print = Fingerprint()
-            print.add(bytes: bytes)
-            return print.value
-        }
+        let checksum = StreamChecksum.of(body)
         var reader = CacheReader(body)
         guard try reader.string() == Self.magic else { throw CacheReader.Corrupt.damaged }
         guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }

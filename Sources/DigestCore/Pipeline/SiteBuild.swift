@@ -82,22 +82,27 @@ public struct SiteBuild: Sendable {
         let state = InputState.scan([content, templates])
         let stamp = BuildStamp.load(from: cacheFolder)
         let intact = OutputWriter.isIntact(output)
-        if let stamp, stamp.options == options, stamp.state == state, intact {
-            // No input file was touched: nothing is read.
+        /// The last build's result stands: its warnings again, and its figures.
+        func nothingChanged(_ stamp: BuildStamp) -> Summary {
             stamp.diagnostics.forEach(report)
             clock.lap("Nothing changed since the last build")
-            return upToDate(stamp, started: started)
+            return Summary(
+                days: stamp.days, papers: stamp.papers, topics: stamp.topics, pages: stamp.pages, rendered: 0,
+                written: [], removed: [], seconds: Self.seconds(since: started),
+                warnings: stamp.diagnostics.warnings.count, basePath: stamp.basePath)
+        }
+        if let stamp, stamp.options == options, stamp.state == state, intact {
+            // No input file was touched: nothing is read.
+            return nothingChanged(stamp)
         }
         let (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates)
         let inputs = BuildStamp.inputs(of: snapshot, options: options)
         if let stamp, stamp.inputs == inputs, intact {
-            // Files were touched but hold the same bytes.
-            stamp.diagnostics.forEach(report)
-            clock.lap("Nothing changed since the last build")
+            // Files were touched but hold the same bytes: remember their new times.
             var touched = stamp
             touched.state = state
             try? touched.save(to: cacheFolder)
-            return upToDate(stamp, started: started)
+            return nothingChanged(stamp)
         }
         readDiagnostics.forEach(report)
         clock.lap(SiteGenerator.steps[0])
@@ -166,14 +171,6 @@ public struct SiteBuild: Sendable {
     /// every file stays whole and the next build completes the site.
     public static func interrupt() {
         PageStream.interrupted = true
-    }
-
-    /// The last build's result, standing: nothing changed.
-    private func upToDate(_ stamp: BuildStamp, started: DispatchTime) -> Summary {
-        Summary(
-            days: stamp.days, papers: stamp.papers, topics: stamp.topics, pages: stamp.pages, rendered: 0,
-            written: [], removed: [], seconds: Self.seconds(since: started),
-            warnings: stamp.diagnostics.warnings.count, basePath: stamp.basePath)
     }
 
     private static func seconds(since start: DispatchTime) -> Double {

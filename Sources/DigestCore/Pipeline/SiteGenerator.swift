@@ -110,9 +110,12 @@ public struct SiteGenerator: Sendable {
         let renderer = SiteRenderer(
             config: config, catalog: catalog, contentPages: contentPages, theme: theme, related: related,
             statics: snapshot.statics)
-        // A static file must not take the place of a page the site makes.
-        let generated = Set(
-            renderer.jobs().filter { if case .staticFile = $0 { false } else { true } }.map(renderer.path))
+        // A static file must not take the place of a page the site makes (listing every page
+        // only when there are static files at all).
+        let generated =
+            snapshot.statics.isEmpty
+            ? []
+            : Set(renderer.jobs().filter { if case .staticFile = $0 { false } else { true } }.map(renderer.path))
         for file in snapshot.statics where generated.contains(file.path) {
             diagnostics.append(
                 .error(

@@ -1,5 +1,6 @@
-/// A checksum of a byte stream taken a mebibyte window at a time, so that it can be made
-/// while a large file is written piece by piece and checked on a slice when read back.
+/// The build cache's checksum: a byte stream hashed a mebibyte window at a time, so that it
+/// can be made while a large file is written piece by piece and checked on a slice when
+/// read back.
 struct StreamChecksum {
     static let window = 1 << 20
     private var combined = Fingerprint()
