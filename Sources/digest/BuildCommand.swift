@@ -4,11 +4,16 @@ import Foundation
 
 /// Options every command that builds the site shares.
 struct SiteOptions: ParsableArguments {
-    @Option(help: "Folder with dumps/, site.yml, topics.yml and pages/.")
-    var content = "Content"
+    @Option(
+        help:
+            "Folder with dumps/, site.yml, topics.yml, pages/ and static/ (default: Content if there is one, else the current folder)."
+    )
+    var content: String?
 
-    @Option(help: "Folder with the Mustache templates and assets of the theme.")
-    var templates = "Templates"
+    @Option(
+        help: "Theme folder whose files replace the built-in theme's one by one (default: Templates if there is one)."
+    )
+    var templates: String?
 
     @Option(help: "Folder the site is written to (only files that changed are rewritten).")
     var output = "Output"
@@ -25,10 +30,23 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
-    var contentURL: URL { URL(fileURLWithPath: content) }
-    var templatesURL: URL { URL(fileURLWithPath: templates) }
+    /// `Content/` in the repository layout; the current folder in a site made by `digest init`.
+    var contentURL: URL { Self.contentURL(content) }
+    static func contentURL(_ content: String?) -> URL {
+        if let content { return URL(fileURLWithPath: content) }
+        return URL(fileURLWithPath: isDirectory("Content") || !isDirectory("dumps") ? "Content" : ".")
+    }
+    var templatesURL: URL? {
+        if let templates { return URL(fileURLWithPath: templates) }
+        return Self.isDirectory("Templates") ? URL(fileURLWithPath: "Templates") : nil
+    }
     var outputURL: URL { URL(fileURLWithPath: output) }
     var cacheURL: URL? { cache.map { URL(fileURLWithPath: $0) } }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
 }
 
 struct BuildCommand: ParsableCommand {
@@ -42,24 +60,28 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Also index the site with Pagefind: auto (when installed), always, never.")
     var pagefind: Pagefind.Mode = .auto
 
+    @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
+    var quiet = false
+
     func run() throws {
         let total = SiteGenerator.steps.count
         let build = SiteBuild(
             content: site.contentURL, templates: site.templatesURL, output: site.outputURL,
             baseURL: site.baseURL.flatMap(BaseURL.init), pagefind: pagefind, cacheFolder: site.cacheURL)
         Interruption.install()
-        let progress = ProgressBar(label: "Rendering and writing")
+        let progress = ProgressBar(label: "Rendering and writing", enabled: !quiet)
         let reporter = DiagnosticReporter()
         defer { reporter.flush() }
         let summary = try build.run(
-            log: { number, name, seconds in
+            log: { [quiet] number, name, seconds in
+                guard !quiet else { return }
                 progress.clear()
                 Console.line("[\(number)/\(total)] \(name) (\(String(format: "%.2f", seconds)) s)")
             },
             progress: progress.update,
             report: reporter.report)
         reporter.flush()
-        Console.line(summary.description)
+        if !quiet { Console.line(summary.description) }
     }
 }
 

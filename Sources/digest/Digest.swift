@@ -8,9 +8,15 @@ struct Digest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Turn saved Hugging Face Daily Papers pages into a static website with real math.",
-        subcommands: [BuildCommand.self, ServeCommand.self, ImportCommand.self, MathInspectCommand.self],
+        version: version,
+        subcommands: [
+            BuildCommand.self, ServeCommand.self, ImportCommand.self, InitCommand.self, MathInspectCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self
     )
+
+    /// The release, printed by `digest --version`.
+    static let version = "0.2.0"
 
     /// Exit codes: 0 success, 1 content or template errors, 2 usage errors.
     static func main() async {
@@ -24,17 +30,21 @@ struct Digest: AsyncParsableCommand {
         } catch let failure as ServeFailure {
             Console.error(failure.description)
             Foundation.exit(1)
+        } catch let failure as InitFailure {
+            Console.error(failure.description)
+            Foundation.exit(1)
         } catch let failure as ImportFailure {
             Console.report(failure.diagnostics)
-            let count = Set(failure.diagnostics.errors.compactMap { $0.location?.path }).count
+            let files = max(Set(failure.diagnostics.errors.compactMap { $0.location?.path }).count, 1)
             Console.error(
-                "\(max(count, 1)) file\(count == 1 ? " was" : "s were") not imported; nothing was written for \(count == 1 ? "it" : "them")"
-            )
+                files == 1
+                    ? "1 file was not imported; nothing was written for it"
+                    : "\(files) files were not imported; nothing was written for them")
             Foundation.exit(1)
         } catch let failure as BuildFailure {
             Console.report(failure.diagnostics)
             Console.error(
-                "build failed with \(failure.diagnostics.errors.count) error\(failure.diagnostics.errors.count == 1 ? "" : "s"); the output folder was left as it was"
+                "build failed with \(count(failure.diagnostics.errors.count, "error")); the output folder was left as it was"
             )
             Foundation.exit(1)
         } catch {

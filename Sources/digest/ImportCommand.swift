@@ -13,8 +13,14 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Content folder whose dumps/ receives the files.")
-    var content = "Content"
+    @Option(
+        help:
+            "Content folder whose dumps/ receives the files (default: Content if there is one, else the current folder)."
+    )
+    var content: String?
+
+    @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
+    var quiet = false
 
     @Option(help: "Year of the dumps' dates (default: the most recent date not in the future).")
     var year: Int?
@@ -29,7 +35,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let importer = DumpImporter(
-            dumps: URL(fileURLWithPath: content).appendingPathComponent("dumps"), today: .today, year: year)
+            dumps: SiteOptions.contentURL(content).appendingPathComponent("dumps"), today: .today, year: year)
         var failures: [Diagnostic] = []
         for path in files {
             let file: SourceFile
@@ -46,15 +52,18 @@ struct ImportCommand: ParsableCommand {
                 let outcome = try importer.importDump(file)
                 Console.report(outcome.diagnostics)
                 let target = Self.relative(outcome.destination.path)
-                if outcome.created {
-                    Console.line("\(file.path): \(outcome.date.long) → \(target): \(outcome.papers) papers, all new")
+                if quiet {
+                    continue
+                } else if outcome.created {
+                    Console.line(
+                        "\(file.path): \(outcome.date.long) → \(target): \(count(outcome.papers, "paper")), all new")
                 } else if outcome.new == 0 {
                     Console.line(
-                        "\(file.path): \(outcome.date.long) → \(target): nothing new (\(outcome.papers) papers already there)"
+                        "\(file.path): \(outcome.date.long) → \(target): nothing new (\(count(outcome.papers, "paper")) already there)"
                     )
                 } else {
                     Console.line(
-                        "\(file.path): \(outcome.date.long) → \(target): \(outcome.new) new of \(outcome.papers) papers, merged"
+                        "\(file.path): \(outcome.date.long) → \(target): \(outcome.new) new of \(count(outcome.papers, "paper")), merged"
                     )
                 }
             } catch {

@@ -8,13 +8,14 @@ import Foundation
 /// output is not a terminal, where the step lines say enough.
 final class ProgressBar: @unchecked Sendable {
     private let label: String
-    private let enabled = isatty(STDOUT_FILENO) == 1
+    private let enabled: Bool
     private let lock = NSLock()
     private var started: Date?
     private var shown = false
 
-    init(label: String) {
+    init(label: String, enabled: Bool = true) {
         self.label = label
+        self.enabled = enabled && isatty(STDOUT_FILENO) == 1
     }
 
     func update(done: Int, total: Int) {

@@ -11,7 +11,7 @@ final class RunningPreview: @unchecked Sendable {
     let task: Task<Void, Error>
     let messages = MessageLog()
 
-    init(baseURL: String? = nil) async throws {
+    init(baseURL: String? = nil, headerTimeout: Int64 = 10) async throws {
         folder = try TemporaryFolder()
         let fileManager = FileManager.default
         try fileManager.copyItem(
@@ -23,6 +23,7 @@ final class RunningPreview: @unchecked Sendable {
             templates: folder.url.appendingPathComponent("Templates"),
             output: folder.url.appendingPathComponent("Output"))
         options.port = 0
+        options.headerTimeout = headerTimeout
         options.handleSignals = false
         options.baseURL = baseURL.flatMap(BaseURL.init)
         let (ready, continuation) = AsyncStream<URL>.makeStream()
@@ -57,8 +58,10 @@ final class RunningPreview: @unchecked Sendable {
     }
 
     /// Runs `body` against a fresh preview and always stops it, even when `body` throws.
-    static func with(baseURL: String? = nil, _ body: (RunningPreview) async throws -> Void) async throws {
-        let preview = try await RunningPreview(baseURL: baseURL)
+    static func with(
+        baseURL: String? = nil, headerTimeout: Int64 = 10, _ body: (RunningPreview) async throws -> Void
+    ) async throws {
+        let preview = try await RunningPreview(baseURL: baseURL, headerTimeout: headerTimeout)
         do {
             try await body(preview)
         } catch {
@@ -110,6 +113,12 @@ struct PreviewServerTests {
             let redirect = try preview.get("/days/2026-03-12?x=1")
             #expect(redirect.status == 301)
             #expect(redirect.headers["location"] == "/days/2026-03-12/?x=1")
+
+            for path in ["//days", "///days"] {
+                let inside = try preview.get(path)
+                #expect(inside.status == 301, "\(path)")
+                #expect(inside.headers["location"] == "/days/", "\(path): never a URL on another host")
+            }
 
             let head = try preview.get("/", method: "HEAD")
             #expect(head.status == 200)
@@ -182,7 +191,10 @@ struct PreviewServerTests {
                 "Content/dumps/2026-03-13.txt", dump.replacingOccurrences(of: "\nMar 12\n", with: "\nMar 13\n"))
             #expect(try events.waitFor("event: reload"))
             #expect(try preview.eventually { try preview.get("/days/2026-03-13/").status == 200 })
-            #expect(preview.messages.all.contains { $0.hasPrefix("rebuilt ") && $0.contains(" pages in ") })
+            #expect(
+                preview.messages.all.contains {
+                    $0.hasPrefix("rebuilt ") && $0.contains(" page") && $0.contains(" ms (")
+                })
         }
     }
 
@@ -200,12 +212,24 @@ struct PreviewServerTests {
                 try preview.eventually {
                     let page = try preview.get("/days/2026-03-12/")
                     return page.status == 500 && page.text.contains("Templates/day.mustache:")
-                        && page.text.contains("EventSource")
+                        && page.text.components(separatedBy: "EventSource").count == 2
                 })
 
             try original.write(to: template, atomically: true, encoding: .utf8)
             #expect(try events.waitFor("event: reload"))
             #expect(try preview.eventually { try preview.get("/days/2026-03-12/").status == 200 })
+        }
+    }
+
+    @Test("a client that sends half a request header is disconnected; an open event stream is not")
+    func headerTimeout() async throws {
+        try await RunningPreview.with(headerTimeout: 1) { preview in
+            let events = try RawHTTP.EventStream(port: preview.port, path: "/_digest/events")
+            #expect(try events.waitFor(": connected"))
+            #expect(try RawHTTP.closesAfterPartialHeader(port: preview.port, within: 15))
+            // The event stream outlived the time-out: it still gets the next reload.
+            _ = try preview.folder.write("Content/pages/extra.md", "# Extra\n\nA new page.\n")
+            #expect(try events.waitFor("event: reload"))
         }
     }
 

@@ -71,6 +71,19 @@ enum RawHTTP {
         }
     }
 
+    /// Sends the start of a request header and never the rest; true when the server closes
+    /// the connection within `seconds` (a slow client must not hold a connection forever).
+    static func closesAfterPartialHeader(port: Int, within seconds: Double) throws -> Bool {
+        let socket = try connect(port: port)
+        defer { close(socket) }
+        try send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let chunk = try? receive(socket, waitingUpTo: 0.2), chunk.isEmpty { return true }
+        }
+        return false
+    }
+
     private static func connect(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed") }

@@ -5,6 +5,24 @@ public struct ExternalTool {
     public var status: Int32
     public var output: String
 
+    /// Whether `tool` is installed: a command on `PATH`, or `python:module` for a Python
+    /// module `python3` can import.
+    public static func isInstalled(_ tool: String) -> Bool {
+        if tool.hasPrefix("python:") {
+            return (try? run(["python3", "-c", "import " + tool.dropFirst("python:".count)]))?.status == 0
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return path.split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
+        }
+    }
+
+    /// The tools of `tools` that are not installed.
+    public static func missing(_ tools: [String]) -> [String] { tools.filter { !isInstalled($0) } }
+
+    /// In CI (`CI` set) every tool must be there: a test that needs one never skips.
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false }
+
     /// `arguments[0]` is looked up on `PATH`. A tool that is missing is a failure the caller
     /// reports, with a hint to run `make deps`, never a silent skip.
     public static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> ExternalTool {

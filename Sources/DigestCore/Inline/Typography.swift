@@ -1,18 +1,6 @@
 /// TeX's typography in prose: `--` → –, `---` → —, ``` ``x'' ``` and `''x''` → “x”,
 /// `~` → no-break space, and a `bullet` that starts a list item → •.
 enum Typography {
-    static func apply(to inlines: [Inline]) -> [Inline] {
-        inlines.map { inline in
-            switch inline {
-            case .text(let text): return .text(apply(text))
-            case .emphasis(let children): return .emphasis(apply(to: children))
-            case .strong(let children): return .strong(apply(to: children))
-            case .smallCaps(let children): return .smallCaps(apply(to: children))
-            case .link, .monospace, .math: return inline
-            }
-        }
-    }
-
     static func apply(_ text: String) -> String {
         guard needsWork(text) else { return text }
         let bytes = Array(text.utf8)

@@ -19,8 +19,10 @@ public struct ContentSnapshot: Hashable, Sendable {
 
     public init() {}
 
-    /// Reads `content` (`dumps/`, `site.yml`, `topics.yml`, `pages/`) and `templates`.
-    public static func read(content: URL, templates: URL) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
+    /// Reads `content` (`dumps/`, `site.yml`, `topics.yml`, `pages/`, `static/`) and the theme:
+    /// the default theme built into the binary, with each file found in `templates` in place
+    /// of the default one of the same path (a site can replace just `paper.mustache`).
+    public static func read(content: URL, templates: URL?) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
         var snapshot = ContentSnapshot()
         var diagnostics: [Diagnostic] = []
         let contentPath = displayPath(content)
@@ -65,16 +67,29 @@ public struct ContentSnapshot: Hashable, Sendable {
             }
         }
 
-        guard isDirectory(templates) else {
-            throw BuildFailure(.error("templates folder \(displayPath(templates)) not found"))
+        var theme: [String: SourceFile] = [:]
+        for (path, data) in EmbeddedFiles.files(EmbeddedFiles.theme) {
+            theme[path] = SourceFile(path: "(default theme)/" + path, data: data)
         }
-        let root = templates.standardizedFileURL.path + "/"
-        for file in files(under: templates) {
-            let relative = String(file.standardizedFileURL.path.dropFirst(root.count))
-            if file.pathExtension == "mustache" {
-                snapshot.templates[String(relative.dropLast(".mustache".count))] = try readFile(file)
+        if let templates {
+            guard isDirectory(templates) else {
+                let exists = FileManager.default.fileExists(atPath: templates.path)
+                throw BuildFailure(
+                    .error(
+                        exists
+                            ? "templates path \(displayPath(templates)) is a file: give the folder that holds the theme's .mustache files"
+                            : "templates folder \(displayPath(templates)) not found"))
+            }
+            let root = templates.standardizedFileURL.path + "/"
+            for file in files(under: templates) {
+                theme[String(file.standardizedFileURL.path.dropFirst(root.count))] = try readFile(file)
+            }
+        }
+        for (relative, file) in theme.sorted(by: { $0.key < $1.key }) {
+            if relative.hasSuffix(".mustache") {
+                snapshot.templates[String(relative.dropLast(".mustache".count))] = file
             } else if !relative.hasPrefix("README") {
-                var asset = try readFile(file)
+                var asset = file
                 asset.path = relative
                 snapshot.assets.append(asset)
             }

@@ -18,20 +18,21 @@ struct InputState: Equatable {
 
     var entries: [Entry]
 
-    static func scan(_ folders: [URL]) -> InputState {
+    static func scan(_ inputs: InputPaths) -> InputState {
         var entries: [Entry] = []
-        for folder in folders {
+        var info = stat()
+        func add(_ full: String) {
+            guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+            entries.append(
+                Entry(
+                    path: full, size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec),
+                    nanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino)))
+        }
+        for file in inputs.files { add(file.standardizedFileURL.path) }
+        for folder in inputs.folders {
             let root = folder.standardizedFileURL.path
             let paths = ((try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []).sorted()
-            var info = stat()
-            for path in paths {
-                let full = root + "/" + path
-                guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                entries.append(
-                    Entry(
-                        path: full, size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec),
-                        nanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino)))
-            }
+            for path in paths { add(root + "/" + path) }
         }
         return InputState(entries: entries)
     }

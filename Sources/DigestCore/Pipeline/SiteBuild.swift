@@ -10,7 +10,8 @@ import Foundation
 /// the site. The output is the same byte for byte as a build from nothing.
 public struct SiteBuild: Sendable {
     public var content: URL
-    public var templates: URL
+    /// A theme folder whose files replace the default theme's one by one; nil for the default theme alone.
+    public var templates: URL?
     public var output: URL
     public var baseURL: BaseURL?
     /// Whether Pagefind also indexes the site (the built-in index is always written).
@@ -19,7 +20,7 @@ public struct SiteBuild: Sendable {
     public var cacheFolder: URL
 
     public init(
-        content: URL, templates: URL, output: URL, baseURL: BaseURL? = nil, pagefind: Pagefind.Mode = .never,
+        content: URL, templates: URL?, output: URL, baseURL: BaseURL? = nil, pagefind: Pagefind.Mode = .never,
         cacheFolder: URL? = nil
     ) {
         self.content = content
@@ -53,9 +54,9 @@ public struct SiteBuild: Sendable {
         public var description: String {
             let warningText =
                 (pagefind ? " (plus a Pagefind index)" : "")
-                + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")")
+                + (warnings == 0 ? "" : ", " + count(warnings, "warning"))
             return
-                "Built \(days) days, \(papers) papers, \(topics) topics: \(pages) pages, \(rendered) rendered, \(written.count) written, \(removed.count) removed in \(String(format: "%.2f", seconds)) s\(warningText)"
+                "Built \(count(days, "day")), \(count(papers, "paper")), \(count(topics, "topic")): \(count(pages, "page")), \(rendered) rendered, \(written.count) written, \(removed.count) removed in \(String(format: "%.2f", seconds)) s\(warningText)"
         }
     }
 
@@ -79,7 +80,7 @@ public struct SiteBuild: Sendable {
         var clock = StepClock(log: log, first: 1)
         let indexer = Pagefind(mode: pagefind)
         let options = BuildStamp.options(baseURL: baseURL, pagefind: indexer.willRun)
-        let state = InputState.scan([content, templates])
+        let state = InputState.scan(InputPaths(content: content, templates: templates))
         let stamp = BuildStamp.load(from: cacheFolder)
         let intact = OutputWriter.isIntact(output)
         /// The last build's result stands: its warnings again, and its figures.

@@ -27,13 +27,17 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
             let afterScheme = text.index(text.startIndex, offsetBy: lower.hasPrefix("https://") ? 8 : 7)
             let slash = text[afterScheme...].firstIndex(of: "/") ?? text.endIndex
             let host = text[afterScheme..<slash]
-            guard !host.isEmpty, !host.contains(where: { $0 == " " || $0 == "?" || $0 == "#" }) else { return nil }
+            // `user:password@host` would publish a password in every feed and page.
+            guard !host.isEmpty, !host.contains(where: { $0 == " " || $0 == "?" || $0 == "#" || $0 == "@" }) else {
+                return nil
+            }
             origin = String(text[..<slash])
             text = String(text[slash...])
         } else if !text.hasPrefix("/") {
             return nil
         }
-        guard !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" })
+        guard !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }),
+            !text.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
         else { return nil }
         if !text.hasPrefix("/") { text = "/" + text }
         if !text.hasSuffix("/") { text += "/" }
@@ -43,9 +47,4 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { (origin ?? "") + path }
-
-    /// The same site at another origin (the preview server's), keeping the path.
-    public func with(origin: String?) -> BaseURL {
-        BaseURL(origin: origin, path: path)
-    }
 }

@@ -12,8 +12,6 @@ public struct Theme: Sendable {
     public let assets: [SourceFile]
     /// For each template, every template it uses through partials and parents, itself included.
     public let dependencies: [String: Set<String>]
-    /// Where each template came from, for error messages.
-    public let templatePaths: [String: String]
     /// A hash of each template's text, so a rebuild knows which pages a template edit touches.
     public let templateHashes: [String: UInt64]
 
@@ -63,7 +61,7 @@ public struct Theme: Sendable {
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let theme = Theme(
             library: TemplateLibrary(templates: parsed), templateNames: Set(parsed.keys),
-            assets: assets.sorted { $0.path < $1.path }, dependencies: dependencies, templatePaths: paths,
+            assets: assets.sorted { $0.path < $1.path }, dependencies: dependencies,
             templateHashes: hashes)
         return (theme, diagnostics)
     }

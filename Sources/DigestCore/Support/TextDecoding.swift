@@ -57,9 +57,8 @@ public enum TextDecoding {
             column += 1
         }
         let first = firstInvalid.map { "first: 0x" + String($0.byte, radix: 16, uppercase: true) } ?? ""
-        let plural = invalidCount == 1 ? "" : "s"
         let message =
-            "file is not valid UTF-8 (\(invalidCount) invalid byte\(plural), \(first)); "
+            "file is not valid UTF-8 (\(count(invalidCount, "invalid byte")), \(first)); "
             + "read as Windows-1252; save the file as UTF-8 to silence this"
         return (String(scalars), [.warning(message, at: firstInvalid?.location)])
     }
