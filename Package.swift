@@ -30,10 +30,7 @@ let package = Package(
             plugins: ["EmbedFilesPlugin"]
         ),
         // The default theme and the starter site, compiled into the binary (see EmbedFilesPlugin).
-        .executableTarget(name: "embed-files"),
-        .plugin(
-            name: "EmbedFilesPlugin", capability: .buildTool(), dependencies: ["embed-files"],
-            path: "Sources/EmbedFilesPlugin"),
+        .plugin(name: "EmbedFilesPlugin", capability: .buildTool(), path: "Sources/EmbedFilesPlugin"),
         .target(
             name: "DigestServer",
             dependencies: [
@@ -53,6 +50,12 @@ let package = Package(
         .executableTarget(
             name: "digest-bench",
             dependencies: ["DigestCore"]
+        ),
+        // libFuzzer targets; built by Tests/Fuzz/run with the fuzzer sanitizer, which supplies main.
+        .executableTarget(
+            name: "digest-fuzz",
+            dependencies: ["DigestCore"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .target(
             name: "DigestTestSupport",

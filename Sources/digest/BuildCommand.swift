@@ -63,11 +63,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
     var quiet = false
 
+    @Flag(help: "Publish a site without papers even over one that has papers.")
+    var allowEmpty = false
+
     func run() throws {
         let total = SiteGenerator.steps.count
-        let build = SiteBuild(
+        var build = SiteBuild(
             content: site.contentURL, templates: site.templatesURL, output: site.outputURL,
             baseURL: site.baseURL.flatMap(BaseURL.init), pagefind: pagefind, cacheFolder: site.cacheURL)
+        build.allowEmpty = allowEmpty
         Interruption.install()
         let progress = ProgressBar(label: "Rendering and writing", enabled: !quiet)
         let reporter = DiagnosticReporter()

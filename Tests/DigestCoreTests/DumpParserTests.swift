@@ -190,12 +190,14 @@ struct DumpParserTests {
         #expect(result.diagnostics.hasErrors)
     }
 
-    @Test("a file without a date line but with a dated name uses the name")
+    @Test("a file without a date line is not a dump, even with a dated name: its lines would become papers")
     func noDateLineButDatedName() {
-        let result = parseDump("Title\n\n\(abstract())", path: "2026-03-12.txt")
-        #expect(result.day?.date.iso == "2026-03-12")
-        #expect(result.day?.entries.count == 1)
-        #expect(result.diagnostics.warnings.count == 1)
+        let result = parseDump("Foo 12\n\nTitle\n\n\(abstract())", path: "2026-03-12.txt")
+        #expect(result.day == nil)
+        #expect(
+            result.diagnostics.errors.map(\.description) == [
+                "2026-03-12.txt:1:1: error: not a Daily Papers dump: no date line like 'Mar 12' before the papers (the first lines start with 'Foo 12'); if the page's date line was lost, add it above the first title"
+            ])
     }
 
     @Test("the same paper twice in one dump is kept once")

@@ -43,7 +43,7 @@ struct LargeInputTests {
         let (snapshot, _) = try ContentSnapshot.read(
             content: folder.url.appendingPathComponent("content"),
             templates: repositoryRoot.appendingPathComponent("Templates"))
-        let prepared = try SiteGenerator().prepare(snapshot)
+        let prepared = try SiteGenerator(baseURL: BaseURL("https://digest.example/")).prepare(snapshot)
         var config = prepared.renderer.config
         config.sitemapLimit = 10
         let renderer = SiteRenderer(
@@ -54,13 +54,13 @@ struct LargeInputTests {
         #expect(index.count >= 5)
         var listed: [String] = []
         for part in index {
-            let path = String(part.dropFirst("/".count))
+            let path = String(part.dropFirst("https://digest.example/".count))
             let urls = try locations(in: #require(pages[path], "\(path) is written"))
             #expect(urls.count <= 10)
             listed += urls
         }
         let htmlPages = pages.keys.filter { $0.hasSuffix("index.html") }.map {
-            "/" + String($0.dropLast("index.html".count))
+            "https://digest.example/" + String($0.dropLast("index.html".count))
         }
         #expect(listed.count == Set(listed).count, "each page once")
         #expect(Set(listed) == Set(htmlPages))

@@ -217,7 +217,7 @@ struct SiteBuildTests {
 
         try folder.write("content/static/index.html", "mine")
         let error = #expect(throws: BuildFailure.self) { try build(into: output, content: content) }
-        #expect(error?.diagnostics.first?.message.contains("would replace a page") == true)
+        #expect(error?.diagnostics.contains { $0.message.contains("would replace a page") } == true)
     }
 
     // MARK: Helpers

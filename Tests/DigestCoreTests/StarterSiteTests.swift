@@ -7,7 +7,7 @@ import Testing
 /// and a theme folder replaces it file by file.
 @Suite("Starting a site: digest init and the built-in theme", .serialized)
 struct StarterSiteTests {
-    @Test("digest init writes a site that builds with the built-in theme, with no warnings")
+    @Test("digest init writes a site that builds with the built-in theme")
     func starterBuilds() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -22,7 +22,8 @@ struct StarterSiteTests {
         var warnings: [Diagnostic] = []
         let summary = try SiteBuild(content: site, templates: nil, output: site.appendingPathComponent("Output"))
             .run(report: { warnings.append($0) })
-        #expect(warnings.isEmpty, "\(warnings)")
+        // The one warning: no base_url yet (the publish workflow passes it), so no sitemap.
+        #expect(warnings.map(\.message).allSatisfy { $0.hasPrefix("base_url has no origin") }, "\(warnings)")
         #expect(summary.days == 1 && summary.papers == 3 && summary.topics >= 3)
         let paper = try String(
             contentsOf: site.appendingPathComponent(
@@ -136,7 +137,8 @@ struct StarterSiteTests {
         #expect(built.output.contains("Built 1 day, 3 papers"), "\(built.output)")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("Output/index.html").path))
         let quiet = try ExternalTool.run([digest.path, "build", "--quiet", "--pagefind", "never"], in: site)
-        #expect(quiet.status == 0 && quiet.output.isEmpty, "\(quiet.output)")
+        #expect(quiet.status == 0, "\(quiet.output)")
+        #expect(!quiet.output.contains("Built") && !quiet.output.contains("[1/"), "only warnings: \(quiet.output)")
         let again = try ExternalTool.run([digest.path, "init", "site"], in: folder.url)
         #expect(again.status == 1 && again.output.contains("is not empty"), "\(again.output)")
     }

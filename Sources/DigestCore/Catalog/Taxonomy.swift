@@ -43,9 +43,16 @@ public struct Taxonomy: Sendable {
             return nil
         }
         var topics: [Topic] = []
-        var slugs: [String: SourceLocation] = [other.slug: yaml.location(of: yaml.root)]
+        var slugs: [String: SourceLocation] = [:]
         for node in topicNodes {
             guard let topic = topic(node, in: yaml, requirePhrases: true, diagnostics: &diagnostics) else { continue }
+            if topic.slug == other.slug {
+                diagnostics.append(
+                    .error(
+                        "topic slug '\(topic.slug)' is reserved for the papers that match no topic; choose another",
+                        at: yaml.location(of: node)))
+                continue
+            }
             if let first = slugs[topic.slug] {
                 diagnostics.append(
                     .error(

@@ -27,6 +27,9 @@ public struct DumpParser: Sendable {
     public func parse(_ file: SourceFile) -> DumpParseResult {
         let (text, decodeDiagnostics) = TextDecoding.decode(file)
         var diagnostics = decodeDiagnostics
+        if let problem = DumpCheck.problem(in: text, path: file.path) {
+            return DumpParseResult(day: nil, diagnostics: diagnostics + [problem])
+        }
         let paragraphs = Paragraph.split(text, path: file.path, diagnostics: &diagnostics)
         let fileStart = SourceLocation(path: file.path, line: 1)
         guard !paragraphs.isEmpty else {
@@ -49,32 +52,33 @@ public struct DumpParser: Sendable {
             }
         }
 
+        // Without a date line this is not a dump, or one whose first lines are damaged: taking
+        // the date from the file name would make papers of whatever the file holds (`Foo 12`
+        // and the title after it would become a paper).
+        guard let dateLine else {
+            let first = skipped.first.map { " (the first lines start with '\($0.text.prefix(40))')" } ?? ""
+            diagnostics.append(
+                .error(
+                    "not a Daily Papers dump: no date line like 'Mar 12' before the papers\(first); if the page's date line was lost, add it above the first title",
+                    at: skipped.first?.location ?? fileStart))
+            return DumpParseResult(day: nil, diagnostics: diagnostics)
+        }
         let nameDate = Self.date(inFileName: file.stem)
-        let date: DayDate
-        switch resolveDate(dateLine, nameDate: nameDate, file: file, diagnostics: &diagnostics) {
-        case .some(let resolved): date = resolved
-        case .none: return DumpParseResult(day: nil, diagnostics: diagnostics)
+        guard let date = resolveDate(dateLine, nameDate: nameDate, diagnostics: &diagnostics) else {
+            return DumpParseResult(day: nil, diagnostics: diagnostics)
         }
 
-        let body: ArraySlice<Paragraph>
-        if dateLine == nil {
-            // No date line at all: the file name gave the date; everything after the header is content.
+        for paragraph in skipped {
             diagnostics.append(
-                .warning("no date line (like 'Mar 12') found; using the date in the file name", at: fileStart))
-            body = paragraphs.drop { $0.lines.allSatisfy(DumpHeader.contains) }
-        } else {
-            for paragraph in skipped {
-                diagnostics.append(
-                    .warning(
-                        "unexpected line before the date line, ignored: '\(paragraph.text.prefix(60))'",
-                        at: paragraph.location))
-            }
-            body = paragraphs[index...]
+                .warning(
+                    "unexpected line before the date line, ignored: '\(paragraph.text.prefix(60))'",
+                    at: paragraph.location))
         }
+        let body = paragraphs[index...]
 
         let entries = Self.entries(in: Array(body), diagnostics: &diagnostics)
         if entries.isEmpty {
-            diagnostics.append(.warning("dump for \(date) lists no papers", at: dateLine?.location ?? fileStart))
+            diagnostics.append(.warning("dump for \(date) lists no papers", at: dateLine.location))
             return DumpParseResult(day: nil, diagnostics: diagnostics)
         }
         return DumpParseResult(
@@ -86,17 +90,9 @@ public struct DumpParser: Sendable {
 
     /// Year from the file name, else from the date line, else `defaultYear`.
     private func resolveDate(
-        _ dateLine: (line: DateLine, location: SourceLocation)?, nameDate: DayDate?, file: SourceFile,
-        diagnostics: inout [Diagnostic]
+        _ dateLine: (line: DateLine, location: SourceLocation), nameDate: DayDate?, diagnostics: inout [Diagnostic]
     ) -> DayDate? {
-        guard let (line, location) = dateLine else {
-            if let nameDate { return nameDate }
-            diagnostics.append(
-                .error(
-                    "no date line (like 'Mar 12') found in the first lines; is this a Daily Papers dump?",
-                    at: SourceLocation(path: file.path, line: 1)))
-            return nil
-        }
+        let (line, location) = dateLine
         if forcedYear == nil, let nameDate,
             nameDate.month != line.month || nameDate.day != line.day || (line.year.map { $0 != nameDate.year } ?? false)
         {

@@ -19,11 +19,12 @@ struct Paragraph: Sendable {
     }
 
     /// Splits text into paragraphs at blank lines. Tabs and runs of spaces become one space,
-    /// control characters become spaces (with one warning per file).
+    /// control characters become spaces and bidirectional controls go (one warning per file each).
     static func split(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var current: Paragraph?
         var warnedControl = false
+        var warnedBidi = false
         var lineNumber = 0
         for rawLine in lines(of: text) {
             lineNumber += 1
@@ -58,6 +59,18 @@ struct Paragraph: Sendable {
                     pendingSpace = !cleaned.isEmpty
                     continue
                 }
+                // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+                // would let a title show text in another order than it has, in pages and feeds.
+                if isBidiControl(scalar) {
+                    if !warnedBidi {
+                        warnedBidi = true
+                        diagnostics.append(
+                            .warning(
+                                "bidirectional control character U+\(String(scalar.value, radix: 16, uppercase: true)) removed",
+                                at: SourceLocation(path: path, line: lineNumber, column: column)))
+                    }
+                    continue
+                }
                 if firstColumn == 0 { firstColumn = column }
                 if pendingSpace { cleaned.append(0x20) }
                 pendingSpace = false
@@ -84,6 +97,11 @@ struct Paragraph: Sendable {
 
     /// The line itself when nothing in it needs cleaning (most lines of a dump): no control
     /// characters, no space but single ASCII spaces between words; nil otherwise.
+    /// Bidirectional embeddings, overrides and isolates: U+202A–U+202E, U+2066–U+2069.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
     private static func tidyASCII(_ line: Substring.UnicodeScalarView) -> String? {
         let text = Substring(line)
         var previous: UInt8 = 0x20
@@ -100,7 +118,7 @@ struct Paragraph: Sendable {
         guard previous != 0x20 else { return nil }
         if hasNonASCII {
             for scalar in line where scalar.value >= 0x80 {
-                if ProseTokenizer.isSpace(scalar) || scalar.value <= 0x9F { return nil }
+                if ProseTokenizer.isSpace(scalar) || scalar.value <= 0x9F || isBidiControl(scalar) { return nil }
             }
         }
         return String(text)

@@ -39,12 +39,6 @@ public struct DumpImporter: Sendable {
     public func importDump(_ file: SourceFile) throws(BuildFailure) -> Outcome {
         let text = TextDecoding.decode(file).text
         let start = SourceLocation(path: file.path, line: 1)
-        if Self.looksLikeHTML(text) {
-            throw BuildFailure(
-                .error(
-                    "this is an HTML page, not a dump: open the Daily Papers page, select all, copy, and save the text as a .txt file",
-                    at: start))
-        }
         let parsed = DumpParser(latestDate: today, forcedYear: year).parse(file)
         var diagnostics = parsed.diagnostics
         guard let day = parsed.day, !diagnostics.hasErrors else {
@@ -53,12 +47,12 @@ public struct DumpImporter: Sendable {
             }
             throw BuildFailure(diagnostics)
         }
+
         guard day.entries.contains(where: { !$0.abstract.isEmpty }) else {
             throw BuildFailure(
                 diagnostics + [.error("not a Daily Papers dump: no paper has an abstract; nothing imported", at: start)]
             )
         }
-
         let destination = dumps.appendingPathComponent("\(day.date.iso).txt")
         let existing = try existingEntries(of: day.date)
         if existing.isEmpty && !FileManager.default.fileExists(atPath: destination.path) {
@@ -86,8 +80,15 @@ public struct DumpImporter: Sendable {
             }
         }
         if !fresh.isEmpty {
-            let current = (try? Data(contentsOf: destination)).map {
+            let currentData = try? Data(contentsOf: destination)
+            let current = currentData.map {
                 Self.normalised(TextDecoding.decode(SourceFile(path: destination.path, data: $0)).text)
+            }
+            if let currentData, let encoding = Self.unusualEncoding(of: currentData) {
+                diagnostics.append(
+                    .warning(
+                        "\(destination.lastPathComponent) \(encoding); it is rewritten as UTF-8 with LF line ends to add the new papers",
+                        at: SourceLocation(path: destination.path, line: 1)))
             }
             let block = fresh.map { $0.abstract.isEmpty ? $0.title : "\($0.title)\n\n\($0.abstract)" }
                 .joined(separator: "\n\n")
@@ -159,13 +160,16 @@ public struct DumpImporter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// How a dump on disk differs from UTF-8 with LF line ends, which a merge writes.
+    static func unusualEncoding(of data: Data) -> String? {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return "was UTF-16" }
+        if String(validating: data, as: UTF8.self) == nil { return "was not UTF-8 (read as Windows-1252)" }
+        if data.contains(0x0D) { return "had CR or CRLF line ends" }
+        return nil
+    }
+
     /// Whitespace-insensitive comparison key for abstracts.
     private static func squeezed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    private static func looksLikeHTML(_ text: String) -> Bool {
-        let head = text.prefix(512).drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
-        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml")
     }
 }

@@ -36,7 +36,7 @@ public struct ContentSnapshot: Hashable, Sendable {
                     "no dumps/ folder in \(contentPath): put the saved Daily Papers pages in \(displayPath(dumpsFolder))/"
                 ))
         }
-        for file in files(under: dumpsFolder) {
+        for file in files(under: dumpsFolder, diagnostics: &diagnostics) {
             guard file.pathExtension.lowercased() == "txt" else {
                 diagnostics.append(
                     .warning("not a .txt file, ignored", at: SourceLocation(path: displayPath(file), line: 1)))
@@ -53,14 +53,16 @@ public struct ContentSnapshot: Hashable, Sendable {
         if FileManager.default.fileExists(atPath: topicsFile.path) { snapshot.topics = try readFile(topicsFile) }
         let pagesFolder = content.appendingPathComponent("pages")
         if isDirectory(pagesFolder) {
-            snapshot.pages = try files(under: pagesFolder).filter { $0.pathExtension.lowercased() == "md" }.map(
+            snapshot.pages = try files(under: pagesFolder, diagnostics: &diagnostics).filter {
+                $0.pathExtension.lowercased() == "md"
+            }.map(
                 readFile)
         }
 
         let staticFolder = content.appendingPathComponent("static")
         if isDirectory(staticFolder) {
             let root = staticFolder.standardizedFileURL.path + "/"
-            for file in files(under: staticFolder, hidden: true) {
+            for file in files(under: staticFolder, hidden: true, diagnostics: &diagnostics) {
                 var copy = try readFile(file)
                 copy.path = String(file.standardizedFileURL.path.dropFirst(root.count))
                 snapshot.statics.append(copy)
@@ -81,7 +83,7 @@ public struct ContentSnapshot: Hashable, Sendable {
                             : "templates folder \(displayPath(templates)) not found"))
             }
             let root = templates.standardizedFileURL.path + "/"
-            for file in files(under: templates) {
+            for file in files(under: templates, diagnostics: &diagnostics) {
                 theme[String(file.standardizedFileURL.path.dropFirst(root.count))] = try readFile(file)
             }
         }
@@ -108,21 +110,12 @@ public struct ContentSnapshot: Hashable, Sendable {
         }
     }
 
-    /// Regular files below `folder`, sorted by path; hidden ones skipped unless asked for
-    /// (`static/.nojekyll` is meant to be published).
-    static func files(under folder: URL, hidden: Bool = false) -> [URL] {
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: hidden ? [] : [.skipsHiddenFiles])
-        else {
-            return []
-        }
-        var result: [URL] = []
-        for case let url as URL in enumerator
-        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            result.append(url)
-        }
-        return result.sorted { $0.path < $1.path }
+    /// Regular files below `folder`, sorted by path, links followed; hidden ones skipped
+    /// unless asked for (`static/.nojekyll` is meant to be published).
+    static func files(under folder: URL, hidden: Bool = false, diagnostics: inout [Diagnostic]) -> [URL] {
+        let walk = FolderWalk(folder, hidden: hidden)
+        diagnostics += walk.diagnostics
+        return walk.files.map { URL(fileURLWithPath: $0) }
     }
 
     static func isDirectory(_ url: URL) -> Bool {

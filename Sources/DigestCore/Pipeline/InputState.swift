@@ -30,9 +30,7 @@ struct InputState: Equatable {
         }
         for file in inputs.files { add(file.standardizedFileURL.path) }
         for folder in inputs.folders {
-            let root = folder.standardizedFileURL.path
-            let paths = ((try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []).sorted()
-            for path in paths { add(root + "/" + path) }
+            FolderWalk(folder, hidden: true).files.forEach(add)
         }
         return InputState(entries: entries)
     }

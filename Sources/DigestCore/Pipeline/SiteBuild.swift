@@ -18,6 +18,9 @@ public struct SiteBuild: Sendable {
     public var pagefind: Pagefind.Mode
     /// Where the build cache lives; by default `.paperdigest-cache` beside the output folder.
     public var cacheFolder: URL
+    /// Publish a site with no papers over one that has papers (otherwise that stops the
+    /// build: an emptied or unreadable dumps folder must not wipe the site).
+    public var allowEmpty = false
 
     public init(
         content: URL, templates: URL?, output: URL, baseURL: BaseURL? = nil, pagefind: Pagefind.Mode = .never,
@@ -117,6 +120,13 @@ public struct SiteBuild: Sendable {
         prepared.diagnostics.forEach(report)
 
         let writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }
+        let publishedPapers = writer.previous.keys.count { $0.hasPrefix("papers/") && $0.hasSuffix("/index.html") }
+        if prepared.papers == 0 && publishedPapers > 0 && !allowEmpty {
+            throw BuildFailure(
+                .error(
+                    "no papers to publish, but \(displayPath(output)) holds a site with \(count(publishedPapers, "paper")); stopped rather than replace it with an empty site (check \(displayPath(content.appendingPathComponent("dumps")))/, or pass --allow-empty)"
+                ))
+        }
         // Files found missing or changed since the last build are written again.
         if !intact { _ = writer.verify() }
         let outcome = try wrap { () throws(OutputWriter.Failure) in

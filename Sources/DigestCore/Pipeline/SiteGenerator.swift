@@ -110,6 +110,12 @@ public struct SiteGenerator: Sendable {
         let renderer = SiteRenderer(
             config: config, catalog: catalog, contentPages: contentPages, theme: theme, related: related,
             statics: snapshot.statics)
+        if renderer.routes.base.origin == nil {
+            diagnostics.append(
+                .warning(
+                    "base_url has no origin (like https://you.github.io/digest/): no sitemap.xml is written, as sitemaps need absolute URLs; set base_url in site.yml or pass --base-url"
+                ))
+        }
         // A static file must not take the place of a page the site makes (listing every page
         // only when there are static files at all).
         let generated =

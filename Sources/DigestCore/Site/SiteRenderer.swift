@@ -115,8 +115,11 @@ public struct SiteRenderer: Sendable {
         jobs += contentPages.indices.map(PageJob.content)
         jobs += theme.assets.indices.map(PageJob.asset)
         jobs += statics.indices.map(PageJob.staticFile)
-        jobs += (0..<sitemapParts).map(PageJob.sitemapPart)
-        jobs += [.days, .topics, .notFound, .feed, .sitemap, .search, .searchIndex, .robots, .index]
+        // The sitemap protocol allows only absolute URLs: no sitemap without an origin.
+        let hasOrigin = routes.base.origin != nil
+        if hasOrigin { jobs += (0..<sitemapParts).map(PageJob.sitemapPart) }
+        jobs += [.days, .topics, .notFound, .feed] + (hasOrigin ? [.sitemap] : [])
+        jobs += [.search, .searchIndex, .robots, .index]
         return jobs
     }
 
@@ -145,7 +148,8 @@ public struct SiteRenderer: Sendable {
         case .searchIndex:
             return Page(path: path, text: searchIndex())
         case .robots:
-            return Page(path: path, text: "User-agent: *\nAllow: /\nSitemap: \(routes.absolute(Routes.sitemap))\n")
+            let sitemap = routes.base.origin == nil ? "" : "Sitemap: \(routes.absolute(Routes.sitemap))\n"
+            return Page(path: path, text: "User-agent: *\nAllow: /\n" + sitemap)
         case .asset(let index):
             return Page(path: path, data: theme.assets[index].data)
         case .staticFile(let index):

@@ -29,8 +29,14 @@ struct YAMLFile {
 
     private static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            // Where the broken construct starts (an unclosed quote), not where the file ends.
+            if let context {
+                return .error(
+                    "invalid YAML: \(problem) \(context.text)",
+                    at: SourceLocation(path: path, line: context.mark.line, column: context.mark.column))
+            }
             return .error(
                 "invalid YAML: \(problem)", at: SourceLocation(path: path, line: mark.line, column: mark.column))
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -1,0 +1,216 @@
+import DigestCore
+import DigestTestSupport
+import Foundation
+import Testing
+
+/// Input a user (or an attacker) may feed the build: links, files that are not dumps,
+/// control characters, an emptied dumps folder. Each builds with a warning or fails with
+/// `path:line:column: error: …`, and never damages the site already published.
+@Suite("Hostile input: never lose data", .serialized)
+struct HostileInputTests {
+    /// A content folder with two dated dumps, built once into `site`.
+    func publishedSite(_ folder: TemporaryFolder) throws -> (content: URL, output: URL) {
+        _ = try folder.write(
+            "content/dumps/2026-03-12.txt", dumpText([("Graph Neural Networks at Scale", abstract("graphs"))]))
+        _ = try folder.write(
+            "content/dumps/2026-03-13.txt",
+            dumpText(date: "Mar 13", [("Sparse Attention Revisited", abstract("attention"))]))
+        _ = try folder.write("content/site.yml", "base_url: https://digest.example/\n")
+        let content = folder.url.appendingPathComponent("content")
+        let output = folder.url.appendingPathComponent("site")
+        _ = try SiteBuild(content: content, templates: nil, output: output).run()
+        return (content, output)
+    }
+
+    func failure(_ content: URL, _ output: URL, allowEmpty: Bool = false) -> BuildFailure? {
+        var build = SiteBuild(content: content, templates: nil, output: output)
+        build.allowEmpty = allowEmpty
+        return #expect(throws: BuildFailure.self) { try build.run() }
+    }
+
+    @Test(
+        "a dumps folder that is a symbolic link, and linked dump files, are read; a broken link and a loop are reported"
+    )
+    func symlinks() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("elsewhere/2026-03-12.txt", dumpText([("Linked Folder Paper", abstract("links"))]))
+        _ = try folder.write("one/2026-03-13.txt", dumpText(date: "Mar 13", [("Linked File Paper", abstract("files"))]))
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder.url.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try manager.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("content/dumps").path, withDestinationPath: "../elsewhere")
+        try manager.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("elsewhere/2026-03-13.txt").path,
+            withDestinationPath: folder.url.appendingPathComponent("one/2026-03-13.txt").path)
+        try manager.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("elsewhere/gone.txt").path, withDestinationPath: "/nonexistent/x")
+        try manager.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("elsewhere/loop").path, withDestinationPath: ".")
+        var warnings: [String] = []
+        let summary = try SiteBuild(
+            content: folder.url.appendingPathComponent("content"), templates: nil,
+            output: folder.url.appendingPathComponent("site")
+        ).run(report: { warnings.append($0.description) })
+        #expect(summary.days == 2 && summary.papers == 2)
+        #expect(warnings.contains { $0.contains("gone.txt:1:1: warning: broken symbolic link") }, "\(warnings)")
+        #expect(warnings.contains { $0.contains("symbolic link loop") }, "\(warnings)")
+    }
+
+    @Test("an empty or missing dumps folder does not replace a site that has papers, unless asked")
+    func emptiedDumps() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (content, output) = try publishedSite(folder)
+        let before = allFiles(in: output)
+        try FileManager.default.removeItem(at: content.appendingPathComponent("dumps"))
+        try FileManager.default.createDirectory(
+            at: content.appendingPathComponent("dumps"), withIntermediateDirectories: true)
+        let error = failure(content, output)
+        #expect(
+            error?.diagnostics.first?.message.contains("holds a site with 2 papers") == true,
+            "\(String(describing: error))")
+        #expect(allFiles(in: output) == before, "the published site is untouched")
+        let summary = try {
+            var build = SiteBuild(content: content, templates: nil, output: output)
+            build.allowEmpty = true
+            return try build.run()
+        }()
+        #expect(summary.papers == 0)
+    }
+
+    @Test(
+        "files that are not dumps fail the build at file:line:column and leave the site as it was",
+        arguments: [
+            (
+                "random bytes", Data((0..<20_000).map { UInt8(truncatingIfNeeded: ($0 &* 7_919 &+ 13) % 251) }),
+                "binary data"
+            ),
+            (
+                "an HTML page",
+                Data("<!DOCTYPE html>\n<html><head><title>Daily Papers</title></head><body>x</body></html>\n".utf8),
+                "HTML page"
+            ),
+            (
+                "an unknown date line",
+                Data("new\n\nFoo 12\n\nA Title Here\n\nAnother Title Here\n\n\(abstract())\n".utf8), "no date line"
+            ),
+        ] as [(String, Data, String)])
+    func notADump(name: String, bytes: Data, message: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (content, output) = try publishedSite(folder)
+        let before = try allFiles(in: output).map { try Data(contentsOf: output.appendingPathComponent($0)) }
+        try bytes.write(to: content.appendingPathComponent("dumps/2026-03-14.txt"))
+        let error = failure(content, output)
+        let first = error?.diagnostics.errors.first?.description ?? ""
+        #expect(
+            first.hasPrefix("content/dumps/2026-03-14.txt:") || first.contains("/dumps/2026-03-14.txt:"),
+            "\(name): \(first)")
+        #expect(first.contains(": error: ") && first.contains(message), "\(name): \(first)")
+        #expect(try allFiles(in: output).map { try Data(contentsOf: output.appendingPathComponent($0)) } == before)
+        // digest import refuses it too, writing nothing.
+        let importer = DumpImporter(
+            dumps: content.appendingPathComponent("dumps"), today: try #require(DayDate(iso: "2026-03-20")))
+        #expect(throws: BuildFailure.self) { try importer.importDump(SourceFile(path: "pasted.txt", data: bytes)) }
+    }
+
+    @Test("bidirectional override characters never reach titles, <title> or feeds")
+    func bidiControls() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write(
+            "content/dumps/2026-03-12.txt",
+            dumpText([("Safe\u{202E}txt.exe Title \u{2066}Isolated\u{2069}", abstract("bidi \u{202D}x"))]))
+        let output = folder.url.appendingPathComponent("site")
+        var warnings: [String] = []
+        _ = try SiteBuild(content: folder.url.appendingPathComponent("content"), templates: nil, output: output)
+            .run(report: { warnings.append($0.description) })
+        #expect(warnings.contains { $0.contains("bidirectional control character U+202E removed") })
+        for file in allFiles(in: output)
+        where file.hasSuffix(".html") || file.hasSuffix(".xml") || file.hasSuffix(".json") {
+            let text = try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)
+            #expect(
+                !text.unicodeScalars.contains {
+                    (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value)
+                }, "\(file)")
+        }
+    }
+
+    @Test(
+        "without an origin no sitemap is written (it needs absolute URLs), with one warning; with one, every URL is absolute"
+    )
+    func sitemapNeedsOrigin() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("A Paper About Things", abstract("things"))]))
+        let content = folder.url.appendingPathComponent("content")
+        var warnings: [String] = []
+        let pathOnly = folder.url.appendingPathComponent("a")
+        _ = try SiteBuild(content: content, templates: nil, output: pathOnly, baseURL: BaseURL("/repo/"))
+            .run(report: { warnings.append($0.description) })
+        #expect(warnings.filter { $0.contains("no sitemap.xml") }.count == 1, "\(warnings)")
+        #expect(!FileManager.default.fileExists(atPath: pathOnly.appendingPathComponent("sitemap.xml").path))
+        #expect(
+            try String(contentsOf: pathOnly.appendingPathComponent("robots.txt"), encoding: .utf8)
+                == "User-agent: *\nAllow: /\n")
+        let absolute = folder.url.appendingPathComponent("b")
+        _ = try SiteBuild(
+            content: content, templates: nil, output: absolute, baseURL: BaseURL("https://x.example/repo/")
+        ).run()
+        let sitemap = try String(contentsOf: absolute.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        let locations = sitemap.components(separatedBy: "<loc>").dropFirst()
+        #expect(!locations.isEmpty && locations.allSatisfy { $0.hasPrefix("https://x.example/repo/") })
+    }
+
+    @Test("messages name where the problem starts: an unclosed YAML quote, a reserved topic slug")
+    func messages() throws {
+        var diagnostics: [Diagnostic] = []
+        _ = SiteConfig.load(
+            SourceFile(path: "site.yml", text: "title: \"Unclosed\ndescription: x\nyear: 2026\n"),
+            diagnostics: &diagnostics)
+        #expect(diagnostics.first?.description.hasPrefix("site.yml:1:8: error: invalid YAML") == true, "\(diagnostics)")
+        diagnostics = []
+        _ = Taxonomy.load(
+            SourceFile(path: "topics.yml", text: "topics:\n  - name: A\n    slug: other\n    phrases: [x]\n"),
+            diagnostics: &diagnostics)
+        #expect(diagnostics.first?.description.contains("'other' is reserved") == true, "\(diagnostics)")
+    }
+
+    @Test("digest import says when it rewrites a day file that was not UTF-8 with LF line ends")
+    func importReencoding() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let dumps = folder.url.appendingPathComponent("dumps")
+        let original = dumpText([("First Paper Of The Day", abstract("first"))]).replacingOccurrences(
+            of: "\n", with: "\r\n")
+        _ = try folder.write("dumps/2026-03-12.txt", original)
+        let importer = DumpImporter(dumps: dumps, today: try #require(DayDate(iso: "2026-03-20")))
+        let outcome = try importer.importDump(
+            SourceFile(path: "new.txt", text: dumpText([("Second Paper Of The Day", abstract("second"))])))
+        #expect(outcome.new == 1)
+        #expect(
+            outcome.diagnostics.contains { $0.message.contains("had CR or CRLF line ends; it is rewritten as UTF-8") })
+    }
+
+    @Test(
+        "inputs that once broke a stage (Tests/Fuzz/regressions) read without crashing",
+        arguments: ["dump", "math", "yaml"])
+    func fuzzRegressions(target: String) throws {
+        let folder = repositoryRoot.appendingPathComponent("Tests/Fuzz/regressions/\(target)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(!files.isEmpty)
+        for name in files {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            var diagnostics: [Diagnostic] = []
+            switch target {
+            case "dump": _ = DumpParser(defaultYear: 2026).parse(SourceFile(path: name, data: data))
+            case "math":
+                _ = Markdown.html(inline: RichTextParser().parse(String(decoding: data, as: UTF8.self)).0.inlines)
+            default:
+                _ = SiteConfig.load(SourceFile(path: name, data: data), diagnostics: &diagnostics)
+                _ = Taxonomy.load(SourceFile(path: name, data: data), diagnostics: &diagnostics)
+            }
+        }
+    }
+}
