@@ -10,26 +10,34 @@ enum DumpCheck {
                 at: SourceLocation(path: path, line: 1))
         }
         // Text has no control characters but tabs and line ends; binary data is full of them.
+        // Counted over UTF-8 bytes: C0 controls, DEL, C1 controls (C2 80–9F) and U+FFFD (EF BF BD).
         var line = 1
-        var column = 1
+        var column = 0
         var count = 0
-        var total = 0
         var first: SourceLocation?
-        for scalar in text.unicodeScalars {
-            total += 1
-            let value = scalar.value
-            if value == 0x0A {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        let total = text.utf8.count
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 { column += 1 }
+            let isControl: Bool
+            switch byte {
+            case 0x0A:
                 line += 1
-                column = 1
-                continue
+                column = 0
+                isControl = false
+            case 0x09, 0x0C, 0x0D: isControl = false
+            case 0..<0x20, 0x7F: isControl = true
+            case 0x80...0x9F: isControl = previous == 0xC2
+            case 0xBD: isControl = previous == 0xBF && beforePrevious == 0xEF
+            default: isControl = false
             }
-            if (value < 0x20 && value != 0x09 && value != 0x0D && value != 0x0C) || (0x7F...0x9F).contains(value)
-                || value == 0xFFFD
-            {
+            if isControl {
                 count += 1
                 if first == nil { first = SourceLocation(path: path, line: line, column: column) }
             }
-            column += 1
+            beforePrevious = previous
+            previous = byte
         }
         if count > 8 && count * 200 > total {
             return .error(
