@@ -102,7 +102,19 @@ struct MathSpanDetector {
         for i in tokens.indices {
             switch tokens[i].kind {
             case .punct:
+                // `12\,\%` lost its backslash: `12,%` is 12%.
+                if isPunct(i, ","), let number = attachedPrevious(i), tokens[number].kind == .number,
+                    let percent = attachedNext(i), isPunct(percent, "%")
+                {
+                    droppedTokens.insert(i)
+                }
                 if isPunct(i, "^_") { markScript(i) }
+                // `x!in!{4,8}`, `sim!10^3`: a negative thin space `\!` lost its backslash.
+                if isPunct(i, "!"), let l = attachedPrevious(i), let r = attachedNext(i),
+                    (tokens[l].kind == .word && strengths[l] != nil) || (tokens[r].kind == .word && strengths[r] != nil)
+                {
+                    mark(l...extent(of: r))
+                }
                 if isPunct(i, "{") { markBraces(i) }
                 if isPunct(i, "=<>") { markRelation(i) }
             case .word:
@@ -135,13 +147,109 @@ struct MathSpanDetector {
             if tokens[i].length == 1 { markSingleLetter(i) }
             if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), isFusedRelation(i) { mark(i...i) }
             if tokens[i].length >= 3, strengths[i] == nil { repairName(i) }
+            if tokens[i].length >= 5, strengths[i] == nil, !math[i] { repairFusedOperator(i) }
+            if strengths[i] == .greek || command(i) == .symbol("ℓ"), !math[i] { repairHyphenatedGreek(i) }
         }
         markGroups()
+        markMultipliers()
+    }
+
+    /// `approx 120 times faster`, `16 times fewer` in a text that uses `times` as ×
+    /// elsewhere (`256 times 256`): a number with `times` after it is a multiplier. Without
+    /// such evidence "16 times fewer" stays English.
+    private mutating func markMultipliers() {
+        var evidence = false
+        for k in tokens.indices where math[k] && tokens[k].kind == .word {
+            if operatorSymbol(k) == "×" || (commandIndex[k] < 0 && split(k)?.contains(.command("times")) == true) {
+                evidence = true
+                break
+            }
+        }
+        for k in tokens.indices where tokens[k].kind == .word && !math[k] && operatorSymbol(k) == "×" {
+            guard let number = previous(k), number < k - 1, tokens[number].kind == .number,
+                let after = next(k), after > k + 1, tokens[after].kind == .word,
+                !EnglishLexicon.isFunctionWord(text(after))
+            else { continue }
+            if math[number] {
+                // `times4.8 times faster`: a quantity already multiplied is not multiplied again.
+                if let before = previous(number), operatorSymbol(before) == "×" || attachedPrevious(number) != nil {
+                    continue
+                }
+                mark(number...k)
+            } else if evidence {
+                mark(number...k)
+            }
+        }
+    }
+
+    /// `alpha-Flow`, `tau-Bench`, `PixArt-alpha`, `MHR-mu`, `ENN-ell`: a lower-case Greek name in
+    /// a hyphenated name is the letter (the text stays text). Not `delta-sparsification`-like
+    /// English (left to the standalone rule), nor capitalised `Phi-2`, `Gamma-Hurdle`.
+    private mutating func repairHyphenatedGreek(_ i: Int) {
+        let first = scalars[tokens[i].start]
+        guard first >= "a" && first <= "z" else { return }
+        let before = i > 1 && isPunct(i - 1, "-") && tokens[i - 2].kind != .space
+        let after = i + 2 < tokens.count && isPunct(i + 1, "-") && tokens[i + 2].kind != .space
+        guard before || after else { return }
+        if after, tokens[i + 2].kind == .word, scalars[tokens[i + 2].start].properties.isLowercase {
+            // `epsilon-optimal`, `gamma-ray`: the standalone rule or English decides.
+            return
+        }
+        if before, tokens[i - 2].kind == .word, EnglishLexicon.greekPrefixWords.contains(text(i - 2).lowercased()) {
+            return  // `pre-alpha`, `open-beta`
+        }
+        let name = text(i)
+        switch MathVocabulary.command(name) {
+        case .greek(let letter, _)?: replacements[i] = letter
+        case .symbol(let symbol)?: replacements[i] = symbol
+        default: return
+        }
+    }
+
+    /// `ARleftrightarrowEN`, `LongotimesShort`, `DALLcdotE`, `LLMtimesMapReduce`, `EntoDe`:
+    /// an operator name fused between two names stays text, with its symbol restored.
+    private mutating func repairFusedOperator(_ i: Int) {
+        let range = tokens[i].start..<tokens[i].end
+        let afterNumber = attachedPrevious(i).map { tokens[$0].kind == .number } ?? false
+        let hasInnerCapital = scalars[(range.lowerBound + 1)..<range.upperBound].contains { $0 >= "A" && $0 <= "Z" }
+        guard hasInnerCapital, range.count <= WordSplitter.maxWordLength,
+            scalars[range].allSatisfy({ $0.isASCII && ProseTokenizer.isLetter($0) })
+        else { return }
+        let word = text(i)
+        for (name, symbol) in EnglishLexicon.fusableOperators {
+            guard let found = word.range(of: name) else { continue }
+            let left = String(word[word.startIndex..<found.lowerBound])
+            let right = String(word[found.upperBound...])
+            guard let rightFirst = right.unicodeScalars.first, rightFirst >= "A" && rightFirst <= "Z" else { continue }
+            let leftFirst = left.unicodeScalars.first
+            let leftIsName = leftFirst.map { $0 >= "A" && $0 <= "Z" } ?? false
+            switch name {
+            case "to":
+                // `EntoDe`, `ZhtoEn`: two-letter language codes only (not `ProtoNet`).
+                guard left.count == 2, right.count == 2, leftIsName,
+                    right.unicodeScalars.dropFirst().allSatisfy({ $0 >= "a" && $0 <= "z" }),
+                    left.unicodeScalars.dropFirst().allSatisfy({ $0 >= "a" && $0 <= "z" })
+                else { continue }
+            case "times":
+                // `LLMtimesMapReduce`, `SpatialtimesTemporal`, `4timesRTX`.
+                guard (leftIsName && left.count >= 2) || (left.isEmpty && afterNumber) else { continue }
+            default:
+                guard leftIsName || (left.isEmpty && afterNumber) else { continue }
+            }
+            replacements[i] = left + symbol + right
+            return
+        }
     }
 
     /// `x_0`, `d^2`, `QK^top`, `G_{stack}`; not `snake_case`.
     private mutating func markScript(_ i: Int) {
-        guard let left = attachedPrevious(i), let right = attachedNext(i) else { return }
+        guard let right = attachedNext(i) else { return }
+        guard let left = attachedPrevious(i), !isPunct(left, ",.;") else {
+            // `earlier,^{3-5} the`, `97 ^{18}F`: a superscript without a base (a citation, an
+            // isotope) when it holds only numbers.
+            if isPunct(i, "^"), isNumericGroup(right) { mark(i...(isPunct(right, "{") ? match[right] : right)) }
+            return
+        }
         let leftOK = tokens[left].kind == .word || tokens[left].kind == .number || isPunct(left, ")]}'")
         let rightOK = tokens[right].kind == .word || tokens[right].kind == .number || isPunct(right, "{+-\\*!")
         guard leftOK && rightOK else { return }
@@ -154,6 +262,13 @@ struct MathSpanDetector {
         if isPunct(right, "{"), match[right] >= 0, match[right] - right <= Self.maxGroup { hi = match[right] }
         if isPunct(right, "+-"), let number = attachedNext(right), tokens[number].kind == .number { hi = number }
         mark(lo...hi)
+    }
+
+    /// A number, or braces holding only numbers, `-` and `,`: `3`, `{3-5}`, `{18}`.
+    private func isNumericGroup(_ k: Int) -> Bool {
+        if tokens[k].kind == .number { return true }
+        guard isPunct(k, "{"), match[k] > k + 1, match[k] - k <= 12 else { return false }
+        return ((k + 1)..<match[k]).allSatisfy { tokens[$0].kind == .number || isPunct($0, "-,") }
     }
 
     /// `1{2}`, `D{to}infty`, `64{times}64`; `Norouzi{-}Fard` only loses its braces.
@@ -191,7 +306,7 @@ struct MathSpanDetector {
         case .strong:
             mark(i...i)
         case .greek:
-            if isStandalone(i) && !isEnglishCollocation(i) { mark(i...i) }
+            if isStandalone(i) && !isEnglishCollocation(i) && !isGreekNamedThing(i) { mark(i...i) }
         case .weak:
             // Functions applied to parentheses or to an operand: `exp(d)`, `log n`, `poly(…)`.
             if case .function? = command(i) {
@@ -250,14 +365,28 @@ struct MathSpanDetector {
     /// `muP`, `muParam` (μP), `VSEinfty` (VSE∞): names spelled with a damaged symbol. They
     /// stay text, with the symbol restored.
     private mutating func repairName(_ i: Int) {
-        guard strengths[i] == nil, !math[i], tokens[i].length >= 3 else { return }
+        guard strengths[i] == nil, !math[i], tokens[i].length >= 3, replacements[i] == nil else { return }
         let start = tokens[i].start, end = tokens[i].end
         let isUpper = { (s: Unicode.Scalar) in s >= "A" && s <= "Z" }
         let a = scalars[start], b = scalars[start + 1]
-        // `mu`, `nu`, `pi` followed by a capital.
-        if isUpper(scalars[start + 2]), (a == "m" || a == "n") && b == "u" || a == "p" && b == "i" {
-            let letter = a == "m" ? "μ" : a == "n" ? "ν" : "π"
-            replacements[i] = letter + ScalarText.string(scalars[(start + 2)..<end])
+        // `muP`, `muTransfer`: `mu` followed by a capital (μP is the standard spelling). Not
+        // `nuScenes`, `nuPlan`, `piCam`: those names are spelled with Latin letters.
+        if isUpper(scalars[start + 2]), a == "m", b == "u" {
+            replacements[i] = "μ" + ScalarText.string(scalars[(start + 2)..<end])
+            return
+        }
+        // `mus-level`, `20 mum`: micro units.
+        if a == "m", b == "u", end - start <= 4 {
+            let unit = ScalarText.string(scalars[(start + 2)..<end])
+            let afterNumber = previous(i).map { tokens[$0].kind == .number } ?? false
+            if unit == "s" || (afterNumber && EnglishLexicon.microUnits.contains(unit)) {
+                replacements[i] = "μ" + unit
+                return
+            }
+        }
+        // `LegalDelta`, `ParamDelta`: a name ending in a capital Greek letter.
+        if end - start >= 8, isUpper(a), let letter = Self.trailingCapitalGreek(scalars[start..<end]) {
+            replacements[i] = ScalarText.string(scalars[start..<(end - letter.nameLength)]) + letter.symbol
             return
         }
         // Capitals ending in `infty`.
@@ -265,6 +394,17 @@ struct MathSpanDetector {
             scalars[end - 4] == "n", scalars[end - 5] == "i", scalars[start..<(end - 5)].allSatisfy(isUpper)
         else { return }
         replacements[i] = ScalarText.string(scalars[start..<(end - 5)]) + "∞"
+    }
+
+    /// The capital Greek name ending a longer name (`Legal|Delta`), after a lower-case letter.
+    private static func trailingCapitalGreek(_ word: ArraySlice<Unicode.Scalar>) -> (symbol: String, nameLength: Int)? {
+        let text = String(String.UnicodeScalarView(word))
+        for name in ["Delta", "Gamma", "Sigma", "Omega", "Theta", "Lambda"] where text.hasSuffix(name) {
+            let before = word[word.endIndex - name.count - 1]
+            guard text.count >= name.count + 3, before >= "a" && before <= "z" else { return nil }
+            if case .greek(let letter, _)? = MathVocabulary.command(name) { return (letter, name.count) }
+        }
+        return nil
     }
 
     /// A bracket group holding math, with math-compatible content, is math as a whole, and so
@@ -292,16 +432,25 @@ struct MathSpanDetector {
         guard let right = next(i), isOperand(right, rightSide: true) || isShortSymbolWord(right) else { return }
         guard let left, isOperand(left, rightSide: false) || isShortSymbolWord(left) && isShortSymbolWord(right) else {
             // A relation opening a quantity: `(ge 175B)`, `e.g., leq 7B`, `sim10times`.
+            // No English puts `pm`, `sim`, `approx`, `ge` or `times` before a number:
+            // `(pm 1.3)`, `sim 90%`, `approx 40%`, `at times4`.
             let opens = left.map { isPunct($0, "(,") } ?? true || attachedNext(i) == right
-            if opens, ["≤", "≥", "∼", "≈", "≪", "≫", "<", ">"].contains(symbol), tokens[right].kind == .number {
+            let leading = ["±", "∓", "∼", "≈", "≃", "≤", "≥", "≪", "≫", "×"].contains(symbol)
+            if opens || leading, leading || symbol == "<" || symbol == ">", tokens[right].kind == .number {
                 mark(i...extent(of: right))
             }
             return
         }
         switch symbol {
+        case "⊨", "←", "⟹":
+            // `models`, `gets`, `implies` are English verbs: only between symbols (`M models phi`).
+            guard isSymbolic(left), isSymbolic(right) else { return }
         case "→":
-            // `5 to 15`, `from O(T^2) to O(T)`: English. `D to infty`, `epsilon to 0`: a limit.
+            // `5 to 15`, `from O(T^2) to O(T)`: English. `D to infty`, `epsilon to 0`: a limit;
+            // `g: X times Y to [0,1]`: a map into an interval.
             let limit = text(right) == "infty" || (tokens[right].kind == .number && text(right) == "0")
+            let interval = isPunct(right, "[") && match[right] > right && isMathContent(right)
+            if math[left], interval, !followsFrom(startOfOperand(left)) { break }
             guard limit, tokens[left].kind == .word else { return }
         case "∈", "∋":
             // Too common in English: the right side must already be math, and the left a symbol.
@@ -313,6 +462,21 @@ struct MathSpanDetector {
             break
         }
         mark(startOfOperand(left)...extent(of: right))
+    }
+
+    /// Whether "from" comes shortly before token `k`, as in "from O(T^2) to O(T)".
+    private func followsFrom(_ k: Int) -> Bool {
+        var p = k - 1
+        var words = 0
+        while p >= 0, words < 4 {
+            if tokens[p].kind == .word {
+                if text(p).lowercased() == "from" { return true }
+                words += 1
+            }
+            if isPunct(p, ".;") { return false }
+            p -= 1
+        }
+        return false
     }
 
     /// Lone letters are variables: `three n times d`, `matrices Q, K, V`; not `a`, `I`,
@@ -340,7 +504,7 @@ struct MathSpanDetector {
             }
             // Before a hyphen: `k-means`, `p-adic`, `K-shot`; not `B-Coder`, `N-LRCs`, `U-Net`.
             if let after, isPunct(after, "-"), after + 1 < tokens.count, tokens[after + 1].kind == .word,
-                !Self.hyphenNames.contains(text(after + 1).lowercased()),
+                !EnglishLexicon.hyphenNames.contains(text(after + 1).lowercased()),
                 !(isUpper && scalars[tokens[after + 1].start].properties.isUppercase)
             {
                 standaloneAfter = true
@@ -372,9 +536,11 @@ struct MathSpanDetector {
             // `(i)` is an enumeration unless it follows a name it is applied to.
             if before == 0 || tokens[before - 1].kind == .space { return }
         }
+        if isContraction(i) { return }  // `Cohen's kappa`, `don't`
         if isArticle(i) && !isArticleUsedAsSymbol(i) {
-            // Only inside math: `alpha B A / r`.
-            let neighbours = [previous(i), next(i)].compactMap { $0 }
+            // Only inside math: `alpha B A / r`. The article `a` needs math before it: in
+            // `via a Delta scheme` it introduces a noun.
+            let neighbours = (scalar == "a" ? [previous(i)] : [previous(i), next(i)]).compactMap { $0 }
             guard neighbours.contains(where: { math[$0] || isPunct($0, "/+=") }) else { return }
         }
         if !scalar.isASCII && !(0x391...0x3C9).contains(scalar.value) { return }
@@ -485,6 +651,12 @@ struct MathSpanDetector {
         case .punct:
             if isPunct(t, ")]}") { return match[t] >= 0 && isMathContent(match[t]) ? startOfOperand(t) : nil }
             if isPunct(t, "([{") { return match[t] > t && math[match[t]] ? t : nil }
+            // `3,mathrm{ms}`: a thin space `\,` between a number and its unit.
+            if isPunct(t, ","), let v = attachedPrevious(t), tokens[v].kind == .number, tokens[i].kind == .word,
+                strengths[i] == .strong
+            {
+                return v
+            }
             if isPunct(t, "+-*/=<>|") {
                 guard let v = attachedPrevious(t) else { return isPunct(t, "-|") ? t : nil }
                 if isPunct(t, "|") { return t }
@@ -495,6 +667,8 @@ struct MathSpanDetector {
             }
             return nil
         case .word:
+            // `mutext{s}`, `rhotext{SIM}`: a symbol fused with a text command.
+            if isPunct(i, "{"), MathParser.fusedTextCommand(text(t)) != nil { return t }
             // `nk{m}`: short names fused to math are its variables.
             if isPlainWord(t) && tokens[t].length > 3 && !(isPunct(i, "{") && isFusedWeak(t)) { return nil }
             if isPlainWord(t) && tokens[t].length > 1 && !(isPunct(i, "{^_") || tokens[i].kind == .number) {
@@ -521,7 +695,7 @@ struct MathSpanDetector {
         switch tokens[u].kind {
         case .word:
             if math[u] { return true }
-            if tokens[u].length == 1 { return !isArticle(u) && !isBy(u) }
+            if tokens[u].length == 1 { return !isArticle(u) && !isBy(u) && !isContraction(u) }
             if case .function? = command(u), let v = next(u), isOperand(v, rightSide: true) {
                 return true
             }
@@ -670,6 +844,21 @@ struct MathSpanDetector {
             }
         }
         guard let strongIndex else { return false }
+        // `DeltaTune`, `GammaNet`: a Greek name starting a CamelCase name.
+        if strongIndex == 0, case .command(let name) = pieces[0], case .greek? = MathVocabulary.command(name),
+            tokens[k].length > name.count + 2
+        {
+            let rest = scalars[(tokens[k].start + name.count)..<tokens[k].end]
+            if let first = rest.first, first >= "A" && first <= "Z", rest.contains(where: { $0 >= "a" && $0 <= "z" }) {
+                return false
+            }
+        }
+        // `Llambda`, `Vgamma`: a capital and a lower-case Greek name make a name.
+        if pieces.count == 2, case .letter(let c) = pieces[0], c.isUppercase, case .command(let name) = pieces[1],
+            name.first?.isLowercase == true, case .greek? = MathVocabulary.command(name)
+        {
+            return false
+        }
         // After a Greek name, at most one letter, and not a plural `s`: `varepsilond`, but
         // not `thetas`, nor `noting` (notin, g).
         if case .letter(let c)? = pieces.last {
@@ -690,14 +879,28 @@ struct MathSpanDetector {
         let suffix = trie.lookup(scalars, (range.lowerBound + 1)..<range.upperBound)
         guard range.count <= 7, ProseTokenizer.isLetter(scalars[range.lowerBound]), suffix >= 0,
             case .op(let symbol, let kind) = trie.commands[Int(suffix)].command,
-            kind == .relation || kind == .binary, let right = next(k)
+            kind == .relation || kind == .binary, let right = next(k), !isPunct(right, ")]},.;"),
+            range.count > 3 || !EnglishLexicon.shortWords.contains(text(k).lowercased())
         else { return false }
         if symbol == "∈" || symbol == "∋" {
             // `bin B`, `win A` are rare; `Uin R^{…}` and `iin [n]` are math.
             return math[right] || isPunct(right, "[") || (tokens[right].length == 1 && tokens[right].kind == .word)
         }
         return math[right] || tokens[right].kind == .number || isPunct(right, "|")
-            || (tokens[right].length == 1 && tokens[right].kind == .word)
+            || (tokens[right].length == 1 && tokens[right].kind == .word && !isArticle(right))
+    }
+
+    /// Math already, or a lone letter.
+    private func isSymbolic(_ k: Int) -> Bool {
+        math[k] || (tokens[k].kind == .word && tokens[k].length == 1)
+    }
+
+    /// The `s` of `Cohen's`, the `t` of `don't`: a letter after an apostrophe ending a word.
+    private func isContraction(_ k: Int) -> Bool {
+        guard tokens[k].kind == .word, tokens[k].length == 1, let mark = attachedPrevious(k), isPunct(mark, "'"),
+            let word = attachedPrevious(mark)
+        else { return false }
+        return tokens[word].kind == .word
     }
 
     /// `mtimes`, `nlog`, `mloglog`, `Obig`: a letter fused with operator or function names,
@@ -725,18 +928,35 @@ struct MathSpanDetector {
         return true
     }
 
+    /// `Omega Squared`, `Phi 3.5 Mini`, `Phi families`: a capitalised Greek name that names a
+    /// model or statistic; `delta compression`, `delta rule`: the English noun delta.
+    private func isGreekNamedThing(_ i: Int) -> Bool {
+        guard let next = next(i), next > i + 1 else { return false }
+        let name = text(i)
+        let isCapitalised = name.first?.isUppercase == true
+        if isCapitalised, let before = previous(i), before < i - 1, tokens[before].kind == .word, !math[before],
+            tokens[before].length >= 3, scalars[tokens[before].start].properties.isUppercase
+        {
+            return true  // `Raspberry Pi`
+        }
+        if isCapitalised {
+            if tokens[next].kind == .number { return true }
+            guard tokens[next].kind == .word else { return false }
+            let word = text(next)
+            if word.count >= 3, word.first?.isUppercase == true { return true }
+            return EnglishLexicon.nameFamilies.contains(word)
+        }
+        guard name == "delta", tokens[next].kind == .word, tokens[next].length >= 4 else { return false }
+        let word = text(next)
+        return word.first?.isLowercase == true && strengths[next] == nil && !EnglishLexicon.isFunctionWord(word)
+    }
+
     /// `lambda functions`, `beta version`: Greek names that are English here.
     private func isEnglishCollocation(_ i: Int) -> Bool {
         guard let next = next(i), tokens[next].kind == .word else { return false }
         let pair = text(i).lowercased() + " " + text(next).lowercased()
-        return Self.collocations.contains { pair.hasPrefix($0) }
+        return EnglishLexicon.greekCollocations.contains { pair.hasPrefix($0) }
     }
-
-    private static let collocations = [
-        "lambda function", "lambda calculus", "lambda expression", "beta version", "beta release", "beta test",
-        "alpha version", "alpha release", "alpha test", "alpha channel", "delta tuning", "delta-tuning",
-        "beta distribution", "gamma distribution", "gamma correction", "omega model",
-    ]
 
     private func operatorSymbol(_ k: Int) -> String? {
         if case .op(let symbol, let kind)? = command(k), kind == .binary || kind == .relation {
@@ -744,13 +964,6 @@ struct MathSpanDetector {
         }
         return nil
     }
-
-    /// Words that follow a capital and a hyphen in names, not in mathematics.
-    private static let hyphenNames: Set<String> = [
-        "net", "nets", "ray", "rays", "cell", "cells", "learning", "learner", "spline", "splines", "score", "index",
-        "star", "shaped", "shape", "mail", "commerce", "book", "type", "series", "bomb", "mode", "rank", "test",
-        "tests", "value", "values", "statistic", "axis", "plane", "turn", "tuning", "tune", "bert", "gpt", "former",
-    ]
 
     /// `A`, `I` and `a` as symbols: `matrices A and B`, `of A.`, `Moran's I`, `divisor of a.`
     /// An article is always followed by the word it introduces.
@@ -763,25 +976,14 @@ struct MathSpanDetector {
         guard tokens[next].kind == .word, scalars[tokens[i].start] != "a" else { return false }
         return isCapitalI
             ? ["and", "or", "is", "be", "are", "has", "have"].contains(text(next))
-            : Self.afterSymbol.contains(text(next))
+            : EnglishLexicon.afterSymbol.contains(text(next))
     }
-
-    private static let afterSymbol: Set<String> = [
-        "and", "or", "is", "are", "was", "be", "has", "have", "of", "to", "in", "into", "with", "by", "as", "if",
-        "then", "where", "which", "that", "its", "over", "under", "via", "for", "defines", "admits", "coincide",
-        "coincides", "denotes", "satisfies",
-    ]
 
     /// `nm` in `nm times nm`: a two-letter word that is not an English word.
     private func isShortSymbolWord(_ k: Int) -> Bool {
         guard tokens[k].kind == .word, tokens[k].length == 2 else { return false }
-        return !Self.twoLetterWords.contains(text(k).lowercased())
+        return !EnglishLexicon.twoLetterWords.contains(text(k).lowercased())
     }
-
-    private static let twoLetterWords: Set<String> = [
-        "of", "to", "in", "is", "it", "be", "as", "at", "by", "or", "on", "an", "we", "if", "no", "so", "up", "do",
-        "go", "me", "my", "he", "us", "am", "vs", "ie", "eg", "al", "id", "ok", "ai", "ml", "nn", "rl", "lm", "ir",
-    ]
 
     /// `a`, `A` and `I` are English words far more often than variables.
     private func isArticle(_ k: Int) -> Bool {

@@ -194,11 +194,27 @@ struct ProseParser {
                 out.raw(contentsOf: name)
                 return nameEnd
             }
+            if close + 1 < end, s[close + 1] == "_" || s[close + 1] == "^" {
+                // `texttt{FOO}_texttt{BAR}`: a text command with a script is math.
+                out.raw(contentsOf: name, forceMath: true)
+                out.raw(s[nameEnd...close])
+                return close + 1
+            }
             let children =
                 depth < Self.maxDepth
                 ? parseText(contentStart, until: close, depth: depth + 1, styled: style != .plain)
                 : [.text(string(contentStart..<close))]
             out.append(contentsOf: Self.styled(style, children, plain: string(contentStart..<close)))
+            return close + 1
+        }
+        if name == "underline", let (contentStart, close) = bracedArgument(at: nameEnd, end: end) {
+            // `\underline{\textbf{F}}ast`: the underlined letters of an acronym, drawn as in TeX.
+            let inner =
+                depth < Self.maxDepth ? parseText(contentStart, until: close, depth: depth + 1, styled: true) : []
+            let text = RichText(inner).plainText
+            guard !text.isEmpty else { return close + 1 }
+            let root = MathNode.row([.accent(.text(text), "_")])
+            out.append(.math(MathFormula(source: string(contentStart..<close), root: root)))
             return close + 1
         }
         if name == "url", let (contentStart, close) = bracedArgument(at: nameEnd, end: end) {
@@ -337,6 +353,7 @@ struct ProseParser {
 
     private static let bareCommands: Set<String> = [
         "textit", "textbf", "textsc", "texttt", "emph", "url", "href", "textsl", "textgreater", "textless", "unicode",
+        "underline",
     ]
 
     /// `{it …}`, `{\bf …}`: a style declaration opening a group.

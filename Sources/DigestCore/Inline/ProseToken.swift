@@ -40,9 +40,10 @@ enum ProseTokenizer {
                     i += 1
                 }
                 kind = .number
-            } else if isSpace(s) {
+            } else if isSpace(s) || s == "~" {
+                // A tie `~` (`256~times~256`) separates like a space.
                 i += 1
-                while i < n, isSpace(scalars[i]) { i += 1 }
+                while i < n, isSpace(scalars[i]) || scalars[i] == "~" { i += 1 }
                 kind = .space
             } else {
                 i += 1

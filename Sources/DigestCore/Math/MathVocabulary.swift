@@ -19,6 +19,8 @@ enum MathCommand: Hashable, Sendable {
     /// `\big`, `\left`, `\right`: sizing that plain text and inline MathML do without.
     case sizing
     case space
+    /// `\mkern-2mu`: spacing whose length follows and is dropped with it.
+    case spaceWithLength
     case ignored
 }
 
@@ -46,11 +48,13 @@ enum MathVocabulary {
         case .greek: return .greek
         case .function, .sizing: return .weak
         case .accent:
-            return ["widehat", "widetilde", "overline", "overrightarrow", "mathring", "ddot"].contains(name)
+            return ["widehat", "widetilde", "overline", "underline", "overrightarrow", "mathring", "ddot"].contains(
+                name)
                 ? .strong : .weak
         case .symbol: return strongSymbols.contains(name) ? .strong : .weak
         case .font: return name.count >= 4 ? .strong : .weak
         case .fontSwitch, .space, .ignored: return nil
+        case .spaceWithLength: return name == "mkern" ? .strong : nil
         default: return .strong
         }
     }
@@ -59,7 +63,7 @@ enum MathVocabulary {
     private static let strongSymbols: Set<String> = [
         "infty", "nabla", "emptyset", "varnothing", "hbar", "aleph", "imath", "jmath", "ldots", "cdots", "vdots",
         "Bbbk",
-        "ddots", "forall", "nexists", "ddagger",
+        "ddots", "forall", "nexists", "ddagger", "circledR", "circledS", "blacksquare", "lozenge",
     ]
 
     /// Command names that are also English words or too short to trust alone.
@@ -80,6 +84,7 @@ enum MathVocabulary {
         table.compactMap { name, command in
             switch command {
             case .text, .fontSwitch, .ignored, .space, .operatorName: return nil
+            case .spaceWithLength: return name == "mkern" ? name : nil
             default: return name
             }
         }.sorted()
@@ -113,6 +118,7 @@ enum MathVocabulary {
             ("ldots", "…"), ("dots", "…"), ("cdots", "⋯"), ("vdots", "⋮"), ("ddots", "⋱"), ("imath", "ı"),
             ("jmath", "ȷ"), ("sharp", "♯"), ("flat", "♭"), ("natural", "♮"), ("checkmark", "✓"),
             ("surd", "√"), ("Box", "□"), ("Bbbk", "𝕜"), ("diamond", "⋄"), ("clubsuit", "♣"), ("heartsuit", "♡"),
+            ("circledR", "®"), ("circledS", "Ⓢ"), ("square", "□"), ("blacksquare", "■"), ("lozenge", "◊"),
         ]
         for (name, symbol) in symbols { table[name] = .symbol(symbol) }
 
@@ -126,7 +132,9 @@ enum MathVocabulary {
             ("Rightarrow", "⇒"), ("Leftarrow", "⇐"), ("Leftrightarrow", "⇔"), ("longrightarrow", "⟶"),
             ("longleftarrow", "⟵"), ("Longrightarrow", "⟹"), ("implies", "⟹"), ("iff", "⟺"),
             ("mapsto", "↦"), ("dashrightarrow", "⇢"), ("dashleftarrow", "⇠"), ("longmapsto", "⟼"),
-            ("hookrightarrow", "↪"), ("uparrow", "↑"),
+            ("hookrightarrow", "↪"), ("uparrow", "↑"), ("sqsubseteq", "⊑"), ("sqsupseteq", "⊒"),
+            ("sqsubset", "⊏"), ("sqsupset", "⊐"), ("nsubseteq", "⊈"), ("nleq", "≰"), ("ngeq", "≱"),
+            ("nequiv", "≢"), ("leftrightarrows", "⇆"), ("rightleftharpoons", "⇌"), ("Updownarrow", "⇕"),
             ("downarrow", "↓"), ("prec", "≺"), ("succ", "≻"), ("preceq", "⪯"), ("succeq", "⪰"),
             ("perp", "⊥"), ("parallel", "∥"), ("mid", "∣"), ("nmid", "∤"), ("models", "⊨"), ("vdash", "⊢"),
             ("dashv", "⊣"), ("coloneqq", "≔"), ("triangleq", "≜"), ("colon", ":"),
@@ -183,6 +191,7 @@ enum MathVocabulary {
             ("hat", "^"), ("widehat", "^"), ("tilde", "~"), ("widetilde", "~"), ("bar", "¯"),
             ("overline", "¯"), ("vec", "→"), ("overrightarrow", "→"), ("dot", "˙"), ("ddot", "¨"),
             ("check", "ˇ"), ("breve", "˘"), ("acute", "´"), ("grave", "`"), ("mathring", "˚"),
+            ("underline", "_"),
         ]
         for (name, mark) in accents { table[name] = .accent(mark) }
 
@@ -200,7 +209,11 @@ enum MathVocabulary {
         ] {
             table[name] = .sizing
         }
-        for name in ["quad", "qquad", "enspace", "thinspace", "medspace", "thickspace"] { table[name] = .space }
+        for name in ["quad", "qquad", "enspace", "thinspace", "medspace", "thickspace", "space"] {
+            table[name] = .space
+        }
+        // `\mkern-2mu`, `\hspace{1em}`: spacing with a length to skip.
+        for name in ["mkern", "mskip", "kern", "hspace", "hskip"] { table[name] = .spaceWithLength }
         for name in [
             "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "nonumber", "notag", "label",
         ] {
