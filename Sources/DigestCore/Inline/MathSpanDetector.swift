@@ -244,6 +244,12 @@ struct MathSpanDetector {
     /// `x_0`, `d^2`, `QK^top`, `G_{stack}`; not `snake_case`.
     private mutating func markScript(_ i: Int) {
         guard let right = attachedNext(i) else { return }
+        if attachedPrevious(i) == nil, isPunct(i, "^"), let close = previous(i), isPunct(close, ")"), match[close] >= 0,
+            isPunct(right, "{"), match[right] > right
+        {
+            mark(match[close]...match[right])  // `(Delta -1) ^{-1/2}`: a space before the script
+            return
+        }
         guard let left = attachedPrevious(i), !isPunct(left, ",.;") else {
             // `earlier,^{3-5} the`, `97 ^{18}F`: a superscript without a base (a citation, an
             // isotope) when it holds only numbers.
@@ -375,6 +381,14 @@ struct MathSpanDetector {
             replacements[i] = "μ" + ScalarText.string(scalars[(start + 2)..<end])
             return
         }
+        // `rhoSIM`, `betaVAE`: a lower-case Greek name before capitals (a lost `\text{SIM}`).
+        if let greek = Self.leadingGreek(scalars[start..<end]), end - start > greek.nameLength,
+            scalars[(start + greek.nameLength)..<end].allSatisfy({ isUpper($0) || ProseTokenizer.isDigit($0) }),
+            isUpper(scalars[start + greek.nameLength])
+        {
+            replacements[i] = greek.symbol + ScalarText.string(scalars[(start + greek.nameLength)..<end])
+            return
+        }
         // `mus-level`, `20 mum`: micro units.
         if a == "m", b == "u", end - start <= 4 {
             let unit = ScalarText.string(scalars[(start + 2)..<end])
@@ -394,6 +408,20 @@ struct MathSpanDetector {
             scalars[end - 4] == "n", scalars[end - 5] == "i", scalars[start..<(end - 5)].allSatisfy(isUpper)
         else { return }
         replacements[i] = ScalarText.string(scalars[start..<(end - 5)]) + "∞"
+    }
+
+    /// The lower-case Greek name starting a word (`rho|SIM`), with its letter.
+    private static func leadingGreek(_ word: ArraySlice<Unicode.Scalar>) -> (symbol: String, nameLength: Int)? {
+        var name = ""
+        for scalar in word.prefix(7) {
+            guard scalar >= "a" && scalar <= "z" else { break }
+            name.unicodeScalars.append(scalar)
+        }
+        while name.count >= 2 {
+            if case .greek(let letter, _)? = MathVocabulary.command(name) { return (letter, name.count) }
+            name.removeLast()
+        }
+        return nil
     }
 
     /// The capital Greek name ending a longer name (`Legal|Delta`), after a lower-case letter.
@@ -810,6 +838,10 @@ struct MathSpanDetector {
             {
                 return false
             }
+            // `(N up to 1024)`: two-letter English words make the group a phrase.
+            if isPlainWord(k), tokens[k].length == 2, EnglishLexicon.twoLetterWords.contains(text(k).lowercased()) {
+                return false
+            }
             if isPunct(k, ".;"), k + 2 < close, tokens[k + 1].kind == .space, tokens[k + 2].kind == .word {
                 return false
             }
@@ -931,7 +963,6 @@ struct MathSpanDetector {
     /// `Omega Squared`, `Phi 3.5 Mini`, `Phi families`: a capitalised Greek name that names a
     /// model or statistic; `delta compression`, `delta rule`: the English noun delta.
     private func isGreekNamedThing(_ i: Int) -> Bool {
-        guard let next = next(i), next > i + 1 else { return false }
         let name = text(i)
         let isCapitalised = name.first?.isUppercase == true
         if isCapitalised, let before = previous(i), before < i - 1, tokens[before].kind == .word, !math[before],
@@ -939,6 +970,7 @@ struct MathSpanDetector {
         {
             return true  // `Raspberry Pi`
         }
+        guard let next = next(i), next > i + 1 else { return false }
         if isCapitalised {
             if tokens[next].kind == .number { return true }
             guard tokens[next].kind == .word else { return false }

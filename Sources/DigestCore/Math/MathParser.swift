@@ -21,6 +21,8 @@ struct MathParser {
     /// Braces opened past `maxDepth`, whose closing braces must be skipped too.
     private var flattened = 0
     private(set) var unknown: [String] = []
+    /// The atom being parsed follows a relation: `in {15,25,50}` is a set there.
+    private var afterRelation = false
 
     private init(tokens: [MathToken]) {
         self.tokens = tokens
@@ -94,6 +96,7 @@ struct MathParser {
                 spaced.append(items.count > 1 ? space : false)
                 continue
             }
+            afterRelation = { if case .op(_, .relation)? = items.last { return true } else { return false } }()
             guard var atom = parseAtom() else { continue }
             if let font { atom = Self.apply(font, to: atom) }
             var scripted = parseScripts(of: atom)
@@ -223,6 +226,12 @@ struct MathParser {
     /// Operator names fused with a letter (`nlog`, `mtimes`) still split.
     private static func isWordHidingCommands(_ word: String, _ pieces: [WordSplitter.Piece]) -> Bool {
         guard word.count >= 4 else { return false }
+        // `Diff`, `Riff`: a capitalised word, not a letter fused with `iff`.
+        if pieces.count == 2, case .letter(let c) = pieces[0], c.isUppercase, case .command(let name) = pieces[1],
+            case .op(_, .relation)? = MathVocabulary.command(name), name.first?.isLowercase == true
+        {
+            return true
+        }
         var letters = 0
         var functionsOnly = true
         for piece in pieces {
@@ -336,12 +345,17 @@ struct MathParser {
         switch c {
         case "{":
             // `{to}`, `{=}`, `{+}`: braces around a lone operator just space it.
+            let isSetPosition = afterRelation
             depth += 1
             let group = parseRow(inGroup: true)
             depth -= 1
             if current?.isChar("}") == true { advance() }
             if case .row(let items, _) = group, items.count == 1 {
                 return items[0]
+            }
+            if isSetPosition, group.items.contains(.op(",", .punctuation)) {
+                // `sigma in {15,25,50}`: a set whose `\{ \}` lost their backslashes.
+                return .row([.op("{", .open)] + group.items + [.op("}", .close)])
             }
             return group
         case "(", "[": return .op(String(c), .open)
@@ -405,14 +419,35 @@ struct MathParser {
             return .row([.op(token.isChar("-") ? "−" : "+", .binary), .number(digits)])
         }
         if case .word(let word) = token.kind, MathVocabulary.command(word) == nil {
+            if word.count >= 3, word.allSatisfy(\.isLowercase), word.contains(where: { "aeiou".contains($0) }),
+                !(WordSplitter.split(word) ?? []).contains(where: Self.isStrongPiece)
+            {
+                // `Theta_post`, `J_proj`, `^per`: a lost `\text{…}`, one word.
+                advance()
+                return .text(word)
+            }
             // `x_ij` in damaged text: only the first letter is the script, as in TeX.
             if word.count > 1, (WordSplitter.split(word)?.first).map({ $0.isLetter }) ?? false {
                 advance()
                 push([MathToken(kind: .word(String(word.dropFirst())), spaceBefore: false)])
                 return .identifier(String(word.prefix(1)))
             }
+            if word.count == 1 {
+                // `rho_E{rho_{pi}}`: the braces after a one-letter script are a lost fraction's
+                // denominator, of the whole scripted symbol (left to the row).
+                advance()
+                return .identifier(word)
+            }
         }
         return parseArgument()
+    }
+
+    /// A command piece that is never English: `varepsilon`, `leq`, not `in`, `mu`.
+    private static func isStrongPiece(_ piece: WordSplitter.Piece) -> Bool {
+        guard case .command(let name) = piece else { return false }
+        if case .strong? = MathVocabulary.proseStrength(name) { return true }
+        if case .greek? = MathVocabulary.command(name) { return name.count >= 5 }
+        return false
     }
 
     /// `_{link}`, `_{multi-modal}`, `^{per}`: a braced script that is one English word (or a
@@ -425,14 +460,7 @@ struct MathParser {
             switch token.kind {
             case .word(let word):
                 guard word.count >= 3, MathVocabulary.command(word) == nil else { return nil }
-                let pieces = WordSplitter.split(word) ?? []
-                let strong = pieces.contains { piece in
-                    guard case .command(let name) = piece else { return false }
-                    if case .strong? = MathVocabulary.proseStrength(name) { return true }
-                    if case .greek? = MathVocabulary.command(name) { return name.count >= 5 }
-                    return false
-                }
-                guard !strong else { return nil }
+                guard !(WordSplitter.split(word) ?? []).contains(where: Self.isStrongPiece) else { return nil }
                 text += word
             case .char("-") where !text.isEmpty:
                 text += "-"
