@@ -838,6 +838,12 @@ struct MathSpanDetector {
             {
                 return false
             }
+            // `(256 times 256 to 540 times 960)`: `to` between quantities is English.
+            if operatorSymbol(k) == "→", let a = previous(k), let b = next(k), tokens[a].kind == .number,
+                tokens[b].kind == .number
+            {
+                return false
+            }
             // `(N up to 1024)`: two-letter English words make the group a phrase.
             if isPlainWord(k), tokens[k].length == 2, EnglishLexicon.twoLetterWords.contains(text(k).lowercased()) {
                 return false

@@ -228,7 +228,7 @@ struct MathParser {
         guard word.count >= 4 else { return false }
         // `Diff`, `Riff`: a capitalised word, not a letter fused with `iff`.
         if pieces.count == 2, case .letter(let c) = pieces[0], c.isUppercase, case .command(let name) = pieces[1],
-            case .op(_, .relation)? = MathVocabulary.command(name), name.first?.isLowercase == true
+            name == "iff"
         {
             return true
         }
