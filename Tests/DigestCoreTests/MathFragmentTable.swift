@@ -504,7 +504,7 @@ let mathFragments: [MathFragment] = [
         "combining the Power scheduler with Maximum Update Parameterization (muP) can consistently",
         plain: "combining the Power scheduler with Maximum Update Parameterization (μP) can consistently",
         note:
-            "Decision: μP is the standard spelling of Maximal Update Parametrization, so `mu` fused to a capital is μ. It is a name, so no MathML is required. Contrast MHR-mu, which the brief keeps as typed."
+            "Decision: μP is the standard spelling of Maximal Update Parametrization, so `mu` fused to a capital is μ. It is a name, so no MathML is required. MHR-mu is MHR-μ by the hyphenated-name rule."
     ),
     MathFragment(
         "we study methods such as warm-up, weight decay, and the muParam (Yang et al., 2022)",
@@ -983,14 +983,16 @@ let mathFragments: [MathFragment] = [
         plain: "such as Phi-3-Mini, to achieve state-of-the-art results", english: true),
     MathFragment(
         "Then we train PanGu-pi-1B Pro and PanGu-pi-1.5B Pro on 1.6T multilingual corpora",
-        plain: "Then we train PanGu-pi-1B Pro and PanGu-pi-1.5B Pro on 1.6T multilingual corpora", english: true),
-    MathFragment(
-        "we propose MHR-mu, which discards routing and fine-tunes the average of the pre-trained adapters",
-        plain: "we propose MHR-mu, which discards routing and fine-tunes the average of the pre-trained adapters",
+        plain: "Then we train PanGu-π-1B Pro and PanGu-π-1.5B Pro on 1.6T multilingual corpora",
+        note: "Issue 8: a lower-case Greek name inside a hyphenated name is the letter (PanGu-π); the name stays text.",
         english: true),
     MathFragment(
+        "we propose MHR-mu, which discards routing and fine-tunes the average of the pre-trained adapters",
+        plain: "we propose MHR-μ, which discards routing and fine-tunes the average of the pre-trained adapters",
+        note: "Issue 8 decision: MHR-μ, as the paper typesets it; a name, so text, not MathML.", english: true),
+    MathFragment(
         "This establishes MHR-mu as an effective method for single-adapter fine-tuning.",
-        plain: "This establishes MHR-mu as an effective method for single-adapter fine-tuning.", english: true),
+        plain: "This establishes MHR-μ as an effective method for single-adapter fine-tuning.", english: true),
     MathFragment(
         "Enhancing Code Generation for Low-Resource Languages: No Silver Bullet",
         plain: "Enhancing Code Generation for Low-Resource Languages: No Silver Bullet", note: "Title.", english: true),

@@ -194,11 +194,26 @@ struct ProseParser {
                 out.raw(contentsOf: name)
                 return nameEnd
             }
+            if close + 1 < end, s[close + 1] == "_" || s[close + 1] == "^" || startsOperator(at: close + 1, end: end) {
+                // `texttt{FOO}_texttt{BAR}`, `textbf{10}times`: a text command with a script
+                // or an operator fused after it is math.
+                out.raw(contentsOf: name, forceMath: true)
+                out.raw(s[nameEnd...close])
+                return close + 1
+            }
             let children =
                 depth < Self.maxDepth
                 ? parseText(contentStart, until: close, depth: depth + 1, styled: style != .plain)
                 : [.text(string(contentStart..<close))]
             out.append(contentsOf: Self.styled(style, children, plain: string(contentStart..<close)))
+            return close + 1
+        }
+        if name == "underline", let (contentStart, close) = bracedArgument(at: nameEnd, end: end) {
+            // `\underline{\textbf{F}}ast`: the underlined letters of an acronym, drawn as in TeX.
+            let text = Self.strippingCommands(string(contentStart..<close))
+            guard !text.isEmpty else { return close + 1 }
+            let root = MathNode.row([.accent(.text(text), "_")])
+            out.append(.math(MathFormula(source: string(contentStart..<close), root: root)))
             return close + 1
         }
         if name == "url", let (contentStart, close) = bracedArgument(at: nameEnd, end: end) {
@@ -320,6 +335,35 @@ struct ProseParser {
 
     // MARK: Helpers
 
+    /// Whether a binary operator name (`times`, `pm`) starts at `i` and ends a word.
+    private func startsOperator(at i: Int, end: Int) -> Bool {
+        var j = i
+        while j < end, j - i < 6, s[j].isASCII, ProseTokenizer.isLetter(s[j]) { j += 1 }
+        guard j > i, j == end || !ProseTokenizer.isLetter(s[j]) else { return false }
+        if case .op(_, .binary)? = MathVocabulary.command(string(i..<j)) { return true }
+        return false
+    }
+
+    /// `textbf{mu}` → `mu`: the letters of a short argument without its text commands.
+    private static func strippingCommands(_ text: String) -> String {
+        var result = ""
+        var word = ""
+        for c in text {
+            if c.isLetter && c.isASCII {
+                word.append(c)
+                continue
+            }
+            if c == "{", TextCommands.styles[word] != nil || word == "underline" {
+                word = ""
+                continue
+            }
+            result += word
+            word = ""
+            if c != "{" && c != "}" && c != "\\" { result.append(c) }
+        }
+        return result + word
+    }
+
     /// `textit{`, `emph{`, `url{`, `href{`, `unicode{` without their backslash, at a word start.
     private func bareCommand(at i: Int, end: Int) -> String? {
         guard s[i] == "t" || s[i] == "e" || s[i] == "u" || s[i] == "h" else { return nil }
@@ -337,6 +381,7 @@ struct ProseParser {
 
     private static let bareCommands: Set<String> = [
         "textit", "textbf", "textsc", "texttt", "emph", "url", "href", "textsl", "textgreater", "textless", "unicode",
+        "underline",
     ]
 
     /// `{it …}`, `{\bf …}`: a style declaration opening a group.

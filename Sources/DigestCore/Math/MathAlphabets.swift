@@ -4,6 +4,15 @@
 public enum MathFont: Hashable, Sendable {
     case calligraphic, doubleStruck, bold, boldItalic, fraktur, sansSerif, monospace, italic, roman
 
+    /// Whether `\font{…}` styles every letter and digit of its argument (`\mathbf{SE(3)}`),
+    /// rather than one symbol (`\mathcal{C}`, `\mathbb{R}`: alphabets for single letters).
+    var coversWholeArgument: Bool {
+        switch self {
+        case .bold, .boldItalic, .sansSerif, .monospace, .fraktur: return true
+        case .calligraphic, .doubleStruck, .italic, .roman: return false
+        }
+    }
+
     /// Maps letters and digits into this alphabet; other characters pass through.
     func apply(_ text: String) -> String {
         var result = ""

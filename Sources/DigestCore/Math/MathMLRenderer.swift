@@ -27,6 +27,10 @@ enum MathMLRenderer {
     /// Renders the items of a row, adding the invisible function application after `log`.
     private static func appendItems(_ items: [MathNode], to out: inout String) {
         for (i, item) in items.enumerated() {
+            if i > 0, isFunction(item), !isOperatorOrOpening(items[i - 1]) {
+                // `n log n`: TeX sets a thin space between a symbol and an operator name.
+                out += "<mspace width=\"0.1667em\"></mspace>"
+            }
             appendElement(item, to: &out)
             if isFunction(item), i + 1 < items.count, !isClosingOrPunctuation(items[i + 1]) {
                 // Function application; and TeX's thin space before a bare operand (`log n`).
@@ -78,6 +82,10 @@ enum MathMLRenderer {
                 appendItems(radicand.items, to: &out)
                 out += "</msqrt>"
             }
+        case .accent(let base, "_"):
+            out += "<munder accentunder=\"true\">"
+            appendElement(base, to: &out)
+            out += "<mo>_</mo></munder>"
         case .accent(let base, let mark):
             out += "<mover accent=\"true\">"
             appendElement(base, to: &out)
@@ -91,6 +99,11 @@ enum MathMLRenderer {
         case .scripts(let base, _, _): return isFunction(base)
         default: return false
         }
+    }
+
+    private static func isOperatorOrOpening(_ node: MathNode) -> Bool {
+        if case .op = node { return true }
+        return isFunction(node)
     }
 
     private static func isOpening(_ node: MathNode) -> Bool {

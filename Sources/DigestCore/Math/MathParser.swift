@@ -21,6 +21,8 @@ struct MathParser {
     /// Braces opened past `maxDepth`, whose closing braces must be skipped too.
     private var flattened = 0
     private(set) var unknown: [String] = []
+    /// The atom being parsed follows a relation: `in {15,25,50}` is a set there.
+    private var afterRelation = false
 
     private init(tokens: [MathToken]) {
         self.tokens = tokens
@@ -80,7 +82,12 @@ struct MathParser {
                 // Scripts attach to the previous atom; a second `^` on `a^b` (or a script at
                 // the start) gets an empty base, so chains never nest.
                 var base = MathNode.row([])
-                if let last = items.last, !Self.hasScript(last, for: token) {
+                if let open = Self.openingOfGroup(endingAt: items), token.isChar("^") || token.isChar("_") {
+                    // `(log m)^{1/4}`: the script belongs to the whole bracketed group.
+                    base = .row(Array(items[open...]), spaced: Array(spaced[open...]))
+                    items.removeSubrange(open...)
+                    spaced.removeSubrange(open...)
+                } else if let last = items.last, !Self.hasScript(last, for: token) {
                     base = last
                     items.removeLast()
                     spaced.removeLast()
@@ -89,13 +96,33 @@ struct MathParser {
                 spaced.append(items.count > 1 ? space : false)
                 continue
             }
+            afterRelation = { if case .op(_, .relation)? = items.last { return true } else { return false } }()
             guard var atom = parseAtom() else { continue }
             if let font { atom = Self.apply(font, to: atom) }
-            items.append(parseScripts(of: atom))
+            var scripted = parseScripts(of: atom)
+            if case .scripts = scripted, let fraction = lostFraction(numerator: scripted) {
+                scripted = fraction  // `rho_E{rho_{pi}}`: a lost `\frac{\rho_E}{\rho_\pi}`
+            }
+            items.append(scripted)
             spaced.append(space)
         }
         Self.collapseThinSpaceDots(&items, &spaced)
         return .row(items, spaced: spaced)
+    }
+
+    /// The index of the bracket opening the group that `items` ends with (`(`…`)`), if any.
+    private static func openingOfGroup(endingAt items: [MathNode]) -> Int? {
+        guard case .op(let close, .close)? = items.last, close == ")" || close == "]" else { return nil }
+        var level = 0
+        for k in items.indices.reversed() {
+            guard case .op(_, let kind) = items[k] else { continue }
+            if kind == .close { level += 1 }
+            if kind == .open {
+                level -= 1
+                if level == 0 { return k }
+            }
+        }
+        return nil
     }
 
     /// `i\,.\,.\,j` lost its backslashes and reads `i, ., ., j`: it is the range `i..j`.
@@ -144,10 +171,18 @@ struct MathParser {
         if MathVocabulary.command(word) != nil {
             return parseCommand(word, explicit: false)
         }
+        if let (prefix, command) = Self.fusedTextCommand(word), current?.isChar("{") == true {
+            // `rhotext{SIM}`, `mutext{s}`: a symbol fused with the text command after it.
+            push([
+                MathToken(kind: .word(prefix), spaceBefore: spaceBefore),
+                MathToken(kind: .command(command, explicit: false), spaceBefore: false),
+            ])
+            return parseAtom()
+        }
         let pieces = WordSplitter.split(word) ?? []
         let commands = pieces.filter { !$0.isLetter }.count
         let letters = pieces.count - commands
-        if commands > 0 && letters <= 3 && pieces.count <= 5 {
+        if commands > 0 && letters <= 3 && pieces.count <= 5 && !Self.isWordHidingCommands(word, pieces) {
             let expanded = pieces.enumerated().map { offset, piece -> MathToken in
                 switch piece {
                 case .command(let name): MathToken(kind: .command(name, explicit: false), spaceBefore: false)
@@ -173,6 +208,48 @@ struct MathParser {
         }
         // `stack` (a lost `\text`), `Params`: words; `MHC`, `DET`: names.
         return word.contains(where: \.isLowercase) ? .text(word) : .identifier(word)
+    }
+
+    /// `rhotext` → (`rho`, `text`): a word ending in a text or font command name.
+    static func fusedTextCommand(_ word: String) -> (String, String)? {
+        for command in ["textbf", "textrm", "textit", "text", "mathrm", "mathbf", "mathcal", "mathbb", "mathsf"]
+        where word.count > command.count && word.hasSuffix(command) {
+            let prefix = String(word.dropLast(command.count))
+            guard MathVocabulary.command(prefix) != nil || prefix.count == 1 else { return nil }
+            return (prefix, command)
+        }
+        return nil
+    }
+
+    /// `link` (l, in, k), `title` (t, i, t, le), `multi` (mu, l, t, i): a word whose split has
+    /// only English-looking command names and several stray letters is a word, not a product.
+    /// Operator names fused with a letter (`nlog`, `mtimes`) still split.
+    private static func isWordHidingCommands(_ word: String, _ pieces: [WordSplitter.Piece]) -> Bool {
+        guard word.count >= 4 else { return false }
+        // `Diff`, `Riff`: a capitalised word, not a letter fused with `iff`.
+        if pieces.count == 2, case .letter(let c) = pieces[0], c.isUppercase, case .command(let name) = pieces[1],
+            name == "iff"
+        {
+            return true
+        }
+        var letters = 0
+        var functionsOnly = true
+        for piece in pieces {
+            switch piece {
+            case .letter:
+                letters += 1
+            case .command(let name):
+                switch MathVocabulary.proseStrength(name) {
+                case .strong?: return false
+                case .greek?:
+                    if name.count >= 5 || name.first?.isUppercase == true { return false }
+                    functionsOnly = false
+                default:
+                    if case .function? = MathVocabulary.command(name) {} else { functionsOnly = false }
+                }
+            }
+        }
+        return letters >= 2 && !functionsOnly
     }
 
     private mutating func parseCommand(_ name: String, explicit: Bool) -> MathNode? {
@@ -220,6 +297,32 @@ struct MathParser {
             return nil
         case .space, .ignored:
             return nil
+        case .spaceWithLength:
+            skipLength()
+            return nil
+        }
+    }
+
+    /// Skips the length after `\mkern`: `-2mu`, `{1em}`, `3pt`.
+    private mutating func skipLength() {
+        if current?.isChar("{") == true {
+            while let token = current, !token.isChar("}") { advance() }
+            advance()
+            return
+        }
+        if current?.isChar("-") == true || current?.isChar("+") == true { advance() }
+        guard case .number? = current?.kind else { return }
+        advance()
+        if let unit = current, !unit.spaceBefore, case .word(let name) = unit.kind,
+            ["mu", "em", "ex", "pt"].contains(name) || name.hasPrefix("mu")
+        {
+            if name.count > 2 {
+                // `2muL`: the unit fused with what follows.
+                advance()
+                push([MathToken(kind: .word(String(name.dropFirst(2))), spaceBefore: false)])
+            } else {
+                advance()
+            }
         }
     }
 
@@ -242,12 +345,17 @@ struct MathParser {
         switch c {
         case "{":
             // `{to}`, `{=}`, `{+}`: braces around a lone operator just space it.
+            let isSetPosition = afterRelation
             depth += 1
             let group = parseRow(inGroup: true)
             depth -= 1
             if current?.isChar("}") == true { advance() }
             if case .row(let items, _) = group, items.count == 1 {
                 return items[0]
+            }
+            if isSetPosition, group.items.contains(.op(",", .punctuation)) {
+                // `sigma in {15,25,50}`: a set whose `\{ \}` lost their backslashes.
+                return .row([.op("{", .open)] + group.items + [.op("}", .close)])
             }
             return group
         case "(", "[": return .op(String(c), .open)
@@ -264,9 +372,18 @@ struct MathParser {
         case "*", "∗": return .op("∗", .binary)
         case "=", "<", ">": return .op(String(c), .relation)
         case ":": return .op(":", .relation)
-        case ",", ";": return .op(String(c), .punctuation)
+        case ",", ";":
+            // `3\,\mathrm{ms}`, `12\,\%` lost their backslash: a thin space, not a comma.
+            if c == ",", let next = current, !next.spaceBefore, Self.isSpacingRemnantTarget(next) { return nil }
+            return .op(String(c), .punctuation)
+        case "!":
+            // `x\!\in\!\{4,8\}`, `\sim\!10^3`: a negative thin space, not a factorial.
+            if let next = current, !next.spaceBefore, !next.isChar("="), !next.isChar(")"), !next.isChar("!") {
+                return nil
+            }
+            return .op("!", .ordinary)
         case "~", "&": return nil
-        case "/", "|", "!", ".", "?", "@", "#", "%", "$", "\"", "`": return .op(String(c), .ordinary)
+        case "/", "|", ".", "?", "@", "#", "%", "$", "\"", "`": return .op(String(c), .ordinary)
         default:
             if let kind = Self.unicodeOperators[c] { return .op(String(c), kind) }
             if c.isLetter { return .identifier(String(c)) }
@@ -295,20 +412,66 @@ struct MathParser {
     /// A script: a braced group, a whole number, a sign and a number, or one atom.
     private mutating func parseScriptArgument() -> MathNode? {
         guard let token = current else { return nil }
+        if token.isChar("{"), let words = wordScript() { return .text(words) }
         if token.isChar("-") || token.isChar("+"), case .number(let digits) = peek(1)?.kind {
             advance()
             advance()
             return .row([.op(token.isChar("-") ? "−" : "+", .binary), .number(digits)])
         }
         if case .word(let word) = token.kind, MathVocabulary.command(word) == nil {
+            if word.count >= 3, word.allSatisfy(\.isLowercase), word.contains(where: { "aeiou".contains($0) }),
+                !(WordSplitter.split(word) ?? []).contains(where: Self.isStrongPiece)
+            {
+                // `Theta_post`, `J_proj`, `^per`: a lost `\text{…}`, one word.
+                advance()
+                return .text(word)
+            }
             // `x_ij` in damaged text: only the first letter is the script, as in TeX.
             if word.count > 1, (WordSplitter.split(word)?.first).map({ $0.isLetter }) ?? false {
                 advance()
                 push([MathToken(kind: .word(String(word.dropFirst())), spaceBefore: false)])
                 return .identifier(String(word.prefix(1)))
             }
+            if word.count == 1 {
+                // `rho_E{rho_{pi}}`: the braces after a one-letter script are a lost fraction's
+                // denominator, of the whole scripted symbol (left to the row).
+                advance()
+                return .identifier(word)
+            }
         }
         return parseArgument()
+    }
+
+    /// A command piece that is never English: `varepsilon`, `leq`, not `in`, `mu`.
+    private static func isStrongPiece(_ piece: WordSplitter.Piece) -> Bool {
+        guard case .command(let name) = piece else { return false }
+        if case .strong? = MathVocabulary.proseStrength(name) { return true }
+        if case .greek? = MathVocabulary.command(name) { return name.count >= 5 }
+        return false
+    }
+
+    /// `_{link}`, `_{multi-modal}`, `^{per}`: a braced script that is one English word (or a
+    /// hyphenated pair) hiding only weak command names; consumed and returned as text.
+    private mutating func wordScript() -> String? {
+        var offset = 1
+        var text = ""
+        while let token = peek(offset), !token.isChar("}") {
+            if token.spaceBefore && offset > 1 { return nil }
+            switch token.kind {
+            case .word(let word):
+                guard word.count >= 3, MathVocabulary.command(word) == nil else { return nil }
+                guard !(WordSplitter.split(word) ?? []).contains(where: Self.isStrongPiece) else { return nil }
+                text += word
+            case .char("-") where !text.isEmpty:
+                text += "-"
+            default:
+                return nil
+            }
+            offset += 1
+        }
+        guard peek(offset)?.isChar("}") == true, !text.isEmpty, !text.hasSuffix("-") else { return nil }
+        for _ in 0...offset { advance() }
+        return text
     }
 
     /// Applies `^`, `_` and primes that follow an atom.
@@ -373,6 +536,19 @@ struct MathParser {
             return nil
         default:
             return nil
+        }
+    }
+
+    /// What a thin space `\,` sits before in numbers: a unit in a font or text command, `%`.
+    private static func isSpacingRemnantTarget(_ token: MathToken) -> Bool {
+        switch token.kind {
+        case .char(let c): return c == "%"
+        case .command(let name, _), .word(let name):
+            switch MathVocabulary.command(name) {
+            case .font?, .text?: return true
+            default: return false
+            }
+        case .number: return false
         }
     }
 
@@ -447,18 +623,26 @@ struct MathParser {
         case .number(let digits):
             return .number(font == .roman || font == .italic ? digits : font.apply(digits))
         case .scripts(let base, let sub, let sup):
-            return .scripts(base: apply(font, to: base), sub: sub, sup: sup)
+            // `\mathbf{Q^2}` is bold through its scripts; a letter alphabet (`mathcal{C_Phi}`)
+            // styles the base only.
+            guard font.coversWholeArgument else { return .scripts(base: apply(font, to: base), sub: sub, sup: sup) }
+            return .scripts(
+                base: apply(font, to: base), sub: sub.map { apply(font, to: $0) }, sup: sup.map { apply(font, to: $0) })
         case .row(let items, let spaced):
             let simple = items.allSatisfy {
                 if case .identifier = $0 { return true }
                 if case .number = $0 { return true }
                 return false
             }
-            if simple { return .row(items.map { apply(font, to: $0) }, spaced: spaced) }
+            if simple || font.coversWholeArgument { return .row(items.map { apply(font, to: $0) }, spaced: spaced) }
             guard let first = items.first else { return node }
             return .row([apply(font, to: first)] + items.dropFirst(), spaced: spaced)
-        case .text(let text, _):
-            return font == .bold ? .text(text, bold: true) : node
+        case .fraction(let numerator, let denominator) where font.coversWholeArgument:
+            return .fraction(apply(font, to: numerator), apply(font, to: denominator))
+        case .text(let text, let bold):
+            // `\mathbf{Word}`: Unicode bold letters, as MathML Core shows them.
+            guard font.coversWholeArgument, !bold else { return font == .bold ? .text(text, bold: true) : node }
+            return .identifier(font.apply(text), upright: true)
         default:
             return node
         }
@@ -485,11 +669,19 @@ struct MathParser {
         case .identifier("R", false, false) where context:
             return .identifier("ℝ")
         case .scripts(.identifier("R", false, false), nil, let sup?):
-            let dimension: Bool
-            if case .number = sup { dimension = false } else { dimension = true }
-            return dimension || context ? .scripts(base: .identifier("ℝ"), sub: nil, sup: sup) : node
+            // A dimension has a letter in it (`R^d`, `R^{m×n}`); `R^{2}`, `R^*` are statistics.
+            return containsLetter(sup) || context ? .scripts(base: .identifier("ℝ"), sub: nil, sup: sup) : node
         default:
             return node
+        }
+    }
+
+    private static func containsLetter(_ node: MathNode) -> Bool {
+        switch node {
+        case .identifier(let name, _, _): return name.unicodeScalars.contains { ProseTokenizer.isLetter($0) }
+        case .row(let items, _): return items.contains(where: containsLetter)
+        case .scripts(let base, _, _): return containsLetter(base)
+        default: return false
         }
     }
 

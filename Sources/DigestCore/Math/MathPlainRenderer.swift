@@ -191,5 +191,6 @@ enum MathPlainRenderer {
     private static let combiningMarks: [String: Unicode.Scalar] = [
         "~": "\u{0303}", "^": "\u{0302}", "¯": "\u{0304}", "→": "\u{20D7}", "˙": "\u{0307}", "¨": "\u{0308}",
         "ˇ": "\u{030C}", "˘": "\u{0306}", "´": "\u{0301}", "`": "\u{0300}", "˚": "\u{030A}",
+        "_": "\u{0332}",
     ]
 }

@@ -19,59 +19,15 @@ enum MathCommand: Hashable, Sendable {
     /// `\big`, `\left`, `\right`: sizing that plain text and inline MathML do without.
     case sizing
     case space
+    /// `\mkern-2mu`: spacing whose length follows and is dropped with it.
+    case spaceWithLength
     case ignored
-}
-
-/// How strongly a backslash-less command name in prose says "this is math".
-enum ProseStrength: Comparable {
-    /// An English word as well (`in`, `to`, `times`, `log`): math only between or before operands.
-    case weak
-    /// Greek letter names: math when standing alone, unless an English phrase (`lambda functions`).
-    case greek
-    /// Never English (`mathcal`, `varepsilon`, `leq`, `subseteq`): math on sight.
-    case strong
 }
 
 enum MathVocabulary {
     static func command(_ name: some StringProtocol) -> MathCommand? {
         table[String(name)]
     }
-
-    /// How a word met in prose counts as math evidence; nil for ordinary words.
-    static func proseStrength(_ name: some StringProtocol) -> ProseStrength? {
-        let name = String(name)
-        guard let command = table[name] else { return nil }
-        if weakInProse.contains(name) { return .weak }
-        switch command {
-        case .greek: return .greek
-        case .function, .sizing: return .weak
-        case .accent:
-            return ["widehat", "widetilde", "overline", "overrightarrow", "mathring", "ddot"].contains(name)
-                ? .strong : .weak
-        case .symbol: return strongSymbols.contains(name) ? .strong : .weak
-        case .font: return name.count >= 4 ? .strong : .weak
-        case .fontSwitch, .space, .ignored: return nil
-        default: return .strong
-        }
-    }
-
-    /// Symbols whose names are never English words.
-    private static let strongSymbols: Set<String> = [
-        "infty", "nabla", "emptyset", "varnothing", "hbar", "aleph", "imath", "jmath", "ldots", "cdots", "vdots",
-        "Bbbk",
-        "ddots", "forall", "nexists", "ddagger",
-    ]
-
-    /// Command names that are also English words or too short to trust alone.
-    static let weakInProse: Set<String> = [
-        "in", "to", "ni", "it", "mid", "times", "pm", "mp", "sim", "gg", "ll", "le", "ge", "ne", "circ", "star",
-        "top", "bot", "cap", "cup", "wedge", "vee", "land", "lor", "div", "ast", "approx", "cong", "perp",
-        "prime", "partial", "forall", "exists", "neg", "sum", "prod", "int", "oint", "bullet", "dots", "angle",
-        "models", "iff", "implies", "gets", "Re", "Im", "succ", "prec", "text", "mbox", "sharp", "flat",
-        "natural", "ell", "smile", "frown", "quad", "qquad", "colon", "vert", "Vert", "subset", "supset",
-        "parallel", "triangle", "diamond", "dagger", "surd", "wp", "Box", "checkmark", "lnot", "bmod",
-        "amalg", "uplus",
-    ]
 
     static var allNames: [String] { table.keys.sorted() }
 
@@ -80,6 +36,7 @@ enum MathVocabulary {
         table.compactMap { name, command in
             switch command {
             case .text, .fontSwitch, .ignored, .space, .operatorName: return nil
+            case .spaceWithLength: return name == "mkern" ? name : nil
             default: return name
             }
         }.sorted()
@@ -113,6 +70,7 @@ enum MathVocabulary {
             ("ldots", "…"), ("dots", "…"), ("cdots", "⋯"), ("vdots", "⋮"), ("ddots", "⋱"), ("imath", "ı"),
             ("jmath", "ȷ"), ("sharp", "♯"), ("flat", "♭"), ("natural", "♮"), ("checkmark", "✓"),
             ("surd", "√"), ("Box", "□"), ("Bbbk", "𝕜"), ("diamond", "⋄"), ("clubsuit", "♣"), ("heartsuit", "♡"),
+            ("circledR", "®"), ("circledS", "Ⓢ"), ("square", "□"), ("blacksquare", "■"), ("lozenge", "◊"),
         ]
         for (name, symbol) in symbols { table[name] = .symbol(symbol) }
 
@@ -126,7 +84,9 @@ enum MathVocabulary {
             ("Rightarrow", "⇒"), ("Leftarrow", "⇐"), ("Leftrightarrow", "⇔"), ("longrightarrow", "⟶"),
             ("longleftarrow", "⟵"), ("Longrightarrow", "⟹"), ("implies", "⟹"), ("iff", "⟺"),
             ("mapsto", "↦"), ("dashrightarrow", "⇢"), ("dashleftarrow", "⇠"), ("longmapsto", "⟼"),
-            ("hookrightarrow", "↪"), ("uparrow", "↑"),
+            ("hookrightarrow", "↪"), ("uparrow", "↑"), ("sqsubseteq", "⊑"), ("sqsupseteq", "⊒"),
+            ("sqsubset", "⊏"), ("sqsupset", "⊐"), ("nsubseteq", "⊈"), ("nleq", "≰"), ("ngeq", "≱"),
+            ("nequiv", "≢"), ("leftrightarrows", "⇆"), ("rightleftharpoons", "⇌"), ("Updownarrow", "⇕"),
             ("downarrow", "↓"), ("prec", "≺"), ("succ", "≻"), ("preceq", "⪯"), ("succeq", "⪰"),
             ("perp", "⊥"), ("parallel", "∥"), ("mid", "∣"), ("nmid", "∤"), ("models", "⊨"), ("vdash", "⊢"),
             ("dashv", "⊣"), ("coloneqq", "≔"), ("triangleq", "≜"), ("colon", ":"),
@@ -183,6 +143,7 @@ enum MathVocabulary {
             ("hat", "^"), ("widehat", "^"), ("tilde", "~"), ("widetilde", "~"), ("bar", "¯"),
             ("overline", "¯"), ("vec", "→"), ("overrightarrow", "→"), ("dot", "˙"), ("ddot", "¨"),
             ("check", "ˇ"), ("breve", "˘"), ("acute", "´"), ("grave", "`"), ("mathring", "˚"),
+            ("underline", "_"),
         ]
         for (name, mark) in accents { table[name] = .accent(mark) }
 
@@ -200,7 +161,11 @@ enum MathVocabulary {
         ] {
             table[name] = .sizing
         }
-        for name in ["quad", "qquad", "enspace", "thinspace", "medspace", "thickspace"] { table[name] = .space }
+        for name in ["quad", "qquad", "enspace", "thinspace", "medspace", "thickspace", "space"] {
+            table[name] = .space
+        }
+        // `\mkern-2mu`, `\hspace{1em}`: spacing with a length to skip.
+        for name in ["mkern", "mskip", "kern", "hspace", "hskip"] { table[name] = .spaceWithLength }
         for name in [
             "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits", "nonumber", "notag", "label",
         ] {

@@ -1,17 +1,3 @@
-/// A token of prose: a word, a number, a run of whitespace or one punctuation character.
-struct ProseToken {
-    enum Kind: Equatable {
-        case word, number, space, punct
-    }
-
-    var kind: Kind
-    /// Scalar offsets into the text.
-    var start: Int
-    var end: Int
-
-    var length: Int { end - start }
-}
-
 /// Cuts prose into `ProseToken`s in one pass.
 enum ProseTokenizer {
     static func tokens(_ scalars: [Unicode.Scalar]) -> [ProseToken] {
@@ -40,9 +26,10 @@ enum ProseTokenizer {
                     i += 1
                 }
                 kind = .number
-            } else if isSpace(s) {
+            } else if isSpace(s) || s == "~" {
+                // A tie `~` (`256~times~256`) separates like a space.
                 i += 1
-                while i < n, isSpace(scalars[i]) { i += 1 }
+                while i < n, isSpace(scalars[i]) || scalars[i] == "~" { i += 1 }
                 kind = .space
             } else {
                 i += 1
