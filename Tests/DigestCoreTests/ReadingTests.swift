@@ -78,7 +78,8 @@ struct ReadingTests {
         for day in days {
             let papers = try html(day).components(separatedBy: "class=\"paper-card\"").count - 1
             #expect(papers > 0)
-            #expect(try size(day) * 100 / max(papers, 1) < 250_000, "\(day): \(try size(day)) bytes for \(papers)")
+            let bytes = try size(day)
+            #expect(bytes * 100 / max(papers, 1) < 250_000, "\(day): \(bytes) bytes for \(papers) papers")
         }
         for file in try htmlFiles() {
             let page = try html(file)
