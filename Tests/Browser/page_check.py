@@ -1,7 +1,8 @@
 """Checks a built site in headless Chromium the way a reader meets it, on phones to wide screens.
 
-Usage: python3 page_check.py SITE_FOLDER SCREENSHOT_FOLDER
-Serves SITE_FOLDER over HTTP on a free port and checks:
+Usage: python3 page_check.py SITE_FOLDER SCREENSHOT_FOLDER [--pages URL…]
+Serves SITE_FOLDER over HTTP on a free port and checks (with --pages, only width and math,
+on those pages: how the tests show that a page too wide is caught):
   width   every day, topic and paper page at 320, 390, 768, 1280 and 2560 px, abstracts
           opened: document.scrollingElement.scrollWidth <= the viewport (no sideways scroll);
   math    on those pages every <math> has a non-zero box and no <merror>;
@@ -166,14 +167,14 @@ def screenshots(browser, base, kinds, folder, failures):
                 names.append(name)
             # A day page with its first abstract opened, a screen further down.
             page.goto(base + kinds["day"])
-            page.evaluate("document.querySelector('details').open = true")
+            page.evaluate("document.querySelectorAll('details')[0].open = true")
             page.screenshot(path=str(folder / f"day-open-{device}-{scheme}.png"))
             names.append(f"day-open-{device}-{scheme}.png")
             context.close()
     print(f"shots: {len(names)} screenshots in {folder}: {', '.join(names[:6])}…")
 
 
-def main(site, shots):
+def main(site, shots, only=None):
     site = pathlib.Path(site).resolve()
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -183,7 +184,7 @@ def main(site, shots):
     if chromium is None:
         print("chromium is not installed (apt-get install chromium)")
         return 1
-    pages, kinds = site_pages(site)
+    pages, kinds = (only, {}) if only else site_pages(site)
     failures = []
     errors = []
     try:
@@ -191,9 +192,10 @@ def main(site, shots):
             browser = playwright.chromium.launch(executable_path=chromium, headless=True)
             browser.on("disconnected", lambda _: errors.append("chromium exited"))
             check_widths(browser, base, pages, failures)
-            check_axe(browser, base, kinds, failures)
-            check_cls(browser, base, kinds, failures)
-            screenshots(browser, base, kinds, pathlib.Path(shots), failures)
+            if kinds:
+                check_axe(browser, base, kinds, failures)
+                check_cls(browser, base, kinds, failures)
+                screenshots(browser, base, kinds, pathlib.Path(shots), failures)
             browser.close()
     finally:
         server.shutdown()
@@ -204,4 +206,8 @@ def main(site, shots):
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    arguments = sys.argv[1:]
+    if len(arguments) < 2:
+        print(__doc__)
+        sys.exit(2)
+    sys.exit(main(arguments[0], arguments[1], arguments[3:] if arguments[2:3] == ["--pages"] else None))

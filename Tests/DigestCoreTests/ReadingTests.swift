@@ -45,6 +45,29 @@ struct ReadingTests {
         }
     }
 
+    @Test("the browser check catches a page wider than a phone and a formula the browser could not draw")
+    func browserCheckFails() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let day = try html("days/2026-03-12/index.html")
+        let wide = day.replacingOccurrences(
+            of: "<ol class=\"paper-list",
+            with: "<p style=\"white-space: nowrap\">" + String(repeating: "wide ", count: 200)
+                + "</p><ol class=\"paper-list")
+        let broken = day.replacingOccurrences(of: "<math><mi>", with: "<math><merror><mtext>?</mtext></merror><mi>")
+        _ = try folder.write("days/wide/index.html", wide)
+        _ = try folder.write("days/broken/index.html", broken)
+        _ = try folder.write("assets/style.css", try html("assets/style.css"))
+        let result = try ExternalTool.run([
+            "python3", repositoryRoot.appendingPathComponent("Tests/Browser/page_check.py").path, folder.url.path,
+            folder.url.path, "--pages", "/days/wide/", "/days/broken/",
+        ])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("FAIL width: /days/wide/ at 320 px"), "\(result.output)")
+        #expect(result.output.contains("FAIL math: /days/broken/ has 0 empty <math> and "), "\(result.output)")
+        #expect(!result.output.contains("FAIL width: /days/broken/"), "\(result.output)")
+    }
+
     @Test("the Nu HTML checker finds no error in any page; it does find a broken one")
     func nuChecker() throws {
         let root = try output()
