@@ -10,7 +10,8 @@ on those pages: how the tests show that a page too wide is caught):
           search with a query, about, 404) at 320, 390, 768 and 1280 px, light and dark:
           0 axe-core violations of any impact (axe-core from PyPI axe-playwright-python);
   cls     each of those kinds, freshly loaded (no cache) at 390 and 1280 px: cumulative
-          layout shift 0, search measured after its results arrived;
+          layout shift 0, search measured after its results arrived, whose dates must read
+          as every page writes them ("March 12, 2026");
   shots   home, day, topic, paper and search at 390 px (phone) and 1280 px, light and dark,
           saved as PNG in SCREENSHOT_FOLDER.
 Prints one line of figures per check; exit 0 when all hold, 1 with every failure listed.
@@ -19,6 +20,7 @@ import functools
 import http.server
 import json
 import pathlib
+import re
 import shutil
 import sys
 import threading
@@ -138,6 +140,10 @@ def check_cls(browser, base, kinds, failures):
             page.goto(base + url, wait_until="load")
             if kind == "search":
                 page.locator("#search-results a").first.wait_for(timeout=20000)
+                dates = page.locator("#search-results .result-meta").all_inner_texts()
+                odd = [date for date in dates if not re.fullmatch(r"[A-Z][a-z]+ [0-9]{1,2}, [0-9]{4}", date)]
+                if not dates or odd:
+                    failures.append(f"search: result dates {odd[:3] or 'missing'} are not like 'March 12, 2026'")
             page.evaluate("document.fonts.ready")
             page.wait_for_timeout(300)
             cls = page.evaluate("window.__cls")
