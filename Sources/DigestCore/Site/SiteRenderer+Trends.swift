@@ -33,6 +33,7 @@ extension SiteRenderer {
         return [
             "svg_html": chart.svg(name: "Papers on \(name) per month", width: 600, height: 96, className: "trend"),
             "caption": "Papers first listed per month, \(span); most in \(busiest.label) (\(busiest.count)).",
+            "first": first.label, "last": last.label, "peak": busiest.count,
         ]
     }
 
