@@ -11,7 +11,8 @@ on those pages: how the tests show that a page too wide is caught):
           0 axe-core violations of any impact (axe-core from PyPI axe-playwright-python);
   cls     each of those kinds, freshly loaded (no cache) at 390 and 1280 px: cumulative
           layout shift 0, search measured after its results arrived, whose dates must read
-          as every page writes them ("March 12, 2026");
+          as every page writes them ("March 12, 2026"), and a paper's formulas in the bundled
+          math font;
   shots   home, day, topic, paper and search at 390 px (phone) and 1280 px, light and dark,
           saved as PNG in SCREENSHOT_FOLDER.
 Prints one line of figures per check; exit 0 when all hold, 1 with every failure listed.
@@ -146,6 +147,11 @@ def check_cls(browser, base, kinds, failures):
                     failures.append(f"search: result dates {odd[:3] or 'missing'} are not like 'March 12, 2026'")
             page.evaluate("document.fonts.ready")
             page.wait_for_timeout(300)
+            if kind == "paper":
+                font = page.evaluate("""() => Array.from(document.fonts).filter(f => f.family.includes('PaperDigest Math'))
+                  .map(f => f.status).join()""")
+                if font != "loaded":
+                    failures.append(f"font: the bundled math font is '{font}' on {url}, not loaded")
             cls = page.evaluate("window.__cls")
             if cls > worst[0]:
                 worst = (cls, f"{kind} at {width} px")
