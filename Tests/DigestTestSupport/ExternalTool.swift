@@ -38,4 +38,17 @@ public struct ExternalTool {
         process.waitUntilExit()
         return ExternalTool(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
+
+    /// `run` on a thread of its own. A tool that takes minutes (a browser) must not hold one
+    /// of Swift's few cooperative threads: on two cores that starves the tests that wait on a
+    /// server running in the same process.
+    public static func runOnOwnThread(_ arguments: [String], in directory: URL = repositoryRoot) async throws
+        -> ExternalTool
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try run(arguments, in: directory) })
+            }.start()
+        }
+    }
 }

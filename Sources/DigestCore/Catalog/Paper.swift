@@ -41,6 +41,11 @@ public struct PaperLink: Hashable, Sendable {
     public var url: String
     public var label: String
 
+    public init(url: String, label: String) {
+        self.url = url
+        self.label = label
+    }
+
     public init(url: String) {
         self.url = url
         let host = Self.host(of: url)

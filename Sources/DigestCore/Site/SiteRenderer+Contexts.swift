@@ -10,7 +10,15 @@ extension SiteRenderer {
         case .index:
             context = common(location, title: nil, description: config.description, section: "home")
             context["latest_days"] = catalog.days.suffix(config.homeDays).reversed().map { dayLink($0, preview: 3) }
-            context["topics"] = catalog.topics.map(topicLink)
+            context["topics"] = catalog.topics.indices.map { index -> [String: Any] in
+                var link = topicLink(catalog.topics[index])
+                link["sparkline_html"] = sparkline(ofTopic: index)
+                return link
+            }
+            let recent = archiveMonths().suffix(6)
+            if let first = recent.first, let last = recent.last {
+                context["trend_span"] = first == last ? first.monthTitle : "\(first.monthTitle) to \(last.monthTitle)"
+            }
             context["stats"] = [
                 "papers": catalog.papers.count, "days": catalog.days.count, "topics": catalog.topics.count,
             ]
@@ -43,7 +51,12 @@ extension SiteRenderer {
         case .topics:
             context = common(
                 location, title: "Topics", description: "Papers of \(config.title) by topic.", section: "topics")
-            context["topics"] = catalog.topics.map(topicLink)
+            context["topics"] = catalog.topics.map { topic -> [String: Any] in
+                var link = topicLink(topic)
+                link["description_html"] = Markdown.html(
+                    fromMarkdown: topic.topic.description, rootPrefix: routes.base.path)
+                return link
+            }
         case .topic(let index):
             let topic = catalog.topics[index]
             context = common(
@@ -53,6 +66,7 @@ extension SiteRenderer {
             topicValue["description_html"] = Markdown.html(
                 fromMarkdown: topic.topic.description, rootPrefix: routes.base.path)
             context["topic"] = topicValue
+            context["trend"] = trendValue(ofTopic: index)
             context["papers"] = topic.papers.prefix(config.papersPerPage).map { listItem($0, compact: true) }
             context["months"] = months[index].map { month -> [String: Any] in
                 [
@@ -106,8 +120,7 @@ extension SiteRenderer {
             var card = paperCard(index)
             card["first_seen"] = paper.firstSeen.long
             card["last_seen"] = paper.lastSeen.long
-            card["links"] = paper.links.map { ["url": $0.url, "label": $0.label] }
-            card["has_links"] = !paper.links.isEmpty
+            card["links"] = OutboundLinks.of(paper).map { ["url": $0.url, "label": $0.label] }
             card["related"] = related[index].map { other -> [String: Any] in
                 [
                     "title_html": catalog.papers[other].title.html,
@@ -117,6 +130,8 @@ extension SiteRenderer {
                 ]
             }
             card["has_related"] = !related[index].isEmpty
+            // A page showing formulas asks for the math font early, so it is not swapped in late.
+            card["has_math"] = paper.title.html.contains("<math") || paper.abstract.html.contains("<math")
             context["paper"] = card
             context["structured_data_html"] = structuredData(index, location: location)
             if var page = context["page"] as? [String: Any] {
@@ -218,8 +233,12 @@ extension SiteRenderer {
             "topics": paper.topics.compactMap { topicIndex[$0] }.map {
                 topicLink(catalog.topics[$0], withCount: false)
             },
-            "days": paper.days.map {
-                ["label": $0.long, "short": $0.short, "iso": $0.iso, "url": routes.url(Routes.day($0))]
+            // `last` lets a template separate dates with commas: "Listed on Mar 12, Mar 14".
+            "days": paper.days.enumerated().map { offset, day -> [String: Any] in
+                [
+                    "label": day.long, "short": day.short, "iso": day.iso, "url": routes.url(Routes.day(day)),
+                    "last": offset == paper.days.count - 1,
+                ]
             },
             "listed_on": paper.days.map(\.short).joined(separator: ", "),
             "seen_count": paper.appearances.count,
