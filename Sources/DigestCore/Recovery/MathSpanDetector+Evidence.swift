@@ -4,21 +4,27 @@ extension MathSpanDetector {
         for i in tokens.indices {
             switch tokens[i].kind {
             case .punct:
-                // `12\,\%` lost its backslash: `12,%` is 12%.
-                if isPunct(i, ","), let number = attachedPrevious(i), tokens[number].kind == .number,
-                    let percent = attachedNext(i), isPunct(percent, "%")
-                {
-                    droppedTokens.insert(i)
+                switch scalars[tokens[i].start] {
+                case ",":
+                    // `12\,\%` lost its backslash: `12,%` is 12%.
+                    if let number = attachedPrevious(i), tokens[number].kind == .number,
+                        let percent = attachedNext(i), isPunct(percent, "%")
+                    {
+                        droppedTokens.insert(i)
+                    }
+                case "^", "_": markScript(i)
+                case "!":
+                    // `x!in!{4,8}`, `sim!10^3`: a negative thin space `\!` lost its backslash.
+                    if let l = attachedPrevious(i), let r = attachedNext(i),
+                        (tokens[l].kind == .word && strengths[l] != nil)
+                            || (tokens[r].kind == .word && strengths[r] != nil)
+                    {
+                        mark(l...extent(of: r))
+                    }
+                case "{": markBraces(i)
+                case "=", "<", ">": markRelation(i)
+                default: break
                 }
-                if isPunct(i, "^_") { markScript(i) }
-                // `x!in!{4,8}`, `sim!10^3`: a negative thin space `\!` lost its backslash.
-                if isPunct(i, "!"), let l = attachedPrevious(i), let r = attachedNext(i),
-                    (tokens[l].kind == .word && strengths[l] != nil) || (tokens[r].kind == .word && strengths[r] != nil)
-                {
-                    mark(l...extent(of: r))
-                }
-                if isPunct(i, "{") { markBraces(i) }
-                if isPunct(i, "=<>") { markRelation(i) }
             case .word:
                 // Most words are plain English: only commands, single letters and words that
                 // may hide a command (by their first letters) need a closer look.
@@ -50,7 +56,9 @@ extension MathSpanDetector {
             if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), isFusedRelation(i) { mark(i...i) }
             if tokens[i].length >= 3, strengths[i] == nil { repairName(i) }
             if tokens[i].length >= 5, strengths[i] == nil, !math[i] { repairFusedOperator(i) }
-            if strengths[i] == .greek || command(i) == .symbol("ℓ"), !math[i] { repairHyphenatedGreek(i) }
+            if strengths[i] == .greek || (strengths[i] == .weak && command(i) == .symbol("ℓ")), !math[i] {
+                repairHyphenatedGreek(i)
+            }
         }
         markGroups()
         markMultipliers()
@@ -60,14 +68,8 @@ extension MathSpanDetector {
     /// elsewhere (`256 times 256`): a number with `times` after it is a multiplier. Without
     /// such evidence "16 times fewer" stays English.
     mutating func markMultipliers() {
-        var evidence = false
-        for k in tokens.indices where math[k] && tokens[k].kind == .word {
-            if operatorSymbol(k) == "×" || (commandIndex[k] < 0 && split(k)?.contains(.command("times")) == true) {
-                evidence = true
-                break
-            }
-        }
-        for k in tokens.indices where tokens[k].kind == .word && !math[k] && operatorSymbol(k) == "×" {
+        var evidence: Bool?
+        for k in tokens.indices where commandIndex[k] >= 0 && !math[k] && operatorSymbol(k) == "×" {
             guard let number = previous(k), number < k - 1, tokens[number].kind == .number,
                 let after = next(k), after > k + 1, tokens[after].kind == .word,
                 !EnglishLexicon.isFunctionWord(text(after))
@@ -78,9 +80,18 @@ extension MathSpanDetector {
                     continue
                 }
                 mark(number...k)
-            } else if evidence {
-                mark(number...k)
+                continue
             }
+            if evidence == nil { evidence = usesTimesAsMath() }
+            if evidence == true { mark(number...k) }
+        }
+    }
+
+    /// Whether some `times` is already math: `256 times 256`, `19times`, `mtimes n`.
+    private func usesTimesAsMath() -> Bool {
+        tokens.indices.contains { k in
+            guard math[k], tokens[k].kind == .word else { return false }
+            return operatorSymbol(k) == "×" || (commandIndex[k] < 0 && split(k)?.contains(.command("times")) == true)
         }
     }
 
@@ -157,6 +168,12 @@ extension MathSpanDetector {
         case .greek:
             if isStandalone(i) && !isEnglishCollocation(i) && !isGreekNamedThing(i) { mark(i...i) }
         case .weak:
+            // `bm v`, `bf x`: a short font name before a lone letter.
+            if case .font? = command(i), let letter = next(i), letter > i + 1, tokens[letter].kind == .word,
+                tokens[letter].length == 1, !isArticle(letter)
+            {
+                mark(i...letter)
+            }
             // Functions applied to parentheses or to an operand: `exp(d)`, `log n`, `poly(…)`.
             if case .function? = command(i) {
                 if let open = attachedNext(i), isPunct(open, "("), match[open] > open, isMathContent(open) {
