@@ -1324,4 +1324,21 @@ let mathFragments: [MathFragment] = [
     MathFragment(
         "the LegalGamma model and the rhoSIM score", plain: "the LegalΓ model and the ρSIM score",
         note: "Names with a damaged Greek letter stay text: LegalΓ, ρSIM.", english: true),
+
+    // Real fragments from the development set, a few per rule.
+    MathFragment(
+        "Using TraitBasis, we extend tau-Bench to tau-Trait, where user behaviors are altered",
+        plain: "Using TraitBasis, we extend τ-Bench to τ-Trait, where user behaviors are altered",
+        note: "`$\\tau$-Bench`: a Greek letter in a hyphenated name.", english: true),
+    MathFragment(
+        "We instantiate SIM as  rhoSIM  by incorporating patch-level feature sampling",
+        plain: "We instantiate SIM as  ρSIM  by incorporating patch-level feature sampling",
+        note: "hf damage of `$\\rho\\text{SIM}$`: a Greek name before capitals.", english: true),
+    MathFragment(
+        "achieving textbf{63}times and textbf{23}times faster training than SiT-XL/2",
+        plain: "achieving 63× and 23× faster training than SiT-XL/2", mathml: ["<mo>×</mo>"],
+        note: "`$\\textbf{63}\\times$`: a text command with an operator fused after it is math."),
+    MathFragment(
+        "LLMtimesMapReduce-V2: Entropy-Driven Convolutional Test-Time Scaling",
+        plain: "LLM×MapReduce-V2: Entropy-Driven Convolutional Test-Time Scaling", english: true),
 ]
