@@ -67,7 +67,7 @@ extension MathSpanDetector {
 
     /// `muP`, `muParam` (μP), `VSEinfty` (VSE∞): names spelled with a damaged symbol. They
     /// stay text, with the symbol restored.
-    mutating func repairName(_ i: Int) {
+    mutating func repairName(_ i: Int, camel: Bool) {
         guard strengths[i] == nil, !math[i], tokens[i].length >= 3, replacements[i] == nil else { return }
         let start = tokens[i].start, end = tokens[i].end
         let isUpper = { (s: Unicode.Scalar) in s >= "A" && s <= "Z" }
@@ -79,7 +79,7 @@ extension MathSpanDetector {
             return
         }
         // `rhoSIM`, `betaVAE`: a lower-case Greek name before capitals (a lost `\text{SIM}`).
-        if let greek = leadingGreek(start..<end), end - start > greek.nameLength,
+        if camel, let greek = leadingGreek(start..<end), end - start > greek.nameLength,
             scalars[(start + greek.nameLength)..<end].allSatisfy({ isUpper($0) || ProseTokenizer.isDigit($0) }),
             isUpper(scalars[start + greek.nameLength])
         {
