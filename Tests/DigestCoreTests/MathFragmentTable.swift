@@ -1182,4 +1182,163 @@ let mathFragments: [MathFragment] = [
         note:
             "A mathematician writes the variable of a hyphenated term in math: rank-$r$, top-$r$, $k$-means; the word stays text."
     ),
+
+    // MARK: - Issue 8: invented cases for each category of damaged math
+    // 1. Operator words before numbers
+    MathFragment(
+        "the tuned model reaches 71.2 (pm1.3) accuracy on the held-out split",
+        plain: "the tuned model reaches 71.2 (±1.3) accuracy on the held-out split", mathml: ["<mo>±</mo><mn>1.3</mn>"],
+        note: "`pm` before a number is ±: no English puts it there."),
+    MathFragment(
+        "latency drops by approx 40% while recall stays at sim 90% for thresholds ge 0.5",
+        plain: "latency drops by ≈ 40% while recall stays at ∼ 90% for thresholds ≥ 0.5",
+        mathml: ["<mo>≈</mo><mn>40</mn>", "<mo>∼</mo><mn>90</mn>", "<mo>≥</mo><mn>0.5</mn>"]),
+    // 2. Commands fused with a neighbouring word or unit
+    MathFragment(
+        "we translate along the FrenchrightarrowSpanish direction and the GermanleftrightarrowDutch pair",
+        plain: "we translate along the French→Spanish direction and the German↔Dutch pair",
+        note: "An arrow fused between two names: the names stay text, the symbol is restored.", english: true),
+    MathFragment(
+        "each step runs in 250mus on a single core", plain: "each step runs in 250μs on a single core",
+        note: "`mus` is μs, a micro unit.", english: true),
+    MathFragment(
+        "the SpatialtimesTemporal attention block and the CoarseotimesFine head",
+        plain: "the Spatial×Temporal attention block and the Coarse⊗Fine head",
+        note: "`otimes` wins over the `times` inside it.", english: true),
+    // 3. times as a multiplier
+    MathFragment(
+        "images are inspected at times 3 magnification and upscaled (times4) before scoring",
+        plain: "images are inspected at ×3 magnification and upscaled (×4) before scoring",
+        mathml: ["<mo>×</mo><mn>3</mn>", "<mo>×</mo><mn>4</mn>"], note: "`times` before a number is ×."),
+    MathFragment(
+        "the grid is 64 times 64 and the sparse variant needs 12 times fewer parameters",
+        plain: "the grid is 64 × 64 and the sparse variant needs 12× fewer parameters",
+        mathml: ["<mn>64</mn><mo>×</mo><mn>64</mn>", "<mn>12</mn><mo>×</mo>"],
+        note: "Evidence: this text uses `times` as × (64 × 64), so `12 times fewer` is 12×."),
+    MathFragment(
+        "a 12 times speedup over the dense baseline", plain: "a 12 times speedup over the dense baseline",
+        note: "Ambiguous English without evidence elsewhere in the text: kept as written.", english: true),
+    MathFragment(
+        "resolutions (128 times 128 to 512 times 512) are tested",
+        plain: "resolutions (128 × 128 to 512 × 512) are tested", mathml: ["<mn>128</mn><mo>×</mo><mn>128</mn>"],
+        note: "`to` between quantities is English, not →."),
+    // 4. Greek letters in hyphenated names
+    MathFragment(
+        "we call it kappa-Router, a rho-Mixer variant of the nu-Gate design",
+        plain: "we call it κ-Router, a ρ-Mixer variant of the ν-Gate design",
+        note: "Names stay text with the letter restored.", english: true),
+    MathFragment(
+        "the slack 1-alpha of the test and the prior from ImageGen-beta",
+        plain: "the slack 1-α of the test and the prior from ImageGen-β", english: true),
+    // 5. Font commands cover the whole argument
+    MathFragment(
+        "features mathbf{Q^2} and the group mathsf{SE(2)} with weights boldsymbol{w_t}",
+        plain: "features 𝐐^𝟐 and the group 𝖲𝖤(𝟤) with weights 𝒘_𝒕",
+        mathml: [
+            "<msup><mi>𝐐</mi><mn>𝟐</mn></msup>", "<mi>𝖲</mi><mi>𝖤</mi><mo>(</mo><mn>𝟤</mn>",
+            "<msub><mi>𝒘</mi><mi>𝒕</mi></msub>",
+        ]),
+    MathFragment(
+        "the mathbf{Norm} of the residual and {bf X} with bm v", plain: "the 𝐍𝐨𝐫𝐦 of the residual and 𝐗 with 𝒗",
+        mathml: ["<mi>𝐍𝐨𝐫𝐦</mi>", "<mi>𝐗</mi>", "<mi>𝒗</mi>"],
+        note: "Unicode bold letters, not CSS-bold text; unbraced `bm v`."),
+    // 6. to as an arrow inside a formula
+    MathFragment(
+        "a score g: X times Y to [0,1] computed from O(n^2) to O(n)",
+        plain: "a score g : X × Y → [0, 1] computed from O(n²) to O(n)", mathml: ["<mi>Y</mi><mo>→</mo><mo>[</mo>"],
+        note: "A map into an interval is →; `from … to …` stays English."),
+    // 7. Spacing remnants
+    MathFragment(
+        "a 12,% higher hit rate and a 3,mathrm{ms} delay for x!in!{4,8}",
+        plain: "a 12% higher hit rate and a 3ms delay for x ∈ {4, 8}",
+        mathml: ["<mn>3</mn><mrow><mi mathvariant=\"normal\">m</mi>", "<mi>x</mi><mo>∈</mo><mrow><mo>{</mo>"],
+        note: "`\\,` and `\\!` lost their backslashes: spaces, not a comma or a factorial."),
+    // 8. Unknown commands
+    MathFragment(
+        "the underline{M}ixed underline{S}parse scheme and A sqsubseteq B", plain: "the M̲ixed S̲parse scheme and A ⊑ B",
+        mathml: ["<munder accentunder=\"true\"><mtext>M</mtext><mo>_</mo></munder>", "<mo>⊑</mo>"]),
+    MathFragment("the Product circledR suite", plain: "the Product ® suite", mathml: ["<mi>®</mi>"]),
+    // 9. Text commands in math
+    MathFragment(
+        "it takes 3 mutext{s} per call and texttt{QUERY}_texttt{KEY} tokens",
+        plain: "it takes 3 μs per call and QUERY_(KEY) tokens",
+        mathml: ["<mi>μ</mi><mtext>s</mtext>", "<msub><mtext>QUERY</mtext><mtext>KEY</mtext></msub>"]),
+    MathFragment(
+        "the loss Theta_post - Theta_base over the epochs", plain: "the loss Θₚₒₛₜ − Θ_(base) over the epochs",
+        mathml: ["<msub><mi mathvariant=\"normal\">Θ</mi><mtext>post</mtext></msub>"],
+        note: "A lost `\\text{post}`: the whole word is the subscript."),
+    // 10. Command names inside words
+    MathFragment(
+        "the cost U_{link} plus the fee C_{toll} on the road", plain: "the cost Uₗᵢₙₖ plus the fee Cₜₒₗₗ on the road",
+        mathml: ["<msub><mi>U</mi><mtext>link</mtext></msub>", "<msub><mi>C</mi><mtext>toll</mtext></msub>"],
+        note: "Not U_(l∈k), C_(→≪)."),
+    // 11. Scripts without a base, fraction remnants
+    MathFragment(
+        "as reported earlier,^{3-5} the effect holds and the ratio rho_E{rho_{pi}} stays fixed",
+        plain: "as reported earlier,³⁻⁵ the effect holds and the ratio ρ_E/ρ_π stays fixed",
+        mathml: [
+            "<msup><mrow></mrow><mrow><mn>3</mn>",
+            "<mfrac><msub><mi>ρ</mi><mi>E</mi></msub><msub><mi>ρ</mi><mi>π</mi></msub></mfrac>",
+        ]),
+    // 12. Plain R is not always ℝ
+    MathFragment(
+        "the fit gives R^{2}=0.91 while R^d is the ambient space and R^star is the optimum",
+        plain: "the fit gives R² = 0.91 while ℝᵈ is the ambient space and R* is the optimum",
+        mathml: [
+            "<msup><mi>R</mi><mn>2</mn></msup>", "<msup><mi>ℝ</mi><mi>d</mi></msup>",
+            "<msup><mi>R</mi><mo>⋆</mo></msup>",
+        ]),
+    // Rendering: space before log, scripts on bracketed groups
+    MathFragment(
+        "the bound O(nlog n) and the rate (log m log log m)^{1/4}",
+        plain: "the bound O(n log n) and the rate (log m log log m)^(1/4)",
+        mathml: ["<mi>n</mi><mspace width=\"0.1667em\"></mspace><mi>log</mi>", "<msup><mrow><mo>(</mo><mi>log</mi>"]),
+    // Precision: English stays English
+    MathFragment(
+        "we split the corpus into all 260 tasks before training",
+        plain: "we split the corpus into all 260 tasks before training", note: "Not a ≪ 260.", english: true),
+    MathFragment(
+        "T5 models (60M, 750M) are fine-tuned on both tasks",
+        plain: "T5 models (60M, 750M) are fine-tuned on both tasks", note: "Not T5 ⊨ (60M, 750M).", english: true),
+    MathFragment(
+        "we compare DeltaTune and nuPlanner on the driving split",
+        plain: "we compare DeltaTune and nuPlanner on the driving split", note: "Greek-prefixed names stay names.",
+        english: true),
+    MathFragment(
+        "inference runs on a Raspberry Pi at the edge", plain: "inference runs on a Raspberry Pi at the edge",
+        english: true),
+    MathFragment(
+        "we cast a wide net over candidate prompts", plain: "we cast a wide net over candidate prompts",
+        note: "Not c∗a.", english: true),
+    MathFragment(
+        "delta compression shrinks the fine-tuned weights", plain: "delta compression shrinks the fine-tuned weights",
+        note: "The English noun delta.", english: true),
+    MathFragment(
+        "we tune via a Delta scheme and report Cohen's kappa for agreement",
+        plain: "we tune via a Δ scheme and report Cohen's κ for agreement",
+        mathml: ["<mi mathvariant=\"normal\">Δ</mi>", "<mi>κ</mi>"],
+        note: "The article `a` and the possessive `'s` stay out of the formulas."),
+    MathFragment(
+        "the hidden size (N up to 1024) is swept", plain: "the hidden size (N up to 1024) is swept",
+        mathml: ["<mi>N</mi>"], note: "Not Nup → 1024: two-letter English words make the bracket a phrase."),
+    MathFragment(
+        "the LegalGamma model and the rhoSIM score", plain: "the LegalΓ model and the ρSIM score",
+        note: "Names with a damaged Greek letter stay text: LegalΓ, ρSIM.", english: true),
+
+    // Real fragments from the development set, a few per rule.
+    MathFragment(
+        "Using TraitBasis, we extend tau-Bench to tau-Trait, where user behaviors are altered",
+        plain: "Using TraitBasis, we extend τ-Bench to τ-Trait, where user behaviors are altered",
+        note: "`$\\tau$-Bench`: a Greek letter in a hyphenated name.", english: true),
+    MathFragment(
+        "We instantiate SIM as  rhoSIM  by incorporating patch-level feature sampling",
+        plain: "We instantiate SIM as  ρSIM  by incorporating patch-level feature sampling",
+        note: "hf damage of `$\\rho\\text{SIM}$`: a Greek name before capitals.", english: true),
+    MathFragment(
+        "achieving textbf{63}times and textbf{23}times faster training than SiT-XL/2",
+        plain: "achieving 63× and 23× faster training than SiT-XL/2", mathml: ["<mo>×</mo>"],
+        note: "`$\\textbf{63}\\times$`: a text command with an operator fused after it is math."),
+    MathFragment(
+        "LLMtimesMapReduce-V2: Entropy-Driven Convolutional Test-Time Scaling",
+        plain: "LLM×MapReduce-V2: Entropy-Driven Convolutional Test-Time Scaling", english: true),
 ]

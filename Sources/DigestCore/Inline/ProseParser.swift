@@ -194,7 +194,10 @@ struct ProseParser {
                 out.raw(contentsOf: name)
                 return nameEnd
             }
-            if close + 1 < end, s[close + 1] == "_" || s[close + 1] == "^" || startsOperator(at: close + 1, end: end) {
+            let scripted = i > 0 && (s[i - 1] == "_" || s[i - 1] == "^")
+            if scripted || close + 1 < end && (s[close + 1] == "_" || s[close + 1] == "^")
+                || startsOperator(at: close + 1, end: end)
+            {
                 // `texttt{FOO}_texttt{BAR}`, `textbf{10}times`: a text command with a script
                 // or an operator fused after it is math.
                 out.raw(contentsOf: name, forceMath: true)

@@ -82,12 +82,7 @@ struct MathParser {
                 // Scripts attach to the previous atom; a second `^` on `a^b` (or a script at
                 // the start) gets an empty base, so chains never nest.
                 var base = MathNode.row([])
-                if let open = Self.openingOfGroup(endingAt: items), token.isChar("^") || token.isChar("_") {
-                    // `(log m)^{1/4}`: the script belongs to the whole bracketed group.
-                    base = .row(Array(items[open...]), spaced: Array(spaced[open...]))
-                    items.removeSubrange(open...)
-                    spaced.removeSubrange(open...)
-                } else if let last = items.last, !Self.hasScript(last, for: token) {
+                if let last = items.last, !Self.hasScript(last, for: token) {
                     base = last
                     items.removeLast()
                     spaced.removeLast()
@@ -99,6 +94,18 @@ struct MathParser {
             afterRelation = { if case .op(_, .relation)? = items.last { return true } else { return false } }()
             guard var atom = parseAtom() else { continue }
             if let font { atom = Self.apply(font, to: atom) }
+            if case .op(_, .close) = atom, current?.isChar("^") == true || current?.isChar("_") == true,
+                let open = Self.openingOfGroup(endingAt: items + [atom])
+            {
+                // `(log m)^{1/4}`: the script belongs to the whole bracketed group, not to `)`.
+                let group = MathNode.row(Array(items[open...]) + [atom], spaced: Array(spaced[open...]) + [space])
+                items.removeSubrange(open...)
+                let groupSpace = spaced[open]
+                spaced.removeSubrange(open...)
+                items.append(parseScripts(of: group))
+                spaced.append(groupSpace)
+                continue
+            }
             var scripted = parseScripts(of: atom)
             if case .scripts = scripted, let fraction = lostFraction(numerator: scripted) {
                 scripted = fraction  // `rho_E{rho_{pi}}`: a lost `\frac{\rho_E}{\rho_\pi}`

@@ -30,8 +30,13 @@ extension MathSpanDetector {
     mutating func repairFusedOperator(_ i: Int) {
         let range = tokens[i].start..<tokens[i].end
         let afterNumber = attachedPrevious(i).map { tokens[$0].kind == .number } ?? false
-        let hasInnerCapital = scalars[(range.lowerBound + 1)..<range.upperBound].contains { $0 >= "A" && $0 <= "Z" }
-        guard hasInnerCapital, range.count <= WordSplitter.maxWordLength,
+        // Every operator name ends in w, s, t or o and is followed by a capital: check that
+        // cheaply before building the word.
+        let hasBoundary = ((range.lowerBound + 1)..<range.upperBound).contains { q in
+            let last = scalars[q - 1]
+            return scalars[q] >= "A" && scalars[q] <= "Z" && (last == "w" || last == "s" || last == "t" || last == "o")
+        }
+        guard hasBoundary, range.count <= WordSplitter.maxWordLength,
             scalars[range].allSatisfy({ $0.isASCII && ProseTokenizer.isLetter($0) })
         else { return }
         let word = text(i)
@@ -62,7 +67,7 @@ extension MathSpanDetector {
 
     /// `muP`, `muParam` (μP), `VSEinfty` (VSE∞): names spelled with a damaged symbol. They
     /// stay text, with the symbol restored.
-    mutating func repairName(_ i: Int) {
+    mutating func repairName(_ i: Int, camel: Bool) {
         guard strengths[i] == nil, !math[i], tokens[i].length >= 3, replacements[i] == nil else { return }
         let start = tokens[i].start, end = tokens[i].end
         let isUpper = { (s: Unicode.Scalar) in s >= "A" && s <= "Z" }
@@ -74,7 +79,7 @@ extension MathSpanDetector {
             return
         }
         // `rhoSIM`, `betaVAE`: a lower-case Greek name before capitals (a lost `\text{SIM}`).
-        if let greek = Self.leadingGreek(scalars[start..<end]), end - start > greek.nameLength,
+        if camel, let greek = leadingGreek(start..<end), end - start > greek.nameLength,
             scalars[(start + greek.nameLength)..<end].allSatisfy({ isUpper($0) || ProseTokenizer.isDigit($0) }),
             isUpper(scalars[start + greek.nameLength])
         {
@@ -91,7 +96,7 @@ extension MathSpanDetector {
             }
         }
         // `LegalDelta`, `ParamDelta`: a name ending in a capital Greek letter.
-        if end - start >= 8, isUpper(a), let letter = Self.trailingCapitalGreek(scalars[start..<end]) {
+        if end - start >= 8, isUpper(a), let letter = trailingCapitalGreek(start..<end) {
             replacements[i] = ScalarText.string(scalars[start..<(end - letter.nameLength)]) + letter.symbol
             return
         }
@@ -102,28 +107,32 @@ extension MathSpanDetector {
         replacements[i] = ScalarText.string(scalars[start..<(end - 5)]) + "∞"
     }
 
-    /// The lower-case Greek name starting a word (`rho|SIM`), with its letter.
-    static func leadingGreek(_ word: ArraySlice<Unicode.Scalar>) -> (symbol: String, nameLength: Int)? {
-        var name = ""
-        for scalar in word.prefix(7) {
-            guard scalar >= "a" && scalar <= "z" else { break }
-            name.unicodeScalars.append(scalar)
-        }
-        while name.count >= 2 {
-            if case .greek(let letter, _)? = MathVocabulary.command(name) { return (letter, name.count) }
-            name.removeLast()
+    /// The lower-case Greek name starting a word and ending at its first capital (`rho|SIM`),
+    /// found by one trie look-up.
+    func leadingGreek(_ range: Range<Int>) -> (symbol: String, nameLength: Int)? {
+        guard let first = scalars[range].first, first >= "a" && first <= "z",
+            let capital = scalars[range].firstIndex(where: { $0 >= "A" && $0 <= "Z" }), capital - range.lowerBound >= 2
+        else { return nil }
+        return greekLetter(range.lowerBound..<capital).map { ($0, capital - range.lowerBound) }
+    }
+
+    /// The capital Greek name (five or six letters) ending a longer name after a lower-case
+    /// letter (`Legal|Delta`).
+    func trailingCapitalGreek(_ range: Range<Int>) -> (symbol: String, nameLength: Int)? {
+        for length in 5...6 where range.count >= length + 3 {
+            let name = (range.upperBound - length)..<range.upperBound
+            let before = scalars[name.lowerBound - 1]
+            guard scalars[name.lowerBound] >= "A" && scalars[name.lowerBound] <= "Z", before >= "a" && before <= "z"
+            else { continue }
+            if let letter = greekLetter(name) { return (letter, length) }
         }
         return nil
     }
 
-    /// The capital Greek name ending a longer name (`Legal|Delta`), after a lower-case letter.
-    static func trailingCapitalGreek(_ word: ArraySlice<Unicode.Scalar>) -> (symbol: String, nameLength: Int)? {
-        let text = String(String.UnicodeScalarView(word))
-        for name in ["Delta", "Gamma", "Sigma", "Omega", "Theta", "Lambda"] where text.hasSuffix(name) {
-            let before = word[word.endIndex - name.count - 1]
-            guard text.count >= name.count + 3, before >= "a" && before <= "z" else { return nil }
-            if case .greek(let letter, _)? = MathVocabulary.command(name) { return (letter, name.count) }
-        }
-        return nil
+    /// The Greek letter `scalars[range]` names, if it names one.
+    private func greekLetter(_ range: Range<Int>) -> String? {
+        let index = trie.lookup(scalars, range)
+        guard index >= 0, case .greek(let letter, _) = trie.commands[Int(index)].command else { return nil }
+        return letter
     }
 }

@@ -54,13 +54,13 @@ extension MathSpanDetector {
                 return false
             }
             // `(256 times 256 to 540 times 960)`: `to` between quantities is English.
-            if operatorSymbol(k) == "→", let a = previous(k), let b = next(k), tokens[a].kind == .number,
-                tokens[b].kind == .number
+            if commandIndex[k] >= 0, operatorSymbol(k) == "→", let a = previous(k), let b = next(k),
+                tokens[a].kind == .number, tokens[b].kind == .number
             {
                 return false
             }
             // `(N up to 1024)`: two-letter English words make the group a phrase.
-            if isPlainWord(k), tokens[k].length == 2, EnglishLexicon.twoLetterWords.contains(text(k).lowercased()) {
+            if tokens[k].length == 2, isPlainWord(k), EnglishLexicon.twoLetterWords.contains(text(k).lowercased()) {
                 return false
             }
             if isPunct(k, ".;"), k + 2 < close, tokens[k + 1].kind == .space, tokens[k + 2].kind == .word {
