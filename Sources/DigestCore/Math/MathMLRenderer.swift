@@ -47,17 +47,17 @@ enum MathMLRenderer {
         case .identifier(let name, let upright, _):
             let normal = upright && name.count == 1
             out += normal ? "<mi mathvariant=\"normal\">" : "<mi>"
-            out += escape(name)
+            out += HTML.escape(name)
             out += "</mi>"
         case .number(let digits):
-            out += "<mn>\(escape(digits))</mn>"
+            out += "<mn>\(HTML.escape(digits))</mn>"
         case .op(let symbol, let kind):
             out += kind == .large ? "<mo largeop=\"true\">" : "<mo>"
-            out += escape(symbol)
+            out += HTML.escape(symbol)
             out += "</mo>"
         case .text(let text, let bold):
             out += bold ? "<mtext style=\"font-weight:bold\">" : "<mtext>"
-            out += escape(text)
+            out += HTML.escape(text)
             out += "</mtext>"
         case .scripts(let base, let sub, let sup):
             let tag = sub != nil && sup != nil ? "msubsup" : sub != nil ? "msub" : "msup"
@@ -89,7 +89,7 @@ enum MathMLRenderer {
         case .accent(let base, let mark):
             out += "<mover accent=\"true\">"
             appendElement(base, to: &out)
-            out += "<mo>\(escape(mark))</mo></mover>"
+            out += "<mo>\(HTML.escape(mark))</mo></mover>"
         }
     }
 
@@ -116,19 +116,5 @@ enum MathMLRenderer {
             return kind == .close || kind == .punctuation || kind == .relation || kind == .binary
         }
         return false
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for c in text {
-            switch c {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(c)
-            }
-        }
-        return result
     }
 }
