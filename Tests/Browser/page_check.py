@@ -17,17 +17,15 @@ on those pages: how the tests show that a page too wide is caught):
           saved as PNG in SCREENSHOT_FOLDER.
 Prints one line of figures per check; exit 0 when all hold, 1 with every failure listed.
 """
-import functools
-import http.server
 import json
 import pathlib
 import re
-import shutil
 import sys
-import threading
 
 import axe_playwright_python
 from playwright.sync_api import sync_playwright
+
+import local_site
 
 WIDTHS = (320, 390, 768, 1280, 2560)
 AXE_WIDTHS = (320, 390, 768, 1280)
@@ -58,11 +56,6 @@ CLS_OBSERVER = """() => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
 }"""
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def site_pages(site):
@@ -188,11 +181,8 @@ def screenshots(browser, base, kinds, folder, failures):
 
 def main(site, shots, only=None):
     site = pathlib.Path(site).resolve()
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    server, base = local_site.serve(site)
+    chromium = local_site.chromium()
     if chromium is None:
         print("chromium is not installed (apt-get install chromium)")
         return 1

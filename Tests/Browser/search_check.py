@@ -6,26 +6,16 @@ for EXPECTED TITLE among the results, then reaches it with the keyboard alone (â
 and checks the paper page opened. Exit 0 when all holds; 1 with a reason otherwise.
 Needs Debian's chromium and Playwright from PyPI (`make deps` installs both).
 """
-import functools
-import http.server
-import shutil
 import sys
-import threading
 
 from playwright.sync_api import sync_playwright
 
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+import local_site
 
 
 def main(site, word, expected):
-    handler = functools.partial(QuietHandler, directory=site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    server, base = local_site.serve(site)
+    chromium = local_site.chromium()
     if chromium is None:
         print("chromium is not installed (apt-get install chromium)")
         return 1
