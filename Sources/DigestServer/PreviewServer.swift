@@ -52,7 +52,13 @@ public struct PreviewServer: Sendable {
 
     /// Builds, then serves until stopped. `onReady` receives the site's URL once listening.
     public func run(onReady: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
-        let cache = BuildCache()
+        // The build cache on disk makes the first build incremental too; later rebuilds keep
+        // it in memory (and each build still saves it for the next `digest build`).
+        let folder = SiteBuild(
+            content: options.content, templates: options.templates, output: options.output,
+            cacheFolder: options.cacheFolder
+        ).cacheFolder
+        let cache = BuildCache.load(from: folder)
         await rebuild(cache)
         let watcher = SiteWatcher(
             inputs: InputPaths(content: options.content, templates: options.templates), forcePolling: options.polling)
