@@ -50,15 +50,18 @@ public struct PreviewServer: Sendable {
         self.report = report
     }
 
+    /// The build every rebuild runs, and where its cache lives.
+    private var build: SiteBuild {
+        SiteBuild(
+            content: options.content, templates: options.templates, output: options.output,
+            baseURL: options.baseURL, cacheFolder: options.cacheFolder)
+    }
+
     /// Builds, then serves until stopped. `onReady` receives the site's URL once listening.
     public func run(onReady: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
         // The build cache on disk makes the first build incremental too; later rebuilds keep
         // it in memory (and each build still saves it for the next `digest build`).
-        let folder = SiteBuild(
-            content: options.content, templates: options.templates, output: options.output,
-            cacheFolder: options.cacheFolder
-        ).cacheFolder
-        let cache = BuildCache.load(from: folder)
+        let cache = BuildCache.load(from: build.cacheFolder)
         await rebuild(cache)
         let watcher = SiteWatcher(
             inputs: InputPaths(content: options.content, templates: options.templates), forcePolling: options.polling)
@@ -124,9 +127,6 @@ public struct PreviewServer: Sendable {
     private func rebuild(_ cache: BuildCache) async {
         let isFirst = await state.isFirst
         do throws(BuildFailure) {
-            let build = SiteBuild(
-                content: options.content, templates: options.templates, output: options.output,
-                baseURL: options.baseURL, cacheFolder: options.cacheFolder)
             var diagnostics: [Diagnostic] = []
             let result = try build.run(cache: cache, report: { diagnostics.append($0) })
             await reported.reportNew(diagnostics, with: report)

@@ -63,35 +63,17 @@ final class SiteWatcher: @unchecked Sendable {
         _ = lock.withLock { continuation?.yield(()) }
     }
 
+    /// Compares the input files' sizes, times and identities, as a build does, every interval.
     private func pollLoop() {
-        var last = signature()
+        var last = InputState.scan(inputs)
         while !isStopped {
             Thread.sleep(forTimeInterval: pollInterval)
-            let current = signature()
+            let current = InputState.scan(inputs)
             if current != last {
                 last = current
                 notify()
             }
         }
-    }
-
-    /// Paths, sizes and modification times of every input file.
-    private func signature() -> [String: String] {
-        var result: [String: String] = [:]
-        func add(_ url: URL) {
-            let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey])
-            result[url.path] =
-                "\(values?.fileSize ?? -1)-\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)"
-        }
-        inputs.files.forEach(add)
-        for folder in inputs.folders {
-            guard
-                let enumerator = FileManager.default.enumerator(
-                    at: folder, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey])
-            else { continue }
-            for case let url as URL in enumerator { add(url) }
-        }
-        return result
     }
 }
 

@@ -34,19 +34,16 @@ struct SiteOptions: ParsableArguments {
     var contentURL: URL { Self.contentURL(content) }
     static func contentURL(_ content: String?) -> URL {
         if let content { return URL(fileURLWithPath: content) }
-        return URL(fileURLWithPath: isDirectory("Content") || !isDirectory("dumps") ? "Content" : ".")
+        let isFolder = { ContentSnapshot.isDirectory(URL(fileURLWithPath: $0)) }
+        return URL(fileURLWithPath: isFolder("Content") || !isFolder("dumps") ? "Content" : ".")
     }
     var templatesURL: URL? {
         if let templates { return URL(fileURLWithPath: templates) }
-        return Self.isDirectory("Templates") ? URL(fileURLWithPath: "Templates") : nil
+        let templates = URL(fileURLWithPath: "Templates")
+        return ContentSnapshot.isDirectory(templates) ? templates : nil
     }
     var outputURL: URL { URL(fileURLWithPath: output) }
     var cacheURL: URL? { cache.map { URL(fileURLWithPath: $0) } }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
 }
 
 struct BuildCommand: ParsableCommand {

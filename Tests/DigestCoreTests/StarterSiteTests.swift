@@ -18,7 +18,7 @@ struct StarterSiteTests {
                 "dumps/2026-03-12.txt", "site.yml", "topics.yml", "pages/about.md", ".gitignore", "README.md",
                 ".github/workflows/publish.yml",
             ]))
-        #expect(ContentSnapshotCheck.isDirectory(site.appendingPathComponent("static")))
+        #expect(ContentSnapshot.isDirectory(site.appendingPathComponent("static")))
         var warnings: [Diagnostic] = []
         let summary = try SiteBuild(content: site, templates: nil, output: site.appendingPathComponent("Output"))
             .run(report: { warnings.append($0) })
@@ -141,13 +141,5 @@ struct StarterSiteTests {
         #expect(!quiet.output.contains("Built") && !quiet.output.contains("[1/"), "only warnings: \(quiet.output)")
         let again = try ExternalTool.run([digest.path, "init", "site"], in: folder.url)
         #expect(again.status == 1 && again.output.contains("is not empty"), "\(again.output)")
-    }
-}
-
-/// A folder check the tests share.
-enum ContentSnapshotCheck {
-    static func isDirectory(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

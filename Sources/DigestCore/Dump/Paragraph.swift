@@ -23,8 +23,15 @@ struct Paragraph: Sendable {
     static func split(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var current: Paragraph?
-        var warnedControl = false
-        var warnedBidi = false
+        // One warning per file for each kind of character dropped.
+        var warned = Set<String>()
+        func warnOnce(_ kind: String, _ scalar: Unicode.Scalar, _ fate: String, line: Int, column: Int) {
+            guard warned.insert(kind).inserted else { return }
+            diagnostics.append(
+                .warning(
+                    "\(kind) U+\(String(scalar.value, radix: 16, uppercase: true)) \(fate)",
+                    at: SourceLocation(path: path, line: line, column: column)))
+        }
         var lineNumber = 0
         for rawLine in lines(of: text) {
             lineNumber += 1
@@ -46,13 +53,7 @@ struct Paragraph: Sendable {
                 column += 1
                 var isSpace = ProseTokenizer.isSpace(scalar)
                 if !isSpace && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
-                    if !warnedControl {
-                        warnedControl = true
-                        diagnostics.append(
-                            .warning(
-                                "control character U+\(String(scalar.value, radix: 16, uppercase: true)) replaced by a space",
-                                at: SourceLocation(path: path, line: lineNumber, column: column)))
-                    }
+                    warnOnce("control character", scalar, "replaced by a space", line: lineNumber, column: column)
                     isSpace = true
                 }
                 if isSpace {
@@ -62,13 +63,7 @@ struct Paragraph: Sendable {
                 // Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)
                 // would let a title show text in another order than it has, in pages and feeds.
                 if isBidiControl(scalar) {
-                    if !warnedBidi {
-                        warnedBidi = true
-                        diagnostics.append(
-                            .warning(
-                                "bidirectional control character U+\(String(scalar.value, radix: 16, uppercase: true)) removed",
-                                at: SourceLocation(path: path, line: lineNumber, column: column)))
-                    }
+                    warnOnce("bidirectional control character", scalar, "removed", line: lineNumber, column: column)
                     continue
                 }
                 if firstColumn == 0 { firstColumn = column }

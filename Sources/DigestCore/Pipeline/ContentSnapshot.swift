@@ -118,7 +118,8 @@ public struct ContentSnapshot: Hashable, Sendable {
         return walk.files.map { URL(fileURLWithPath: $0) }
     }
 
-    static func isDirectory(_ url: URL) -> Bool {
+    /// Whether `url` is a folder (links followed).
+    public static func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }

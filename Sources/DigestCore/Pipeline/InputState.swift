@@ -7,8 +7,9 @@ import Foundation
 /// The size, modification time and identity of every file under the input folders: what a
 /// build compares with the last one's to see, without reading a byte, that nothing changed.
 /// Conservative: any file touched there (even with the same bytes) means "look closer".
-struct InputState: Equatable {
-    struct Entry: Equatable {
+/// The preview server polls with it too, so it sees the files a build would read.
+public struct InputState: Equatable, Sendable {
+    struct Entry: Equatable, Sendable {
         var path: String
         var size: Int
         var seconds: Int
@@ -18,7 +19,7 @@ struct InputState: Equatable {
 
     var entries: [Entry]
 
-    static func scan(_ inputs: InputPaths) -> InputState {
+    public static func scan(_ inputs: InputPaths) -> InputState {
         var entries: [Entry] = []
         var info = stat()
         func add(_ full: String) {
