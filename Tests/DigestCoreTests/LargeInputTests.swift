@@ -66,6 +66,42 @@ struct LargeInputTests {
         #expect(Set(listed) == Set(htmlPages))
     }
 
+    @Test("a new day changes only the last part of the papers' sitemap, not the parts before it")
+    func sitemapPartsStayPut() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let first = (1...40).map { ("Sitemap paper \($0)", abstract("sitemaps \($0)")) }
+        try folder.write("content/dumps/2026-03-12.txt", dumpText(first))
+        func parts() throws -> [String: Data] {
+            let (snapshot, _) = try ContentSnapshot.read(
+                content: folder.url.appendingPathComponent("content"),
+                templates: repositoryRoot.appendingPathComponent("Templates"))
+            let prepared = try SiteGenerator(baseURL: BaseURL("https://digest.example/")).prepare(snapshot)
+            var config = prepared.renderer.config
+            config.sitemapLimit = 10
+            let renderer = SiteRenderer(
+                config: config, catalog: prepared.renderer.catalog, contentPages: prepared.renderer.contentPages,
+                theme: prepared.renderer.theme, related: prepared.renderer.related)
+            return Dictionary(
+                uniqueKeysWithValues: renderer.renderAll().filter { $0.path.hasPrefix("sitemaps/") }.map {
+                    ($0.path, $0.data)
+                })
+        }
+        let before = try parts()
+        let later = (41...45).map { ("Sitemap paper \($0)", abstract("sitemaps \($0)")) }
+        try folder.write("content/dumps/2026-03-13.txt", dumpText(date: "Mar 13", later))
+        let after = try parts()
+        // Parts that list only papers (and no later paper) are the same bytes.
+        let paperParts = try before.filter { _, data in
+            try locations(in: data).allSatisfy { $0.contains("/papers/") }
+        }
+        #expect(paperParts.count == 4, "40 papers in parts of 10")
+        for (path, data) in paperParts {
+            #expect(after[path] == data, "\(path) unchanged")
+        }
+        #expect(after.count == before.count + 1, "the new papers fill one new part")
+    }
+
     /// The `<loc>` values of a sitemap or sitemap index.
     func locations(in data: Data) throws -> [String] {
         let document = try XMLDocument(data: data)

@@ -66,8 +66,13 @@ public struct CatalogBuilder: Sendable {
                 appearances: draft.appearances, topics: matched[index],
                 titleLocation: draft.latest.titleLocation, abstractLocation: draft.latest.abstractLocation)
         }
-        // Sorting indices, not papers: a paper is a large value to move.
-        papers = papers.indices.sorted { Self.newestFirst(papers[$0], papers[$1]) }.map { papers[$0] }
+        // Sorting indices by small keys, not papers: a paper is a large value to copy.
+        let newest = papers.map { ($0.lastSeen, $0.appearances.last?.position ?? 0, $0.key) }
+        papers = papers.indices.sorted { a, b in
+            let (first, second) = (newest[a], newest[b])
+            if first.0 != second.0 { return first.0 > second.0 }
+            return first.1 != second.1 ? first.1 < second.1 : first.2 < second.2
+        }.map { papers[$0] }
         assignSlugs(&papers)
 
         let index = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.key, $0) })
@@ -87,7 +92,13 @@ public struct CatalogBuilder: Sendable {
             topics.append(Catalog.TopicPapers(topic: taxonomy.other, papers: others))
             for paper in others { papers[paper].topics = [taxonomy.other.slug] }
         }
-        return Catalog(papers: papers, days: catalogDays, topics: topics)
+        let listing = papers.map { ($0.firstSeen, $0.appearances.first?.position ?? 0, $0.key) }
+        let firstListing = papers.indices.sorted { a, b in
+            let (first, second) = (listing[a], listing[b])
+            if first.0 != second.0 { return first.0 < second.0 }
+            return first.1 != second.1 ? first.1 < second.1 : first.2 < second.2
+        }
+        return Catalog(papers: papers, days: catalogDays, topics: topics, firstListing: firstListing)
     }
 
     /// Both phases with no memo: recovers and renders every text (in parallel).
@@ -104,14 +115,6 @@ public struct CatalogBuilder: Sendable {
             matcher.topics(title: $0.0.title.plainText, abstract: $0.0.abstract.plainText)
         }
         return (assemble(drafts, texts: rendered.map(\.0), topics: topics), rendered.flatMap(\.1))
-    }
-
-    /// Newest last appearance first; within a day, dump order.
-    static func newestFirst(_ a: Paper, _ b: Paper) -> Bool {
-        if a.lastSeen != b.lastSeen { return a.lastSeen > b.lastSeen }
-        let positionA = a.appearances.last?.position ?? 0
-        let positionB = b.appearances.last?.position ?? 0
-        return positionA != positionB ? positionA < positionB : a.key < b.key
     }
 
     /// Slugs come from the plain title. On a collision the paper seen first keeps the plain

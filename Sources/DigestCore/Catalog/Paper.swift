@@ -23,15 +23,6 @@ public struct Paper: Hashable, Sendable {
     public var lastSeen: DayDate { appearances.last?.date ?? DayDate.distantPast }
     public var days: [DayDate] { appearances.map(\.date) }
 
-    /// Whether this paper was first listed before `other`: by first day, then by place in
-    /// that day's dump. The order never changes as days are added, so everything built in
-    /// it (related papers, sitemap, archives) stays put.
-    public func isListedBefore(_ other: Paper) -> Bool {
-        if firstSeen != other.firstSeen { return firstSeen < other.firstSeen }
-        let (position, otherPosition) = (appearances.first?.position ?? 0, other.appearances.first?.position ?? 0)
-        return position != otherPosition ? position < otherPosition : key < other.key
-    }
-
     /// Code, project and data links found in the abstract.
     public var links: [PaperLink] { abstract.links.map(PaperLink.init(url:)) }
 }

@@ -1,28 +1,43 @@
 /// A run of non-blank lines, with whitespace tidied and where it started.
 struct Paragraph: Sendable {
-    var lines: [String]
-    var location: SourceLocation
-
+    let lines: [String]
+    let location: SourceLocation
     /// The lines joined by single spaces.
-    var text: String { lines.joined(separator: " ") }
+    let text: String
+    /// `text.count`, counted once: the parser asks for it several times per paragraph.
+    let length: Int
+
+    init(lines: [String], location: SourceLocation) {
+        self.lines = lines
+        self.location = location
+        let text = lines.count == 1 ? lines[0] : lines.joined(separator: " ")
+        self.text = text
+        // Tidied text has no CR, so ASCII text has one character per byte.
+        var probe = text
+        let isASCII = probe.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        self.length = isASCII ? text.utf8.count : text.count
+    }
 
     /// Titles are short and do not end like a sentence.
     var looksLikeTitle: Bool {
-        let text = self.text
-        return text.count <= 300 && !text.hasSuffix(".")
+        length <= 300 && !text.hasSuffix(".")
     }
 
     /// Abstracts are long prose; the Daily Papers page shows at least a few sentences.
     var looksLikeAbstract: Bool {
-        let text = self.text
-        return text.count > 400 || (text.count > 150 && text.hasSuffix("."))
+        length > 400 || (length > 150 && text.hasSuffix("."))
     }
 
     /// Splits text into paragraphs at blank lines. Tabs and runs of spaces become one space,
     /// control characters become spaces and bidirectional controls go (one warning per file each).
     static func split(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
-        var current: Paragraph?
+        // The paragraph being read: its lines and where it started.
+        var current: (lines: [String], location: SourceLocation)?
+        func end() {
+            if let (lines, location) = current { paragraphs.append(Paragraph(lines: lines, location: location)) }
+            current = nil
+        }
         // One warning per file for each kind of character dropped.
         var warned = Set<String>()
         func warnOnce(_ kind: String, _ scalar: Unicode.Scalar, _ fate: String, line: Int, column: Int) {
@@ -40,8 +55,7 @@ struct Paragraph: Sendable {
                 if current != nil {
                     current?.lines.append(tidy)
                 } else {
-                    current = Paragraph(
-                        lines: [tidy], location: SourceLocation(path: path, line: lineNumber, column: 1))
+                    current = ([tidy], SourceLocation(path: path, line: lineNumber, column: 1))
                 }
                 continue
             }
@@ -49,7 +63,7 @@ struct Paragraph: Sendable {
             var firstColumn = 0
             var column = 0
             var pendingSpace = false
-            for scalar in rawLine {
+            for scalar in rawLine.unicodeScalars {
                 column += 1
                 var isSpace = ProseTokenizer.isSpace(scalar)
                 if !isSpace && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
@@ -76,17 +90,17 @@ struct Paragraph: Sendable {
                 }
             }
             if cleaned.isEmpty {
-                if let paragraph = current { paragraphs.append(paragraph) }
-                current = nil
+                end()
             } else if current != nil {
                 current?.lines.append(String(decoding: cleaned, as: UTF8.self))
             } else {
-                current = Paragraph(
-                    lines: [String(decoding: cleaned, as: UTF8.self)],
-                    location: SourceLocation(path: path, line: lineNumber, column: firstColumn))
+                current = (
+                    [String(decoding: cleaned, as: UTF8.self)],
+                    SourceLocation(path: path, line: lineNumber, column: firstColumn)
+                )
             }
         }
-        if let paragraph = current { paragraphs.append(paragraph) }
+        end()
         return paragraphs
     }
 
@@ -97,50 +111,70 @@ struct Paragraph: Sendable {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
-    private static func tidyASCII(_ line: Substring.UnicodeScalarView) -> String? {
-        let text = Substring(line)
+    private static func tidyASCII(_ text: Substring) -> String? {
         var previous: UInt8 = 0x20
         var hasNonASCII = false
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                hasNonASCII = true
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes {
+                if byte >= 0x80 {
+                    hasNonASCII = true
+                    previous = byte
+                    continue
+                }
+                guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
                 previous = byte
-                continue
             }
-            guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return nil }
-            previous = byte
+            return true
         }
-        guard previous != 0x20 else { return nil }
+        guard clean ?? false, previous != 0x20 else { return nil }
         if hasNonASCII {
-            for scalar in line where scalar.value >= 0x80 {
+            for scalar in text.unicodeScalars where scalar.value >= 0x80 {
                 if ProseTokenizer.isSpace(scalar) || scalar.value <= 0x9F || isBidiControl(scalar) { return nil }
             }
         }
         return String(text)
     }
 
-    /// Lines split at every Unicode line break (CR LF counts once), scalar by scalar: much
-    /// faster than splitting at `Character.isNewline`, which segments graphemes.
-    private static func lines(of text: String) -> [Substring.UnicodeScalarView] {
-        let scalars = text.unicodeScalars
-        var lines: [Substring.UnicodeScalarView] = []
-        var start = scalars.startIndex
-        var index = start
-        while index < scalars.endIndex {
-            switch scalars[index].value {
-            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
-                lines.append(scalars[start..<index])
-                var next = scalars.index(after: index)
-                if scalars[index] == "\r", next < scalars.endIndex, scalars[next] == "\n" {
-                    next = scalars.index(after: next)
+    /// Lines split at every Unicode line break (CR LF counts once): LF, VT, FF, CR, NEL
+    /// (C2 85), LS and PS (E2 80 A8/A9), found byte by byte in the UTF-8.
+    private static func lines(of text: String) -> [Substring] {
+        var text = text
+        // Byte offsets where each line starts and ends.
+        var bounds: [(start: Int, end: Int)] = []
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                var breakLength = 0
+                switch bytes[index] {
+                case 0x0A, 0x0B, 0x0C:
+                    breakLength = 1
+                case 0x0D:
+                    breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+                case 0xC2:
+                    if index + 1 < count && bytes[index + 1] == 0x85 { breakLength = 2 }
+                case 0xE2:
+                    if index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9 {
+                        breakLength = 3
+                    }
+                default:
+                    break
                 }
-                start = next
-                index = next
-            default:
-                index = scalars.index(after: index)
+                guard breakLength > 0 else {
+                    index += 1
+                    continue
+                }
+                bounds.append((start, index))
+                index += breakLength
+                start = index
             }
+            bounds.append((start, count))
         }
-        lines.append(scalars[start...])
-        return lines
+        // UTF-8 offsets become indices in constant time: `withUTF8` left the text native.
+        let utf8 = text.utf8
+        return bounds.map { bound in
+            text[utf8.index(utf8.startIndex, offsetBy: bound.start)..<utf8.index(utf8.startIndex, offsetBy: bound.end)]
+        }
     }
 }

@@ -3,16 +3,30 @@
 /// This is what the catalog keeps of a text: the parsed inline tree is dropped once these
 /// are made, so a large archive holds strings, not trees.
 public struct PaperText: Hashable, Sendable {
-    public var html: String
+    public let html: String
     /// Unicode text for `<title>`, meta descriptions, feed titles, search and slugs.
-    public var plainText: String
+    public let plainText: String
     /// Every link target, in order of appearance, without repeats.
-    public var links: [String]
+    public let links: [String]
+    /// A hash of all three, made once: what a build compares instead of hashing the texts of
+    /// the whole archive again on every run.
+    public let fingerprint: UInt64
 
     public init(html: String, plainText: String, links: [String]) {
+        var print = Fingerprint()
+        print.add(html)
+        print.add(plainText)
+        print.add(links.count)
+        for link in links { print.add(link) }
+        self.init(html: html, plainText: plainText, links: links, fingerprint: print.value)
+    }
+
+    /// A text remembered with its fingerprint (the build cache).
+    init(html: String, plainText: String, links: [String], fingerprint: UInt64) {
         self.html = html
         self.plainText = plainText
         self.links = links
+        self.fingerprint = fingerprint
     }
 
     public var isEmpty: Bool { plainText.isEmpty && html.isEmpty }

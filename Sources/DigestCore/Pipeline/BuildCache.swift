@@ -85,7 +85,7 @@ public final class BuildCache: @unchecked Sendable {
             if rewrite {
                 // Rewritten whole: to a temporary file, then renamed over the old one.
                 let temporary = folder.appendingPathComponent(Self.textsName + ".new")
-                FileManager.default.createFile(atPath: temporary.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
                 textsBytes = try writeSegment(keys, to: temporary)
                 guard rename(temporary.path, file.path) == 0 else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
@@ -130,6 +130,7 @@ public final class BuildCache: @unchecked Sendable {
             chunk.add(key)
             chunk.add(entry.text.html)
             chunk.add(entry.text.plainText)
+            chunk.add(entry.text.fingerprint)
             chunk.add(entry.text.links.count)
             for link in entry.text.links { chunk.add(link) }
             chunk.add(entry.diagnostics.count)
@@ -247,15 +248,18 @@ public final class BuildCache: @unchecked Sendable {
             let payload = try reader.bytes(try reader.count())
             guard try reader.uint64() == StreamChecksum.of(payload) else { throw CacheReader.Corrupt.damaged }
             var entries = CacheReader(payload)
-            for _ in 0..<(try entries.count(itemSize: 40)) {
+            for _ in 0..<(try entries.count(itemSize: 48)) {
                 let key = try entries.uint64()
                 let html = try entries.string()
                 let plain = try entries.string()
+                let fingerprint = try entries.uint64()
                 var links: [String] = []
                 for _ in 0..<(try entries.count(itemSize: 8)) { links.append(try entries.string()) }
                 var diagnostics: [Diagnostic] = []
                 for _ in 0..<(try entries.count(itemSize: 40)) { diagnostics.append(try entries.diagnostic()) }
-                texts[key] = Text(text: PaperText(html: html, plainText: plain, links: links), diagnostics: diagnostics)
+                texts[key] = Text(
+                    text: PaperText(html: html, plainText: plain, links: links, fingerprint: fingerprint),
+                    diagnostics: diagnostics)
                 stored += 1
             }
         }

@@ -99,6 +99,8 @@ public struct SiteBuild: Sendable {
             // No input file was touched: nothing is read.
             return nothingChanged(stamp)
         }
+        // The cache is decoded while the content is read and parsed.
+        let loading = Background { [cacheFolder] in cache ?? BuildCache.load(from: cacheFolder) }
         let (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates)
         let inputs = BuildStamp.inputs(of: snapshot, options: options)
         if let stamp, stamp.inputs == inputs, intact {
@@ -112,11 +114,11 @@ public struct SiteBuild: Sendable {
         clock.lap(SiteGenerator.steps[0])
         BuildStamp.remove(from: cacheFolder)
 
-        let cache = cache ?? BuildCache.load(from: cacheFolder)
-        if let note = cache.note { report(.warning(note)) }
         var generator = SiteGenerator(baseURL: baseURL)
         generator.pagefind = indexer.willRun
-        let prepared = try generator.prepare(consume snapshot, cache: cache, clock: &clock)
+        let prepared = try generator.prepare(consume snapshot, cache: { loading.value }, clock: &clock)
+        let cache = loading.value
+        if let note = cache.note { report(.warning(note)) }
         prepared.diagnostics.forEach(report)
 
         let writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }

@@ -36,12 +36,13 @@ public struct SiteGenerator: Sendable {
         -> PreparedSite
     {
         var clock = StepClock(log: { _, _, _ in }, first: 2)
-        return try prepare(consume snapshot, cache: cache, clock: &clock)
+        return try prepare(consume snapshot, cache: { cache }, clock: &clock)
     }
 
-    func prepare(_ snapshot: consuming ContentSnapshot, cache: BuildCache, clock: inout StepClock) throws(BuildFailure)
-        -> PreparedSite
-    {
+    /// `cache` is asked for once the dumps are parsed (a build decodes it meanwhile).
+    func prepare(
+        _ snapshot: consuming ContentSnapshot, cache: () -> BuildCache, clock: inout StepClock
+    ) throws(BuildFailure) -> PreparedSite {
         var diagnostics: [Diagnostic] = []
         func check() throws(BuildFailure) {
             if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
@@ -67,6 +68,7 @@ public struct SiteGenerator: Sendable {
         }
         try check()
         let builder = CatalogBuilder(taxonomy: taxonomy)
+        let cache = cache()
         let drafts = builder.collect(results.compactMap(\.day))
         results = []
         let texts = drafts.papers.parallelMap { draft in
@@ -82,8 +84,8 @@ public struct SiteGenerator: Sendable {
         let topics = texts.parallelMap { text in
             var key = Fingerprint()
             key.add(taxonomyKey)
-            key.add(text.title.text.plainText)
-            key.add(text.abstract.text.plainText)
+            key.add(text.title.text.fingerprint)
+            key.add(text.abstract.text.fingerprint)
             return cache.topics(key.value) {
                 matcher.topics(title: text.title.text.plainText, abstract: text.abstract.text.plainText)
             }
@@ -158,7 +160,7 @@ public struct SiteGenerator: Sendable {
     /// while it and every day before it hold the same papers with the same texts; when only
     /// new days follow the last build's newest, the index resumes from where it stopped.
     static func related(_ catalog: Catalog, cache: BuildCache) -> [[Int]] {
-        let order = catalog.papers.indices.sorted { catalog.papers[$0].isListedBefore(catalog.papers[$1]) }
+        let order = catalog.firstListing
         var groups: [Range<Int>] = []
         var start = 0
         for index in order.indices
@@ -173,8 +175,8 @@ public struct SiteGenerator: Sendable {
         let keys = groups.map { group -> UInt64 in
             for paper in order[group] {
                 prefix.add(catalog.papers[paper].key.value)
-                prefix.add(catalog.papers[paper].title.plainText)
-                prefix.add(catalog.papers[paper].abstract.plainText)
+                prefix.add(catalog.papers[paper].title.fingerprint)
+                prefix.add(catalog.papers[paper].abstract.fingerprint)
             }
             return prefix.value
         }

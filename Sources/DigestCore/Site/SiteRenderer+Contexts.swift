@@ -29,7 +29,7 @@ extension SiteRenderer {
             context["months"] = monthsOfDays()
         case .day(let index, let page):
             let day = catalog.days[index]
-            let pages = pageCount(day.papers.count, config.dayPageSize)
+            let pages = Self.pageCount(day.papers.count, config.dayPageSize)
             context = common(
                 location, title: page > 1 ? "\(day.date.long) (page \(page) of \(pages))" : day.date.long,
                 description: "\(day.papers.count) papers listed on \(day.date.long).", section: "days")
@@ -79,7 +79,7 @@ extension SiteRenderer {
         case .topicMonth(let index, let monthIndex, let page):
             let topic = catalog.topics[index]
             let month = months[index][monthIndex]
-            let pages = pageCount(month.papers.count, config.papersPerPage)
+            let pages = Self.pageCount(month.papers.count, config.papersPerPage)
             let title = "\(topic.topic.name), \(month.title)" + (page > 1 ? " (page \(page) of \(pages))" : "")
             context = common(
                 location, title: title,

@@ -76,74 +76,68 @@ extension SiteRenderer {
                 ? "home" : location.trimmingCharacters(in: ["/"]).replacingOccurrences(of: "/", with: ":"))
     }
 
-    /// Every HTML page but the 404, oldest first so that new days only add to the end, with
-    /// the date it last changed.
-    func sitemapEntries() -> [(location: String, lastmod: DayDate?)] {
+    /// The sitemap's URLs: the site's own pages, then every paper in order of first listing
+    /// (see `SitemapPlan` for why this order).
+    static func sitemapPlan(
+        catalog: Catalog, months: [[TopicMonth]], contentPages: [ContentPage], config: SiteConfig
+    ) -> SitemapPlan {
         let newest = catalog.days.last?.date
-        var urls: [(String, DayDate?)] = [(Routes.home, newest), (Routes.days, newest), (Routes.topics, newest)]
-        urls += contentPages.map { (Routes.page($0.name), nil) }
-        urls.append((Routes.search, nil))
+        var pages: [SitemapPlan.Entry] = [
+            .init(location: Routes.home, lastmod: newest), .init(location: Routes.days, lastmod: newest),
+            .init(location: Routes.topics, lastmod: newest),
+        ]
+        pages += contentPages.map { .init(location: Routes.page($0.name), lastmod: nil) }
+        pages.append(.init(location: Routes.search, lastmod: nil))
         for (index, topic) in catalog.topics.enumerated() {
-            urls.append((Routes.topic(topic.topic.slug), topic.papers.first.map { catalog.papers[$0].lastSeen }))
+            pages.append(
+                .init(
+                    location: Routes.topic(topic.topic.slug),
+                    lastmod: topic.papers.first.map { catalog.papers[$0].lastSeen }))
             for month in months[index].reversed() {
                 let lastmod = month.papers.map { catalog.papers[$0].lastSeen }.max()
-                urls += (1...pageCount(month.papers.count, config.papersPerPage)).map {
-                    (Routes.topicMonth(topic.topic.slug, month: month.key, page: $0), lastmod)
+                pages += (1...Self.pageCount(month.papers.count, config.papersPerPage)).map {
+                    .init(location: Routes.topicMonth(topic.topic.slug, month: month.key, page: $0), lastmod: lastmod)
                 }
             }
         }
-        let byFirstListing = catalog.papers.indices.sorted { catalog.papers[$0].isListedBefore(catalog.papers[$1]) }
         for day in catalog.days {
-            urls += (1...pageCount(day.papers.count, config.dayPageSize)).map {
-                (Routes.day(day.date, page: $0), day.date)
+            pages += (1...Self.pageCount(day.papers.count, config.dayPageSize)).map {
+                .init(location: Routes.day(day.date, page: $0), lastmod: day.date)
             }
         }
-        urls += byFirstListing.map { (Routes.paper(catalog.papers[$0].slug), catalog.papers[$0].lastSeen) }
-        return urls
+        let papers = catalog.firstListing.map {
+            SitemapPlan.Entry(location: Routes.paper(catalog.papers[$0].slug), lastmod: catalog.papers[$0].lastSeen)
+        }
+        return SitemapPlan(pages: pages, papers: papers, limit: config.sitemapLimit)
     }
 
     /// Files the sitemap is split into: none while it fits in `sitemap.xml`.
-    var sitemapParts: Int {
-        let count = sitemapCount
-        return count <= config.sitemapLimit ? 0 : (count + config.sitemapLimit - 1) / config.sitemapLimit
-    }
-
-    private var sitemapCount: Int {
-        var count = 3 + contentPages.count + 1 + catalog.topics.count + catalog.papers.count
-        for day in catalog.days { count += pageCount(day.papers.count, config.dayPageSize) }
-        for topicMonths in months {
-            for month in topicMonths { count += pageCount(month.papers.count, config.papersPerPage) }
-        }
-        return count
-    }
+    var sitemapParts: Int { sitemapPlan.parts.count }
 
     /// `sitemap.xml`: every URL, or above the protocol's limit an index of the parts.
     func sitemap() -> String {
-        let parts = sitemapParts
-        guard parts > 0 else { return urlset(sitemapEntries()[...]) }
-        let newest = catalog.days.last.map { "<lastmod>\($0.date.iso)</lastmod>" } ?? ""
+        guard sitemapParts > 0 else { return urlset(sitemapPlan.entries[...]) }
         var xml =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for number in 0..<parts {
+        for number in 0..<sitemapParts {
+            let lastmod = sitemapPlan.lastmod(ofPart: number).map { "<lastmod>\($0.iso)</lastmod>" } ?? ""
             xml +=
-                "  <sitemap><loc>\(XML.escape(routes.absolute(Routes.sitemapPart(number))))</loc>\(newest)</sitemap>\n"
+                "  <sitemap><loc>\(XML.escape(routes.absolute(Routes.sitemapPart(number))))</loc>\(lastmod)</sitemap>\n"
         }
         return xml + "</sitemapindex>\n"
     }
 
-    /// One part of a split sitemap: URLs `number × limit` onwards.
+    /// One part of a split sitemap.
     func sitemapPart(_ number: Int) -> String {
-        let entries = sitemapEntries()
-        let start = min(number * config.sitemapLimit, entries.count)
-        return urlset(entries[start..<min(start + config.sitemapLimit, entries.count)])
+        urlset(sitemapPlan.entries[sitemapPlan.parts[number]])
     }
 
-    private func urlset(_ entries: ArraySlice<(location: String, lastmod: DayDate?)>) -> String {
+    private func urlset(_ entries: ArraySlice<SitemapPlan.Entry>) -> String {
         var xml =
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (location, lastmod) in entries {
-            xml += "  <url><loc>\(XML.escape(routes.absolute(location)))</loc>"
-            if let lastmod { xml += "<lastmod>\(lastmod.iso)</lastmod>" }
+        for entry in entries {
+            xml += "  <url><loc>\(XML.escape(routes.absolute(entry.location)))</loc>"
+            if let lastmod = entry.lastmod { xml += "<lastmod>\(lastmod.iso)</lastmod>" }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"

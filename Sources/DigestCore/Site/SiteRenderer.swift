@@ -22,6 +22,8 @@ public struct SiteRenderer: Sendable {
     /// A fingerprint of each paper's card, and of what every page shares.
     let cardPrints: [UInt64]
     let sharedPrint: UInt64
+    /// The sitemap's URLs and parts (none without an origin: sitemaps need absolute URLs).
+    let sitemapPlan: SitemapPlan
     let cards = CardMemo()
 
     /// The template of a paper card, which day and topic pages embed rendered.
@@ -71,7 +73,13 @@ public struct SiteRenderer: Sendable {
                     routes.url(asset.path) + "?v=" + Slug.suffix(for: String(decoding: asset.data, as: UTF8.self))
                 )
             })
-        self.months = catalog.topics.map { Self.months(of: $0, in: catalog) }
+        var rank = Array(repeating: 0, count: catalog.papers.count)
+        for (position, paper) in catalog.firstListing.enumerated() { rank[paper] = position }
+        self.months = catalog.topics.map { [rank] in Self.months(of: $0, in: catalog, rank: rank) }
+        self.sitemapPlan =
+            config.baseURL.origin == nil
+            ? SitemapPlan(pages: [], papers: [], limit: config.sitemapLimit)
+            : Self.sitemapPlan(catalog: catalog, months: months, contentPages: contentPages, config: config)
         self.cardPrints = catalog.papers.parallelMap(Self.cardPrint)
         var shared = Fingerprint()
         shared.add(value: Self.configValue(config))
@@ -99,13 +107,13 @@ public struct SiteRenderer: Sendable {
         var jobs: [PageJob] = catalog.papers.indices.map(PageJob.paper)
         var byMonth: [String: [PageJob]] = [:]
         for (index, day) in catalog.days.enumerated() {
-            byMonth[day.date.monthKey, default: []] += (1...pageCount(day.papers.count, config.dayPageSize)).map {
+            byMonth[day.date.monthKey, default: []] += (1...Self.pageCount(day.papers.count, config.dayPageSize)).map {
                 PageJob.day(index, page: $0)
             }
         }
         for (topic, months) in months.enumerated() {
             for (month, entry) in months.enumerated() {
-                byMonth[entry.key, default: []] += (1...pageCount(entry.papers.count, config.papersPerPage)).map {
+                byMonth[entry.key, default: []] += (1...Self.pageCount(entry.papers.count, config.papersPerPage)).map {
                     PageJob.topicMonth(topic, month: month, page: $0)
                 }
             }
@@ -210,7 +218,7 @@ public struct SiteRenderer: Sendable {
             print.add(related[index].count)
             for other in related[index] {
                 print.add(catalog.papers[other].slug)
-                print.add(catalog.papers[other].title.html)
+                print.add(catalog.papers[other].title.fingerprint)
                 print.add(catalog.papers[other].firstSeen.iso)
             }
         case .day(let index, let page):
@@ -250,18 +258,14 @@ public struct SiteRenderer: Sendable {
             print.add(value: [catalog.topics[index].topic.slug, config.topicFeedSize] as [Any])
             print.add(catalog.days.last?.date.iso ?? "")
             for paper in catalog.topics[index].papers.prefix(config.topicFeedSize) { print.add(cardPrints[paper]) }
-        case .sitemap, .sitemapPart:
-            print.add(path(of: job))
-            print.add(config.sitemapLimit)
-            for day in catalog.days {
-                print.add(day.date.iso)
-                print.add(day.papers.count)
-            }
-            for (index, topic) in catalog.topics.enumerated() {
-                print.add(topic.papers.count)
-                for month in months[index] { print.add(month.papers.count) }
-            }
-            for card in cardPrints { print.add(card) }
+        case .sitemap:
+            // A sitemap index changes with its parts' number and dates, not their URLs.
+            let parts = sitemapPlan.parts
+            print.add(parts.count)
+            for number in parts.indices { print.add(sitemapPlan.lastmod(ofPart: number)?.iso ?? "") }
+            if parts.isEmpty { addSitemapEntries(sitemapPlan.entries.indices, to: &print) }
+        case .sitemapPart(let number):
+            addSitemapEntries(sitemapPlan.parts[number], to: &print)
         case .searchIndex:
             print.add(config.searchPapers)
             for card in cardPrints.prefix(config.searchPapers) { print.add(card) }
@@ -279,7 +283,14 @@ public struct SiteRenderer: Sendable {
         return print.value
     }
 
-    func pageCount(_ items: Int, _ size: Int) -> Int {
+    private func addSitemapEntries(_ range: Range<Int>, to print: inout Fingerprint) {
+        for entry in sitemapPlan.entries[range] {
+            print.add(entry.location)
+            print.add(entry.lastmod?.iso ?? "")
+        }
+    }
+
+    static func pageCount(_ items: Int, _ size: Int) -> Int {
         max(1, (items + size - 1) / size)
     }
 
@@ -298,10 +309,8 @@ public struct SiteRenderer: Sendable {
     static func cardPrint(_ paper: Paper) -> UInt64 {
         var print = Fingerprint()
         print.add(paper.slug)
-        print.add(paper.title.html)
-        print.add(paper.title.plainText)
-        print.add(paper.abstract.html)
-        print.add(paper.abstract.plainText)
+        print.add(paper.title.fingerprint)
+        print.add(paper.abstract.fingerprint)
         print.add(paper.appearances.count)
         for day in paper.days { print.add(day.iso) }
         for topic in paper.topics { print.add(topic) }
@@ -319,15 +328,14 @@ public struct SiteRenderer: Sendable {
 
     /// A topic's papers by the month they were first listed; a month's page keeps its papers
     /// as the archive grows, since first listings never change.
-    static func months(of topic: Catalog.TopicPapers, in catalog: Catalog) -> [TopicMonth] {
+    static func months(of topic: Catalog.TopicPapers, in catalog: Catalog, rank: [Int]) -> [TopicMonth] {
         var byKey: [String: [Int]] = [:]
         for paper in topic.papers { byKey[catalog.papers[paper].firstSeen.monthKey, default: []].append(paper) }
         return byKey.keys.sorted(by: >).map { key in
-            // Newest day first; within a day, dump order.
+            // Newest day first; within a day, dump order (the order of first listing).
             let papers = (byKey[key] ?? []).sorted { a, b in
-                let (first, second) = (catalog.papers[a], catalog.papers[b])
-                return first.firstSeen != second.firstSeen
-                    ? first.firstSeen > second.firstSeen : first.isListedBefore(second)
+                let (first, second) = (catalog.papers[a].firstSeen, catalog.papers[b].firstSeen)
+                return first != second ? first > second : rank[a] < rank[b]
             }
             let title = papers.first.map { catalog.papers[$0].firstSeen.monthTitle } ?? key
             return TopicMonth(key: key, title: title, papers: papers)
