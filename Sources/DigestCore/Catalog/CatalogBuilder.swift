@@ -15,6 +15,8 @@ public struct CatalogBuilder: Sendable {
     public struct Drafts: Sendable {
         public var days: [DumpDay]
         public var papers: [Draft]
+        /// For each day, its entries' papers (indices into `papers`), in dump order.
+        public var dayPapers: [[Int]]
     }
 
     /// One paper: the newest title and abstract it was listed with, and every appearance.
@@ -30,10 +32,14 @@ public struct CatalogBuilder: Sendable {
         // Iterating oldest first lets the newest title and abstract win.
         var drafts: [Draft] = []
         var index: [TitleKey: Int] = [:]
+        var dayPapers: [[Int]] = []
         for day in days {
+            var papers: [Int] = []
+            papers.reserveCapacity(day.entries.count)
             for (position, entry) in day.entries.enumerated() {
                 let key = TitleKey(entry.title)
                 let appearance = Paper.Appearance(date: day.date, position: position)
+                papers.append(index[key] ?? drafts.count)
                 if let known = index[key] {
                     drafts[known].appearances.append(appearance)
                     let latest = drafts[known].latest
@@ -47,8 +53,9 @@ public struct CatalogBuilder: Sendable {
                     drafts.append(Draft(key: key, latest: entry, appearances: [appearance]))
                 }
             }
+            dayPapers.append(papers)
         }
-        return Drafts(days: days, papers: drafts)
+        return Drafts(days: days, papers: drafts, dayPapers: dayPapers)
     }
 
     /// Decides each paper's topics from its plain title and abstract.
@@ -68,17 +75,19 @@ public struct CatalogBuilder: Sendable {
         }
         // Sorting indices by small keys, not papers: a paper is a large value to copy.
         let newest = papers.map { ($0.lastSeen, $0.appearances.last?.position ?? 0, $0.key) }
-        papers = papers.indices.sorted { a, b in
+        let order = papers.indices.sorted { a, b in
             let (first, second) = (newest[a], newest[b])
             if first.0 != second.0 { return first.0 > second.0 }
             return first.1 != second.1 ? first.1 < second.1 : first.2 < second.2
-        }.map { papers[$0] }
+        }
+        papers = order.map { papers[$0] }
         assignSlugs(&papers)
 
-        let index = Dictionary(uniqueKeysWithValues: papers.enumerated().map { ($1.key, $0) })
-        let catalogDays = drafts.days.map { day in
-            Catalog.Day(
-                date: day.date, papers: day.entries.compactMap { index[TitleKey($0.title)] }, sources: day.sources)
+        // Where each draft went in that order.
+        var sorted = Array(repeating: 0, count: order.count)
+        for (position, draft) in order.enumerated() { sorted[draft] = position }
+        let catalogDays = zip(drafts.days, drafts.dayPapers).map { day, papers in
+            Catalog.Day(date: day.date, papers: papers.map { sorted[$0] }, sources: day.sources)
         }
         var members = Array(repeating: [Int](), count: taxonomy.topics.count)
         let position = Dictionary(uniqueKeysWithValues: taxonomy.topics.enumerated().map { ($1.slug, $0) })
