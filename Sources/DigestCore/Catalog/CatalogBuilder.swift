@@ -66,21 +66,23 @@ public struct CatalogBuilder: Sendable {
     public func assemble(
         _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], topics matched: [[String]]
     ) -> Catalog {
-        var papers = drafts.papers.indices.map { index in
+        // Newest last listing first; within a day, dump order. Drafts are sorted by small
+        // keys and each paper is made once, in place: a paper is a large value to copy.
+        let newest = drafts.papers.map { draft in
+            (draft.appearances.last?.date ?? .distantPast, draft.appearances.last?.position ?? 0, draft.key)
+        }
+        let order = drafts.papers.indices.sorted { a, b in
+            let (first, second) = (newest[a], newest[b])
+            if first.0 != second.0 { return first.0 > second.0 }
+            return first.1 != second.1 ? first.1 < second.1 : first.2 < second.2
+        }
+        var papers = order.map { index in
             let draft = drafts.papers[index]
             return Paper(
                 key: draft.key, slug: "", title: texts[index].title, abstract: texts[index].abstract,
                 appearances: draft.appearances, topics: matched[index],
                 titleLocation: draft.latest.titleLocation, abstractLocation: draft.latest.abstractLocation)
         }
-        // Sorting indices by small keys, not papers: a paper is a large value to copy.
-        let newest = papers.map { ($0.lastSeen, $0.appearances.last?.position ?? 0, $0.key) }
-        let order = papers.indices.sorted { a, b in
-            let (first, second) = (newest[a], newest[b])
-            if first.0 != second.0 { return first.0 > second.0 }
-            return first.1 != second.1 ? first.1 < second.1 : first.2 < second.2
-        }
-        papers = order.map { papers[$0] }
         assignSlugs(&papers)
 
         // Where each draft went in that order.
@@ -135,7 +137,16 @@ public struct CatalogBuilder: Sendable {
             groups[Slug.make(papers[index].title.plainText), default: []].append(index)
         }
         var taken = Set(groups.keys)
-        for (base, members) in groups.sorted(by: { $0.key < $1.key }) {
+        // Only slugs several papers share need an order (and suffixes): a handful of groups.
+        var shared: [(base: String, members: [Int])] = []
+        for (base, members) in groups {
+            if members.count == 1 {
+                papers[members[0]].slug = base
+            } else {
+                shared.append((base, members))
+            }
+        }
+        for (base, members) in shared.sorted(by: { $0.base < $1.base }) {
             let ordered = members.sorted {
                 (papers[$0].firstSeen, papers[$0].key) < (papers[$1].firstSeen, papers[$1].key)
             }
