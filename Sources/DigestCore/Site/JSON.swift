@@ -3,30 +3,53 @@
 enum JSON {
     /// `text` as a quoted JSON string; `<`, `>` and `&` are escaped so the result can sit
     /// in a `<script>` element, and U+2028/U+2029 so it is valid JavaScript too.
+    ///
+    /// Works on UTF-8 bytes and copies the runs between escapes whole: every character to
+    /// escape is ASCII but U+2028/U+2029 (`E2 80 A8`/`E2 80 A9`).
     static func string(_ text: String) -> String {
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
+        let bytes = text.utf8
+        var runStart = bytes.startIndex
+        var index = runStart
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            var next = bytes.index(after: index)
+            let escape: String
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x3C: escape = "\\u003c"
+            case 0x3E: escape = "\\u003e"
+            case 0x26: escape = "\\u0026"
+            case 0x00..<0x20:
+                let hex = String(byte, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case 0xE2:
+                guard next != bytes.endIndex, bytes[next] == 0x80 else {
+                    index = next
+                    continue
                 }
+                let third = bytes.index(after: next)
+                guard third != bytes.endIndex, bytes[third] == 0xA8 || bytes[third] == 0xA9 else {
+                    index = next
+                    continue
+                }
+                escape = bytes[third] == 0xA8 ? "\\u2028" : "\\u2029"
+                next = bytes.index(after: third)
+            default:
+                index = next
+                continue
             }
+            result.append(contentsOf: text[runStart..<index])
+            result += escape
+            index = next
+            runStart = next
         }
+        result.append(contentsOf: text[runStart...])
         return result + "\""
     }
 

@@ -83,11 +83,21 @@ public struct TemplateLibrary: Sendable {
             let written = output
             output = outer
             output += indent
-            for scalar in written.unicodeScalars.dropLast() {
-                output.unicodeScalars.append(scalar)
-                if scalar == "\n" { output += indent }
+            // Byte by byte (a newline is one byte), copying whole lines; a final newline
+            // gets no indent after it.
+            let bytes = written.utf8
+            var lineStart = bytes.startIndex
+            var index = lineStart
+            while index != bytes.endIndex {
+                let next = bytes.index(after: index)
+                if bytes[index] == 0x0A && next != bytes.endIndex {
+                    output.append(contentsOf: written[lineStart..<next])
+                    output += indent
+                    lineStart = next
+                }
+                index = next
             }
-            if let last = written.unicodeScalars.last { output.unicodeScalars.append(last) }
+            output.append(contentsOf: written[lineStart...])
         }
 
         private func lookUp(_ path: [String]) -> TemplateValue? {
