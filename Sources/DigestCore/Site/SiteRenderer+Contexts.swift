@@ -131,7 +131,7 @@ extension SiteRenderer {
             }
             card["has_related"] = !related[index].isEmpty
             // A page showing formulas asks for the math font early, so it is not swapped in late.
-            card["has_math"] = paper.title.html.contains("<math") || paper.abstract.html.contains("<math")
+            card["has_math"] = paper.title.html.containsBytes("<math") || paper.abstract.html.containsBytes("<math")
             context["paper"] = card
             context["structured_data_html"] = structuredData(index, location: location)
             if var page = context["page"] as? [String: Any] {
@@ -355,6 +355,23 @@ extension SiteRenderer {
         else { return text }
         let cut = text[..<limitIndex]
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+        return trimmed(cut[..<end]) + "…"
+    }
+
+    /// What a summary trims from both ends.
+    private static let trimmedCharacters = CharacterSet.punctuationCharacters.union(.whitespaces)
+    /// `trimmedCharacters` for each ASCII scalar, looked up without Foundation.
+    private static let trimmedASCII = (0..<128).map { trimmedCharacters.contains(Unicode.Scalar(UInt8($0))) }
+
+    /// `text` without punctuation and spaces at its ends. ASCII ends are trimmed here; a
+    /// non-ASCII one left at an end goes to Foundation, which knows the Unicode categories.
+    private static func trimmed(_ text: Substring) -> String {
+        var scalars = text.unicodeScalars
+        while let first = scalars.first, first.isASCII, trimmedASCII[Int(first.value)] { scalars.removeFirst() }
+        while let last = scalars.last, last.isASCII, trimmedASCII[Int(last.value)] { scalars.removeLast() }
+        if let first = scalars.first, let last = scalars.last, first.isASCII && last.isASCII {
+            return String(scalars)
+        }
+        return Substring(scalars).trimmingCharacters(in: trimmedCharacters)
     }
 }
