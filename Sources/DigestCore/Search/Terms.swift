@@ -22,9 +22,14 @@ public enum Terms {
     /// two-letter fragments, plurals folded (`models` → `model`).
     public static func significant(_ text: String) -> [String] {
         words(text).compactMap { word in
-            guard word.count > 2, !stopWords.contains(word), word.contains(where: \.isLetter) else { return nil }
-            if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is")
-            {
+            // Most words are ASCII, where a byte is a character and a letter is `a-z` or
+            // `A-Z`: counted and tested without grapheme breaking.
+            let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
+            let count = isASCII ? word.utf8.count : word.count
+            let hasLetter =
+                isASCII ? word.utf8.contains { (0x61...0x7A).contains($0 | 0x20) } : word.contains(where: \.isLetter)
+            guard count > 2, !stopWords.contains(word), hasLetter else { return nil }
+            if count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
                 return String(word.dropLast())
             }
             return word
