@@ -43,23 +43,25 @@ enum OutboundLinks {
     /// Where each `arxiv`, in any case, ends: matched on UTF-8 bytes (`| 0x20` lowercases an
     /// ASCII letter and maps no other byte onto one), as every abstract is searched.
     private static func markerEnds(in text: String) -> [String.Index] {
-        let marker = Array("arxiv".utf8)
-        var ends: [String.Index] = []
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        var matched = 0
-        while index != bytes.endIndex {
-            let byte = bytes[index] | 0x20
-            bytes.formIndex(after: &index)
-            // No proper prefix of "arxiv" is also its suffix: a mismatch restarts at "a".
-            matched = byte == marker[matched] ? matched + 1 : (byte == marker[0] ? 1 : 0)
-            if matched == marker.count {
-                ends.append(index)
-                matched = 0
+        var bytes = text
+        let offsets = bytes.withUTF8 { bytes in
+            var ends: [Int] = []
+            var matched = 0
+            for (offset, byte) in bytes.enumerated() {
+                let lowered = byte | 0x20
+                // No proper prefix of "arxiv" is also its suffix: a mismatch restarts at "a".
+                matched = lowered == marker[matched] ? matched + 1 : (lowered == marker[0] ? 1 : 0)
+                if matched == marker.count {
+                    ends.append(offset + 1)
+                    matched = 0
+                }
             }
+            return ends
         }
-        return ends
+        return offsets.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
+
+    private static let marker = Array("arxiv".utf8)
 
     /// A query-string value: everything but unreserved characters (`A-Z a-z 0-9 - . _ ~`)
     /// percent-encoded, byte by byte of the UTF-8.

@@ -208,12 +208,12 @@ extension SiteRenderer {
                 "is_home": .bool(section == "home"),
                 "is_search": .bool(section == "search"),
             ],
-            "assets": .object(assetURLs.mapValues(TemplateValue.string)),
+            "assets": assetsValue,
         ]
     }
 
-    /// The `site` value every page has.
-    private var siteValue: TemplateValue {
+    /// The `site` value every page has (made once, in `init`).
+    static func siteValue(config: SiteConfig, routes: Routes) -> TemplateValue {
         [
             "title": .string(config.title),
             "description": .string(config.description),
