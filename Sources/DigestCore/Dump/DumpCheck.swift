@@ -17,27 +17,31 @@ enum DumpCheck {
         var first: SourceLocation?
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
-        let total = text.utf8.count
-        for byte in text.utf8 {
-            if byte & 0xC0 != 0x80 { column += 1 }
-            let isControl: Bool
-            switch byte {
-            case 0x0A:
-                line += 1
-                column = 0
-                isControl = false
-            case 0x09, 0x0C, 0x0D: isControl = false
-            case 0..<0x20, 0x7F: isControl = true
-            case 0x80...0x9F: isControl = previous == 0xC2
-            case 0xBD: isControl = previous == 0xBF && beforePrevious == 0xEF
-            default: isControl = false
+        var bytes = text
+        let total = bytes.withUTF8 { bytes in
+            // Through a pointer: a dump is megabytes, and the UTF-8 view's iterator is slower.
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { column += 1 }
+                let isControl: Bool
+                switch byte {
+                case 0x0A:
+                    line += 1
+                    column = 0
+                    isControl = false
+                case 0x09, 0x0C, 0x0D: isControl = false
+                case 0..<0x20, 0x7F: isControl = true
+                case 0x80...0x9F: isControl = previous == 0xC2
+                case 0xBD: isControl = previous == 0xBF && beforePrevious == 0xEF
+                default: isControl = false
+                }
+                if isControl {
+                    count += 1
+                    if first == nil { first = SourceLocation(path: path, line: line, column: column) }
+                }
+                beforePrevious = previous
+                previous = byte
             }
-            if isControl {
-                count += 1
-                if first == nil { first = SourceLocation(path: path, line: line, column: column) }
-            }
-            beforePrevious = previous
-            previous = byte
+            return bytes.count
         }
         if count > 8 && count * 200 > total {
             return .error(

@@ -98,19 +98,23 @@ struct Paragraph: Sendable {
     }
 
     private static func tidyASCII(_ line: Substring.UnicodeScalarView) -> String? {
-        let text = Substring(line)
-        var previous: UInt8 = 0x20
-        var hasNonASCII = false
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                hasNonASCII = true
+        var text = Substring(line)
+        // Through a pointer: every line of every dump is checked.
+        let (isTidy, hasNonASCII) = text.withUTF8 { bytes -> (Bool, Bool) in
+            var previous: UInt8 = 0x20
+            var hasNonASCII = false
+            for byte in bytes {
+                if byte >= 0x80 {
+                    hasNonASCII = true
+                    previous = byte
+                    continue
+                }
+                guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return (false, false) }
                 previous = byte
-                continue
             }
-            guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return nil }
-            previous = byte
+            return (previous != 0x20, hasNonASCII)
         }
-        guard previous != 0x20 else { return nil }
+        guard isTidy else { return nil }
         if hasNonASCII {
             for scalar in line where scalar.value >= 0x80 {
                 if ProseTokenizer.isSpace(scalar) || scalar.value <= 0x9F || isBidiControl(scalar) { return nil }
@@ -119,28 +123,41 @@ struct Paragraph: Sendable {
         return String(text)
     }
 
-    /// Lines split at every Unicode line break (CR LF counts once), scalar by scalar: much
-    /// faster than splitting at `Character.isNewline`, which segments graphemes.
+    /// Lines split at every Unicode line break (CR LF counts once), found on the UTF-8 bytes:
+    /// much faster than splitting at `Character.isNewline`, which segments graphemes. The
+    /// breaks are U+000A–U+000D, U+0085 (`C2 85`), U+2028 and U+2029 (`E2 80 A8`/`A9`).
     private static func lines(of text: String) -> [Substring.UnicodeScalarView] {
-        let scalars = text.unicodeScalars
-        var lines: [Substring.UnicodeScalarView] = []
-        var start = scalars.startIndex
-        var index = start
-        while index < scalars.endIndex {
-            switch scalars[index].value {
-            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
-                lines.append(scalars[start..<index])
-                var next = scalars.index(after: index)
-                if scalars[index] == "\r", next < scalars.endIndex, scalars[next] == "\n" {
-                    next = scalars.index(after: next)
+        var bytes = text
+        let bounds = bytes.withUTF8 { bytes -> [Range<Int>] in
+            var bounds: [Range<Int>] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                let length: Int
+                switch bytes[index] {
+                case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A: length = 2
+                case 0x0A...0x0D: length = 1
+                case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: length = 2
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    length = 3
+                default:
+                    index += 1
+                    continue
                 }
-                start = next
-                index = next
-            default:
-                index = scalars.index(after: index)
+                bounds.append(start..<index)
+                index += length
+                start = index
             }
+            bounds.append(start..<bytes.count)
+            return bounds
         }
-        lines.append(scalars[start...])
-        return lines
+        let utf8 = text.utf8
+        return bounds.map {
+            text.unicodeScalars[
+                utf8.index(
+                    utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)]
+        }
     }
 }
