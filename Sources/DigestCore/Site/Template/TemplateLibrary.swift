@@ -77,25 +77,24 @@ public struct TemplateLibrary: Sendable {
         /// Runs `body`, then indents every line it wrote by `indent`.
         private mutating func renderIndented(_ indent: String, _ body: (inout Renderer) -> Void) {
             guard !indent.isEmpty else { return body(&self) }
-            let outer = output
-            output = ""
+            // Swapped rather than copied, so the page written so far is never duplicated.
+            var written = ""
+            swap(&output, &written)
             body(&self)
-            let written = output
-            output = outer
+            swap(&output, &written)
             output += indent
-            // Byte by byte (a newline is one byte), copying whole lines; a final newline
-            // gets no indent after it.
-            let bytes = written.utf8
-            var lineStart = bytes.startIndex
-            var index = lineStart
-            while index != bytes.endIndex {
-                let next = bytes.index(after: index)
-                if bytes[index] == 0x0A && next != bytes.endIndex {
+            // Byte by byte through a pointer (a newline is one byte), copying whole lines; a
+            // final newline gets no indent after it.
+            let utf8 = written.utf8
+            var lineStart = utf8.startIndex
+            var scanned = written
+            scanned.withUTF8 { bytes in
+                for offset in 0..<bytes.count where bytes[offset] == 0x0A && offset + 1 < bytes.count {
+                    let next = utf8.index(utf8.startIndex, offsetBy: offset + 1)
                     output.append(contentsOf: written[lineStart..<next])
                     output += indent
                     lineStart = next
                 }
-                index = next
             }
             output.append(contentsOf: written[lineStart...])
         }
