@@ -141,11 +141,15 @@ public struct RelatedPapers: Sendable {
             $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
         }.prefix(Self.queryTerms)
         var touched: [Int] = []
-        for entry in strongest.sorted(by: { $0.term < $1.term }) {
-            let list = postings[entry.term]
-            for posting in list.suffix(Self.postingCap) where posting.document != document {
-                if scores[posting.document] == 0 { touched.append(posting.document) }
-                scores[posting.document] += entry.weight * posting.weight
+        // Through a pointer: this loop runs up to `queryTerms × postingCap` times a paper.
+        let postings = self.postings
+        scores.withUnsafeMutableBufferPointer { scores in
+            for entry in strongest.sorted(by: { $0.term < $1.term }) {
+                let list = postings[entry.term]
+                for posting in list.suffix(Self.postingCap) where posting.document != document {
+                    if scores[posting.document] == 0 { touched.append(posting.document) }
+                    scores[posting.document] += entry.weight * posting.weight
+                }
             }
         }
         // The best `count`, kept in order as candidates come: ties go to the lower ordinal.

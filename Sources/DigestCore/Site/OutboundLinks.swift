@@ -44,6 +44,7 @@ enum OutboundLinks {
     /// ASCII letter and maps no other byte onto one), as every abstract is searched.
     private static func markerEnds(in text: String) -> [String.Index] {
         var bytes = text
+        let marker = Self.marker
         let offsets = bytes.withUTF8 { bytes in
             var ends: [Int] = []
             var matched = 0
