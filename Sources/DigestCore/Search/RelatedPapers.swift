@@ -74,6 +74,7 @@ public struct RelatedPapers: Sendable {
     /// adding days one by one.
     public static func termCounts(_ terms: [String]) -> [TermCount] {
         var position: [String: Int] = [:]
+        position.reserveCapacity(terms.count)
         var counts: [TermCount] = []
         for term in terms {
             if let at = position[term] {
