@@ -14,9 +14,10 @@ extension SiteRenderer {
         let papers = Array(catalog.papers.indices.prefix(config.searchPapers))
         let words = papers.parallelMap { index in
             let paper = catalog.papers[index]
-            return Set(Terms.words(paper.title.plainText + " " + paper.abstract.plainText)).filter {
-                Terms.characterCount($0) > 1
-            }
+            return Set(
+                Terms.words(paper.title.plainText + " " + paper.abstract.plainText).filter {
+                    Terms.characterCount($0) > 1
+                })
         }
         var postings: [String: [Int]] = [:]
         for (number, set) in words.enumerated() {
