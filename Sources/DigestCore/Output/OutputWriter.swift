@@ -330,11 +330,31 @@ public final class OutputWriter: @unchecked Sendable {
     /// Resolves a page path under the output folder, refusing anything that would land
     /// outside it. A plain string: a site has a file per page, and `URL` joins are costly.
     private func filePath(_ path: String) throws(Failure) -> String {
+        // The pages' own paths (`papers/x/index.html`) are clean: joined as they are.
+        if Self.isClean(path) { return root + path }
         let parts = path.split(separator: "/")
         guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }), !path.hasPrefix("/") else {
             throw Failure(description: "refusing to write outside the output folder: '\(path)'")
         }
         return root + parts.joined(separator: "/")
+    }
+
+    /// Whether `path` is relative and made of plain names only: no empty, `.` or `..`
+    /// component. Checked on the bytes, without splitting.
+    private static func isClean(_ path: String) -> Bool {
+        var length = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == 0x2F {
+                guard length > 0, dots != length || length > 2 else { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == 0x2E { dots += 1 }
+            }
+        }
+        return length > 0 && (dots != length || length > 2)
     }
 
     private func createFolder(_ url: URL) throws(Failure) {
