@@ -21,6 +21,32 @@ public struct TopicMatcher: Sendable {
     /// those of fewer than three bytes, checked at every word.
     private let prefixByHead: [UInt32: [Int]]
     private let shortPrefixes: [Int]
+    /// Which words may start a phrase and which heads a prefix, asked before the
+    /// dictionaries: most words of a text start none, and are turned away without hashing.
+    private let firstWordFilter: KeyFilter
+    private let headFilter: KeyFilter
+
+    /// A set of 32-bit keys that answers "no" or "maybe" with one read of a 64 Kbit table.
+    private struct KeyFilter: Sendable {
+        private var bits = [UInt64](repeating: 0, count: 1024)
+
+        init(_ keys: some Sequence<UInt32>) {
+            for key in keys {
+                let slot = Self.slot(key)
+                bits[slot >> 6] |= 1 << UInt64(slot & 63)
+            }
+        }
+
+        func mayContain(_ key: UInt32) -> Bool {
+            let slot = Self.slot(key)
+            return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+        }
+
+        /// The top 16 bits of a multiplicative hash.
+        private static func slot(_ key: UInt32) -> Int {
+            Int((key &* 0x9E37_79B1) >> 16)
+        }
+    }
 
     public init(_ topics: [Topic]) {
         slugs = topics.map(\.slug)
@@ -50,6 +76,16 @@ public struct TopicMatcher: Sendable {
         self.byFirstWord = byFirstWord
         self.prefixByHead = prefixByHead
         self.shortPrefixes = shortPrefixes
+        firstWordFilter = KeyFilter(byFirstWord.keys.map(Self.filterKey))
+        headFilter = KeyFilter(prefixByHead.keys)
+    }
+
+    /// A word's first two bytes and its length, packed: what `firstWordFilter` holds.
+    private static func filterKey(_ word: String) -> UInt32 {
+        var utf8 = word.utf8.makeIterator()
+        let a = utf8.next() ?? 0
+        let b = utf8.next() ?? 0
+        return UInt32(a) << 16 | UInt32(b) << 8 | UInt32(min(word.utf8.count, 255))
     }
 
     /// The first three bytes of a word, packed; nil for shorter words.
@@ -80,10 +116,10 @@ public struct TopicMatcher: Sendable {
     private func scan(_ words: [String], found: (Phrase) -> Void) {
         for start in words.indices {
             let word = words[start]
-            if let candidates = byFirstWord[word] {
+            if firstWordFilter.mayContain(Self.filterKey(word)), let candidates = byFirstWord[word] {
                 for number in candidates where matches(phrases[number], words, at: start) { found(phrases[number]) }
             }
-            if let head = Self.head(word), let candidates = prefixByHead[head] {
+            if let head = Self.head(word), headFilter.mayContain(head), let candidates = prefixByHead[head] {
                 for number in candidates where word.hasPrefix(phrases[number].words[0]) { found(phrases[number]) }
             }
             for number in shortPrefixes where word.hasPrefix(phrases[number].words[0]) { found(phrases[number]) }

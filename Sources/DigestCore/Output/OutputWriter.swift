@@ -15,6 +15,8 @@ import Foundation
 /// (or a crash) never sees half a file.
 public final class OutputWriter: @unchecked Sendable {
     public let directory: URL
+    /// `directory`'s path ending in a slash, which file paths are joined to.
+    private let root: String
 
     public static let manifestName = ".paperdigest"
     static let journalName = ".paperdigest-journal"
@@ -47,6 +49,8 @@ public final class OutputWriter: @unchecked Sendable {
     /// Opens `directory` for a build: refuses a folder that holds files of someone else.
     public init(directory: URL) throws(Failure) {
         self.directory = directory.standardizedFileURL
+        let path = self.directory.path
+        root = path.hasSuffix("/") ? path : path + "/"
         try open()
     }
 
@@ -83,7 +87,7 @@ public final class OutputWriter: @unchecked Sendable {
             for line in String(decoding: journal, as: UTF8.self).split(separator: "\n") {
                 let path = String(line)
                 previous[path] = FileRecord(hash: 0, size: -1)
-                if let url = try? fileURL(path) { try? fileManager.removeItem(at: Self.temporary(for: url)) }
+                if let file = try? filePath(path) { try? fileManager.removeItem(atPath: Self.temporary(for: file)) }
             }
         }
     }
@@ -149,26 +153,26 @@ public final class OutputWriter: @unchecked Sendable {
     /// Writes one file whole: to a temporary name beside it, then renamed over it.
     /// Safe to call from several threads for different paths.
     public func write(_ data: Data, to path: String) throws(Failure) {
-        let url = try fileURL(path)
-        let folder = url.deletingLastPathComponent()
-        if !lock.withLock({ folders.contains(folder.path) }) {
-            try Self.makeFolders(folder.path)
-            _ = lock.withLock { folders.insert(folder.path) }
+        let file = try filePath(path)
+        let folder = Self.folder(of: file)
+        if !lock.withLock({ folders.contains(folder) }) {
+            try Self.makeFolders(folder)
+            _ = lock.withLock { folders.insert(folder) }
         }
         // A file the last build did not write is new: written in place (the journal names it,
         // so a crash mid-write is repaired). One that exists is replaced whole, by a rename.
         let isNew = previous[path] == nil
-        let temporary = isNew ? url : Self.temporary(for: url)
+        let temporary = isNew ? file : Self.temporary(for: file)
         let descriptor = Glibc.open(
-            temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (isNew ? O_EXCL : 0), 0o644)
+            temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (isNew ? O_EXCL : 0), 0o644)
         guard descriptor >= 0 else {
             if isNew && errno == EEXIST {
                 throw Failure(
                     description:
-                        "\(url.path) exists but was not written by digest build; move it away (files to publish as they are belong in the content folder's static/)"
+                        "\(file) exists but was not written by digest build; move it away (files to publish as they are belong in the content folder's static/)"
                 )
             }
-            throw Failure(description: "cannot write \(url.path): \(Self.errorText())")
+            throw Failure(description: "cannot write \(file): \(Self.errorText())")
         }
         let written = data.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }
@@ -182,9 +186,9 @@ public final class OutputWriter: @unchecked Sendable {
         }
         let error = Self.errorText()
         close(descriptor)
-        guard written, isNew || rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw Failure(description: "cannot write \(url.path): \(error)")
+        guard written, isNew || rename(temporary, file) == 0 else {
+            unlink(temporary)
+            throw Failure(description: "cannot write \(file): \(error)")
         }
     }
 
@@ -193,9 +197,9 @@ public final class OutputWriter: @unchecked Sendable {
     public func finish(files: [String: FileRecord]) throws(Failure) {
         let fileManager = FileManager.default
         for path in previous.keys.sorted() where files[path] == nil {
-            guard let url = try? fileURL(path) else { continue }
-            try? fileManager.removeItem(at: url)
-            removeEmptyParents(of: url)
+            guard let file = try? filePath(path) else { continue }
+            try? fileManager.removeItem(atPath: file)
+            removeEmptyParents(of: URL(fileURLWithPath: file))
         }
         var text = Self.manifestHeader + "\n"
         for (path, record) in files.sorted(by: { $0.key < $1.key }) {
@@ -309,19 +313,48 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    private static func temporary(for url: URL) -> URL {
-        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).digest-tmp")
+    /// `folder/.name.digest-tmp` beside `folder/name`.
+    private static func temporary(for file: String) -> String {
+        let name = file.lastIndex(of: "/").map { file.index(after: $0) } ?? file.startIndex
+        return String(file[..<name]) + ".\(file[name...]).digest-tmp"
+    }
+
+    /// The folder `file` (an absolute path) is in: its path up to the last slash.
+    private static func folder(of file: String) -> String {
+        guard let slash = file.lastIndex(of: "/"), slash != file.startIndex else { return "/" }
+        return String(file[..<slash])
     }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }
 
-    /// Resolves a page path under the output folder, refusing anything that would land outside it.
-    private func fileURL(_ path: String) throws(Failure) -> URL {
+    /// Resolves a page path under the output folder, refusing anything that would land
+    /// outside it. A plain string: a site has a file per page, and `URL` joins are costly.
+    private func filePath(_ path: String) throws(Failure) -> String {
+        // The pages' own paths (`papers/x/index.html`) are clean: joined as they are.
+        if Self.isClean(path) { return root + path }
         let parts = path.split(separator: "/")
         guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." }), !path.hasPrefix("/") else {
             throw Failure(description: "refusing to write outside the output folder: '\(path)'")
         }
-        return parts.reduce(directory) { $0.appendingPathComponent(String($1)) }
+        return root + parts.joined(separator: "/")
+    }
+
+    /// Whether `path` is relative and made of plain names only: no empty, `.` or `..`
+    /// component. Checked on the bytes, without splitting.
+    private static func isClean(_ path: String) -> Bool {
+        var length = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == 0x2F {
+                guard length > 0, dots != length || length > 2 else { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == 0x2E { dots += 1 }
+            }
+        }
+        return length > 0 && (dots != length || length > 2)
     }
 
     private func createFolder(_ url: URL) throws(Failure) {

@@ -198,14 +198,14 @@ public struct SiteGenerator: Sendable {
         // The title counts twice: it says what a paper is about more densely than the abstract.
         let terms = Array(pending).parallelMap { index in
             let paper = catalog.papers[index]
-            return Terms.significant(
-                paper.title.plainText + " " + paper.title.plainText + " " + paper.abstract.plainText)
+            return RelatedPapers.termCounts(
+                Terms.significant(paper.title.plainText + " " + paper.title.plainText + " " + paper.abstract.plainText))
         }
         let offset = pending.startIndex
         for day in groups.indices.dropFirst(resume) {
             let documents = Array(terms[(groups[day].lowerBound - offset)..<(groups[day].upperBound - offset)])
             let known = answers[day]
-            let lists = index.addDay(documents, lookUp: known == nil)
+            let lists = index.addDay(counted: documents, lookUp: known == nil)
             if known == nil {
                 answers[day] = lists
                 cache.remember(related: lists, for: keys[day])

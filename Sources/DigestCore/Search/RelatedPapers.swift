@@ -66,12 +66,38 @@ public struct RelatedPapers: Sendable {
     /// Adds one day's papers (their significant terms), then returns the `count` most
     /// similar papers for each, as ordinals, best first (ties by ordinal).
     public mutating func addDay(_ documents: [[String]], lookUp: Bool, count: Int = 5) -> [[Int]] {
+        addDay(counted: documents.map(Self.termCounts), lookUp: lookUp, count: count)
+    }
+
+    /// A document's distinct terms with how often each occurs, in the order they first occur
+    /// (the order new terms get their ids in). Pure, so a build counts in parallel before
+    /// adding days one by one.
+    public static func termCounts(_ terms: [String]) -> [TermCount] {
+        var position: [String: Int] = [:]
+        position.reserveCapacity(terms.count)
+        var counts: [TermCount] = []
+        for term in terms {
+            if let at = position[term] {
+                counts[at].count += 1
+            } else {
+                position[term] = counts.count
+                counts.append((term, 1))
+            }
+        }
+        return counts
+    }
+
+    public typealias TermCount = (term: String, count: Int)
+
+    /// `addDay` for documents already counted by `termCounts`.
+    public mutating func addDay(counted documents: [[TermCount]], lookUp: Bool, count: Int = 5) -> [[Int]] {
         let first = self.count
         var vectors: [[(term: Int, weight: Float)]] = []
-        var counts: [[Int: Int]] = []
+        var counts: [[(id: Int, count: Int)]] = []
         for terms in documents {
-            var tf: [Int: Int] = [:]
-            for term in terms {
+            var tf: [(id: Int, count: Int)] = []
+            tf.reserveCapacity(terms.count)
+            for (term, count) in terms {
                 let id: Int
                 if let known = ids[term] {
                     id = known
@@ -81,9 +107,9 @@ public struct RelatedPapers: Sendable {
                     frequency.append(0)
                     postings.append([])
                 }
-                tf[id, default: 0] += 1
+                tf.append((id, count))
             }
-            for id in tf.keys { frequency[id] += 1 }
+            for entry in tf { frequency[entry.id] += 1 }
             counts.append(tf)
         }
         let n = first + documents.count
@@ -116,11 +142,15 @@ public struct RelatedPapers: Sendable {
             $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
         }.prefix(Self.queryTerms)
         var touched: [Int] = []
-        for entry in strongest.sorted(by: { $0.term < $1.term }) {
-            let list = postings[entry.term]
-            for posting in list.suffix(Self.postingCap) where posting.document != document {
-                if scores[posting.document] == 0 { touched.append(posting.document) }
-                scores[posting.document] += entry.weight * posting.weight
+        // Through a pointer: this loop runs up to `queryTerms × postingCap` times a paper.
+        let postings = self.postings
+        scores.withUnsafeMutableBufferPointer { scores in
+            for entry in strongest.sorted(by: { $0.term < $1.term }) {
+                let list = postings[entry.term]
+                for posting in list.suffix(Self.postingCap) where posting.document != document {
+                    if scores[posting.document] == 0 { touched.append(posting.document) }
+                    scores[posting.document] += entry.weight * posting.weight
+                }
             }
         }
         // The best `count`, kept in order as candidates come: ties go to the lower ordinal.

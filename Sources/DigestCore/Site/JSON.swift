@@ -4,38 +4,73 @@ enum JSON {
     /// `text` as a quoted JSON string; `<`, `>` and `&` are escaped so the result can sit
     /// in a `<script>` element, and U+2028/U+2029 so it is valid JavaScript too.
     static func string(_ text: String) -> String {
-        var result = "\""
+        var result = ""
         result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        append(text, to: &result)
+        return result
     }
 
     /// An object from key/value pairs whose values are already JSON, in the order given.
     static func object(_ members: [(String, String)]) -> String {
-        "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        var result = "{"
+        result.reserveCapacity(members.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 })
+        for (index, member) in members.enumerated() {
+            if index > 0 { result += "," }
+            append(member.0, to: &result)
+            result += ":"
+            result += member.1
+        }
+        return result + "}"
     }
 
     static func array(_ items: [String]) -> String {
         "[" + items.joined(separator: ",") + "]"
+    }
+
+    /// Appends `text` quoted. Scans the UTF-8 bytes through a pointer and copies the runs
+    /// between escapes whole: every character to escape is ASCII but U+2028/U+2029
+    /// (`E2 80 A8`/`E2 80 A9`).
+    private static func append(_ text: String, to result: inout String) {
+        result += "\""
+        var scanned = text
+        scanned.withUTF8 { bytes in
+            let utf8 = text.utf8
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var next = index + 1
+                let escape: String
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x3C: escape = "\\u003c"
+                case 0x3E: escape = "\\u003e"
+                case 0x26: escape = "\\u0026"
+                case 0x00..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    next = index + 3
+                default:
+                    index = next
+                    continue
+                }
+                result.append(
+                    contentsOf: text[
+                        utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(utf8.startIndex, offsetBy: index)])
+                result += escape
+                index = next
+                runStart = next
+            }
+            result.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: runStart)...])
+        }
+        result += "\""
     }
 }

@@ -2,31 +2,36 @@ import Foundation
 
 /// The values templates see. Keys are snake_case; HTML-valued keys end in `_html` and are
 /// meant for triple mustaches (`{{{abstract_html}}}`); everything else is plain text.
+/// Built as `TemplateValue`s directly: no dynamic casts between building and rendering.
 extension SiteRenderer {
-    func context(for job: PageJob) -> (location: String, context: [String: Any]) {
+    func context(for job: PageJob) -> (location: String, context: [String: TemplateValue]) {
         let location = self.location(of: job)
-        var context: [String: Any]
+        var context: [String: TemplateValue]
         switch job {
         case .index:
             context = common(location, title: nil, description: config.description, section: "home")
-            context["latest_days"] = catalog.days.suffix(config.homeDays).reversed().map { dayLink($0, preview: 3) }
-            context["topics"] = catalog.topics.indices.map { index -> [String: Any] in
-                var link = topicLink(catalog.topics[index])
-                link["sparkline_html"] = sparkline(ofTopic: index)
-                return link
-            }
+            context["latest_days"] = .list(
+                catalog.days.suffix(config.homeDays).reversed().map { .object(dayLink($0, preview: 3)) })
+            context["topics"] = .list(
+                catalog.topics.indices.map { index in
+                    var link = topicLink(catalog.topics[index])
+                    link["sparkline_html"] = .string(sparkline(ofTopic: index))
+                    return .object(link)
+                })
             let recent = archiveMonths().suffix(6)
             if let first = recent.first, let last = recent.last {
-                context["trend_span"] = first == last ? first.monthTitle : "\(first.monthTitle) to \(last.monthTitle)"
+                context["trend_span"] = .string(
+                    first == last ? first.monthTitle : "\(first.monthTitle) to \(last.monthTitle)")
             }
             context["stats"] = [
-                "papers": catalog.papers.count, "days": catalog.days.count, "topics": catalog.topics.count,
+                "papers": .int(catalog.papers.count), "days": .int(catalog.days.count),
+                "topics": .int(catalog.topics.count),
             ]
         case .days:
             context = common(
                 location, title: "All days", description: "Every day of \(config.title), newest first.", section: "days"
             )
-            context["months"] = monthsOfDays()
+            context["months"] = .list(monthsOfDays())
         case .day(let index, let page):
             let day = catalog.days[index]
             let pages = Self.pageCount(day.papers.count, config.dayPageSize)
@@ -34,48 +39,54 @@ extension SiteRenderer {
                 location, title: page > 1 ? "\(day.date.long) (page \(page) of \(pages))" : day.date.long,
                 description: "\(day.papers.count) papers listed on \(day.date.long).", section: "days")
             var dayValue = dayLink(day, preview: 0)
-            if index > 0 { dayValue["previous"] = dayLink(catalog.days[index - 1], preview: 0) }
-            if index + 1 < catalog.days.count { dayValue["next"] = dayLink(catalog.days[index + 1], preview: 0) }
-            context["day"] = dayValue
+            if index > 0 { dayValue["previous"] = .object(dayLink(catalog.days[index - 1], preview: 0)) }
+            if index + 1 < catalog.days.count {
+                dayValue["next"] = .object(dayLink(catalog.days[index + 1], preview: 0))
+            }
+            context["day"] = .object(dayValue)
             let start = (page - 1) * config.dayPageSize
-            context["counter_start"] = start
-            context["papers"] = pageSlice(day.papers, page: page, size: config.dayPageSize).enumerated().map {
-                offset, paper in
-                var item = listItem(paper, compact: false)
-                item["number"] = start + offset + 1
-                return item
-            }
-            context["pagination"] = pagination(page: page, pages: pages) {
-                routes.url(Routes.day(day.date, page: $0))
-            }
+            context["counter_start"] = .int(start)
+            context["papers"] = .list(
+                pageSlice(day.papers, page: page, size: config.dayPageSize).enumerated().map { offset, paper in
+                    var item = listItem(paper, compact: false)
+                    item["number"] = .int(start + offset + 1)
+                    return .object(item)
+                })
+            context["pagination"] = .object(
+                pagination(page: page, pages: pages) {
+                    routes.url(Routes.day(day.date, page: $0))
+                })
         case .topics:
             context = common(
                 location, title: "Topics", description: "Papers of \(config.title) by topic.", section: "topics")
-            context["topics"] = catalog.topics.map { topic -> [String: Any] in
-                var link = topicLink(topic)
-                link["description_html"] = Markdown.html(
-                    fromMarkdown: topic.topic.description, rootPrefix: routes.base.path)
-                return link
-            }
+            context["topics"] = .list(
+                catalog.topics.map { topic in
+                    var link = topicLink(topic)
+                    link["description_html"] = .string(
+                        Markdown.html(fromMarkdown: topic.topic.description, rootPrefix: routes.base.path))
+                    return .object(link)
+                })
         case .topic(let index):
             let topic = catalog.topics[index]
             context = common(
                 location, title: topic.topic.name,
                 description: "\(topic.papers.count) papers on \(topic.topic.name.lowercased()).", section: "topics")
             var topicValue = topicLink(topic)
-            topicValue["description_html"] = Markdown.html(
-                fromMarkdown: topic.topic.description, rootPrefix: routes.base.path)
-            context["topic"] = topicValue
-            context["trend"] = trendValue(ofTopic: index)
-            context["papers"] = topic.papers.prefix(config.papersPerPage).map { listItem($0, compact: true) }
-            context["months"] = months[index].map { month -> [String: Any] in
-                [
-                    "title": month.title, "key": month.key, "count": month.papers.count,
-                    "url": routes.url(Routes.topicMonth(topic.topic.slug, month: month.key)),
-                ]
-            }
-            context["has_months"] = !months[index].isEmpty
-            context["feed_url"] = routes.url(Routes.topicFeed(topic.topic.slug))
+            topicValue["description_html"] = .string(
+                Markdown.html(fromMarkdown: topic.topic.description, rootPrefix: routes.base.path))
+            context["topic"] = .object(topicValue)
+            context["trend"] = .object(trendValue(ofTopic: index))
+            context["papers"] = .list(
+                topic.papers.prefix(config.papersPerPage).map { .object(listItem($0, compact: true)) })
+            context["months"] = .list(
+                months[index].map { month in
+                    [
+                        "title": .string(month.title), "key": .string(month.key), "count": .int(month.papers.count),
+                        "url": .string(routes.url(Routes.topicMonth(topic.topic.slug, month: month.key))),
+                    ]
+                })
+            context["has_months"] = .bool(!months[index].isEmpty)
+            context["feed_url"] = .string(routes.url(Routes.topicFeed(topic.topic.slug)))
         case .topicMonth(let index, let monthIndex, let page):
             let topic = catalog.topics[index]
             let month = months[index][monthIndex]
@@ -86,58 +97,67 @@ extension SiteRenderer {
                 description:
                     "\(month.papers.count) papers on \(topic.topic.name.lowercased()) first listed in \(month.title).",
                 section: "topics")
-            var topicValue: [String: Any] = [
-                "name": topic.topic.name, "slug": topic.topic.slug, "url": routes.url(Routes.topic(topic.topic.slug)),
-                "feed_url": routes.url(Routes.topicFeed(topic.topic.slug)),
+            var topicValue: [String: TemplateValue] = [
+                "name": .string(topic.topic.name), "slug": .string(topic.topic.slug),
+                "url": .string(routes.url(Routes.topic(topic.topic.slug))),
+                "feed_url": .string(routes.url(Routes.topicFeed(topic.topic.slug))),
             ]
-            var monthValue: [String: Any] = ["title": month.title, "key": month.key, "count": month.papers.count]
+            var monthValue: [String: TemplateValue] = [
+                "title": .string(month.title), "key": .string(month.key), "count": .int(month.papers.count),
+            ]
             let slug = topic.topic.slug
             if monthIndex + 1 < months[index].count {
                 let older = months[index][monthIndex + 1]
                 monthValue["older"] = [
-                    "title": older.title, "url": routes.url(Routes.topicMonth(slug, month: older.key)),
+                    "title": .string(older.title),
+                    "url": .string(routes.url(Routes.topicMonth(slug, month: older.key))),
                 ]
             }
             if monthIndex > 0 {
                 let newer = months[index][monthIndex - 1]
                 monthValue["newer"] = [
-                    "title": newer.title, "url": routes.url(Routes.topicMonth(slug, month: newer.key)),
+                    "title": .string(newer.title),
+                    "url": .string(routes.url(Routes.topicMonth(slug, month: newer.key))),
                 ]
             }
-            topicValue["month"] = monthValue
-            context["topic"] = topicValue
-            context["papers"] = pageSlice(month.papers, page: page, size: config.papersPerPage).map {
-                listItem($0, compact: true)
-            }
-            context["pagination"] = pagination(page: page, pages: pages) {
-                routes.url(Routes.topicMonth(slug, month: month.key, page: $0))
-            }
+            topicValue["month"] = .object(monthValue)
+            context["topic"] = .object(topicValue)
+            context["papers"] = .list(
+                pageSlice(month.papers, page: page, size: config.papersPerPage).map {
+                    .object(listItem($0, compact: true))
+                })
+            context["pagination"] = .object(
+                pagination(page: page, pages: pages) {
+                    routes.url(Routes.topicMonth(slug, month: month.key, page: $0))
+                })
         case .paper(let index):
             let paper = catalog.papers[index]
             context = common(
                 location, title: paper.title.plainText, description: Self.summary(of: paper.abstract.plainText),
                 section: "papers")
             var card = paperCard(index)
-            card["first_seen"] = paper.firstSeen.long
-            card["last_seen"] = paper.lastSeen.long
-            card["links"] = OutboundLinks.of(paper).map { ["url": $0.url, "label": $0.label] }
-            card["related"] = related[index].map { other -> [String: Any] in
-                [
-                    "title_html": catalog.papers[other].title.html,
-                    "url": routes.url(Routes.paper(catalog.papers[other].slug)),
-                    "first_seen": catalog.papers[other].firstSeen.long,
-                    "first_seen_iso": catalog.papers[other].firstSeen.iso,
-                ]
-            }
-            card["has_related"] = !related[index].isEmpty
+            card["first_seen"] = .string(paper.firstSeen.long)
+            card["last_seen"] = .string(paper.lastSeen.long)
+            card["links"] = .list(OutboundLinks.of(paper).map { ["url": .string($0.url), "label": .string($0.label)] })
+            card["related"] = .list(
+                related[index].map { other in
+                    [
+                        "title_html": .string(catalog.papers[other].title.html),
+                        "url": .string(routes.url(Routes.paper(catalog.papers[other].slug))),
+                        "first_seen": .string(catalog.papers[other].firstSeen.long),
+                        "first_seen_iso": .string(catalog.papers[other].firstSeen.iso),
+                    ]
+                })
+            card["has_related"] = .bool(!related[index].isEmpty)
             // A page showing formulas asks for the math font early, so it is not swapped in late.
-            card["has_math"] = paper.title.html.contains("<math") || paper.abstract.html.contains("<math")
-            context["paper"] = card
-            context["structured_data_html"] = structuredData(index, location: location)
-            if var page = context["page"] as? [String: Any] {
+            card["has_math"] = .bool(
+                paper.title.html.containsBytes("<math") || paper.abstract.html.containsBytes("<math"))
+            context["paper"] = .object(card)
+            context["structured_data_html"] = .string(structuredData(index, location: location))
+            if case .object(var page)? = context["page"] {
                 page["type"] = "article"
-                page["published"] = paper.firstSeen.iso
-                context["page"] = page
+                page["published"] = .string(paper.firstSeen.iso)
+                context["page"] = .object(page)
             }
         case .content(let index):
             let page = contentPages[index]
@@ -145,13 +165,13 @@ extension SiteRenderer {
                 location, title: page.title,
                 description: page.description.isEmpty ? config.description : page.description,
                 section: "page-\(page.name)")
-            context["content_html"] = Markdown.html(fromMarkdown: page.markdown, rootPrefix: routes.base.path)
+            context["content_html"] = .string(Markdown.html(fromMarkdown: page.markdown, rootPrefix: routes.base.path))
         case .search:
             context = common(
                 location, title: "Search", description: "Find papers of \(config.title) by any word.", section: "search"
             )
-            context["search_index_url"] = routes.url(Routes.searchIndex)
-            if config.pagefind { context["pagefind_url"] = routes.url("pagefind/pagefind.js") }
+            context["search_index_url"] = .string(routes.url(Routes.searchIndex))
+            if config.pagefind { context["pagefind_url"] = .string(routes.url("pagefind/pagefind.js")) }
         case .notFound, .feed, .topicFeed, .sitemap, .sitemapPart, .asset, .staticFile, .searchIndex, .robots:
             context = common(
                 location, title: "Page not found", description: "This page does not exist.", section: "404")
@@ -160,54 +180,61 @@ extension SiteRenderer {
     }
 
     /// What every page has: the site, the navigation, the page's own metadata, asset URLs.
-    private func common(_ location: String, title: String?, description: String, section: String) -> [String: Any] {
-        var nav: [[String: Any]] = [
-            ["title": "Days", "url": routes.url(Routes.days), "current": section == "days"],
-            ["title": "Topics", "url": routes.url(Routes.topics), "current": section == "topics"],
+    private func common(_ location: String, title: String?, description: String, section: String)
+        -> [String: TemplateValue]
+    {
+        var nav: [TemplateValue] = [
+            ["title": "Days", "url": .string(routes.url(Routes.days)), "current": .bool(section == "days")],
+            ["title": "Topics", "url": .string(routes.url(Routes.topics)), "current": .bool(section == "topics")],
         ]
         for page in contentPages where page.inNavigation {
             nav.append([
-                "title": page.title, "url": routes.url(Routes.page(page.name)),
-                "current": section == "page-\(page.name)",
+                "title": .string(page.title), "url": .string(routes.url(Routes.page(page.name))),
+                "current": .bool(section == "page-\(page.name)"),
             ])
         }
         let fullTitle = title.map { "\($0) · \(config.title)" } ?? config.title
         return [
-            "site": [
-                "title": config.title,
-                "description": config.description,
-                "language": config.language,
-                "author": config.author,
-                "base": routes.base.path,
-                "home_url": routes.url(Routes.home),
-                "feed_url": routes.url(Routes.feed),
-                "feed_absolute_url": routes.absolute(Routes.feed),
-                "search_url": routes.url(Routes.search),
-                "has_origin": routes.base.origin != nil,
-            ] as [String: Any],
-            "nav": nav,
+            "site": siteValue,
+            "nav": .list(nav),
             "page": [
-                "title": title ?? config.title,
-                "full_title": fullTitle,
-                "description": description,
-                "url": routes.url(location),
-                "canonical": routes.absolute(location),
+                "title": .string(title ?? config.title),
+                "full_title": .string(fullTitle),
+                "description": .string(description),
+                "url": .string(routes.url(location)),
+                "canonical": .string(routes.absolute(location)),
                 "type": "website",
-                "section": section,
-                "is_home": section == "home",
-                "is_search": section == "search",
-            ] as [String: Any],
-            "assets": assetURLs,
+                "section": .string(section),
+                "is_home": .bool(section == "home"),
+                "is_search": .bool(section == "search"),
+            ],
+            "assets": assetsValue,
+        ]
+    }
+
+    /// The `site` value every page has (made once, in `init`).
+    static func siteValue(config: SiteConfig, routes: Routes) -> TemplateValue {
+        [
+            "title": .string(config.title),
+            "description": .string(config.description),
+            "language": .string(config.language),
+            "author": .string(config.author),
+            "base": .string(routes.base.path),
+            "home_url": .string(routes.url(Routes.home)),
+            "feed_url": .string(routes.url(Routes.feed)),
+            "feed_absolute_url": .string(routes.absolute(Routes.feed)),
+            "search_url": .string(routes.url(Routes.search)),
+            "has_origin": .bool(routes.base.origin != nil),
         ]
     }
 
     /// A paper in a list: its card rendered (day pages show the full card as `card_html`,
     /// topic pages the compact one as `compact_card_html`) and a few plain fields.
-    func listItem(_ index: Int, compact: Bool) -> [String: Any] {
+    func listItem(_ index: Int, compact: Bool) -> [String: TemplateValue] {
         let paper = catalog.papers[index]
         return [
-            "title": paper.title.plainText, "url": routes.url(Routes.paper(paper.slug)),
-            compact ? "compact_card_html" : "card_html": card(index, compact: compact),
+            "title": .string(paper.title.plainText), "url": .string(routes.url(Routes.paper(paper.slug))),
+            compact ? "compact_card_html" : "card_html": .string(card(index, compact: compact)),
         ]
     }
 
@@ -215,106 +242,119 @@ extension SiteRenderer {
     func card(_ index: Int, compact: Bool) -> String {
         cards.card(compact ? -1 - index : index) {
             var context = paperCard(index)
-            context["compact"] = compact
-            context["summary"] = Self.summary(of: catalog.papers[index].abstract.plainText)
-            context["site"] = ["base": routes.base.path]
+            context["compact"] = .bool(compact)
+            context["summary"] = .string(Self.summary(of: catalog.papers[index].abstract.plainText))
+            context["site"] = ["base": .string(routes.base.path)]
             return theme.render(Self.cardTemplate, context)
         }
     }
 
-    func paperCard(_ index: Int) -> [String: Any] {
+    func paperCard(_ index: Int) -> [String: TemplateValue] {
         let paper = catalog.papers[index]
         return [
-            "title": paper.title.plainText,
-            "title_html": paper.title.html,
-            "url": routes.url(Routes.paper(paper.slug)),
-            "abstract_html": paper.abstract.html,
-            "has_abstract": !paper.abstract.html.isEmpty,
-            "topics": paper.topics.compactMap { topicIndex[$0] }.map {
-                topicLink(catalog.topics[$0], withCount: false)
-            },
+            "title": .string(paper.title.plainText),
+            "title_html": .string(paper.title.html),
+            "url": .string(routes.url(Routes.paper(paper.slug))),
+            "abstract_html": .string(paper.abstract.html),
+            "has_abstract": .bool(!paper.abstract.html.isEmpty),
+            "topics": .list(
+                paper.topics.compactMap { topicIndex[$0] }.map {
+                    .object(topicLink(catalog.topics[$0], withCount: false))
+                }),
             // `last` lets a template separate dates with commas: "Listed on Mar 12, Mar 14".
-            "days": paper.days.enumerated().map { offset, day -> [String: Any] in
-                [
-                    "label": day.long, "short": day.short, "iso": day.iso, "url": routes.url(Routes.day(day)),
-                    "last": offset == paper.days.count - 1,
-                ]
-            },
-            "listed_on": paper.days.map(\.short).joined(separator: ", "),
-            "seen_count": paper.appearances.count,
-            "seen_many": paper.appearances.count > 1,
+            "days": .list(
+                paper.days.enumerated().map { offset, day in
+                    [
+                        "label": .string(day.long), "short": .string(day.short), "iso": .string(day.iso),
+                        "url": .string(routes.url(Routes.day(day))), "last": .bool(offset == paper.days.count - 1),
+                    ]
+                }),
+            "listed_on": .string(paper.days.map(\.short).joined(separator: ", ")),
+            "seen_count": .int(paper.appearances.count),
+            "seen_many": .bool(paper.appearances.count > 1),
         ]
     }
 
-    private func topicLink(_ topic: Catalog.TopicPapers) -> [String: Any] {
+    private func topicLink(_ topic: Catalog.TopicPapers) -> [String: TemplateValue] {
         topicLink(topic, withCount: true)
     }
 
-    private func topicLink(_ topic: Catalog.TopicPapers, withCount: Bool) -> [String: Any] {
-        var link: [String: Any] = [
-            "name": topic.topic.name,
-            "slug": topic.topic.slug,
-            "url": routes.url(Routes.topic(topic.topic.slug)),
+    private func topicLink(_ topic: Catalog.TopicPapers, withCount: Bool) -> [String: TemplateValue] {
+        var link: [String: TemplateValue] = [
+            "name": .string(topic.topic.name),
+            "slug": .string(topic.topic.slug),
+            "url": .string(routes.url(Routes.topic(topic.topic.slug))),
         ]
         if withCount {
-            link["count"] = topic.papers.count
-            link["feed_url"] = routes.url(Routes.topicFeed(topic.topic.slug))
-            link["summary"] = Self.summary(
-                of: topic.topic.description.replacingOccurrences(of: "*", with: ""), limit: 140)
+            link["count"] = .int(topic.papers.count)
+            link["feed_url"] = .string(routes.url(Routes.topicFeed(topic.topic.slug)))
+            link["summary"] = .string(
+                Self.summary(of: topic.topic.description.replacingOccurrences(of: "*", with: ""), limit: 140))
         }
         return link
     }
 
-    private func dayLink(_ day: Catalog.Day, preview: Int) -> [String: Any] {
-        var link: [String: Any] = [
-            "label": day.date.long,
-            "short": day.date.short,
-            "iso": day.date.iso,
-            "weekday": day.date.weekdayName,
-            "url": routes.url(Routes.day(day.date)),
-            "count": day.papers.count,
+    private func dayLink(_ day: Catalog.Day, preview: Int) -> [String: TemplateValue] {
+        var link: [String: TemplateValue] = [
+            "label": .string(day.date.long),
+            "short": .string(day.date.short),
+            "iso": .string(day.date.iso),
+            "weekday": .string(day.date.weekdayName),
+            "url": .string(routes.url(Routes.day(day.date))),
+            "count": .int(day.papers.count),
         ]
         if preview > 0 {
-            link["preview"] = day.papers.prefix(preview).map {
-                ["title_html": catalog.papers[$0].title.html, "url": routes.url(Routes.paper(catalog.papers[$0].slug))]
-            }
-            link["more"] = max(0, day.papers.count - preview)
+            link["preview"] = .list(
+                day.papers.prefix(preview).map {
+                    [
+                        "title_html": .string(catalog.papers[$0].title.html),
+                        "url": .string(routes.url(Routes.paper(catalog.papers[$0].slug))),
+                    ]
+                })
+            link["more"] = .int(max(0, day.papers.count - preview))
         }
         return link
     }
 
     /// Days newest first, grouped by month.
-    private func monthsOfDays() -> [[String: Any]] {
-        var months: [[String: Any]] = []
+    private func monthsOfDays() -> [TemplateValue] {
+        var months: [TemplateValue] = []
         var currentKey = ""
-        var currentDays: [[String: Any]] = []
+        var currentDays: [TemplateValue] = []
         var currentTitle = ""
         for day in catalog.days.reversed() {
             if day.date.monthKey != currentKey {
                 if !currentDays.isEmpty {
-                    months.append(["title": currentTitle, "key": currentKey, "days": currentDays])
+                    months.append([
+                        "title": .string(currentTitle), "key": .string(currentKey), "days": .list(currentDays),
+                    ])
                 }
                 currentKey = day.date.monthKey
                 currentTitle = day.date.monthTitle
                 currentDays = []
             }
-            currentDays.append(dayLink(day, preview: 0))
+            currentDays.append(.object(dayLink(day, preview: 0)))
         }
-        if !currentDays.isEmpty { months.append(["title": currentTitle, "key": currentKey, "days": currentDays]) }
+        if !currentDays.isEmpty {
+            months.append(["title": .string(currentTitle), "key": .string(currentKey), "days": .list(currentDays)])
+        }
         return months
     }
 
     /// Numbered links between the pages of one list.
-    private func pagination(page: Int, pages: Int, url: (Int) -> String) -> [String: Any] {
-        var value: [String: Any] = ["current": page, "total": pages, "has_pages": pages > 1]
+    private func pagination(page: Int, pages: Int, url: (Int) -> String) -> [String: TemplateValue] {
+        var value: [String: TemplateValue] = [
+            "current": .int(page), "total": .int(pages), "has_pages": .bool(pages > 1),
+        ]
         guard pages > 1 else { return value }
         // A window around the current page keeps long lists' navigation small.
         let shown = Set([1, pages] + Array(max(1, page - 3)...min(pages, page + 3)))
-        value["pages"] = shown.sorted().map { number -> [String: Any] in
-            ["number": number, "url": url(number), "current": number == page]
-        }
-        if page > 1 { value["previous_url"] = url(page - 1) }
-        if page < pages { value["next_url"] = url(page + 1) }
+        value["pages"] = .list(
+            shown.sorted().map { number in
+                ["number": .int(number), "url": .string(url(number)), "current": .bool(number == page)]
+            })
+        if page > 1 { value["previous_url"] = .string(url(page - 1)) }
+        if page < pages { value["next_url"] = .string(url(page + 1)) }
         return value
     }
 
@@ -355,6 +395,23 @@ extension SiteRenderer {
         else { return text }
         let cut = text[..<limitIndex]
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+        return trimmed(cut[..<end]) + "…"
+    }
+
+    /// What a summary trims from both ends.
+    private static let trimmedCharacters = CharacterSet.punctuationCharacters.union(.whitespaces)
+    /// `trimmedCharacters` for each ASCII scalar, looked up without Foundation.
+    private static let trimmedASCII = (0..<128).map { trimmedCharacters.contains(Unicode.Scalar(UInt8($0))) }
+
+    /// `text` without punctuation and spaces at its ends. ASCII ends are trimmed here; a
+    /// non-ASCII one left at an end goes to Foundation, which knows the Unicode categories.
+    private static func trimmed(_ text: Substring) -> String {
+        var scalars = text.unicodeScalars
+        while let first = scalars.first, first.isASCII, trimmedASCII[Int(first.value)] { scalars.removeFirst() }
+        while let last = scalars.last, last.isASCII, trimmedASCII[Int(last.value)] { scalars.removeLast() }
+        if let first = scalars.first, let last = scalars.last, first.isASCII && last.isASCII {
+            return String(scalars)
+        }
+        return Substring(scalars).trimmingCharacters(in: trimmedCharacters)
     }
 }

@@ -14,7 +14,10 @@ extension SiteRenderer {
         let papers = Array(catalog.papers.indices.prefix(config.searchPapers))
         let words = papers.parallelMap { index in
             let paper = catalog.papers[index]
-            return Set(Terms.words(paper.title.plainText + " " + paper.abstract.plainText)).filter { $0.count > 1 }
+            return Set(
+                Terms.words(paper.title.plainText + " " + paper.abstract.plainText).filter {
+                    Terms.characterCount($0) > 1
+                })
         }
         var postings: [String: [Int]] = [:]
         for (number, set) in words.enumerated() {
@@ -22,14 +25,7 @@ extension SiteRenderer {
         }
         // UTF-16 order, the order the script's binary search compares in.
         let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-        let encoded = terms.map { term -> String in
-            var previous = -1
-            return JSON.string(
-                (postings[term] ?? []).map { index in
-                    defer { previous = index }
-                    return String(index - previous - 1, radix: 36)
-                }.joined(separator: "."))
-        }
+        let encoded = terms.map { Self.encodePostings(postings[$0] ?? []) }
         let rows = papers.map { index -> String in
             let paper = catalog.papers[index]
             return JSON.array([
@@ -41,5 +37,28 @@ extension SiteRenderer {
             ("papers", JSON.array(rows)), ("postings", JSON.array(encoded)),
             ("terms", JSON.array(terms.map(JSON.string))), ("version", "1"),
         ]) + "\n"
+    }
+
+    private static let base36Digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// `[0, 2, 13]` → `"0.1.a"`, quoted: base-36 gaps written digit by digit into one buffer
+    /// (digits and dots need no JSON escaping), as the index has tens of thousands of terms.
+    static func encodePostings(_ papers: [Int]) -> String {
+        var bytes: [UInt8] = [0x22]
+        var previous = -1
+        var scratch: [UInt8] = []
+        for (offset, paper) in papers.enumerated() {
+            if offset > 0 { bytes.append(0x2E) }
+            var gap = paper - previous - 1
+            previous = paper
+            scratch.removeAll(keepingCapacity: true)
+            repeat {
+                scratch.append(base36Digits[gap % 36])
+                gap /= 36
+            } while gap > 0
+            bytes.append(contentsOf: scratch.reversed())
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -23,7 +23,7 @@ extension SiteRenderer {
     }
 
     /// What a topic page shows of its trend: the chart and a sentence saying what it shows.
-    func trendValue(ofTopic index: Int) -> [String: Any] {
+    func trendValue(ofTopic index: Int) -> [String: TemplateValue] {
         let chart = trend(ofTopic: index)
         let name = catalog.topics[index].topic.name
         guard let first = chart.bars.first, let last = chart.bars.last,
@@ -31,9 +31,10 @@ extension SiteRenderer {
         else { return [:] }
         let span = first == last ? first.label : "\(first.label) to \(last.label)"
         return [
-            "svg_html": chart.svg(name: "Papers on \(name) per month", width: 600, height: 96, className: "trend"),
-            "caption": "Papers first listed per month, \(span); most in \(busiest.label) (\(busiest.count)).",
-            "first": first.label, "last": last.label, "peak": busiest.count,
+            "svg_html": .string(
+                chart.svg(name: "Papers on \(name) per month", width: 600, height: 96, className: "trend")),
+            "caption": .string("Papers first listed per month, \(span); most in \(busiest.label) (\(busiest.count))."),
+            "first": .string(first.label), "last": .string(last.label), "peak": .int(busiest.count),
         ]
     }
 

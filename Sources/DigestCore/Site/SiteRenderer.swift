@@ -15,6 +15,9 @@ public struct SiteRenderer: Sendable {
     public let routes: Routes
     let topicIndex: [String: Int]
     let assetURLs: [String: String]
+    /// What every page's context shares, made once: `site` and `assets`.
+    let siteValue: TemplateValue
+    let assetsValue: TemplateValue
     /// For each paper, the indices of the most similar earlier papers.
     public let related: [[Int]]
     /// For each topic, its papers grouped by the month they were first listed, newest first.
@@ -73,6 +76,8 @@ public struct SiteRenderer: Sendable {
                     routes.url(asset.path) + "?v=" + Slug.suffix(for: String(decoding: asset.data, as: UTF8.self))
                 )
             })
+        self.siteValue = Self.siteValue(config: config, routes: routes)
+        self.assetsValue = .object(assetURLs.mapValues(TemplateValue.string))
         var rank = Array(repeating: 0, count: catalog.papers.count)
         for (position, paper) in catalog.firstListing.enumerated() { rank[paper] = position }
         self.months = catalog.topics.map { [rank] in Self.months(of: $0, in: catalog, rank: rank) }

@@ -67,8 +67,8 @@ public struct Theme: Sendable {
     }
 
     /// Renders `context` with the named template.
-    func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(template, TemplateValue(context))
+    func render(_ template: String, _ context: [String: TemplateValue]) -> String {
+        library.render(template, .object(context))
     }
 
     private static func closure(of name: String, references: [String: [TemplateReference]]) -> Set<String> {

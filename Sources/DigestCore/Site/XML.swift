@@ -2,10 +2,19 @@
 /// dropping the characters XML 1.0 forbids, so none ever reaches a feed.
 enum XML {
     static func escape(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return HTML.escape(text) }
+        guard mayHoldForbidden(text), text.unicodeScalars.contains(where: { !isAllowed($0) }) else {
+            return HTML.escape(text)
+        }
         var allowed = ""
         allowed.unicodeScalars.append(contentsOf: text.unicodeScalars.filter(isAllowed))
         return HTML.escape(allowed)
+    }
+
+    /// A quick test on bytes: forbidden characters are C0 controls (but tab, LF, CR) and
+    /// U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`), so text with neither a control byte nor `EF`
+    /// has none.
+    private static func mayHoldForbidden(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

@@ -77,17 +77,26 @@ public struct TemplateLibrary: Sendable {
         /// Runs `body`, then indents every line it wrote by `indent`.
         private mutating func renderIndented(_ indent: String, _ body: (inout Renderer) -> Void) {
             guard !indent.isEmpty else { return body(&self) }
-            let outer = output
-            output = ""
+            // Swapped rather than copied, so the page written so far is never duplicated.
+            var written = ""
+            swap(&output, &written)
             body(&self)
-            let written = output
-            output = outer
+            swap(&output, &written)
             output += indent
-            for scalar in written.unicodeScalars.dropLast() {
-                output.unicodeScalars.append(scalar)
-                if scalar == "\n" { output += indent }
+            // Byte by byte through a pointer (a newline is one byte), copying whole lines; a
+            // final newline gets no indent after it.
+            let utf8 = written.utf8
+            var lineStart = utf8.startIndex
+            var scanned = written
+            scanned.withUTF8 { bytes in
+                for offset in 0..<bytes.count where bytes[offset] == 0x0A && offset + 1 < bytes.count {
+                    let next = utf8.index(utf8.startIndex, offsetBy: offset + 1)
+                    output.append(contentsOf: written[lineStart..<next])
+                    output += indent
+                    lineStart = next
+                }
             }
-            if let last = written.unicodeScalars.last { output.unicodeScalars.append(last) }
+            output.append(contentsOf: written[lineStart...])
         }
 
         private func lookUp(_ path: [String]) -> TemplateValue? {

@@ -1,24 +1,11 @@
-/// What templates see: the values of a page's context, typed once before rendering so that
-/// look-ups during rendering are plain dictionary reads.
+/// What templates see: the values of a page's context, built typed so that look-ups during
+/// rendering are plain dictionary reads.
 public indirect enum TemplateValue: Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
     case object([String: TemplateValue])
-
-    /// Converts a context built from dictionaries, arrays, strings, numbers and booleans.
-    public init(_ value: Any) {
-        switch value {
-        case let value as TemplateValue: self = value
-        case let text as String: self = .string(text)
-        case let flag as Bool: self = .bool(flag)
-        case let number as Int: self = .int(number)
-        case let object as [String: Any]: self = .object(object.mapValues(TemplateValue.init))
-        case let list as [Any]: self = .list(list.map(TemplateValue.init))
-        default: self = .string(String(describing: value))
-        }
-    }
 
     /// Whether a section shows: false, 0, "" and empty lists hide it.
     var isTruthy: Bool {
@@ -39,5 +26,18 @@ public indirect enum TemplateValue: Sendable {
         case .bool(let flag): flag ? "true" : "false"
         case .list, .object: ""
         }
+    }
+}
+
+/// Literals for the fixed parts of contexts: `["type": "website", "nav": [...]]`.
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
