@@ -40,16 +40,7 @@ struct LargeInputTests {
         defer { folder.remove() }
         let papers = (1...40).map { ("Sitemap paper \($0)", abstract("sitemaps \($0)")) }
         try folder.write("content/dumps/2026-03-12.txt", dumpText(papers))
-        let (snapshot, _) = try ContentSnapshot.read(
-            content: folder.url.appendingPathComponent("content"),
-            templates: repositoryRoot.appendingPathComponent("Templates"))
-        let prepared = try SiteGenerator(baseURL: BaseURL("https://digest.example/")).prepare(snapshot)
-        var config = prepared.renderer.config
-        config.sitemapLimit = 10
-        let renderer = SiteRenderer(
-            config: config, catalog: prepared.renderer.catalog, contentPages: prepared.renderer.contentPages,
-            theme: prepared.renderer.theme, related: prepared.renderer.related)
-        let pages = Dictionary(uniqueKeysWithValues: renderer.renderAll().map { ($0.path, $0.data) })
+        let pages = try renderWithSitemapLimit(10, content: folder.url.appendingPathComponent("content"))
         let index = try locations(in: #require(pages["sitemap.xml"]))
         #expect(index.count >= 5)
         var listed: [String] = []
@@ -73,19 +64,9 @@ struct LargeInputTests {
         let first = (1...40).map { ("Sitemap paper \($0)", abstract("sitemaps \($0)")) }
         try folder.write("content/dumps/2026-03-12.txt", dumpText(first))
         func parts() throws -> [String: Data] {
-            let (snapshot, _) = try ContentSnapshot.read(
-                content: folder.url.appendingPathComponent("content"),
-                templates: repositoryRoot.appendingPathComponent("Templates"))
-            let prepared = try SiteGenerator(baseURL: BaseURL("https://digest.example/")).prepare(snapshot)
-            var config = prepared.renderer.config
-            config.sitemapLimit = 10
-            let renderer = SiteRenderer(
-                config: config, catalog: prepared.renderer.catalog, contentPages: prepared.renderer.contentPages,
-                theme: prepared.renderer.theme, related: prepared.renderer.related)
-            return Dictionary(
-                uniqueKeysWithValues: renderer.renderAll().filter { $0.path.hasPrefix("sitemaps/") }.map {
-                    ($0.path, $0.data)
-                })
+            try renderWithSitemapLimit(10, content: folder.url.appendingPathComponent("content")).filter {
+                $0.key.hasPrefix("sitemaps/")
+            }
         }
         let before = try parts()
         let later = (41...45).map { ("Sitemap paper \($0)", abstract("sitemaps \($0)")) }
@@ -100,6 +81,20 @@ struct LargeInputTests {
             #expect(after[path] == data, "\(path) unchanged")
         }
         #expect(after.count == before.count + 1, "the new papers fill one new part")
+    }
+
+    /// Every file of the site in `content`, published at https://digest.example/, with
+    /// sitemaps of at most `limit` URLs.
+    func renderWithSitemapLimit(_ limit: Int, content: URL) throws -> [String: Data] {
+        let (snapshot, _) = try ContentSnapshot.read(
+            content: content, templates: repositoryRoot.appendingPathComponent("Templates"))
+        let prepared = try SiteGenerator(baseURL: BaseURL("https://digest.example/")).prepare(snapshot)
+        var config = prepared.renderer.config
+        config.sitemapLimit = limit
+        let renderer = SiteRenderer(
+            config: config, catalog: prepared.renderer.catalog, contentPages: prepared.renderer.contentPages,
+            theme: prepared.renderer.theme, related: prepared.renderer.related)
+        return Dictionary(uniqueKeysWithValues: renderer.renderAll().map { ($0.path, $0.data) })
     }
 
     /// The `<loc>` values of a sitemap or sitemap index.
