@@ -137,7 +137,7 @@ public final class OutputWriter: @unchecked Sendable {
         if journal == nil {
             let url = directory.appendingPathComponent(Self.journalName)
             if !FileManager.default.fileExists(atPath: url.path) {
-                FileManager.default.createFile(atPath: url.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             }
             journal = FileHandle(forUpdatingAtPath: url.path)
             _ = try? journal?.seekToEnd()
