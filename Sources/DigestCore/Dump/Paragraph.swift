@@ -12,10 +12,7 @@ struct Paragraph: Sendable {
         self.location = location
         let text = lines.count == 1 ? lines[0] : lines.joined(separator: " ")
         self.text = text
-        // Tidied text has no CR, so ASCII text has one character per byte.
-        var probe = text
-        let isASCII = probe.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        self.length = isASCII ? text.utf8.count : text.count
+        self.length = text.characterCount
     }
 
     /// Titles are short and do not end like a sentence.

@@ -22,20 +22,13 @@ public enum Terms {
     /// two-letter fragments, plurals folded (`models` → `model`).
     public static func significant(_ text: String) -> [String] {
         words(text).compactMap { word in
-            let count = characterCount(word)
+            let count = word.characterCount
             guard count > 2, !stopWords.contains(word), hasLetter(word) else { return nil }
             if count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
                 return String(word.dropLast())
             }
             return word
         }
-    }
-
-    /// How many characters `word` has: its byte count when it is ASCII (most words are),
-    /// without grapheme breaking.
-    static func characterCount(_ word: String) -> Int {
-        var bytes = word
-        return bytes.withUTF8 { $0.allSatisfy { $0 < 0x80 } } ? word.utf8.count : word.count
     }
 
     /// Whether `word` has a letter; an ASCII one is found on the bytes.

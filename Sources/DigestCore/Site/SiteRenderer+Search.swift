@@ -16,7 +16,7 @@ extension SiteRenderer {
             let paper = catalog.papers[index]
             return Set(
                 Terms.words(paper.title.plainText + " " + paper.abstract.plainText).filter {
-                    Terms.characterCount($0) > 1
+                    $0.characterCount > 1
                 })
         }
         var postings: [String: [Int]] = [:]
