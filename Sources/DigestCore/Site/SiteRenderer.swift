@@ -283,7 +283,7 @@ public struct SiteRenderer: Sendable {
             print.add(statics[index].path)
             print.add(statics[index].data)
         case .index, .days, .topics, .topic, .content, .search, .notFound:
-            print.add(value: context(for: job).context)
+            TemplateValue.object(context(for: job).context).add(to: &print)
         }
         return print.value
     }

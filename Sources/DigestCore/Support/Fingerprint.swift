@@ -67,9 +67,8 @@ public struct Fingerprint: Sendable {
         mix(flag ? 0x5bd1e995 : 0x27d4eb2f)
     }
 
-    /// Any value a template context holds: strings, numbers, booleans, arrays, dictionaries
-    /// (keys in sorted order, so the hash does not depend on dictionary order) and
-    /// `TemplateValue`s.
+    /// Plain values: strings, numbers, booleans, arrays and dictionaries (keys in sorted
+    /// order, so the hash does not depend on dictionary order).
     public mutating func add(value: Any) {
         switch value {
         case let text as String:
@@ -91,15 +90,6 @@ public struct Fingerprint: Sendable {
             mix(5)
             add(array.count)
             for item in array { add(value: item) }
-        case let template as TemplateValue:
-            // As the plain value it holds, so a context hashes the same however it was built.
-            switch template {
-            case .string(let text): add(value: text)
-            case .int(let number): add(value: number)
-            case .bool(let flag): add(value: flag)
-            case .list(let items): add(value: items as [Any])
-            case .object(let fields): add(value: fields as [String: Any])
-            }
         default:
             mix(6)
             add(String(describing: value))

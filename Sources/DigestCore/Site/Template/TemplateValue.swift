@@ -29,6 +29,36 @@ public indirect enum TemplateValue: Sendable {
     }
 }
 
+extension TemplateValue {
+    /// Adds everything the value holds to `print`, each kind tagged and an object's keys in
+    /// sorted order (so the hash does not depend on dictionary order): what a page's
+    /// context fingerprint is made of.
+    func add(to print: inout Fingerprint) {
+        switch self {
+        case .string(let text):
+            print.add(1)
+            print.add(text)
+        case .int(let number):
+            print.add(2)
+            print.add(number)
+        case .bool(let flag):
+            print.add(3)
+            print.add(flag)
+        case .list(let items):
+            print.add(4)
+            print.add(items.count)
+            for item in items { item.add(to: &print) }
+        case .object(let fields):
+            print.add(5)
+            print.add(fields.count)
+            for key in fields.keys.sorted() {
+                print.add(key)
+                fields[key]?.add(to: &print)
+            }
+        }
+    }
+}
+
 /// Literals for the fixed parts of contexts: `["type": "website", "nav": [...]]`.
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
