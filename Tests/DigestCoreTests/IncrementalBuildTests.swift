@@ -96,6 +96,46 @@ struct IncrementalBuildTests {
         #expect(difference.isEmpty, "\(difference.prefix(5))")
     }
 
+    @Test("an unchanged dump is not read again; without the cached texts its parse is not enough, and all are read")
+    func unchangedDumpsAreRemembered() throws {
+        let site = try SyntheticSite(seed: 17)
+        defer { site.remove() }
+        #expect(try site.build().parsedDumps == 5)
+        try site.addDay(relisting: 2)
+        #expect(try site.build().parsedDumps == 1)
+        try FileManager.default.removeItem(at: site.cache.appendingPathComponent("texts.bin"))
+        try site.addDay(relisting: 1)
+        var diagnostics: [Diagnostic] = []
+        #expect(try site.build { diagnostics.append($0) }.parsedDumps == 7)
+        #expect(diagnostics.contains { $0.message.contains("build cache") && $0.message.contains("damaged") })
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
+    @Test("a cached text damaged on disk is caught when a page reads it; everything is built again, exact")
+    func damagedTextIsCaught() throws {
+        let site = try SyntheticSite(seed: 19)
+        defer { site.remove() }
+        _ = try site.build()
+        // texts.bin starts with a 32-byte header, then the bodies of the long texts (abstracts).
+        let file = site.cache.appendingPathComponent("texts.bin")
+        var bytes = try Data(contentsOf: file)
+        let bodies = bytes[16..<24].reversed().reduce(0) { $0 << 8 | Int($1) }
+        #expect(bodies > 8, "no abstract is stored apart from the index")
+        bytes[40] ^= 0xFF
+        try bytes.write(to: file)
+        // Every page is made again, so every abstract is read.
+        let layout = site.templates.appendingPathComponent("layout.mustache")
+        try (try String(contentsOf: layout, encoding: .utf8) + "<!-- edited -->\n").write(
+            to: layout, atomically: true, encoding: .utf8)
+        var diagnostics: [Diagnostic] = []
+        let summary = try site.build { diagnostics.append($0) }
+        #expect(diagnostics.contains { $0.message.contains("build cache") && $0.message.contains("damaged") })
+        #expect(summary.parsedDumps == 5)
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
     @Test("files the build did not write (CNAME, .git/) survive rebuilds; one in the way stops the build")
     func foreignFilesAreKept() throws {
         let site = try SyntheticSite(seed: 17)
@@ -185,6 +225,7 @@ final class SyntheticSite: @unchecked Sendable {
     var content: URL { root.appendingPathComponent("Content") }
     var templates: URL { root.appendingPathComponent("Templates") }
     var output: URL { root.appendingPathComponent("Output") }
+    var cache: URL { root.appendingPathComponent(".paperdigest-cache") }
     private var random: SplitMix
     private var day = DayDate(year: 2026, month: 1, day: 27) ?? .distantPast
     private var paperNumber = 0

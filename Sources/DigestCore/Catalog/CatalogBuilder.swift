@@ -42,12 +42,13 @@ public struct CatalogBuilder: Sendable {
                 papers.append(index[key] ?? drafts.count)
                 if let known = index[key] {
                     drafts[known].appearances.append(appearance)
-                    let latest = drafts[known].latest
-                    drafts[known].latest =
-                        entry.abstract.isEmpty
-                        ? DumpEntry(
-                            title: entry.title, abstract: latest.abstract, titleLocation: entry.titleLocation,
-                            abstractLocation: latest.abstractLocation) : entry
+                    if entry.hasAbstract {
+                        drafts[known].latest = entry
+                    } else {
+                        // The newer title, with the abstract the paper was last listed with.
+                        drafts[known].latest.title = entry.title
+                        drafts[known].latest.titleLocation = entry.titleLocation
+                    }
                 } else {
                     index[key] = drafts.count
                     drafts.append(Draft(key: key, latest: entry, appearances: [appearance]))

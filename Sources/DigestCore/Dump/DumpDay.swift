@@ -1,8 +1,18 @@
 /// One paper as a dump lists it: a title paragraph and the abstract paragraph after it.
 public struct DumpEntry: Hashable, Sendable {
     public var title: String
-    /// Empty when the dump carried no abstract for this title.
-    public var abstract: String
+    /// Empty when the dump carried no abstract for this title, or when the entry was
+    /// remembered from an earlier build without its text (see `abstractDigest`).
+    public var abstract: String {
+        didSet {
+            abstractDigest = Fingerprint.of(abstract)
+            hasAbstract = !abstract.isEmpty
+        }
+    }
+    /// A fingerprint of the abstract's text: what a build's memo of rendered texts is keyed
+    /// by, so a dump remembered from the last build need not keep its abstracts' text.
+    public private(set) var abstractDigest: UInt64
+    public private(set) var hasAbstract: Bool
     public var titleLocation: SourceLocation
     public var abstractLocation: SourceLocation?
 
@@ -10,9 +20,27 @@ public struct DumpEntry: Hashable, Sendable {
     {
         self.title = title
         self.abstract = abstract
+        self.abstractDigest = Fingerprint.of(abstract)
+        self.hasAbstract = !abstract.isEmpty
         self.titleLocation = titleLocation
         self.abstractLocation = abstractLocation
     }
+
+    /// An entry remembered without its abstract's text: only the text's fingerprint.
+    init(
+        title: String, abstractDigest: UInt64, hasAbstract: Bool, titleLocation: SourceLocation,
+        abstractLocation: SourceLocation?
+    ) {
+        self.title = title
+        self.abstract = ""
+        self.abstractDigest = abstractDigest
+        self.hasAbstract = hasAbstract
+        self.titleLocation = titleLocation
+        self.abstractLocation = abstractLocation
+    }
+
+    /// The abstract's text is not here (`hasAbstract` says whether there is one).
+    var isRemembered: Bool { hasAbstract && abstract.isEmpty }
 }
 
 /// The papers of one day, in the order the dump lists them.
@@ -47,7 +75,7 @@ extension DumpDay {
             for entry in day.entries {
                 let key = TitleKey(entry.title).value
                 if let index = position[key] {
-                    if !entry.abstract.isEmpty { merged.entries[index] = entry }
+                    if entry.hasAbstract { merged.entries[index] = entry }
                 } else {
                     position[key] = merged.entries.count
                     merged.entries.append(entry)

@@ -166,7 +166,7 @@ public struct DumpParser: Sendable {
                     .warning(
                         "paper listed twice in this dump (first at line \(entries[earlier].titleLocation.line)); keeping one",
                         at: title.location))
-                if !entry.abstract.isEmpty { entries[earlier].abstract = entry.abstract }
+                if entry.hasAbstract { entries[earlier].abstract = entry.abstract }
             } else {
                 seen[key] = entries.count
                 entries.append(entry)

@@ -3,14 +3,37 @@
 /// This is what the catalog keeps of a text: the parsed inline tree is dropped once these
 /// are made, so a large archive holds strings, not trees.
 public struct PaperText: Hashable, Sendable {
-    public let html: String
+    /// HTML for pages.
+    public var html: String { parts.html }
     /// Unicode text for `<title>`, meta descriptions, feed titles, search and slugs.
-    public let plainText: String
+    public var plainText: String { parts.plainText }
     /// Every link target, in order of appearance, without repeats.
-    public let links: [String]
+    public var links: [String] { parts.links }
     /// A hash of all three, made once: what a build compares instead of hashing the texts of
     /// the whole archive again on every run.
     public let fingerprint: UInt64
+    private let storage: Storage
+
+    /// The three strings of a text.
+    struct Parts: Sendable {
+        var html: String
+        var plainText: String
+        var links: [String]
+    }
+
+    /// The strings themselves, or where to get them when first asked for: a build keeps the
+    /// archive's texts on disk and reads only those of the pages it renders.
+    private enum Storage: Sendable {
+        case ready(Parts)
+        case deferred(DeferredParts)
+    }
+
+    var parts: Parts {
+        switch storage {
+        case .ready(let parts): parts
+        case .deferred(let deferred): deferred.parts
+        }
+    }
 
     public init(html: String, plainText: String, links: [String]) {
         var print = Fingerprint()
@@ -23,10 +46,23 @@ public struct PaperText: Hashable, Sendable {
 
     /// A text remembered with its fingerprint (the build cache).
     init(html: String, plainText: String, links: [String], fingerprint: UInt64) {
-        self.html = html
-        self.plainText = plainText
-        self.links = links
+        self.storage = .ready(Parts(html: html, plainText: plainText, links: links))
         self.fingerprint = fingerprint
+    }
+
+    /// A text remembered by its fingerprint, its strings made by `load` when first needed.
+    init(fingerprint: UInt64, load: @escaping @Sendable () -> Parts) {
+        self.storage = .deferred(DeferredParts(load))
+        self.fingerprint = fingerprint
+    }
+
+    /// Texts are equal when their fingerprints are: it covers all three strings.
+    public static func == (lhs: PaperText, rhs: PaperText) -> Bool {
+        lhs.fingerprint == rhs.fingerprint
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
     }
 
     public var isEmpty: Bool { plainText.isEmpty && html.isEmpty }

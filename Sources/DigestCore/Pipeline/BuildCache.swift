@@ -3,10 +3,10 @@ import Foundation
 /// What one build leaves for the next, so a rebuild redoes only what changed: recovered
 /// and rendered texts, the related papers of each day, and what each page was made from.
 ///
-/// Kept in `.paperdigest-cache/` beside the output folder: `texts.bin`, the rendered texts,
-/// grows by one appended segment per build (a new day adds its papers, not a copy of the
-/// archive) and is rewritten only when a quarter of it is stale; `cache.bin` holds the
-/// rest. Every part names the binary that wrote it and carries a checksum; a cache from
+/// Kept in `.paperdigest-cache/` beside the output folder: `texts.bin`, the rendered texts
+/// (see `TextStore`: a build reads the abstracts only of pages it renders), grows by one
+/// appended segment per build (a new day adds its papers, not a copy of the archive) and
+/// is rewritten only when a quarter of it is stale; `cache.bin` holds the rest. Every part names the binary that wrote it and carries a checksum; a cache from
 /// another binary, a damaged one or none at all gives an empty cache, and the build is then
 /// simply a full one with the same output.
 public final class BuildCache: @unchecked Sendable {
@@ -26,6 +26,10 @@ public final class BuildCache: @unchecked Sendable {
     /// Something was added or dropped since the cache was loaded: it needs saving.
     private var dirty = false
     private var texts: [UInt64: Text] = [:]
+    /// `texts.bin` as loaded, and where the texts read from it are there: their strings
+    /// are read only when a page needs them.
+    private var store: TextStore?
+    private var locations: [UInt64: TextStore.Location] = [:]
     private var usedTexts = Set<UInt64>()
     /// Texts made since the cache was read, not yet in `texts.bin`.
     private var newTexts = Set<UInt64>()
@@ -49,8 +53,6 @@ public final class BuildCache: @unchecked Sendable {
     static let magic = "PaperDigest build cache 2"
     static let fileName = "cache.bin"
     static let textsName = "texts.bin"
-    /// Starts every segment of `texts.bin` ("PDTEXTS1").
-    static let segmentMagic: UInt64 = 0x3153_5458_4554_4450
 
     /// The cache in `folder`, or an empty one (with `note` saying why) when it is missing,
     /// damaged or written by another binary.
@@ -60,7 +62,15 @@ public final class BuildCache: @unchecked Sendable {
         guard let data = CacheReader.contents(of: file.path) else { return cache }
         do {
             try cache.decode(data)
-            try cache.decodeTexts(CacheReader.contents(of: folder.appendingPathComponent(textsName).path) ?? [])
+            let opened = try TextStore.open(folder.appendingPathComponent(textsName).path)
+            guard (opened?.size ?? 0) >= cache.textsBytes else { throw CacheReader.Corrupt.damaged }
+            if let opened {
+                cache.store = opened.store
+                cache.texts = opened.entries.mapValues(\.text)
+                cache.locations = opened.entries.compactMapValues(\.location)
+                cache.storedTexts = opened.count
+                cache.textsBytes = opened.size
+            }
         } catch CacheReader.Corrupt.stale {
             return BuildCache()
         } catch {
@@ -82,70 +92,31 @@ public final class BuildCache: @unchecked Sendable {
                 textsBytes == 0 || storedTexts - texts.count > texts.count / 4
                 || !FileManager.default.fileExists(atPath: file.path)
             let keys = (rewrite ? Array(texts.keys) : Array(newTexts)).sorted()
+            // A text read from the file is copied as it is stored.
+            let entries = keys.compactMap { key -> (key: UInt64, text: Text, body: ArraySlice<UInt8>)? in
+                guard let text = texts[key] else { return nil }
+                if let location = locations[key] {
+                    return store?.body(at: location).map { (key, text, $0) }
+                }
+                return (key, text, TextStore.body(of: text.text)[...])
+            }
             if rewrite {
                 // Rewritten whole: to a temporary file, then renamed over the old one.
                 let temporary = folder.appendingPathComponent(Self.textsName + ".new")
                 _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
-                textsBytes = try writeSegment(keys, to: temporary)
+                textsBytes = try TextStore.appendSegment(entries, to: temporary)
                 guard rename(temporary.path, file.path) == 0 else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
                 }
-                storedTexts = keys.count
-            } else if !keys.isEmpty {
-                textsBytes += try writeSegment(keys, to: file)
-                storedTexts += keys.count
+                storedTexts = entries.count
+            } else if !entries.isEmpty {
+                textsBytes += try TextStore.appendSegment(entries, to: file)
+                storedTexts += entries.count
             }
             newTexts = []
             try Self.write(encode(), to: folder.appendingPathComponent(Self.fileName))
             dirty = false
         }
-    }
-
-    /// Appends one segment of `texts.bin` to `file`, a megabyte at a time (the texts of a
-    /// large archive are not copied into one buffer): a header, the entries, a checksum.
-    /// Returns the segment's size.
-    private func writeSegment(_ keys: [UInt64], to file: URL) throws -> Int {
-        guard let handle = FileHandle(forWritingAtPath: file.path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-        }
-        defer { try? handle.close() }
-        let start = try handle.seekToEnd()
-        var header = CacheWriter()
-        header.add(Self.segmentMagic)
-        header.add(BinaryVersion.current)
-        header.add(0)  // the payload's length, filled in at the end
-        try handle.write(contentsOf: Data(header.bytes))
-        var checksum = StreamChecksum()
-        var length = 0
-        var chunk = CacheWriter()
-        func flush() throws {
-            checksum.add(chunk.bytes)
-            length += chunk.bytes.count
-            try handle.write(contentsOf: Data(chunk.bytes))
-            chunk = CacheWriter()
-        }
-        chunk.add(keys.count)
-        for key in keys {
-            guard let entry = texts[key] else { continue }
-            chunk.add(key)
-            chunk.add(entry.text.html)
-            chunk.add(entry.text.plainText)
-            chunk.add(entry.text.fingerprint)
-            chunk.add(entry.text.links.count)
-            for link in entry.text.links { chunk.add(link) }
-            chunk.add(entry.diagnostics.count)
-            for diagnostic in entry.diagnostics { chunk.add(diagnostic) }
-            if chunk.bytes.count >= StreamChecksum.window { try flush() }
-        }
-        try flush()
-        var trailer = CacheWriter()
-        trailer.add(checksum.finish())
-        try handle.write(contentsOf: Data(trailer.bytes))
-        try handle.seek(toOffset: start + 16)
-        var size = CacheWriter()
-        size.add(length)
-        try handle.write(contentsOf: Data(size.bytes))
-        return 32 + length
     }
 
     private static func write(_ bytes: [UInt8], to file: URL) throws {
@@ -161,6 +132,15 @@ public final class BuildCache: @unchecked Sendable {
 
     func text(_ key: UInt64, make: () -> Text) -> Text {
         memo(\.texts, \.usedTexts, key, make: make) { $0.newTexts.insert(key) }
+    }
+
+    /// A text read back from `texts.bin` was not what was written: this build's pages
+    /// may show it wrong, and must be made again without the cache.
+    var isDamaged: Bool { store?.isDamaged ?? false }
+
+    /// Whether a text is remembered under `key`.
+    func hasText(_ key: UInt64) -> Bool {
+        lock.withLock { texts[key] != nil }
     }
 
     func topics(_ key: UInt64, make: () -> [String]) -> [String] {
@@ -227,6 +207,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             let sizes = (texts.count, relatedDays.count, topics.count)
             texts = texts.filter { usedTexts.contains($0.key) }
+            locations = locations.filter { usedTexts.contains($0.key) }
             relatedDays = relatedDays.filter { usedRelated.contains($0.key) }
             topics = topics.filter { usedTopics.contains($0.key) }
             if sizes != (texts.count, relatedDays.count, topics.count) { dirty = true }
@@ -237,35 +218,6 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     // MARK: Binary form
-
-    private func decodeTexts(_ data: [UInt8]) throws {
-        guard data.count >= textsBytes else { throw CacheReader.Corrupt.damaged }
-        var reader = CacheReader(data)
-        var stored = 0
-        while !reader.isAtEnd {
-            guard try reader.uint64() == Self.segmentMagic else { throw CacheReader.Corrupt.damaged }
-            guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
-            let payload = try reader.bytes(try reader.count())
-            guard try reader.uint64() == StreamChecksum.of(payload) else { throw CacheReader.Corrupt.damaged }
-            var entries = CacheReader(payload)
-            for _ in 0..<(try entries.count(itemSize: 48)) {
-                let key = try entries.uint64()
-                let html = try entries.string()
-                let plain = try entries.string()
-                let fingerprint = try entries.uint64()
-                var links: [String] = []
-                for _ in 0..<(try entries.count(itemSize: 8)) { links.append(try entries.string()) }
-                var diagnostics: [Diagnostic] = []
-                for _ in 0..<(try entries.count(itemSize: 40)) { diagnostics.append(try entries.diagnostic()) }
-                texts[key] = Text(
-                    text: PaperText(html: html, plainText: plain, links: links, fingerprint: fingerprint),
-                    diagnostics: diagnostics)
-                stored += 1
-            }
-        }
-        storedTexts = stored
-        textsBytes = data.count
-    }
 
     private func encode() -> [UInt8] {
         var writer = CacheWriter()

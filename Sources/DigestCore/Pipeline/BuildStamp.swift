@@ -29,8 +29,9 @@ struct BuildStamp: Equatable {
         return print.value
     }
 
-    /// Everything a build's output depends on, the input files read.
-    static func inputs(of snapshot: ContentSnapshot, options: UInt64) -> UInt64 {
+    /// Everything a build's output depends on, the input files read (a dump left unread
+    /// counts by the fingerprint `memo` has of its bytes).
+    static func inputs(of snapshot: ContentSnapshot, options: UInt64, memo: DumpMemo) -> UInt64 {
         var print = Fingerprint()
         print.add(options)
         let files =
@@ -38,7 +39,8 @@ struct BuildStamp: Equatable {
             + snapshot.templates.sorted { $0.key < $1.key }.map(\.value) + snapshot.assets + snapshot.statics
         for file in files {
             print.add(file.path)
-            print.add(file.data)
+            let remembered = snapshot.rememberedDumps.contains(file.path)
+            print.add(remembered ? memo.entries[file.path]?.digest ?? 0 : Fingerprint.of(file.data))
         }
         print.add(snapshot.siteConfig == nil)
         print.add(snapshot.topics == nil)

@@ -31,6 +31,10 @@ struct CacheWriter {
         add(diagnostic.location?.column ?? 0)
     }
 
+    mutating func add(bytes more: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: more)
+    }
+
     mutating func add(_ values: [Int]) {
         add(values.count)
         for value in values { add(value) }

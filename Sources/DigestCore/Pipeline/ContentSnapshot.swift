@@ -6,6 +6,9 @@ import Foundation
 /// preview server compares snapshots to see what changed.
 public struct ContentSnapshot: Hashable, Sendable {
     public var dumps: [SourceFile] = []
+    /// Dumps left unread because the build remembers what parsing them gave (their paths,
+    /// as in `dumps`, where they stand with no bytes).
+    public var rememberedDumps: Set<String> = []
     public var siteConfig: SourceFile?
     public var topics: SourceFile?
     public var pages: [SourceFile] = []
@@ -22,7 +25,12 @@ public struct ContentSnapshot: Hashable, Sendable {
     /// Reads `content` (`dumps/`, `site.yml`, `topics.yml`, `pages/`, `static/`) and the theme:
     /// the default theme built into the binary, with each file found in `templates` in place
     /// of the default one of the same path (a site can replace just `paper.mustache`).
-    public static func read(content: URL, templates: URL?) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
+    ///
+    /// A dump for which `remembered` (given its full path and the path diagnostics show) is
+    /// true is not read.
+    public static func read(
+        content: URL, templates: URL?, remembered: (_ path: String, _ shown: String) -> Bool = { _, _ in false }
+    ) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
         var snapshot = ContentSnapshot()
         var diagnostics: [Diagnostic] = []
         let contentPath = displayPath(content)
@@ -42,7 +50,13 @@ public struct ContentSnapshot: Hashable, Sendable {
                     .warning("not a .txt file, ignored", at: SourceLocation(path: displayPath(file), line: 1)))
                 continue
             }
-            snapshot.dumps.append(try readFile(file))
+            let shown = displayPath(file)
+            if remembered(file.path, shown) {
+                snapshot.dumps.append(SourceFile(path: shown, data: Data()))
+                snapshot.rememberedDumps.insert(shown)
+            } else {
+                snapshot.dumps.append(try readFile(file))
+            }
         }
         if snapshot.dumps.isEmpty {
             diagnostics.append(.warning("no dumps in \(displayPath(dumpsFolder)); the site will have no papers"))

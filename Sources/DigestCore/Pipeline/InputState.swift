@@ -19,6 +19,11 @@ public struct InputState: Equatable, Sendable {
 
     var entries: [Entry]
 
+    /// The entries by full path.
+    var byPath: [String: Entry] {
+        Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public static func scan(_ inputs: InputPaths) -> InputState {
         var entries: [Entry] = []
         var info = stat()

@@ -53,6 +53,8 @@ public struct SiteBuild: Sendable {
         public var basePath = "/"
         /// Pagefind indexed the site too.
         public var pagefind = false
+        /// Dumps read and parsed (the others were unchanged, their parse remembered).
+        public var parsedDumps = 0
 
         public var description: String {
             let warningText =
@@ -80,6 +82,14 @@ public struct SiteBuild: Sendable {
             }
         }
         defer { withExtendedLifetime(lock) {} }
+        return try build(cache: cache, started: started, log: log, progress: progress, report: report)
+    }
+
+    /// `run` once the build lock is held.
+    private func build(
+        cache: BuildCache?, started: DispatchTime, log: @escaping SiteGenerator.StepLog,
+        progress: @escaping ProgressLog, report: (Diagnostic) -> Void
+    ) throws(BuildFailure) -> Summary {
         var clock = StepClock(log: log, first: 1)
         let indexer = Pagefind(mode: pagefind)
         let options = BuildStamp.options(baseURL: baseURL, pagefind: indexer.willRun)
@@ -101,8 +111,13 @@ public struct SiteBuild: Sendable {
         }
         // The cache is decoded while the content is read and parsed.
         let loading = Background { [cacheFolder] in cache ?? BuildCache.load(from: cacheFolder) }
-        let (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates)
-        let inputs = BuildStamp.inputs(of: snapshot, options: options)
+        // Dumps unchanged since the last build are not read: their parse is remembered.
+        var memo = DumpMemo.load(from: cacheFolder)
+        let scanned = state.byPath
+        var (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates) {
+            memo.isCurrent($1, file: scanned[$0])
+        }
+        let inputs = BuildStamp.inputs(of: snapshot, options: options, memo: memo)
         if let stamp, stamp.inputs == inputs, intact {
             // Files were touched but hold the same bytes: remember their new times.
             var touched = stamp
@@ -116,7 +131,19 @@ public struct SiteBuild: Sendable {
 
         var generator = SiteGenerator(baseURL: baseURL)
         generator.pagefind = indexer.willRun
-        let prepared = try generator.prepare(consume snapshot, cache: { loading.value }, clock: &clock)
+        var prepared: PreparedSite
+        if let site = try generator.prepare(snapshot, memo: &memo, cache: { loading.value }, clock: &clock) {
+            prepared = site
+        } else {
+            // What is remembered does not suffice (see `prepare`): every dump is read.
+            memo = DumpMemo()
+            (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates) {
+                memo.isCurrent($1, file: scanned[$0])
+            }
+            guard let site = try generator.prepare(snapshot, memo: &memo, cache: { loading.value }, clock: &clock)
+            else { throw BuildFailure(.error("internal error: dumps read whole were taken as remembered")) }
+            prepared = site
+        }
         let cache = loading.value
         if let note = cache.note { report(.warning(note)) }
         prepared.diagnostics.forEach(report)
@@ -135,6 +162,12 @@ public struct SiteBuild: Sendable {
             try PageStream(renderer: prepared.renderer, writer: writer, records: cache.pages).run(progress: progress)
         }
         clock.lap(SiteGenerator.steps[4])
+        if cache.isDamaged {
+            // Texts read back from the cache were not what it stored: everything is made
+            // again without it, and every page it may have spoilt is written again.
+            report(.warning("the build cache \(displayPath(cacheFolder)) is damaged; building everything"))
+            return try build(cache: BuildCache(), started: started, log: log, progress: progress, report: report)
+        }
 
         var files = outcome.files
         var pagefindDiagnostics: [Diagnostic] = []
@@ -151,6 +184,12 @@ public struct SiteBuild: Sendable {
         pagefindDiagnostics.forEach(report)
         let removed = writer.previous.keys.filter { files[$0] == nil }.sorted()
         try wrap { () throws(OutputWriter.Failure) in try writer.finish(files: files) }
+        do {
+            try memo.save(to: cacheFolder)
+        } catch {
+            report(
+                .warning("cannot save the build cache in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
+        }
         cache.record(pages: outcome.records)
         cache.dropUnused()
         do {
@@ -177,7 +216,8 @@ public struct SiteBuild: Sendable {
             rendered: outcome.rendered, written: outcome.written, removed: removed, seconds: seconds,
             warnings: readDiagnostics.count + prepared.diagnostics.warnings.count + pagefindDiagnostics.count
                 + (cache.note == nil ? 0 : 1),
-            basePath: prepared.renderer.routes.base.path, pagefind: indexer.willRun && pagefindDiagnostics.isEmpty)
+            basePath: prepared.renderer.routes.base.path, pagefind: indexer.willRun && pagefindDiagnostics.isEmpty,
+            parsedDumps: prepared.parsedDumps)
     }
 
     /// Asks a running build to stop after the batch of pages it is writing (Ctrl-C):

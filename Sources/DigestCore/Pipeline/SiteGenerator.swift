@@ -4,6 +4,8 @@ import Foundation
 public struct PreparedSite: Sendable {
     public var renderer: SiteRenderer
     public var diagnostics: [Diagnostic]
+    /// Dumps read and parsed (the others were remembered from the last build).
+    public var parsedDumps = 0
     public var days: Int { renderer.catalog.days.count }
     public var papers: Int { renderer.catalog.papers.count }
     public var topics: Int { renderer.catalog.topics.count }
@@ -36,13 +38,21 @@ public struct SiteGenerator: Sendable {
         -> PreparedSite
     {
         var clock = StepClock(log: { _, _, _ in }, first: 2)
-        return try prepare(consume snapshot, cache: { cache }, clock: &clock)
+        var memo = DumpMemo()
+        // With no dump remembered there is never a reason to read them again.
+        guard let prepared = try prepare(consume snapshot, memo: &memo, cache: { cache }, clock: &clock) else {
+            throw BuildFailure(.error("internal error: a dump was taken as remembered without a memo"))
+        }
+        return prepared
     }
 
     /// `cache` is asked for once the dumps are parsed (a build decodes it meanwhile).
+    /// Dumps the snapshot left unread come from `memo`, which learns every dump parsed here.
+    /// Nil when they cannot: a remembered dump was parsed with another default year, or
+    /// the cache lacks the rendered abstract of one; the caller then reads every dump.
     func prepare(
-        _ snapshot: consuming ContentSnapshot, cache: () -> BuildCache, clock: inout StepClock
-    ) throws(BuildFailure) -> PreparedSite {
+        _ snapshot: consuming ContentSnapshot, memo: inout DumpMemo, cache: () -> BuildCache, clock: inout StepClock
+    ) throws(BuildFailure) -> PreparedSite? {
         var diagnostics: [Diagnostic] = []
         func check() throws(BuildFailure) {
             if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
@@ -56,7 +66,20 @@ public struct SiteGenerator: Sendable {
         config.pagefind = pagefind
         let parser = DumpParser(defaultYear: config.year)
         // The dumps' bytes and their parse are dropped as soon as the drafts hold what is kept.
-        var results = snapshot.dumps.parallelMap { parser.parse($0) }
+        let remembered = snapshot.rememberedDumps
+        let memoSoFar = memo
+        let parsed = snapshot.dumps.parallelMap { file -> (result: DumpParseResult?, digest: UInt64?) in
+            if remembered.contains(file.path) { return (memoSoFar.result(file.path, year: config.year), nil) }
+            return (parser.parse(file), Fingerprint.of(file.data))
+        }
+        var results: [DumpParseResult] = []
+        for (file, parse) in zip(snapshot.dumps, parsed) {
+            guard let result = parse.result else { return nil }
+            if let digest = parse.digest { memo.remember(result, of: file.path, digest: digest, year: config.year) }
+            results.append(result)
+        }
+        memo.keep(only: Set(snapshot.dumps.map(\.path)))
+        let parsedDumps = snapshot.dumps.count - remembered.count
         snapshot.dumps = []
         diagnostics += results.flatMap(\.diagnostics)
         try check()
@@ -71,11 +94,23 @@ public struct SiteGenerator: Sendable {
         let cache = cache()
         let drafts = builder.collect(results.compactMap(\.day))
         results = []
-        let texts = drafts.papers.parallelMap { draft in
+        let keys = drafts.papers.parallelMap { draft in
             (
-                title: Self.render(draft.latest.title, at: draft.latest.titleLocation, role: .title, cache: cache),
+                title: Self.textKey(Fingerprint.of(draft.latest.title), at: draft.latest.titleLocation, role: .title),
+                abstract: Self.textKey(draft.latest.abstractDigest, at: draft.latest.abstractLocation, role: .abstract)
+            )
+        }
+        // An abstract known only by its fingerprint must be in the cache.
+        for (draft, key) in zip(drafts.papers, keys) where draft.latest.isRemembered && !cache.hasText(key.abstract) {
+            return nil
+        }
+        let texts = zip(drafts.papers, keys).map { ($0, $1) }.parallelMap { draft, key in
+            (
+                title: Self.render(
+                    draft.latest.title, key: key.title, at: draft.latest.titleLocation, role: .title, cache: cache),
                 abstract: Self.render(
-                    draft.latest.abstract, at: draft.latest.abstractLocation, role: .abstract, cache: cache)
+                    draft.latest.abstract, key: key.abstract, at: draft.latest.abstractLocation, role: .abstract,
+                    cache: cache)
             )
         }
         for text in texts { diagnostics += text.title.diagnostics + text.abstract.diagnostics }
@@ -131,18 +166,24 @@ public struct SiteGenerator: Sendable {
                     at: SourceLocation(path: "static/\(file.path)", line: 1)))
         }
         try check()
-        return PreparedSite(renderer: renderer, diagnostics: diagnostics)
+        return PreparedSite(renderer: renderer, diagnostics: diagnostics, parsedDumps: parsedDumps)
     }
 
-    /// A text recovered and rendered, or remembered from an earlier build.
-    private static func render(_ text: String, at location: SourceLocation?, role: PaperText.Role, cache: BuildCache)
-        -> BuildCache.Text
-    {
+    /// What a rendered text is remembered under: its source text's fingerprint, where it
+    /// was read (diagnostics name it) and its role.
+    private static func textKey(_ digest: UInt64, at location: SourceLocation?, role: PaperText.Role) -> UInt64 {
         var key = Fingerprint()
-        key.add(text)
+        key.add(digest)
         key.add(location?.description ?? "")
         key.add(Int(role.rawValue))
-        return cache.text(key.value) {
+        return key.value
+    }
+
+    /// A text recovered and rendered, or remembered from an earlier build under `key`.
+    private static func render(
+        _ text: String, key: UInt64, at location: SourceLocation?, role: PaperText.Role, cache: BuildCache
+    ) -> BuildCache.Text {
+        cache.text(key) {
             let (rendered, diagnostics) = PaperText.render(text, at: location, role: role)
             return BuildCache.Text(text: rendered, diagnostics: diagnostics)
         }

@@ -217,9 +217,8 @@ public struct SiteRenderer: Sendable {
         }
         switch job {
         case .paper(let index):
-            let paper = catalog.papers[index]
+            // The card's print covers the abstract's links.
             print.add(cardPrints[index])
-            for link in paper.links { print.add(link.url) }
             print.add(related[index].count)
             for other in related[index] {
                 print.add(catalog.papers[other].slug)
