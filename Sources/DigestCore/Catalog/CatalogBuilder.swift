@@ -133,21 +133,21 @@ public struct CatalogBuilder: Sendable {
     /// slug and the others get a suffix derived from their title, so adding new days never
     /// renames an existing page.
     private func assignSlugs(_ papers: inout [Paper]) {
-        var groups: [String: [Int]] = [:]
-        for index in papers.indices {
-            groups[Slug.make(papers[index].title.plainText), default: []].append(index)
-        }
-        var taken = Set(groups.keys)
+        let bases = papers.parallelMap { Slug.make($0.title.plainText) }
+        // Each slug taken, by the paper that took it first.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(bases.count)
         // Only slugs several papers share need an order (and suffixes): a handful of groups.
-        var shared: [(base: String, members: [Int])] = []
-        for (base, members) in groups {
-            if members.count == 1 {
-                papers[members[0]].slug = base
+        var sharedMembers: [String: [Int]] = [:]
+        for (index, base) in bases.enumerated() {
+            if let earlier = first[base] {
+                sharedMembers[base, default: [earlier]].append(index)
             } else {
-                shared.append((base, members))
+                first[base] = index
+                papers[index].slug = base
             }
         }
-        for (base, members) in shared.sorted(by: { $0.base < $1.base }) {
+        for (base, members) in sharedMembers.sorted(by: { $0.key < $1.key }) {
             let ordered = members.sorted {
                 (papers[$0].firstSeen, papers[$0].key) < (papers[$1].firstSeen, papers[$1].key)
             }
@@ -155,11 +155,11 @@ public struct CatalogBuilder: Sendable {
             for index in ordered.dropFirst() {
                 var slug = "\(base)-\(Slug.suffix(for: papers[index].key.value))"
                 var attempt = 1
-                while taken.contains(slug) {
+                while first[slug] != nil {
                     attempt += 1
                     slug = "\(base)-\(Slug.suffix(for: papers[index].key.value))-\(attempt)"
                 }
-                taken.insert(slug)
+                first[slug] = index
                 papers[index].slug = slug
             }
         }

@@ -41,6 +41,13 @@ public struct DumpEntry: Hashable, Sendable {
 
     /// The abstract's text is not here (`hasAbstract` says whether there is one).
     var isRemembered: Bool { hasAbstract && abstract.isEmpty }
+
+    /// The entry without its abstract's text, which a build keeps once it is rendered.
+    var withoutText: DumpEntry {
+        DumpEntry(
+            title: title, abstractDigest: abstractDigest, hasAbstract: hasAbstract, titleLocation: titleLocation,
+            abstractLocation: abstractLocation)
+    }
 }
 
 /// The papers of one day, in the order the dump lists them.

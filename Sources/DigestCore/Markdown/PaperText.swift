@@ -21,17 +21,18 @@ public struct PaperText: Hashable, Sendable {
         var links: [String]
     }
 
-    /// The strings themselves, or where to get them when first asked for: a build keeps the
-    /// archive's texts on disk and reads only those of the pages it renders.
+    /// The strings themselves, or how to read them each time they are asked for: a build
+    /// keeps the archive's texts on disk and reads only those of the pages it renders,
+    /// without holding them after.
     private enum Storage: Sendable {
         case ready(Parts)
-        case deferred(DeferredParts)
+        case deferred(@Sendable () -> Parts)
     }
 
     var parts: Parts {
         switch storage {
         case .ready(let parts): parts
-        case .deferred(let deferred): deferred.parts
+        case .deferred(let load): load()
         }
     }
 
@@ -50,9 +51,9 @@ public struct PaperText: Hashable, Sendable {
         self.fingerprint = fingerprint
     }
 
-    /// A text remembered by its fingerprint, its strings made by `load` when first needed.
+    /// A text remembered by its fingerprint, its strings made by `load` whenever needed.
     init(fingerprint: UInt64, load: @escaping @Sendable () -> Parts) {
-        self.storage = .deferred(DeferredParts(load))
+        self.storage = .deferred(load)
         self.fingerprint = fingerprint
     }
 

@@ -26,10 +26,15 @@ public final class BuildCache: @unchecked Sendable {
     /// Something was added or dropped since the cache was loaded: it needs saving.
     private var dirty = false
     private var texts: [UInt64: Text] = [:]
-    /// `texts.bin` as loaded, and where the texts read from it are there: their strings
-    /// are read only when a page needs them.
-    private var store: TextStore?
-    private var locations: [UInt64: TextStore.Location] = [:]
+    /// Where texts not held in memory are: in `texts.bin` as loaded, or in the store this
+    /// build writes its long new texts to (`spill`). Their strings are read only when a
+    /// page needs them.
+    private var stored: [UInt64: (store: TextStore, location: TextStore.Location)] = [:]
+    private var stores: [TextStore] = []
+    private var spill: TextStore?
+    /// The cache folder, where `spill` is made (none: new texts stay in memory).
+    var spillFolder: URL?
+    private var spillFailed = false
     private var usedTexts = Set<UInt64>()
     /// Texts made since the cache was read, not yet in `texts.bin`.
     private var newTexts = Set<UInt64>()
@@ -58,6 +63,7 @@ public final class BuildCache: @unchecked Sendable {
     /// damaged or written by another binary.
     public static func load(from folder: URL) -> BuildCache {
         let cache = BuildCache()
+        cache.spillFolder = folder
         let file = folder.appendingPathComponent(fileName)
         guard let data = CacheReader.contents(of: file.path) else { return cache }
         do {
@@ -65,19 +71,23 @@ public final class BuildCache: @unchecked Sendable {
             let opened = try TextStore.open(folder.appendingPathComponent(textsName).path)
             guard (opened?.size ?? 0) >= cache.textsBytes else { throw CacheReader.Corrupt.damaged }
             if let opened {
-                cache.store = opened.store
+                cache.stores = [opened.store]
                 cache.texts = opened.entries.mapValues(\.text)
-                cache.locations = opened.entries.compactMapValues(\.location)
+                cache.stored = opened.entries.compactMapValues { entry in entry.location.map { (opened.store, $0) } }
                 cache.storedTexts = opened.count
                 cache.textsBytes = opened.size
             }
         } catch CacheReader.Corrupt.stale {
-            return BuildCache()
+            let empty = BuildCache()
+            empty.spillFolder = folder
+            return empty
         } catch {
             let empty = BuildCache()
             empty.note = "the build cache \(displayPath(folder)) is damaged; building everything"
+            empty.spillFolder = folder
             return empty
         }
+        cache.spillFolder = folder
         return cache
     }
 
@@ -92,27 +102,45 @@ public final class BuildCache: @unchecked Sendable {
                 textsBytes == 0 || storedTexts - texts.count > texts.count / 4
                 || !FileManager.default.fileExists(atPath: file.path)
             let keys = (rewrite ? Array(texts.keys) : Array(newTexts)).sorted()
-            // A text read from the file is copied as it is stored.
-            let entries = keys.compactMap { key -> (key: UInt64, text: Text, body: ArraySlice<UInt8>)? in
+            // A text held in a store is copied as it is stored.
+            func body(_ key: UInt64) -> (text: Text, body: ArraySlice<UInt8>)? {
                 guard let text = texts[key] else { return nil }
-                if let location = locations[key] {
-                    return store?.body(at: location).map { (key, text, $0) }
-                }
-                return (key, text, TextStore.body(of: text.text)[...])
+                if let (store, location) = stored[key] { return store.body(at: location).map { (text, $0) } }
+                return (text, TextStore.body(of: text.text)[...])
             }
-            if rewrite {
-                // Rewritten whole: to a temporary file, then renamed over the old one.
-                let temporary = folder.appendingPathComponent(Self.textsName + ".new")
-                _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
-                textsBytes = try TextStore.appendSegment(entries, to: temporary)
+            let temporary = folder.appendingPathComponent(Self.textsName + ".new")
+            if rewrite, let spill, spill.file?.standardizedFileURL == temporary.standardizedFileURL {
+                // This build's store becomes the new file, the other live texts added to it.
+                let written = try spill.seal(keys) { key in
+                    guard let text = texts[key] else { return nil }
+                    if let (store, location) = stored[key] {
+                        return store === spill
+                            ? (text, nil, location) : store.body(at: location).map { (text, $0, nil) }
+                    }
+                    return (text, TextStore.body(of: text.text)[...], nil)
+                }
                 guard rename(temporary.path, file.path) == 0 else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
                 }
-                storedTexts = entries.count
-            } else if !entries.isEmpty {
-                textsBytes += try TextStore.appendSegment(entries, to: file)
-                storedTexts += entries.count
+                (textsBytes, storedTexts) = written
+            } else if rewrite {
+                // Rewritten whole: to a temporary file, then renamed over the old one.
+                _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
+                let written = try TextStore.appendSegment(keys, to: temporary, body: body)
+                guard rename(temporary.path, file.path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+                }
+                (textsBytes, storedTexts) = written
+            } else {
+                if !keys.isEmpty {
+                    let written = try TextStore.appendSegment(keys, to: file, body: body)
+                    textsBytes += written.size
+                    storedTexts += written.count
+                }
+                // The texts it holds stay readable while this process lives.
+                if let path = spill?.file?.path { unlink(path) }
             }
+            spill = nil
             newTexts = []
             try Self.write(encode(), to: folder.appendingPathComponent(Self.fileName))
             dirty = false
@@ -131,12 +159,37 @@ public final class BuildCache: @unchecked Sendable {
     // MARK: Memo tables
 
     func text(_ key: UInt64, make: () -> Text) -> Text {
-        memo(\.texts, \.usedTexts, key, make: make) { $0.newTexts.insert(key) }
+        memo(\.texts, \.usedTexts, key, make: { spilled(make(), key: key) }) { $0.newTexts.insert(key) }
+    }
+
+    /// `text` with its strings moved to this build's store when they are long, so that
+    /// the archive's abstracts are not all held in memory at once.
+    private func spilled(_ text: Text, key: UInt64) -> Text {
+        let body = TextStore.body(of: text.text)
+        guard body.count > TextStore.inlineLimit, let store = spillStore(), let location = store.append(body[...])
+        else {
+            return text
+        }
+        lock.withLock { stored[key] = (store, location) }
+        let deferred = PaperText(fingerprint: text.text.fingerprint) { store.parts(at: location) }
+        return Text(text: deferred, diagnostics: text.diagnostics)
+    }
+
+    /// The store new texts go to, made on first use in the cache folder.
+    private func spillStore() -> TextStore? {
+        lock.withLock {
+            if spill == nil, !spillFailed, let spillFolder {
+                try? FileManager.default.createDirectory(at: spillFolder, withIntermediateDirectories: true)
+                spill = TextStore.create(at: spillFolder.appendingPathComponent(Self.textsName + ".new"))
+                if let spill { stores.append(spill) } else { spillFailed = true }
+            }
+            return spill
+        }
     }
 
     /// A text read back from `texts.bin` was not what was written: this build's pages
     /// may show it wrong, and must be made again without the cache.
-    var isDamaged: Bool { store?.isDamaged ?? false }
+    var isDamaged: Bool { lock.withLock { stores.contains(where: \.isDamaged) } }
 
     /// Whether a text is remembered under `key`.
     func hasText(_ key: UInt64) -> Bool {
@@ -207,7 +260,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             let sizes = (texts.count, relatedDays.count, topics.count)
             texts = texts.filter { usedTexts.contains($0.key) }
-            locations = locations.filter { usedTexts.contains($0.key) }
+            stored = stored.filter { usedTexts.contains($0.key) }
             relatedDays = relatedDays.filter { usedRelated.contains($0.key) }
             topics = topics.filter { usedTopics.contains($0.key) }
             if sizes != (texts.count, relatedDays.count, topics.count) { dirty = true }

@@ -31,6 +31,13 @@ struct CacheWriter {
         add(diagnostic.location?.column ?? 0)
     }
 
+    /// Overwrites the eight bytes at `offset` (a count written before it was known).
+    mutating func set(_ value: Int, at offset: Int) {
+        withUnsafeBytes(of: UInt64(bitPattern: Int64(value)).littleEndian) { word in
+            bytes.replaceSubrange(offset..<offset + 8, with: word)
+        }
+    }
+
     mutating func add(bytes more: ArraySlice<UInt8>) {
         bytes.append(contentsOf: more)
     }

@@ -55,11 +55,7 @@ struct DumpMemo {
         guard let file = seen[path] else { return }
         var light = result
         if var day = light.day {
-            day.entries = day.entries.map { entry in
-                DumpEntry(
-                    title: entry.title, abstractDigest: entry.abstractDigest, hasAbstract: entry.hasAbstract,
-                    titleLocation: entry.titleLocation, abstractLocation: entry.abstractLocation)
-            }
+            day.entries = day.entries.map(\.withoutText)
             light.day = day
         }
         entries[path] = Entry(file: file, year: year, digest: digest, result: light)

@@ -140,6 +140,8 @@ public struct SiteBuild: Sendable {
             (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates) {
                 memo.isCurrent($1, file: scanned[$0])
             }
+            clock.number = 1
+            clock.lap("Reading every dump (what the cache remembers does not suffice)")
             guard let site = try generator.prepare(snapshot, memo: &memo, cache: { loading.value }, clock: &clock)
             else { throw BuildFailure(.error("internal error: dumps read whole were taken as remembered")) }
             prepared = site
@@ -166,7 +168,9 @@ public struct SiteBuild: Sendable {
             // Texts read back from the cache were not what it stored: everything is made
             // again without it, and every page it may have spoilt is written again.
             report(.warning("the build cache \(displayPath(cacheFolder)) is damaged; building everything"))
-            return try build(cache: BuildCache(), started: started, log: log, progress: progress, report: report)
+            let fresh = BuildCache()
+            fresh.spillFolder = cacheFolder
+            return try build(cache: fresh, started: started, log: log, progress: progress, report: report)
         }
 
         var files = outcome.files

@@ -68,7 +68,7 @@ public struct SiteGenerator: Sendable {
         // The dumps' bytes and their parse are dropped as soon as the drafts hold what is kept.
         let remembered = snapshot.rememberedDumps
         let memoSoFar = memo
-        let parsed = snapshot.dumps.parallelMap { file -> (result: DumpParseResult?, digest: UInt64?) in
+        var parsed = snapshot.dumps.parallelMap { file -> (result: DumpParseResult?, digest: UInt64?) in
             if remembered.contains(file.path) { return (memoSoFar.result(file.path, year: config.year), nil) }
             return (parser.parse(file), Fingerprint.of(file.data))
         }
@@ -78,6 +78,7 @@ public struct SiteGenerator: Sendable {
             if let digest = parse.digest { memo.remember(result, of: file.path, digest: digest, year: config.year) }
             results.append(result)
         }
+        parsed = []
         memo.keep(only: Set(snapshot.dumps.map(\.path)))
         let parsedDumps = snapshot.dumps.count - remembered.count
         snapshot.dumps = []
@@ -92,7 +93,7 @@ public struct SiteGenerator: Sendable {
         try check()
         let builder = CatalogBuilder(taxonomy: taxonomy)
         let cache = cache()
-        let drafts = builder.collect(results.compactMap(\.day))
+        var drafts = builder.collect(results.compactMap(\.day))
         results = []
         let keys = drafts.papers.parallelMap { draft in
             (
@@ -114,6 +115,9 @@ public struct SiteGenerator: Sendable {
             )
         }
         for text in texts { diagnostics += text.title.diagnostics + text.abstract.diagnostics }
+        // The dumps' texts are not needed once rendered (ten years of them are large).
+        for index in drafts.papers.indices { drafts.papers[index].latest = drafts.papers[index].latest.withoutText }
+        drafts.days = drafts.days.map { DumpDay(date: $0.date, entries: [], sources: $0.sources) }
         let matcher = builder.matcher
         let taxonomyKey = Self.fingerprint(of: taxonomy)
         let topics = texts.parallelMap { text in
@@ -174,7 +178,9 @@ public struct SiteGenerator: Sendable {
     private static func textKey(_ digest: UInt64, at location: SourceLocation?, role: PaperText.Role) -> UInt64 {
         var key = Fingerprint()
         key.add(digest)
-        key.add(location?.description ?? "")
+        key.add(location?.path ?? "")
+        key.add(location?.line ?? 0)
+        key.add(location?.column ?? 0)
         key.add(Int(role.rawValue))
         return key.value
     }

@@ -16,6 +16,11 @@ import Synchronization
 /// is and a checksum of it), then a checksum of the index. A body is checked when read; a
 /// damaged one gives an empty text and marks the store damaged, and the build is then
 /// made again without the cache.
+///
+/// A build writes the long texts it makes to a new store as it makes them (`create`,
+/// `append`), so that ten years of abstracts are never all in memory; when the cache is
+/// saved that store becomes the whole new `texts.bin` (`seal`), or its new texts are
+/// appended to the old one.
 final class TextStore: Sendable {
     /// Where a text's body is in the file, and its checksum.
     struct Location: Sendable {
@@ -39,9 +44,108 @@ final class TextStore: Sendable {
 
     private let descriptor: Int32
     private let damage = Atomic<Bool>(false)
+    /// Where the next body goes, in a store being written.
+    private let end = Mutex(0)
+    /// The file of a store being written (nil for one only read).
+    let file: URL?
 
-    private init(descriptor: Int32) {
+    private init(descriptor: Int32, file: URL? = nil) {
         self.descriptor = descriptor
+        self.file = file
+    }
+
+    /// A new store at `file` (replacing any file there) for the texts a build makes; nil
+    /// when it cannot be made, and the texts then stay in memory.
+    static func create(at file: URL) -> TextStore? {
+        let descriptor = Glibc.open(file.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        let store = TextStore(descriptor: descriptor, file: file)
+        // The header is written when the store is sealed.
+        guard store.write([UInt8](repeating: 0, count: headerSize)[...], at: 0) else { return nil }
+        store.end.withLock { $0 = headerSize }
+        return store
+    }
+
+    /// Adds a body; nil when it cannot be written.
+    func append(_ body: ArraySlice<UInt8>) -> Location? {
+        end.withLock { end -> Location? in
+            guard write(body, at: end) else { return nil }
+            defer { end += body.count }
+            return Location(offset: end, length: body.count, checksum: StreamChecksum.of(body))
+        }
+    }
+
+    /// Ends a store being written as a whole `texts.bin` of one segment: the index of the
+    /// texts `entry` gives for `keys` (text, and where its body is stored), bodies not yet
+    /// here added first, then the header. Returns the file's size and how many texts it holds.
+    func seal(
+        _ keys: [UInt64], entry: (UInt64) -> (text: BuildCache.Text, body: ArraySlice<UInt8>?, here: Location?)?
+    ) throws -> (size: Int, count: Int) {
+        var index = CacheWriter()
+        index.add(0)  // the count, filled in at the end
+        var count = 0
+        for key in keys {
+            guard let entry = entry(key) else { continue }
+            var location = entry.here
+            let body = entry.body ?? []
+            if location == nil && body.count > Self.inlineLimit {
+                guard let added = append(body) else { throw Self.writeError(file) }
+                location = added
+            }
+            count += 1
+            Self.addIndexEntry(key, entry.text, inline: location == nil ? body : nil, at: location, to: &index)
+        }
+        index.set(count, at: 0)
+        index.add(StreamChecksum.of(index.bytes[...]))
+        let bodiesEnd = end.withLock { $0 }
+        var header = CacheWriter()
+        header.add(Self.magic)
+        header.add(BinaryVersion.current)
+        header.add(bodiesEnd - Self.headerSize)
+        header.add(index.bytes.count)
+        guard write(index.bytes[...], at: bodiesEnd), write(header.bytes[...], at: 0), fsync(descriptor) == 0 else {
+            throw Self.writeError(file)
+        }
+        return (bodiesEnd + index.bytes.count, count)
+    }
+
+    private static func writeError(_ file: URL?) -> CocoaError {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file?.path ?? "texts.bin"])
+    }
+
+    private func write(_ bytes: ArraySlice<UInt8>, at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let wrote = bytes.withUnsafeBytes { buffer in
+                pwrite(descriptor, buffer.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset + done))
+            }
+            guard wrote > 0 else { return false }
+            done += wrote
+        }
+        return true
+    }
+
+    /// One text of a segment's index: its body inline, or where it is (`location`'s
+    /// offset counted from the segment's bodies).
+    private static func addIndexEntry(
+        _ key: UInt64, _ text: BuildCache.Text, inline: ArraySlice<UInt8>?, at location: Location?,
+        bodiesStart: Int = headerSize, to index: inout CacheWriter
+    ) {
+        index.add(key)
+        index.add(text.text.fingerprint)
+        index.add(text.diagnostics.count)
+        for diagnostic in text.diagnostics { index.add(diagnostic) }
+        if let location {
+            index.add(0)
+            index.add(location.offset - bodiesStart)
+            index.add(location.length)
+            index.add(location.checksum)
+        } else {
+            let body = inline ?? []
+            index.add(1)
+            index.add(body.count)
+            index.add(bytes: body)
+        }
     }
 
     deinit { close(descriptor) }
@@ -121,13 +225,23 @@ final class TextStore: Sendable {
         return bytes
     }
 
-    private func parts(at location: Location) -> PaperText.Parts {
+    /// The strings of the body at `location`; empty (and the store marked damaged) when
+    /// it is not what was written. The last few read are kept: a page asks for a text's
+    /// HTML, plain form and links one after another.
+    func parts(at location: Location) -> PaperText.Parts {
+        let slot = (location.offset >> 4) % Self.recentSlots
+        if let hit = recent.withLock({ $0[slot]?.offset == location.offset ? $0[slot]?.parts : nil }) { return hit }
         guard let bytes = body(at: location), let parts = try? Self.decodeBody(bytes) else {
             damage.store(true, ordering: .relaxed)
             return PaperText.Parts(html: "", plainText: "", links: [])
         }
+        recent.withLock { $0[slot] = (location.offset, parts) }
         return parts
     }
+
+    private static let recentSlots = 512
+    /// Texts read lately, each in the slot its offset picks.
+    private let recent = Mutex([(offset: Int, parts: PaperText.Parts)?](repeating: nil, count: recentSlots))
 
     private func read(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
         var bytes = [UInt8](repeating: 0, count: count)
@@ -164,11 +278,13 @@ final class TextStore: Sendable {
         return PaperText.Parts(html: html, plainText: plainText, links: links)
     }
 
-    /// Appends a segment holding `entries` (key, text, body) to `file`, the bodies a
-    /// mebibyte at a time; returns the segment's size.
+    /// Appends a segment to `file` holding the texts `body` gives for `keys` (key, text,
+    /// body; nil to leave one out), made and written a mebibyte at a time: a large
+    /// archive's texts are never all encoded at once. Returns the segment's size and how
+    /// many texts it holds.
     static func appendSegment(
-        _ entries: [(key: UInt64, text: BuildCache.Text, body: ArraySlice<UInt8>)], to file: URL
-    ) throws -> Int {
+        _ keys: [UInt64], to file: URL, body: (UInt64) -> (text: BuildCache.Text, body: ArraySlice<UInt8>)?
+    ) throws -> (size: Int, count: Int) {
         guard let handle = FileHandle(forWritingAtPath: file.path) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
         }
@@ -176,23 +292,19 @@ final class TextStore: Sendable {
         let start = try handle.seekToEnd()
         try handle.write(contentsOf: Data(repeating: 0, count: headerSize))  // filled in at the end
         var index = CacheWriter()
-        index.add(entries.count)
+        index.add(0)  // the count, filled in at the end
+        var count = 0
         var chunk: [UInt8] = []
         var bodies = 0
-        for entry in entries {
-            index.add(entry.key)
-            index.add(entry.text.text.fingerprint)
-            index.add(entry.text.diagnostics.count)
-            for diagnostic in entry.text.diagnostics { index.add(diagnostic) }
+        for key in keys {
+            guard let entry = body(key) else { continue }
+            count += 1
             if entry.body.count <= inlineLimit {
-                index.add(1)
-                index.add(entry.body.count)
-                index.add(bytes: entry.body)
+                addIndexEntry(key, entry.text, inline: entry.body, at: nil, to: &index)
             } else {
-                index.add(0)
-                index.add(bodies)
-                index.add(entry.body.count)
-                index.add(StreamChecksum.of(entry.body))
+                let location = Location(
+                    offset: bodies, length: entry.body.count, checksum: StreamChecksum.of(entry.body))
+                addIndexEntry(key, entry.text, inline: nil, at: location, bodiesStart: 0, to: &index)
                 chunk += entry.body
                 bodies += entry.body.count
                 if chunk.count >= StreamChecksum.window {
@@ -202,6 +314,7 @@ final class TextStore: Sendable {
             }
         }
         try handle.write(contentsOf: Data(chunk))
+        index.set(count, at: 0)
         index.add(StreamChecksum.of(index.bytes[...]))
         try handle.write(contentsOf: Data(index.bytes))
         var header = CacheWriter()
@@ -211,6 +324,6 @@ final class TextStore: Sendable {
         header.add(index.bytes.count)
         try handle.seek(toOffset: start)
         try handle.write(contentsOf: Data(header.bytes))
-        return headerSize + bodies + index.bytes.count
+        return (headerSize + bodies + index.bytes.count, count)
     }
 }
