@@ -158,13 +158,59 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Memo tables
 
-    func text(_ key: UInt64, make: () -> Text) -> Text {
-        memo(\.texts, \.usedTexts, key, make: { spilled(make(), key: key) }) { $0.newTexts.insert(key) }
+    /// The texts remembered under `keys`, nil where there is none; each found is noted as
+    /// used. One lock for them all: hundreds of thousands of lookups, from parallel
+    /// threads one at a time, would mostly wait on each other.
+    func texts(_ keys: [UInt64]) -> [Text?] {
+        lookUp(\.texts, \.usedTexts, keys)
+    }
+
+    /// Remembers texts this build made (each passed through `stored` first).
+    func remember(texts made: [(key: UInt64, text: Text)]) {
+        store(\.texts, \.usedTexts, made.map { ($0.key, $0.text) }) { $0.newTexts.insert($1) }
+    }
+
+    /// The topics remembered under `keys`, nil where there are none; see `texts`.
+    func topics(_ keys: [UInt64]) -> [[String]?] {
+        lookUp(\.topics, \.usedTopics, keys)
+    }
+
+    func remember(topics made: [(key: UInt64, topics: [String])]) {
+        store(\.topics, \.usedTopics, made.map { ($0.key, $0.topics) })
+    }
+
+    private func lookUp<Value>(
+        _ table: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>,
+        _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ keys: [UInt64]
+    ) -> [Value?] {
+        lock.withLock {
+            keys.map { key in
+                guard let hit = self[keyPath: table][key] else { return nil }
+                self[keyPath: used].insert(key)
+                return hit
+            }
+        }
+    }
+
+    private func store<Value>(
+        _ table: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>,
+        _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ made: [(UInt64, Value)],
+        added: (BuildCache, UInt64) -> Void = { _, _ in }
+    ) {
+        guard !made.isEmpty else { return }
+        lock.withLock {
+            for (key, value) in made {
+                self[keyPath: table][key] = value
+                self[keyPath: used].insert(key)
+                added(self, key)
+            }
+            dirty = true
+        }
     }
 
     /// `text` with its strings moved to this build's store when they are long, so that
     /// the archive's abstracts are not all held in memory at once.
-    private func spilled(_ text: Text, key: UInt64) -> Text {
+    func stored(_ text: Text, key: UInt64) -> Text {
         let body = TextStore.body(of: text.text)
         guard body.count > TextStore.inlineLimit, let store = spillStore(), let location = store.append(body[...])
         else {
@@ -190,39 +236,6 @@ public final class BuildCache: @unchecked Sendable {
     /// A text read back from `texts.bin` was not what was written: this build's pages
     /// may show it wrong, and must be made again without the cache.
     var isDamaged: Bool { lock.withLock { stores.contains(where: \.isDamaged) } }
-
-    /// Whether a text is remembered under `key`.
-    func hasText(_ key: UInt64) -> Bool {
-        lock.withLock { texts[key] != nil }
-    }
-
-    func topics(_ key: UInt64, make: () -> [String]) -> [String] {
-        memo(\.topics, \.usedTopics, key, make: make)
-    }
-
-    /// The value remembered under `key` in `table` (noted as used), or `make()`'s,
-    /// remembered. `make` runs outside the lock, so parallel stages do not wait on it.
-    private func memo<Value>(
-        _ table: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>,
-        _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ key: UInt64, make: () -> Value,
-        added: (BuildCache) -> Void = { _ in }
-    ) -> Value {
-        if let hit = lock.withLock({ () -> Value? in
-            guard let hit = self[keyPath: table][key] else { return nil }
-            self[keyPath: used].insert(key)
-            return hit
-        }) {
-            return hit
-        }
-        let value = make()
-        lock.withLock {
-            self[keyPath: table][key] = value
-            self[keyPath: used].insert(key)
-            added(self)
-            dirty = true
-        }
-        return value
-    }
 
     func remember(relatedState state: RelatedPapers.State, for key: UInt64) {
         lock.withLock {

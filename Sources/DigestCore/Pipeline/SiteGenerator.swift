@@ -68,9 +68,16 @@ public struct SiteGenerator: Sendable {
         // The dumps' bytes and their parse are dropped as soon as the drafts hold what is kept.
         let remembered = snapshot.rememberedDumps
         let memoSoFar = memo
-        var parsed = snapshot.dumps.parallelMap { file -> (result: DumpParseResult?, digest: UInt64?) in
-            if remembered.contains(file.path) { return (memoSoFar.result(file.path, year: config.year), nil) }
-            return (parser.parse(file), Fingerprint.of(file.data))
+        // A few dumps at a time, each one's bytes dropped once parsed: ten years of them are
+        // large, and their parse as large again.
+        var parsed: [(result: DumpParseResult?, digest: UInt64?)] = []
+        for start in stride(from: 0, to: snapshot.dumps.count, by: 64) {
+            let range = start..<min(start + 64, snapshot.dumps.count)
+            parsed += Array(snapshot.dumps[range]).parallelMap { file -> (result: DumpParseResult?, digest: UInt64?) in
+                if remembered.contains(file.path) { return (memoSoFar.result(file.path, year: config.year), nil) }
+                return (parser.parse(file), Fingerprint.of(file.data))
+            }
+            for index in range { snapshot.dumps[index].data = Data() }
         }
         var results: [DumpParseResult] = []
         for (file, parse) in zip(snapshot.dumps, parsed) {
@@ -101,34 +108,48 @@ public struct SiteGenerator: Sendable {
                 abstract: Self.textKey(draft.latest.abstractDigest, at: draft.latest.abstractLocation, role: .abstract)
             )
         }
+        let known = cache.texts(keys.flatMap { [$0.title, $0.abstract] })
         // An abstract known only by its fingerprint must be in the cache.
-        for (draft, key) in zip(drafts.papers, keys) where draft.latest.isRemembered && !cache.hasText(key.abstract) {
+        for (index, draft) in drafts.papers.enumerated() where draft.latest.isRemembered && known[2 * index + 1] == nil
+        {
             return nil
         }
-        let texts = zip(drafts.papers, keys).map { ($0, $1) }.parallelMap { draft, key in
-            (
-                title: Self.render(
-                    draft.latest.title, key: key.title, at: draft.latest.titleLocation, role: .title, cache: cache),
-                abstract: Self.render(
-                    draft.latest.abstract, key: key.abstract, at: draft.latest.abstractLocation, role: .abstract,
-                    cache: cache)
+        let texts = Array(drafts.papers.indices).parallelMap { index in
+            let (draft, key) = (drafts.papers[index].latest, keys[index])
+            return (
+                title: known[2 * index]
+                    ?? Self.render(draft.title, key: key.title, at: draft.titleLocation, role: .title, cache: cache),
+                abstract: known[2 * index + 1]
+                    ?? Self.render(
+                        draft.abstract, key: key.abstract, at: draft.abstractLocation, role: .abstract, cache: cache)
             )
         }
+        var made: [(key: UInt64, text: BuildCache.Text)] = []
+        for (index, text) in texts.enumerated() {
+            if known[2 * index] == nil { made.append((keys[index].title, text.title)) }
+            if known[2 * index + 1] == nil { made.append((keys[index].abstract, text.abstract)) }
+        }
+        cache.remember(texts: made)
         for text in texts { diagnostics += text.title.diagnostics + text.abstract.diagnostics }
         // The dumps' texts are not needed once rendered (ten years of them are large).
         for index in drafts.papers.indices { drafts.papers[index].latest = drafts.papers[index].latest.withoutText }
         drafts.days = drafts.days.map { DumpDay(date: $0.date, entries: [], sources: $0.sources) }
         let matcher = builder.matcher
         let taxonomyKey = Self.fingerprint(of: taxonomy)
-        let topics = texts.parallelMap { text in
+        let topicKeys = texts.map { text in
             var key = Fingerprint()
             key.add(taxonomyKey)
             key.add(text.title.text.fingerprint)
             key.add(text.abstract.text.fingerprint)
-            return cache.topics(key.value) {
-                matcher.topics(title: text.title.text.plainText, abstract: text.abstract.text.plainText)
-            }
+            return key.value
         }
+        let knownTopics = cache.topics(topicKeys)
+        let topics = Array(texts.indices).parallelMap { index in
+            knownTopics[index]
+                ?? matcher.topics(
+                    title: texts[index].title.text.plainText, abstract: texts[index].abstract.text.plainText)
+        }
+        cache.remember(topics: topics.indices.filter { knownTopics[$0] == nil }.map { (topicKeys[$0], topics[$0]) })
         let catalog = builder.assemble(drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, topics: topics)
         let related = Self.related(catalog, cache: cache)
         let contentPages = snapshot.pages.compactMap { ContentPage.parse($0, diagnostics: &diagnostics) }
@@ -185,14 +206,12 @@ public struct SiteGenerator: Sendable {
         return key.value
     }
 
-    /// A text recovered and rendered, or remembered from an earlier build under `key`.
+    /// A text recovered and rendered, stored by `cache` (which keeps long ones on disk).
     private static func render(
         _ text: String, key: UInt64, at location: SourceLocation?, role: PaperText.Role, cache: BuildCache
     ) -> BuildCache.Text {
-        cache.text(key) {
-            let (rendered, diagnostics) = PaperText.render(text, at: location, role: role)
-            return BuildCache.Text(text: rendered, diagnostics: diagnostics)
-        }
+        let (rendered, diagnostics) = PaperText.render(text, at: location, role: role)
+        return cache.stored(BuildCache.Text(text: rendered, diagnostics: diagnostics), key: key)
     }
 
     static func fingerprint(of taxonomy: Taxonomy) -> UInt64 {
