@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Kept in `.paperdigest-cache/` beside the output folder: `texts.bin`, the rendered texts,
 /// grows by one appended segment per build (a new day adds its papers, not a copy of the
-/// archive) and is rewritten only when a quarter of it is stale; `cache.bin` holds the
-/// rest. Every part names the binary that wrote it and carries a checksum; a cache from
+/// archive) and is rewritten only when a quarter of it is stale; `pages.bin` holds the page
+/// records as flat arrays (copied, not encoded one by one); `cache.bin` holds the rest.
+/// Every part names the binary that wrote it and carries a checksum; a cache from
 /// another binary, a damaged one or none at all gives an empty cache, and the build is then
 /// simply a full one with the same output.
 public final class BuildCache: @unchecked Sendable {
@@ -14,12 +15,6 @@ public final class BuildCache: @unchecked Sendable {
     struct Text {
         var text: PaperText
         var diagnostics: [Diagnostic]
-    }
-
-    /// What a page was made from and the bytes it got.
-    struct PageRecord: Hashable {
-        var inputs: UInt64
-        var output: UInt64
     }
 
     private let lock = NSLock()
@@ -38,7 +33,9 @@ public final class BuildCache: @unchecked Sendable {
     private var usedRelated = Set<UInt64>()
     /// The related-papers index after the newest day of the last build, and that day's key.
     private(set) var relatedState: (key: UInt64, state: RelatedPapers.State)?
-    private(set) var pages: [String: PageRecord] = [:]
+    private(set) var pages = PageRecords()
+    /// The page records changed since they were loaded or saved.
+    private var pagesDirty = false
 
     /// Why the cache on disk could not be used, when it was damaged (one written by another
     /// binary is dropped without a word: updating the program is no problem).
@@ -49,6 +46,9 @@ public final class BuildCache: @unchecked Sendable {
     static let magic = "PaperDigest build cache 2"
     static let fileName = "cache.bin"
     static let textsName = "texts.bin"
+    static let pagesName = "pages.bin"
+    /// Starts `pages.bin` ("PDPAGES1").
+    static let pagesMagic: UInt64 = 0x3153_4547_4150_4450
     /// Starts every segment of `texts.bin` ("PDTEXTS1").
     static let segmentMagic: UInt64 = 0x3153_5458_4554_4450
 
@@ -61,6 +61,9 @@ public final class BuildCache: @unchecked Sendable {
         do {
             try cache.decode(data)
             try cache.decodeTexts(CacheReader.contents(of: folder.appendingPathComponent(textsName).path) ?? [])
+            if let pages = CacheReader.contents(of: folder.appendingPathComponent(pagesName).path) {
+                cache.pages = try decodePages(pages)
+            }
         } catch CacheReader.Corrupt.stale {
             return BuildCache()
         } catch {
@@ -75,6 +78,11 @@ public final class BuildCache: @unchecked Sendable {
     /// much of it is stale), then the rest, each file replaced atomically.
     public func save(to folder: URL) throws {
         try lock.withLock {
+            if pagesDirty {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Self.write(encodePages(), to: folder.appendingPathComponent(Self.pagesName))
+                pagesDirty = false
+            }
             guard dirty else { return }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let file = folder.appendingPathComponent(Self.textsName)
@@ -215,9 +223,9 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Replaces the page records with this build's.
-    func record(pages: [String: PageRecord]) {
+    func record(pages: PageRecords) {
         lock.withLock {
-            if self.pages != pages { dirty = true }
+            if self.pages != pages { pagesDirty = true }
             self.pages = pages
         }
     }
@@ -299,12 +307,6 @@ public final class BuildCache: @unchecked Sendable {
                 }
             }
         }
-        writer.add(pages.count)
-        for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
-            writer.add(path)
-            writer.add(record.inputs)
-            writer.add(record.output)
-        }
         writer.add(Self.magic)
         // A checksum of everything before it: damage anywhere is caught, not just in the framing.
         writer.add(StreamChecksum.of(writer.bytes[...]))
@@ -353,10 +355,38 @@ public final class BuildCache: @unchecked Sendable {
                 key, RelatedPapers.State(terms: terms, frequency: frequency, postings: postings, count: count)
             )
         }
-        for _ in 0..<(try reader.count(itemSize: 24)) {
-            let path = try reader.string()
-            pages[path] = PageRecord(inputs: try reader.uint64(), output: try reader.uint64())
-        }
         guard try reader.string() == Self.magic, reader.isAtEnd else { throw CacheReader.Corrupt.damaged }
+    }
+
+    /// `pages.bin`: a header, the three arrays of the records whole, a checksum of it all.
+    private func encodePages() -> [UInt8] {
+        var writer = CacheWriter()
+        writer.reserve(40 + pages.count * 24)
+        writer.add(Self.pagesMagic)
+        writer.add(BinaryVersion.current)
+        writer.add(pages.count)
+        writer.add(contentsOf: pages.keys)
+        writer.add(contentsOf: pages.inputs)
+        writer.add(contentsOf: pages.outputs)
+        writer.add(StreamChecksum.of(writer.bytes[...]))
+        return writer.bytes
+    }
+
+    private static func decodePages(_ data: [UInt8]) throws -> PageRecords {
+        guard data.count >= 8 else { throw CacheReader.Corrupt.damaged }
+        var reader = CacheReader(data.prefix(data.count - 8))
+        var tail = CacheReader(data.suffix(8))
+        guard try reader.uint64() == pagesMagic else { throw CacheReader.Corrupt.damaged }
+        guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
+        guard try tail.uint64() == StreamChecksum.of(data.prefix(data.count - 8)) else {
+            throw CacheReader.Corrupt.damaged
+        }
+        let count = try reader.count(itemSize: 24)
+        guard
+            let pages = PageRecords(
+                keys: try reader.uint64s(count), inputs: try reader.uint64s(count), outputs: try reader.uint64s(count)),
+            reader.isAtEnd
+        else { throw CacheReader.Corrupt.damaged }
+        return pages
     }
 }

@@ -7,28 +7,36 @@ import Foundation
 ///
 /// A page is skipped without rendering when its inputs match the last build's record and
 /// its file is known to hold that build's bytes; a rendered page is written only when its
-/// bytes differ from the file's.
+/// bytes differ from the file's. What a build keeps of each page is listed in job order,
+/// found by fingerprints: a site has hundreds of thousands of pages, and a new day changes
+/// a few hundred.
 struct PageStream {
     let renderer: SiteRenderer
     let writer: OutputWriter
-    /// The last build's records, by path.
-    let records: [String: BuildCache.PageRecord]
+    /// The last build's records.
+    let records: PageRecords
     /// A batch's size in paper pages; a page that lists papers (a day, a month of a topic,
     /// a feed) counts as `listWeight` of them, so two batches in memory stay small.
     var batchSize = 512
     var listWeight = 16
 
     struct Outcome {
-        /// Every file of the site, with a hash of its bytes and its size.
-        var files: [String: OutputWriter.FileRecord] = [:]
-        var records: [String: BuildCache.PageRecord] = [:]
+        /// Every file of the site, with a hash of its bytes and its size, in job order.
+        var files = OutputManifest()
+        var records = PageRecords()
         var rendered = 0
         var written: [String] = []
     }
 
-    private enum Result {
-        case unchanged(path: String, record: BuildCache.PageRecord, size: Int)
-        case rendered(Page, record: BuildCache.PageRecord, write: Bool)
+    /// A job's outcome: its path, the fingerprint it is recorded by, what it was made from,
+    /// and the hash and size of its bytes; the page itself when it was rendered.
+    private struct Result {
+        var path: String
+        var key: UInt64
+        var inputs: UInt64
+        var file: OutputWriter.FileRecord
+        var rendered: Page?
+        var write = false
     }
 
     /// Stops between batches when set (Ctrl-C): what is written stays whole.
@@ -38,6 +46,7 @@ struct PageStream {
         let jobs = renderer.jobs()
         var outcome = Outcome()
         outcome.files.reserveCapacity(jobs.count)
+        outcome.records.reserveCapacity(jobs.count)
         var start = 0
         // The batch being written, and the paths it writes.
         var writing: (work: Background<String?>, paths: [String])?
@@ -62,15 +71,11 @@ struct PageStream {
             let results = Array(batch).parallelMap(process)
             var toWrite: [Page] = []
             for result in results {
-                switch result {
-                case .unchanged(let path, let record, let size):
-                    outcome.files[path] = OutputWriter.FileRecord(hash: record.output, size: size)
-                    outcome.records[path] = record
-                case .rendered(let page, let record, let write):
+                outcome.files.set(result.file, for: result.path)
+                outcome.records.append(key: result.key, inputs: result.inputs, output: result.file.hash)
+                if let page = result.rendered {
                     outcome.rendered += 1
-                    outcome.files[page.path] = OutputWriter.FileRecord(hash: record.output, size: page.data.count)
-                    outcome.records[page.path] = record
-                    if write { toWrite.append(page) }
+                    if result.write { toWrite.append(page) }
                 }
             }
             try finishWriting()
@@ -100,16 +105,16 @@ struct PageStream {
 
     private func process(_ job: PageJob) -> Result {
         let path = renderer.path(of: job)
+        let key = PageRecords.key(of: path)
         let inputs = renderer.inputs(of: job)
         let onDisk = writer.previous[path]
-        if let record = records[path], record.inputs == inputs, let onDisk, onDisk.hash != 0,
+        if let record = records.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0,
             onDisk.hash == record.output
         {
-            return .unchanged(path: path, record: record, size: onDisk.size)
+            return Result(path: path, key: key, inputs: inputs, file: onDisk)
         }
         let page = renderer.render(job)
-        let hash = Fingerprint.of(page.data)
-        let record = BuildCache.PageRecord(inputs: inputs, output: hash)
-        return .rendered(page, record: record, write: onDisk?.hash != hash || onDisk?.size != page.data.count)
+        let file = OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count)
+        return Result(path: path, key: key, inputs: inputs, file: file, rendered: page, write: onDisk != file)
     }
 }

@@ -122,8 +122,10 @@ public struct SiteBuild: Sendable {
         prepared.diagnostics.forEach(report)
 
         let writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }
-        let publishedPapers = writer.previous.keys.count { $0.hasPrefix("papers/") && $0.hasSuffix("/index.html") }
-        if prepared.papers == 0 && publishedPapers > 0 && !allowEmpty {
+        let publishedPapers =
+            prepared.papers > 0
+            ? 0 : writer.previous.paths.count { $0.hasPrefix("papers/") && $0.hasSuffix("/index.html") }
+        if publishedPapers > 0 && !allowEmpty {
             throw BuildFailure(
                 .error(
                     "no papers to publish, but \(displayPath(output)) holds a site with \(count(publishedPapers, "paper")); stopped rather than replace it with an empty site (check \(displayPath(content.appendingPathComponent("dumps")))/, or pass --allow-empty)"
@@ -144,13 +146,13 @@ public struct SiteBuild: Sendable {
             for path in OutputWriter.files(in: folder) {
                 let attributes = try? FileManager.default.attributesOfItem(
                     atPath: folder.appendingPathComponent(path).path)
-                files["pagefind/" + path] = OutputWriter.FileRecord(
-                    hash: 0, size: (attributes?[.size] as? NSNumber)?.intValue ?? -1)
+                files.set(
+                    OutputWriter.FileRecord(hash: 0, size: (attributes?[.size] as? NSNumber)?.intValue ?? -1),
+                    for: "pagefind/" + path)
             }
         }
         pagefindDiagnostics.forEach(report)
-        let removed = writer.previous.keys.filter { files[$0] == nil }.sorted()
-        try wrap { () throws(OutputWriter.Failure) in try writer.finish(files: files) }
+        let removed = try wrap { () throws(OutputWriter.Failure) in try writer.finish(files: files) }
         cache.record(pages: outcome.records)
         cache.dropUnused()
         do {
