@@ -9,7 +9,7 @@ public struct OutputManifest: Sendable, ExpressibleByDictionaryLiteral {
     public private(set) var records: [OutputWriter.FileRecord] = []
     /// Index of each path by fingerprint; a path whose fingerprint another path already
     /// holds (rare as a lottery win) is found in `collisions` instead.
-    private var slots: [UInt64: Int] = [:]
+    private var slots = FingerprintTable()
     private var collisions: [String: Int] = [:]
 
     public init() {}
@@ -28,7 +28,7 @@ public struct OutputManifest: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Where `path` is listed, if it is.
     public func index(of path: String) -> Int? {
-        if let index = slots[Fingerprint.of(path)], paths[index] == path { return index }
+        if let index = slots.position(of: Fingerprint.of(path)), paths[index] == path { return index }
         return collisions.isEmpty ? nil : collisions[path]
     }
 
@@ -38,8 +38,7 @@ public struct OutputManifest: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Records a file: a path already listed keeps its place, a new one goes at the end.
     public mutating func set(_ record: OutputWriter.FileRecord, for path: String) {
-        let key = Fingerprint.of(path)
-        if let index = slots[key] {
+        if let index = slots.insert(paths.count, for: Fingerprint.of(path)) {
             if paths[index] == path {
                 records[index] = record
                 return
@@ -49,8 +48,6 @@ public struct OutputManifest: Sendable, ExpressibleByDictionaryLiteral {
                 return
             }
             collisions[path] = paths.count
-        } else {
-            slots[key] = paths.count
         }
         paths.append(path)
         records.append(record)

@@ -9,7 +9,7 @@ struct PageRecords: Equatable {
     private(set) var keys: [UInt64] = []
     private(set) var inputs: [UInt64] = []
     private(set) var outputs: [UInt64] = []
-    private var slots: [UInt64: Int] = [:]
+    private var slots = FingerprintTable()
 
     init() {}
 
@@ -20,7 +20,7 @@ struct PageRecords: Equatable {
         self.inputs = inputs
         self.outputs = outputs
         slots.reserveCapacity(keys.count)
-        for (index, key) in keys.enumerated() { slots[key] = index }
+        for (index, key) in keys.enumerated() { slots.insert(index, for: key) }
     }
 
     var count: Int { keys.count }
@@ -31,7 +31,7 @@ struct PageRecords: Equatable {
     }
 
     func record(for key: UInt64) -> (inputs: UInt64, output: UInt64)? {
-        slots[key].map { (inputs[$0], outputs[$0]) }
+        slots.position(of: key).map { (inputs[$0], outputs[$0]) }
     }
 
     mutating func reserveCapacity(_ count: Int) {
@@ -42,7 +42,7 @@ struct PageRecords: Equatable {
     }
 
     mutating func append(key: UInt64, inputs: UInt64, output: UInt64) {
-        slots[key] = keys.count
+        slots.insert(keys.count, for: key)
         keys.append(key)
         self.inputs.append(inputs)
         outputs.append(output)
