@@ -1,7 +1,8 @@
 import Foundation
 
 /// What one build leaves for the next, so a rebuild redoes only what changed: recovered
-/// and rendered texts, the related papers of each day, and what each page was made from.
+/// and rendered texts, the related papers of each day, each paper's topics and search words,
+/// and what each page was made from.
 ///
 /// Kept in `.paperdigest-cache/` beside the output folder: `texts.bin`, the rendered texts,
 /// grows by one appended segment per build (a new day adds its papers, not a copy of the
@@ -29,6 +30,9 @@ public final class BuildCache: @unchecked Sendable {
     private var textsBytes = 0
     private var topics: [UInt64: [String]] = [:]
     private var usedTopics = Set<UInt64>()
+    /// The search index's words of a paper, by its texts' fingerprints.
+    private var searchWords: [UInt64: [String]] = [:]
+    private var usedSearchWords = Set<UInt64>()
     private var relatedDays: [UInt64: [[Int]]] = [:]
     private var usedRelated = Set<UInt64>()
     /// The related-papers index after the newest day of the last build, and that day's key.
@@ -175,6 +179,10 @@ public final class BuildCache: @unchecked Sendable {
         memo(\.topics, \.usedTopics, key, make: make)
     }
 
+    func searchWords(_ key: UInt64, make: () -> [String]) -> [String] {
+        memo(\.searchWords, \.usedSearchWords, key, make: make)
+    }
+
     /// The value remembered under `key` in `table` (noted as used), or `make()`'s,
     /// remembered. `make` runs outside the lock, so parallel stages do not wait on it.
     private func memo<Value>(
@@ -233,11 +241,14 @@ public final class BuildCache: @unchecked Sendable {
     /// Forgets what the last build did not use, so the cache does not grow without end.
     func dropUnused() {
         lock.withLock {
-            let sizes = (texts.count, relatedDays.count, topics.count)
+            let sizes = (texts.count, relatedDays.count, topics.count, searchWords.count)
             texts = texts.filter { usedTexts.contains($0.key) }
             relatedDays = relatedDays.filter { usedRelated.contains($0.key) }
             topics = topics.filter { usedTopics.contains($0.key) }
-            if sizes != (texts.count, relatedDays.count, topics.count) { dirty = true }
+            // A build whose search index was unchanged looked none up: they all stay.
+            if !usedSearchWords.isEmpty { searchWords = searchWords.filter { usedSearchWords.contains($0.key) } }
+            if sizes != (texts.count, relatedDays.count, topics.count, searchWords.count) { dirty = true }
+            usedSearchWords = []
             usedTopics = []
             usedTexts = []
             usedRelated = []
@@ -292,6 +303,12 @@ public final class BuildCache: @unchecked Sendable {
             writer.add(slugs.count)
             for slug in slugs { writer.add(slug) }
         }
+        writer.add(searchWords.count)
+        for (key, words) in searchWords.sorted(by: { $0.key < $1.key }) {
+            writer.add(key)
+            writer.add(words.count)
+            for word in words { writer.add(word) }
+        }
         writer.add(relatedState == nil ? 0 : 1)
         if let (key, state) = relatedState {
             writer.add(key)
@@ -334,6 +351,12 @@ public final class BuildCache: @unchecked Sendable {
             var slugs: [String] = []
             for _ in 0..<(try reader.count(itemSize: 8)) { slugs.append(try reader.string()) }
             topics[key] = slugs
+        }
+        for _ in 0..<(try reader.count(itemSize: 16)) {
+            let key = try reader.uint64()
+            var words: [String] = []
+            for _ in 0..<(try reader.count(itemSize: 8)) { words.append(try reader.string()) }
+            searchWords[key] = words
         }
         if try reader.int() == 1 {
             let key = try reader.uint64()

@@ -13,8 +13,8 @@ import Foundation
 struct PageStream {
     let renderer: SiteRenderer
     let writer: OutputWriter
-    /// The last build's records.
-    let records: PageRecords
+    /// The last build's page records, and what it keeps of the search index's papers.
+    let cache: BuildCache
     /// A batch's size in paper pages; a page that lists papers (a day, a month of a topic,
     /// a feed) counts as `listWeight` of them, so two batches in memory stay small.
     var batchSize = 512
@@ -108,13 +108,27 @@ struct PageStream {
         let key = PageRecords.key(of: path)
         let inputs = renderer.inputs(of: job)
         let onDisk = writer.previous[path]
-        if let record = records.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0,
+        if let record = cache.pages.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0,
             onDisk.hash == record.output
         {
             return Result(path: path, key: key, inputs: inputs, file: onDisk)
         }
-        let page = renderer.render(job)
+        let page = job == .searchIndex ? Page(path: path, text: searchIndex()) : renderer.render(job)
         let file = OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count)
         return Result(path: path, key: key, inputs: inputs, file: file, rendered: page, write: onDisk != file)
+    }
+
+    /// The search index, its papers' words kept from earlier builds: a new day brings a
+    /// few dozen papers into the index, not thousands.
+    private func searchIndex() -> String {
+        let papers = renderer.catalog.papers
+        let words = Array(renderer.searchedPapers).parallelMap { index in
+            let (title, abstract) = (papers[index].title, papers[index].abstract)
+            var key = Fingerprint()
+            key.add(title.fingerprint)
+            key.add(abstract.fingerprint)
+            return cache.searchWords(key.value) { SiteRenderer.searchWords(title: title, abstract: abstract) }
+        }
+        return renderer.searchIndex(words: words)
     }
 }

@@ -134,7 +134,7 @@ public struct SiteBuild: Sendable {
         // Files found missing or changed since the last build are written again.
         if !intact { _ = writer.verify() }
         let outcome = try wrap { () throws(OutputWriter.Failure) in
-            try PageStream(renderer: prepared.renderer, writer: writer, records: cache.pages).run(progress: progress)
+            try PageStream(renderer: prepared.renderer, writer: writer, cache: cache).run(progress: progress)
         }
         clock.lap(SiteGenerator.steps[4])
 

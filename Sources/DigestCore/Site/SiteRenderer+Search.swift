@@ -8,25 +8,39 @@ import Foundation
 /// base-36 gaps between paper numbers, which keeps the file a fraction of the size of the
 /// abstracts themselves.
 extension SiteRenderer {
-    /// The newest `searchPapers` papers (the index must stay small enough to download);
-    /// a Pagefind index, when built, covers every paper.
-    func searchIndex() -> String {
-        let papers = Array(catalog.papers.indices.prefix(config.searchPapers))
-        let words = papers.parallelMap { index in
-            let paper = catalog.papers[index]
-            return Set(
-                Terms.words(paper.title.plainText + " " + paper.abstract.plainText).filter {
-                    $0.characterCount > 1
-                })
+    /// The papers the index covers: the newest `searchPapers` (the index must stay small
+    /// enough to download); a Pagefind index, when built, covers every paper.
+    public var searchedPapers: Range<Int> {
+        0..<min(max(0, config.searchPapers), catalog.papers.count)
+    }
+
+    /// The words the index lists a paper under: each distinct word of its title and
+    /// abstract longer than one character, in order of first occurrence. They depend on the
+    /// two texts alone, so a build can keep them from one run to the next.
+    public static func searchWords(title: PaperText, abstract: PaperText) -> [String] {
+        var seen = Set<String>()
+        return Terms.words(title.plainText + " " + abstract.plainText).filter {
+            $0.characterCount > 1 && seen.insert($0).inserted
         }
+    }
+
+    func searchIndex() -> String {
+        searchIndex(
+            words: Array(searchedPapers).parallelMap { index in
+                Self.searchWords(title: catalog.papers[index].title, abstract: catalog.papers[index].abstract)
+            })
+    }
+
+    /// The index from each searched paper's `searchWords`, in the order of `searchedPapers`.
+    public func searchIndex(words: [[String]]) -> String {
         var postings: [String: [Int]] = [:]
-        for (number, set) in words.enumerated() {
-            for word in set { postings[word, default: []].append(number) }
+        for (number, list) in words.enumerated() {
+            for word in list { postings[word, default: []].append(number) }
         }
         // UTF-16 order, the order the script's binary search compares in.
         let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
         let encoded = terms.map { Self.encodePostings(postings[$0] ?? []) }
-        let rows = papers.map { index -> String in
+        let rows = searchedPapers.prefix(words.count).map { index -> String in
             let paper = catalog.papers[index]
             return JSON.array([
                 JSON.string(paper.title.plainText), JSON.string(routes.url(Routes.paper(paper.slug))),
