@@ -173,13 +173,18 @@ public struct SiteBuild: Sendable {
                 .warning("cannot save the build stamp in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
         }
         clock.lap(SiteGenerator.steps[5])
-        let seconds = Self.seconds(since: started)
-        return Summary(
+        let summary = Summary(
             days: prepared.days, papers: prepared.papers, topics: prepared.topics, pages: outcome.records.count,
-            rendered: outcome.rendered, written: outcome.written, removed: removed, seconds: seconds,
+            rendered: outcome.rendered, written: outcome.written, removed: removed,
+            seconds: Self.seconds(since: started),
             warnings: readDiagnostics.count + prepared.diagnostics.warnings.count + pagefindDiagnostics.count
                 + (cache.note == nil ? 0 : 1),
             basePath: prepared.renderer.routes.base.path, pagefind: indexer.willRun && pagefindDiagnostics.isEmpty)
+        // The catalog, the cache (unless the caller keeps it) and both manifests are freed
+        // on another thread.
+        Disposal.release((consume prepared, consume cache, consume writer, consume outcome, consume files))
+        _ = consume loading
+        return summary
     }
 
     /// Asks a running build to stop after the batch of pages it is writing (Ctrl-C):
