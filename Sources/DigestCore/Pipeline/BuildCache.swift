@@ -243,16 +243,22 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             let sizes = (texts.count, relatedDays.count, topics.count, searchWords.count)
             texts = texts.filter { usedTexts.contains($0.key) }
-            relatedDays = relatedDays.filter { usedRelated.contains($0.key) }
-            topics = topics.filter { usedTopics.contains($0.key) }
+            relatedDays = Self.keeping(usedRelated, of: relatedDays)
+            topics = Self.keeping(usedTopics, of: topics)
             // A build whose search index was unchanged looked none up: they all stay.
-            if !usedSearchWords.isEmpty { searchWords = searchWords.filter { usedSearchWords.contains($0.key) } }
+            if !usedSearchWords.isEmpty { searchWords = Self.keeping(usedSearchWords, of: searchWords) }
             if sizes != (texts.count, relatedDays.count, topics.count, searchWords.count) { dirty = true }
             usedSearchWords = []
             usedTopics = []
             usedTexts = []
             usedRelated = []
         }
+    }
+
+    /// `table` without the entries whose keys are not in `used`, which holds only keys of
+    /// `table`: when it holds as many, the table is kept rather than copied entry by entry.
+    private static func keeping<Value>(_ used: Set<UInt64>, of table: [UInt64: Value]) -> [UInt64: Value] {
+        used.count == table.count ? table : table.filter { used.contains($0.key) }
     }
 
     // MARK: Binary form
