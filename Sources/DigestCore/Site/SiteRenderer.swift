@@ -211,7 +211,8 @@ public struct SiteRenderer: Sendable {
 
     /// The file a job is written to, under the output folder.
     public func path(of job: PageJob) -> String {
-        Routes.file(for: location(of: job))
+        if case .paper(let index) = job { return Routes.paperFile(catalog.papers[index].slug) }
+        return Routes.file(for: location(of: job))
     }
 
     /// A fingerprint of everything a job's file shows, made without rendering it: equal
