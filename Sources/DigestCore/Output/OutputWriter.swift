@@ -193,41 +193,65 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
+    /// A file the previous build wrote: where `previous` lists it, and its record. (Read in
+    /// place: a copy of `previous` for each of a site's pages would cost more than the look-up.)
+    public func previousFile(_ path: String) -> (index: Int, record: FileRecord)? {
+        previous.index(of: path).map { ($0, previous.records[$0]) }
+    }
+
     /// Ends a build: deletes files of the previous build that are not in `files`, then
     /// records `files` (path → hash of the bytes on disk) as the new manifest, in their order.
     /// Returns the paths deleted, sorted.
     @discardableResult
     public func finish(files: OutputManifest) throws(Failure) -> [String] {
+        var kept = Array(repeating: false, count: previous.count)
+        for path in files.paths {
+            if let index = previous.index(of: path) { kept[index] = true }
+        }
+        let removed = try finish(paths: files.paths, records: files.records, kept: kept)
+        previous = files
+        return removed
+    }
+
+    /// `finish(files:)` for a build that has looked up each of its files in `previous`
+    /// already: `kept` marks, by their place in `previous`, the files it lists again, so a
+    /// large site's paths are not looked up (nor indexed) once more. The writer's work is
+    /// then done; `previous` still describes the build before.
+    @discardableResult
+    func finish(paths: [String], records: [FileRecord], kept: [Bool]) throws(Failure) -> [String] {
         let fileManager = FileManager.default
-        let removed = previous.paths.filter { files.index(of: $0) == nil }.sorted()
+        let removed = previous.paths.indices.filter { !kept.indices.contains($0) || !kept[$0] }
+            .map { previous.paths[$0] }.sorted()
         for path in removed {
             guard let file = try? filePath(path) else { continue }
             try? fileManager.removeItem(atPath: file)
             removeEmptyParents(of: URL(fileURLWithPath: file))
         }
         do {
-            try Data(Self.manifestText(files)).write(
-                to: directory.appendingPathComponent(Self.manifestName), options: .atomic)
+            try Self.manifestText(paths: paths, records: records).withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                // No copy into `Data`: a large site's manifest has tens of megabytes.
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+                    .write(to: directory.appendingPathComponent(Self.manifestName), options: .atomic)
+            }
         } catch {
             throw Failure(description: "cannot write the manifest in \(directory.path): \(error.localizedDescription)")
         }
         try? journal?.close()
         journal = nil
         try? fileManager.removeItem(at: directory.appendingPathComponent(Self.journalName))
-        previous = files
         finished = true
         return removed
     }
 
     /// The manifest's bytes: the header, then `<16 hex digits> <size> <path>` a line,
     /// written digit by digit into one buffer.
-    private static func manifestText(_ files: OutputManifest) -> [UInt8] {
+    private static func manifestText(paths: [String], records: [FileRecord]) -> [UInt8] {
         var bytes = Array((manifestHeader + "\n").utf8)
-        bytes.reserveCapacity(bytes.count + files.paths.reduce(0) { $0 + $1.utf8.count + 24 })
+        bytes.reserveCapacity(bytes.count + paths.reduce(0) { $0 + $1.utf8.count + 24 })
         let hexDigits = Array("0123456789abcdef".utf8)
         var digits: [UInt8] = []
-        for (index, path) in files.paths.enumerated() {
-            let record = files.records[index]
+        for (path, record) in zip(paths, records) {
             for shift in stride(from: 60, through: 0, by: -4) {
                 bytes.append(hexDigits[Int(record.hash >> UInt64(shift) & 0xF)])
             }

@@ -28,6 +28,9 @@ public final class BuildCache: @unchecked Sendable {
     /// Entries in `texts.bin`, live or not, and its length in bytes.
     private var storedTexts = 0
     private var textsBytes = 0
+    /// The size `cache.bin` had when last written or read: room reserved for the next one.
+    private var encodedSize = 0
+
     private var topics: [UInt64: [String]] = [:]
     private var usedTopics = Set<UInt64>()
     /// The search index's words of a paper, by its texts' fingerprints.
@@ -292,25 +295,31 @@ public final class BuildCache: @unchecked Sendable {
         textsBytes = data.count
     }
 
+    /// `cache.bin`. Tables are written in key order (their keys sorted, not their entries:
+    /// a large archive has hundreds of thousands).
     private func encode() -> [UInt8] {
         var writer = CacheWriter()
+        writer.reserve(encodedSize + encodedSize / 8)
         writer.add(Self.magic)
         writer.add(BinaryVersion.current)
         writer.add(textsBytes)
         writer.add(relatedDays.count)
-        for (key, lists) in relatedDays.sorted(by: { $0.key < $1.key }) {
+        for key in relatedDays.keys.sorted() {
+            let lists = relatedDays[key] ?? []
             writer.add(key)
             writer.add(lists.count)
             for list in lists { writer.add(list) }
         }
         writer.add(topics.count)
-        for (key, slugs) in topics.sorted(by: { $0.key < $1.key }) {
+        for key in topics.keys.sorted() {
+            let slugs = topics[key] ?? []
             writer.add(key)
             writer.add(slugs.count)
             for slug in slugs { writer.add(slug) }
         }
         writer.add(searchWords.count)
-        for (key, words) in searchWords.sorted(by: { $0.key < $1.key }) {
+        for key in searchWords.keys.sorted() {
+            let words = searchWords[key] ?? []
             writer.add(key)
             writer.add(words.count)
             for word in words { writer.add(word) }
@@ -333,10 +342,12 @@ public final class BuildCache: @unchecked Sendable {
         writer.add(Self.magic)
         // A checksum of everything before it: damage anywhere is caught, not just in the framing.
         writer.add(StreamChecksum.of(writer.bytes[...]))
+        encodedSize = writer.bytes.count
         return writer.bytes
     }
 
     private func decode(_ data: [UInt8]) throws {
+        encodedSize = data.count
         guard data.count >= 8 else { throw CacheReader.Corrupt.damaged }
         let body = data.prefix(data.count - 8)
         var tail = CacheReader(data.suffix(8))

@@ -21,8 +21,12 @@ struct PageStream {
     var listWeight = 16
 
     struct Outcome {
-        /// Every file of the site, with a hash of its bytes and its size, in job order.
-        var files = OutputManifest()
+        /// Every file of the site, in job order, with a hash of its bytes and its size.
+        var paths: [String] = []
+        var files: [OutputWriter.FileRecord] = []
+        /// Which files of the last build (by their place in the writer's `previous`) the
+        /// site still has.
+        var kept: [Bool] = []
         var records = PageRecords()
         var rendered = 0
         var written: [String] = []
@@ -35,6 +39,8 @@ struct PageStream {
         var key: UInt64
         var inputs: UInt64
         var file: OutputWriter.FileRecord
+        /// Where the writer's `previous` lists the path.
+        var listed: Int?
         var rendered: Page?
         var write = false
     }
@@ -45,7 +51,9 @@ struct PageStream {
     func run(progress: SiteBuild.ProgressLog) throws(OutputWriter.Failure) -> Outcome {
         let jobs = renderer.jobs()
         var outcome = Outcome()
+        outcome.paths.reserveCapacity(jobs.count)
         outcome.files.reserveCapacity(jobs.count)
+        outcome.kept = Array(repeating: false, count: writer.previous.count)
         outcome.records.reserveCapacity(jobs.count)
         var start = 0
         // The batch being written, and the paths it writes.
@@ -71,7 +79,9 @@ struct PageStream {
             let results = Array(batch).parallelMap(process)
             var toWrite: [Page] = []
             for result in results {
-                outcome.files.set(result.file, for: result.path)
+                outcome.paths.append(result.path)
+                outcome.files.append(result.file)
+                if let listed = result.listed { outcome.kept[listed] = true }
                 outcome.records.append(key: result.key, inputs: result.inputs, output: result.file.hash)
                 if let page = result.rendered {
                     outcome.rendered += 1
@@ -107,15 +117,18 @@ struct PageStream {
         let path = renderer.path(of: job)
         let key = PageRecords.key(of: path)
         let inputs = renderer.inputs(of: job)
-        let onDisk = writer.previous[path]
+        let listed = writer.previousFile(path)
+        let onDisk = listed?.record
         if let record = cache.pages.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0,
             onDisk.hash == record.output
         {
-            return Result(path: path, key: key, inputs: inputs, file: onDisk)
+            return Result(path: path, key: key, inputs: inputs, file: onDisk, listed: listed?.index)
         }
         let page = job == .searchIndex ? Page(path: path, text: searchIndex()) : renderer.render(job)
         let file = OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count)
-        return Result(path: path, key: key, inputs: inputs, file: file, rendered: page, write: onDisk != file)
+        return Result(
+            path: path, key: key, inputs: inputs, file: file, listed: listed?.index, rendered: page,
+            write: onDisk != file)
     }
 
     /// The search index, its papers' words kept from earlier builds: a new day brings a

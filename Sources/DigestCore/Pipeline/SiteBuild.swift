@@ -138,7 +138,7 @@ public struct SiteBuild: Sendable {
         }
         clock.lap(SiteGenerator.steps[4])
 
-        var files = outcome.files
+        var (paths, files, kept) = (outcome.paths, outcome.files, outcome.kept)
         var pagefindDiagnostics: [Diagnostic] = []
         if indexer.willRun {
             pagefindDiagnostics = try indexer.index(writer.directory)
@@ -146,13 +146,16 @@ public struct SiteBuild: Sendable {
             for path in OutputWriter.files(in: folder) {
                 let attributes = try? FileManager.default.attributesOfItem(
                     atPath: folder.appendingPathComponent(path).path)
-                files.set(
-                    OutputWriter.FileRecord(hash: 0, size: (attributes?[.size] as? NSNumber)?.intValue ?? -1),
-                    for: "pagefind/" + path)
+                paths.append("pagefind/" + path)
+                files.append(
+                    OutputWriter.FileRecord(hash: 0, size: (attributes?[.size] as? NSNumber)?.intValue ?? -1))
+                if let listed = writer.previousFile("pagefind/" + path) { kept[listed.index] = true }
             }
         }
         pagefindDiagnostics.forEach(report)
-        let removed = try wrap { () throws(OutputWriter.Failure) in try writer.finish(files: files) }
+        let removed = try wrap { () throws(OutputWriter.Failure) in
+            try writer.finish(paths: paths, records: files, kept: kept)
+        }
         cache.record(pages: outcome.records)
         cache.dropUnused()
         do {
@@ -182,7 +185,8 @@ public struct SiteBuild: Sendable {
             basePath: prepared.renderer.routes.base.path, pagefind: indexer.willRun && pagefindDiagnostics.isEmpty)
         // The catalog, the cache (unless the caller keeps it) and both manifests are freed
         // on another thread.
-        Disposal.release((consume prepared, consume cache, consume writer, consume outcome, consume files))
+        Disposal.release(
+            (consume prepared, consume cache, consume writer, consume outcome, consume paths, consume files))
         _ = consume loading
         return summary
     }
