@@ -193,12 +193,6 @@ public final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// A file the previous build wrote: where `previous` lists it, and its record. (Read in
-    /// place: a copy of `previous` for each of a site's pages would cost more than the look-up.)
-    public func previousFile(_ path: String) -> (index: Int, record: FileRecord)? {
-        previous.index(of: path).map { ($0, previous.records[$0]) }
-    }
-
     /// Ends a build: deletes files of the previous build that are not in `files`, then
     /// records `files` (path → hash of the bytes on disk) as the new manifest, in their order.
     /// Returns the paths deleted, sorted.

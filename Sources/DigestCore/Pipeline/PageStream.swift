@@ -13,12 +13,24 @@ import Foundation
 struct PageStream {
     let renderer: SiteRenderer
     let writer: OutputWriter
-    /// The last build's page records, and what it keeps of the search index's papers.
+    /// What the last build kept of the search index's papers.
     let cache: BuildCache
+    /// The last build's page records and manifest, taken once from the cache and the
+    /// writer: each page reads them, and a class's property is copied for each read.
+    private let records: PageRecords
+    private let previous: OutputManifest
     /// A batch's size in paper pages; a page that lists papers (a day, a month of a topic,
     /// a feed) counts as `listWeight` of them, so two batches in memory stay small.
     var batchSize = 512
     var listWeight = 16
+
+    init(renderer: SiteRenderer, writer: OutputWriter, cache: BuildCache) {
+        self.renderer = renderer
+        self.writer = writer
+        self.cache = cache
+        self.records = cache.pages
+        self.previous = writer.previous
+    }
 
     struct Outcome {
         /// Every file of the site, in job order, with a hash of its bytes and its size.
@@ -117,17 +129,18 @@ struct PageStream {
         let path = renderer.path(of: job)
         let key = PageRecords.key(of: path)
         let inputs = renderer.inputs(of: job)
-        let listed = writer.previousFile(path)
-        let onDisk = listed?.record
-        if let record = cache.pages.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0,
+        let listed = previous.index(of: path)
+        var onDisk: OutputWriter.FileRecord?
+        if let listed { onDisk = previous.records[listed] }
+        if let record = records.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0,
             onDisk.hash == record.output
         {
-            return Result(path: path, key: key, inputs: inputs, file: onDisk, listed: listed?.index)
+            return Result(path: path, key: key, inputs: inputs, file: onDisk, listed: listed)
         }
         let page = job == .searchIndex ? Page(path: path, text: searchIndex()) : renderer.render(job)
         let file = OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count)
         return Result(
-            path: path, key: key, inputs: inputs, file: file, listed: listed?.index, rendered: page,
+            path: path, key: key, inputs: inputs, file: file, listed: listed, rendered: page,
             write: onDisk != file)
     }
 

@@ -149,7 +149,7 @@ public struct SiteBuild: Sendable {
                 paths.append("pagefind/" + path)
                 files.append(
                     OutputWriter.FileRecord(hash: 0, size: (attributes?[.size] as? NSNumber)?.intValue ?? -1))
-                if let listed = writer.previousFile("pagefind/" + path) { kept[listed.index] = true }
+                if let listed = writer.previous.index(of: "pagefind/" + path) { kept[listed] = true }
             }
         }
         pagefindDiagnostics.forEach(report)

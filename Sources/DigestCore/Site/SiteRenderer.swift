@@ -300,7 +300,8 @@ public struct SiteRenderer: Sendable {
 
     private func addSitemapEntries(_ range: Range<Int>, to print: inout Fingerprint) {
         for entry in sitemapPlan.entries[range] {
-            print.add(entry.location)
+            print.add(entry.name)
+            print.add(entry.isPaper)
             print.add(entry.lastmod.map(Self.dateNumber) ?? 0)
         }
     }
