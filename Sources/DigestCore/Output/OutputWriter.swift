@@ -269,7 +269,8 @@ public final class OutputWriter: @unchecked Sendable {
     /// hundreds of thousands); a malformed line is skipped and marks the manifest unfinished.
     private static func parseManifest(_ bytes: [UInt8], finished: inout Bool) -> OutputManifest {
         var records = OutputManifest()
-        records.reserveCapacity(bytes.count / 60)
+        // A large site's lines are about a hundred bytes long.
+        records.reserveCapacity(bytes.count / 100)
         let complete = scanManifest(bytes[...]) { hash, size, path in
             records.set(FileRecord(hash: hash, size: size), for: String(decoding: path, as: UTF8.self))
             return true

@@ -1,12 +1,17 @@
-/// Positions found by 64-bit fingerprints: open addressing over two flat arrays.
+/// Positions found by 64-bit fingerprints: open addressing over one flat array.
 ///
 /// A build looks up every one of a site's hundreds of thousands of paths; here a look-up
-/// is one multiply and, mostly, one probe into one array, where a `Dictionary` hashes the
-/// key again (SipHash) and may miss the cache twice.
+/// is one multiply and, mostly, one probe (one cache line: a slot holds its key and its
+/// position), where a `Dictionary` hashes the key again (SipHash) and may miss the cache
+/// twice.
 struct FingerprintTable: Sendable {
-    private var keys: [UInt64] = []
-    /// Each slot's position, or -1 when the slot is free.
-    private var positions: [Int32] = []
+    private struct Slot {
+        var key: UInt64
+        /// -1 when the slot is free.
+        var position: Int32
+    }
+
+    private var slots: [Slot] = []
     /// log2 of the number of slots.
     private var bits = 0
     private(set) var count = 0
@@ -19,12 +24,12 @@ struct FingerprintTable: Sendable {
     func position(of key: UInt64) -> Int? {
         guard count > 0 else { return nil }
         let mask = (1 << bits) - 1
-        var slot = slot(of: key)
+        var index = slot(of: key)
         while true {
-            let position = positions[slot]
-            if position < 0 { return nil }
-            if keys[slot] == key { return Int(position) }
-            slot = (slot + 1) & mask
+            let slot = slots[index]
+            if slot.position < 0 { return nil }
+            if slot.key == key { return Int(slot.position) }
+            index = (index + 1) & mask
         }
     }
 
@@ -33,13 +38,12 @@ struct FingerprintTable: Sendable {
     mutating func insert(_ position: Int, for key: UInt64) -> Int? {
         if (count + 1) * 2 > 1 << bits { grow() }
         let mask = (1 << bits) - 1
-        var slot = slot(of: key)
-        while positions[slot] >= 0 {
-            if keys[slot] == key { return Int(positions[slot]) }
-            slot = (slot + 1) & mask
+        var index = slot(of: key)
+        while slots[index].position >= 0 {
+            if slots[index].key == key { return Int(slots[index].position) }
+            index = (index + 1) & mask
         }
-        keys[slot] = key
-        positions[slot] = Int32(truncatingIfNeeded: position)
+        slots[index] = Slot(key: key, position: Int32(truncatingIfNeeded: position))
         count += 1
         return nil
     }
@@ -56,8 +60,7 @@ struct FingerprintTable: Sendable {
     private mutating func allocate(slotsFor capacity: Int) {
         bits = 4
         while 1 << bits < capacity * 2 { bits += 1 }
-        keys = Array(repeating: 0, count: 1 << bits)
-        positions = Array(repeating: -1, count: 1 << bits)
+        slots = Array(repeating: Slot(key: 0, position: -1), count: 1 << bits)
         count = 0
     }
 
@@ -66,10 +69,8 @@ struct FingerprintTable: Sendable {
     }
 
     private mutating func rehash(slotsFor capacity: Int) {
-        let (oldKeys, oldPositions) = (keys, positions)
+        let old = slots
         allocate(slotsFor: capacity)
-        for (slot, position) in oldPositions.enumerated() where position >= 0 {
-            insert(Int(position), for: oldKeys[slot])
-        }
+        for slot in old where slot.position >= 0 { insert(Int(slot.position), for: slot.key) }
     }
 }
