@@ -62,4 +62,25 @@ struct OutputManifestTests {
         #expect(allFiles(in: site).sorted() == [".paperdigest", "a.xml", "m/index.html", "z/index.html"])
         #expect(OutputWriter.isIntact(site))
     }
+
+    @Test("a manifest of an earlier build, sorted by path, still names the build's files, so a CNAME beside them stays")
+    func sortedManifest() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        _ = try folder.write("site/a/index.html", "A")
+        _ = try folder.write("site/b.xml", "B")
+        _ = try folder.write("site/CNAME", "example.org")
+        let lines = ["a/index.html", "b.xml"].map { path -> String in
+            let text = path == "b.xml" ? "B" : "A"
+            let hex = String(Fingerprint.of(Data(text.utf8)), radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex + " 1 " + path
+        }
+        _ = try folder.write(
+            "site/.paperdigest", "PaperDigest output manifest 3\n" + lines.joined(separator: "\n") + "\n")
+        let writer = try OutputWriter(directory: site)
+        #expect(writer.previous.paths == ["a/index.html", "b.xml"])
+        #expect(try writer.finish(files: ["a/index.html": writer.previous["a/index.html"] ?? record(0)]) == ["b.xml"])
+        #expect(allFiles(in: site).sorted() == [".paperdigest", "CNAME", "a/index.html"])
+    }
 }

@@ -9,7 +9,8 @@ import Foundation
 ///
 /// A manifest (`.paperdigest`) lists every file a build wrote with a hash of its bytes,
 /// so the next build knows which files are its own and which need no rewrite. Its lines
-/// keep the build's own order (no sort of hundreds of thousands of paths). Before a
+/// keep the build's own order (no sort of hundreds of thousands of paths; readers never
+/// relied on one, so manifests of either order read alike). Before a
 /// file is written its path goes to a journal (`.paperdigest-journal`); a build that is
 /// interrupted leaves the journal behind, and the next one treats those files as unknown
 /// and writes them again. Files are written to a temporary name and renamed, so a reader
@@ -21,7 +22,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     public static let manifestName = ".paperdigest"
     static let journalName = ".paperdigest-journal"
-    static let manifestHeader = "PaperDigest output manifest 4"
+    static let manifestHeader = "PaperDigest output manifest 3"
 
     /// A file the build wrote: a hash of its bytes (0 when unknown) and its size.
     public struct FileRecord: Hashable, Sendable {
