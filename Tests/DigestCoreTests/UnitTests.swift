@@ -44,6 +44,7 @@ struct RoutesTests {
         #expect(Routes.paper("a-b") == "papers/a-b/")
         #expect(Routes.file(for: "") == "index.html")
         #expect(Routes.file(for: "papers/a-b/") == "papers/a-b/index.html")
+        #expect(Routes.paperFile("a-b") == Routes.file(for: Routes.paper("a-b")))
         #expect(Routes.file(for: "feed.xml") == "feed.xml")
     }
 

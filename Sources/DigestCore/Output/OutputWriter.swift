@@ -8,7 +8,9 @@ import Foundation
 /// that an earlier build wrote.
 ///
 /// A manifest (`.paperdigest`) lists every file a build wrote with a hash of its bytes,
-/// so the next build knows which files are its own and which need no rewrite. Before a
+/// so the next build knows which files are its own and which need no rewrite. Its lines
+/// keep the build's own order (no sort of hundreds of thousands of paths; readers never
+/// relied on one, so manifests of either order read alike). Before a
 /// file is written its path goes to a journal (`.paperdigest-journal`); a build that is
 /// interrupted leaves the journal behind, and the next one treats those files as unknown
 /// and writes them again. Files are written to a temporary name and renamed, so a reader
@@ -34,7 +36,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Each file the previous build wrote.
-    public private(set) var previous: [String: FileRecord] = [:]
+    public private(set) var previous = OutputManifest()
     /// The previous build finished (no journal) and wrote a manifest of this version.
     private var finished = false
 
@@ -78,7 +80,7 @@ public final class OutputWriter: @unchecked Sendable {
         } else {
             // An older PaperDigest replaced the whole folder each time: all of it is ours.
             for path in Self.files(in: directory) where path != Self.manifestName {
-                previous[path] = FileRecord(hash: 0, size: -1)
+                previous.set(FileRecord(hash: 0, size: -1), for: path)
             }
         }
         let journalURL = directory.appendingPathComponent(Self.journalName)
@@ -86,7 +88,7 @@ public final class OutputWriter: @unchecked Sendable {
             finished = false
             for line in String(decoding: journal, as: UTF8.self).split(separator: "\n") {
                 let path = String(line)
-                previous[path] = FileRecord(hash: 0, size: -1)
+                previous.set(FileRecord(hash: 0, size: -1), for: path)
                 if let file = try? filePath(path) { try? fileManager.removeItem(atPath: Self.temporary(for: file)) }
             }
         }
@@ -123,9 +125,9 @@ public final class OutputWriter: @unchecked Sendable {
     public func verify() -> Bool {
         var intact = finished
         let root = directory.path + "/"
-        for (path, record) in previous {
-            if (root + path).withCString({ Self.holdsFile($0, size: record.size) }) { continue }
-            previous[path]?.hash = 0
+        for (index, path) in previous.paths.enumerated() {
+            if (root + path).withCString({ Self.holdsFile($0, size: previous.records[index].size) }) { continue }
+            previous.forgetHash(at: index)
             intact = false
         }
         return intact
@@ -193,38 +195,85 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Ends a build: deletes files of the previous build that are not in `files`, then
-    /// records `files` (path → hash of the bytes on disk) as the new manifest.
-    public func finish(files: [String: FileRecord]) throws(Failure) {
+    /// records `files` (path → hash of the bytes on disk) as the new manifest, in their order.
+    /// Returns the paths deleted, sorted.
+    @discardableResult
+    public func finish(files: OutputManifest) throws(Failure) -> [String] {
+        var kept = Array(repeating: false, count: previous.count)
+        for path in files.paths {
+            if let index = previous.index(of: path) { kept[index] = true }
+        }
+        let removed = try finish(paths: files.paths, records: files.records, kept: kept)
+        previous = files
+        return removed
+    }
+
+    /// `finish(files:)` for a build that has looked up each of its files in `previous`
+    /// already: `kept` marks, by their place in `previous`, the files it lists again, so a
+    /// large site's paths are not looked up (nor indexed) once more. The writer's work is
+    /// then done; `previous` still describes the build before.
+    @discardableResult
+    func finish(paths: [String], records: [FileRecord], kept: [Bool]) throws(Failure) -> [String] {
         let fileManager = FileManager.default
-        for path in previous.keys.sorted() where files[path] == nil {
+        let removed = previous.paths.indices.filter { !kept.indices.contains($0) || !kept[$0] }
+            .map { previous.paths[$0] }.sorted()
+        for path in removed {
             guard let file = try? filePath(path) else { continue }
             try? fileManager.removeItem(atPath: file)
             removeEmptyParents(of: URL(fileURLWithPath: file))
         }
-        var text = Self.manifestHeader + "\n"
-        for (path, record) in files.sorted(by: { $0.key < $1.key }) {
-            let hex = String(record.hash, radix: 16)
-            text += String(repeating: "0", count: 16 - hex.count) + hex + " \(record.size) " + path + "\n"
-        }
         do {
-            try Data(text.utf8).write(to: directory.appendingPathComponent(Self.manifestName), options: .atomic)
+            try Self.manifestText(paths: paths, records: records).withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return }
+                // No copy into `Data`: a large site's manifest has tens of megabytes.
+                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+                    .write(to: directory.appendingPathComponent(Self.manifestName), options: .atomic)
+            }
         } catch {
             throw Failure(description: "cannot write the manifest in \(directory.path): \(error.localizedDescription)")
         }
         try? journal?.close()
         journal = nil
         try? fileManager.removeItem(at: directory.appendingPathComponent(Self.journalName))
-        previous = files
         finished = true
+        return removed
+    }
+
+    /// The manifest's bytes: the header, then `<16 hex digits> <size> <path>` a line,
+    /// written digit by digit into one buffer.
+    private static func manifestText(paths: [String], records: [FileRecord]) -> [UInt8] {
+        var bytes = Array((manifestHeader + "\n").utf8)
+        bytes.reserveCapacity(bytes.count + paths.reduce(0) { $0 + $1.utf8.count + 24 })
+        let hexDigits = Array("0123456789abcdef".utf8)
+        var digits: [UInt8] = []
+        for (path, record) in zip(paths, records) {
+            for shift in stride(from: 60, through: 0, by: -4) {
+                bytes.append(hexDigits[Int(record.hash >> UInt64(shift) & 0xF)])
+            }
+            bytes.append(0x20)
+            if record.size < 0 { bytes.append(0x2D) }
+            var size = record.size.magnitude
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                digits.append(0x30 + UInt8(size % 10))
+                size /= 10
+            } while size > 0
+            bytes.append(contentsOf: digits.reversed())
+            bytes.append(0x20)
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(0x0A)
+        }
+        return bytes
     }
 
     /// The lines `<hex hash> <size> <path>` of a manifest, byte by byte (a large site's has
     /// hundreds of thousands); a malformed line is skipped and marks the manifest unfinished.
-    private static func parseManifest(_ bytes: [UInt8], finished: inout Bool) -> [String: FileRecord] {
-        var records: [String: FileRecord] = [:]
-        records.reserveCapacity(bytes.count / 60)
+    private static func parseManifest(_ bytes: [UInt8], finished: inout Bool) -> OutputManifest {
+        var records = OutputManifest()
+        // A large site's lines are about a hundred bytes long.
+        records.reserveCapacity(bytes.count / 100)
         let complete = scanManifest(bytes[...]) { hash, size, path in
-            records[String(decoding: path, as: UTF8.self)] = FileRecord(hash: hash, size: size)
+            records.set(FileRecord(hash: hash, size: size), for: String(decoding: path, as: UTF8.self))
             return true
         }
         if !complete { finished = false }

@@ -1,12 +1,15 @@
 import Foundation
 
 /// What one build leaves for the next, so a rebuild redoes only what changed: recovered
-/// and rendered texts, the related papers of each day, and what each page was made from.
+/// and rendered texts, the related papers of each day, each paper's topics and search words,
+/// and what each page was made from.
 ///
 /// Kept in `.paperdigest-cache/` beside the output folder: `texts.bin`, the rendered texts
 /// (see `TextStore`: a build reads the abstracts only of pages it renders), grows by one
 /// appended segment per build (a new day adds its papers, not a copy of the archive) and
-/// is rewritten only when a quarter of it is stale; `cache.bin` holds the rest. Every part names the binary that wrote it and carries a checksum; a cache from
+/// is rewritten only when a quarter of it is stale; `pages.bin` holds the page records as
+/// flat arrays (copied, not encoded one by one); `cache.bin` holds the rest.
+/// Every part names the binary that wrote it and carries a checksum; a cache from
 /// another binary, a damaged one or none at all gives an empty cache, and the build is then
 /// simply a full one with the same output.
 public final class BuildCache: @unchecked Sendable {
@@ -14,12 +17,6 @@ public final class BuildCache: @unchecked Sendable {
     struct Text {
         var text: PaperText
         var diagnostics: [Diagnostic]
-    }
-
-    /// What a page was made from and the bytes it got.
-    struct PageRecord: Hashable {
-        var inputs: UInt64
-        var output: UInt64
     }
 
     private let lock = NSLock()
@@ -41,13 +38,21 @@ public final class BuildCache: @unchecked Sendable {
     /// Entries in `texts.bin`, live or not, and its length in bytes.
     private var storedTexts = 0
     private var textsBytes = 0
+    /// The size `cache.bin` had when last written or read: room reserved for the next one.
+    private var encodedSize = 0
+
     private var topics: [UInt64: [String]] = [:]
     private var usedTopics = Set<UInt64>()
+    /// The search index's words of a paper, by its texts' fingerprints.
+    private var searchWords: [UInt64: [String]] = [:]
+    private var usedSearchWords = Set<UInt64>()
     private var relatedDays: [UInt64: [[Int]]] = [:]
     private var usedRelated = Set<UInt64>()
     /// The related-papers index after the newest day of the last build, and that day's key.
     private(set) var relatedState: (key: UInt64, state: RelatedPapers.State)?
-    private(set) var pages: [String: PageRecord] = [:]
+    private(set) var pages = PageRecords()
+    /// The page records changed since they were loaded or saved.
+    private var pagesDirty = false
 
     /// Why the cache on disk could not be used, when it was damaged (one written by another
     /// binary is dropped without a word: updating the program is no problem).
@@ -58,6 +63,9 @@ public final class BuildCache: @unchecked Sendable {
     static let magic = "PaperDigest build cache 2"
     static let fileName = "cache.bin"
     static let textsName = "texts.bin"
+    static let pagesName = "pages.bin"
+    /// Starts `pages.bin` ("PDPAGES1").
+    static let pagesMagic: UInt64 = 0x3153_4547_4150_4450
 
     /// The cache in `folder`, or an empty one (with `note` saying why) when it is missing,
     /// damaged or written by another binary.
@@ -77,6 +85,9 @@ public final class BuildCache: @unchecked Sendable {
                 cache.storedTexts = opened.count
                 cache.textsBytes = opened.size
             }
+            if let pages = CacheReader.contents(of: folder.appendingPathComponent(pagesName).path) {
+                cache.pages = try decodePages(pages)
+            }
         } catch CacheReader.Corrupt.stale {
             let empty = BuildCache()
             empty.spillFolder = folder
@@ -95,6 +106,11 @@ public final class BuildCache: @unchecked Sendable {
     /// much of it is stale), then the rest, each file replaced atomically.
     public func save(to folder: URL) throws {
         try lock.withLock {
+            if pagesDirty {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Self.write(encodePages(), to: folder.appendingPathComponent(Self.pagesName))
+                pagesDirty = false
+            }
             guard dirty else { return }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let file = folder.appendingPathComponent(Self.textsName)
@@ -179,6 +195,32 @@ public final class BuildCache: @unchecked Sendable {
         store(\.topics, \.usedTopics, made.map { ($0.key, $0.topics) })
     }
 
+    func searchWords(_ key: UInt64, make: () -> [String]) -> [String] {
+        memo(\.searchWords, \.usedSearchWords, key, make: make)
+    }
+
+    /// The value remembered under `key` in `table` (noted as used), or `make()`'s,
+    /// remembered. `make` runs outside the lock, so parallel stages do not wait on it.
+    private func memo<Value>(
+        _ table: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>,
+        _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ key: UInt64, make: () -> Value
+    ) -> Value {
+        if let hit = lock.withLock({ () -> Value? in
+            guard let hit = self[keyPath: table][key] else { return nil }
+            self[keyPath: used].insert(key)
+            return hit
+        }) {
+            return hit
+        }
+        let value = make()
+        lock.withLock {
+            self[keyPath: table][key] = value
+            self[keyPath: used].insert(key)
+            dirty = true
+        }
+        return value
+    }
+
     private func lookUp<Value>(
         _ table: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>,
         _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ keys: [UInt64]
@@ -261,9 +303,9 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Replaces the page records with this build's.
-    func record(pages: [String: PageRecord]) {
+    func record(pages: PageRecords) {
         lock.withLock {
-            if self.pages != pages { dirty = true }
+            if self.pages != pages { pagesDirty = true }
             self.pages = pages
         }
     }
@@ -271,36 +313,57 @@ public final class BuildCache: @unchecked Sendable {
     /// Forgets what the last build did not use, so the cache does not grow without end.
     func dropUnused() {
         lock.withLock {
-            let sizes = (texts.count, relatedDays.count, topics.count)
+            let sizes = (texts.count, relatedDays.count, topics.count, searchWords.count)
             texts = texts.filter { usedTexts.contains($0.key) }
-            stored = stored.filter { usedTexts.contains($0.key) }
-            relatedDays = relatedDays.filter { usedRelated.contains($0.key) }
-            topics = topics.filter { usedTopics.contains($0.key) }
-            if sizes != (texts.count, relatedDays.count, topics.count) { dirty = true }
+            stored = Self.keeping(usedTexts, of: stored)
+            relatedDays = Self.keeping(usedRelated, of: relatedDays)
+            topics = Self.keeping(usedTopics, of: topics)
+            // A build whose search index was unchanged looked none up: they all stay.
+            if !usedSearchWords.isEmpty { searchWords = Self.keeping(usedSearchWords, of: searchWords) }
+            if sizes != (texts.count, relatedDays.count, topics.count, searchWords.count) { dirty = true }
+            usedSearchWords = []
             usedTopics = []
             usedTexts = []
             usedRelated = []
         }
     }
 
+    /// `table` without the entries whose keys are not in `used`, which holds only keys of
+    /// `table`: when it holds as many, the table is kept rather than copied entry by entry.
+    private static func keeping<Value>(_ used: Set<UInt64>, of table: [UInt64: Value]) -> [UInt64: Value] {
+        used.count == table.count ? table : table.filter { used.contains($0.key) }
+    }
+
     // MARK: Binary form
 
+    /// `cache.bin`. Tables are written in key order (their keys sorted, not their entries:
+    /// a large archive has hundreds of thousands).
     private func encode() -> [UInt8] {
         var writer = CacheWriter()
+        writer.reserve(encodedSize + encodedSize / 8)
         writer.add(Self.magic)
         writer.add(BinaryVersion.current)
         writer.add(textsBytes)
         writer.add(relatedDays.count)
-        for (key, lists) in relatedDays.sorted(by: { $0.key < $1.key }) {
+        for key in relatedDays.keys.sorted() {
+            let lists = relatedDays[key] ?? []
             writer.add(key)
             writer.add(lists.count)
             for list in lists { writer.add(list) }
         }
         writer.add(topics.count)
-        for (key, slugs) in topics.sorted(by: { $0.key < $1.key }) {
+        for key in topics.keys.sorted() {
+            let slugs = topics[key] ?? []
             writer.add(key)
             writer.add(slugs.count)
             for slug in slugs { writer.add(slug) }
+        }
+        writer.add(searchWords.count)
+        for key in searchWords.keys.sorted() {
+            let words = searchWords[key] ?? []
+            writer.add(key)
+            writer.add(words.count)
+            for word in words { writer.add(word) }
         }
         writer.add(relatedState == nil ? 0 : 1)
         if let (key, state) = relatedState {
@@ -317,19 +380,15 @@ public final class BuildCache: @unchecked Sendable {
                 }
             }
         }
-        writer.add(pages.count)
-        for (path, record) in pages.sorted(by: { $0.key < $1.key }) {
-            writer.add(path)
-            writer.add(record.inputs)
-            writer.add(record.output)
-        }
         writer.add(Self.magic)
         // A checksum of everything before it: damage anywhere is caught, not just in the framing.
         writer.add(StreamChecksum.of(writer.bytes[...]))
+        encodedSize = writer.bytes.count
         return writer.bytes
     }
 
     private func decode(_ data: [UInt8]) throws {
+        encodedSize = data.count
         guard data.count >= 8 else { throw CacheReader.Corrupt.damaged }
         let body = data.prefix(data.count - 8)
         var tail = CacheReader(data.suffix(8))
@@ -351,6 +410,12 @@ public final class BuildCache: @unchecked Sendable {
             for _ in 0..<(try reader.count(itemSize: 8)) { slugs.append(try reader.string()) }
             topics[key] = slugs
         }
+        for _ in 0..<(try reader.count(itemSize: 16)) {
+            let key = try reader.uint64()
+            var words: [String] = []
+            for _ in 0..<(try reader.count(itemSize: 8)) { words.append(try reader.string()) }
+            searchWords[key] = words
+        }
         if try reader.int() == 1 {
             let key = try reader.uint64()
             let count = try reader.int()
@@ -371,10 +436,38 @@ public final class BuildCache: @unchecked Sendable {
                 key, RelatedPapers.State(terms: terms, frequency: frequency, postings: postings, count: count)
             )
         }
-        for _ in 0..<(try reader.count(itemSize: 24)) {
-            let path = try reader.string()
-            pages[path] = PageRecord(inputs: try reader.uint64(), output: try reader.uint64())
-        }
         guard try reader.string() == Self.magic, reader.isAtEnd else { throw CacheReader.Corrupt.damaged }
+    }
+
+    /// `pages.bin`: a header, the three arrays of the records whole, a checksum of it all.
+    private func encodePages() -> [UInt8] {
+        var writer = CacheWriter()
+        writer.reserve(40 + pages.count * 24)
+        writer.add(Self.pagesMagic)
+        writer.add(BinaryVersion.current)
+        writer.add(pages.count)
+        writer.add(contentsOf: pages.keys)
+        writer.add(contentsOf: pages.inputs)
+        writer.add(contentsOf: pages.outputs)
+        writer.add(StreamChecksum.of(writer.bytes[...]))
+        return writer.bytes
+    }
+
+    private static func decodePages(_ data: [UInt8]) throws -> PageRecords {
+        guard data.count >= 8 else { throw CacheReader.Corrupt.damaged }
+        var reader = CacheReader(data.prefix(data.count - 8))
+        var tail = CacheReader(data.suffix(8))
+        guard try reader.uint64() == pagesMagic else { throw CacheReader.Corrupt.damaged }
+        guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
+        guard try tail.uint64() == StreamChecksum.of(data.prefix(data.count - 8)) else {
+            throw CacheReader.Corrupt.damaged
+        }
+        let count = try reader.count(itemSize: 24)
+        guard
+            let pages = PageRecords(
+                keys: try reader.uint64s(count), inputs: try reader.uint64s(count), outputs: try reader.uint64s(count)),
+            reader.isAtEnd
+        else { throw CacheReader.Corrupt.damaged }
+        return pages
     }
 }

@@ -42,6 +42,12 @@ struct CacheWriter {
         bytes.append(contentsOf: more)
     }
 
+    /// Values copied whole, in the machine's byte order (little-endian on every platform
+    /// Swift builds this for; a cache is private to one binary).
+    mutating func add(contentsOf values: [UInt64]) {
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
     mutating func add(_ values: [Int]) {
         add(values.count)
         for value in values { add(value) }
@@ -121,6 +127,17 @@ struct CacheReader {
         let column = try int()
         return Diagnostic(
             severity, message, at: path.isEmpty ? nil : SourceLocation(path: path, line: line, column: column))
+    }
+
+    /// `count` values written by `add(contentsOf:)`, copied whole.
+    mutating func uint64s(_ count: Int) throws(Corrupt) -> [UInt64] {
+        let slice = try bytes(count * 8)
+        return [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            slice.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+            }
+            initialized = count
+        }
     }
 
     mutating func ints() throws(Corrupt) -> [Int] {

@@ -7,28 +7,54 @@ import Foundation
 ///
 /// A page is skipped without rendering when its inputs match the last build's record and
 /// its file is known to hold that build's bytes; a rendered page is written only when its
-/// bytes differ from the file's.
+/// bytes differ from the file's. What a build keeps of each page is listed in job order,
+/// found by fingerprints: a site has hundreds of thousands of pages, and a new day changes
+/// a few hundred.
 struct PageStream {
     let renderer: SiteRenderer
     let writer: OutputWriter
-    /// The last build's records, by path.
-    let records: [String: BuildCache.PageRecord]
+    /// What the last build kept of the search index's papers.
+    let cache: BuildCache
+    /// The last build's page records and manifest, taken once from the cache and the
+    /// writer: each page reads them, and a class's property is copied for each read.
+    private let records: PageRecords
+    private let previous: OutputManifest
     /// A batch's size in paper pages; a page that lists papers (a day, a month of a topic,
     /// a feed) counts as `listWeight` of them, so two batches in memory stay small.
     var batchSize = 512
     var listWeight = 16
 
+    init(renderer: SiteRenderer, writer: OutputWriter, cache: BuildCache) {
+        self.renderer = renderer
+        self.writer = writer
+        self.cache = cache
+        self.records = cache.pages
+        self.previous = writer.previous
+    }
+
     struct Outcome {
-        /// Every file of the site, with a hash of its bytes and its size.
-        var files: [String: OutputWriter.FileRecord] = [:]
-        var records: [String: BuildCache.PageRecord] = [:]
+        /// Every file of the site, in job order, with a hash of its bytes and its size.
+        var paths: [String] = []
+        var files: [OutputWriter.FileRecord] = []
+        /// Which files of the last build (by their place in the writer's `previous`) the
+        /// site still has.
+        var kept: [Bool] = []
+        var records = PageRecords()
         var rendered = 0
         var written: [String] = []
     }
 
-    private enum Result {
-        case unchanged(path: String, record: BuildCache.PageRecord, size: Int)
-        case rendered(Page, record: BuildCache.PageRecord, write: Bool)
+    /// A job's outcome: its path, the fingerprint it is recorded by, what it was made from,
+    /// and the hash and size of its bytes; the page itself when it was rendered.
+    private struct Result {
+        var path: String
+        var key: UInt64
+        var inputs: UInt64
+        var file: OutputWriter.FileRecord
+        /// Where the writer's `previous` lists the path.
+        var listed: Int?
+        var rendered: Page?
+        var write = false
     }
 
     /// Stops between batches when set (Ctrl-C): what is written stays whole.
@@ -37,7 +63,10 @@ struct PageStream {
     func run(progress: SiteBuild.ProgressLog) throws(OutputWriter.Failure) -> Outcome {
         let jobs = renderer.jobs()
         var outcome = Outcome()
+        outcome.paths.reserveCapacity(jobs.count)
         outcome.files.reserveCapacity(jobs.count)
+        outcome.kept = Array(repeating: false, count: writer.previous.count)
+        outcome.records.reserveCapacity(jobs.count)
         var start = 0
         // The batch being written, and the paths it writes.
         var writing: (work: Background<String?>, paths: [String])?
@@ -62,15 +91,13 @@ struct PageStream {
             let results = Array(batch).parallelMap(process)
             var toWrite: [Page] = []
             for result in results {
-                switch result {
-                case .unchanged(let path, let record, let size):
-                    outcome.files[path] = OutputWriter.FileRecord(hash: record.output, size: size)
-                    outcome.records[path] = record
-                case .rendered(let page, let record, let write):
+                outcome.paths.append(result.path)
+                outcome.files.append(result.file)
+                if let listed = result.listed { outcome.kept[listed] = true }
+                outcome.records.append(key: result.key, inputs: result.inputs, output: result.file.hash)
+                if let page = result.rendered {
                     outcome.rendered += 1
-                    outcome.files[page.path] = OutputWriter.FileRecord(hash: record.output, size: page.data.count)
-                    outcome.records[page.path] = record
-                    if write { toWrite.append(page) }
+                    if result.write { toWrite.append(page) }
                 }
             }
             try finishWriting()
@@ -100,16 +127,34 @@ struct PageStream {
 
     private func process(_ job: PageJob) -> Result {
         let path = renderer.path(of: job)
+        let key = PageRecords.key(of: path)
         let inputs = renderer.inputs(of: job)
-        let onDisk = writer.previous[path]
-        if let record = records[path], record.inputs == inputs, let onDisk, onDisk.hash != 0,
+        let listed = previous.index(of: path)
+        var onDisk: OutputWriter.FileRecord?
+        if let listed { onDisk = previous.records[listed] }
+        if let record = records.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0,
             onDisk.hash == record.output
         {
-            return .unchanged(path: path, record: record, size: onDisk.size)
+            return Result(path: path, key: key, inputs: inputs, file: onDisk, listed: listed)
         }
-        let page = renderer.render(job)
-        let hash = Fingerprint.of(page.data)
-        let record = BuildCache.PageRecord(inputs: inputs, output: hash)
-        return .rendered(page, record: record, write: onDisk?.hash != hash || onDisk?.size != page.data.count)
+        let page = job == .searchIndex ? Page(path: path, text: searchIndex()) : renderer.render(job)
+        let file = OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count)
+        return Result(
+            path: path, key: key, inputs: inputs, file: file, listed: listed, rendered: page,
+            write: onDisk != file)
+    }
+
+    /// The search index, its papers' words kept from earlier builds: a new day brings a
+    /// few dozen papers into the index, not thousands.
+    private func searchIndex() -> String {
+        let papers = renderer.catalog.papers
+        let words = Array(renderer.searchedPapers).parallelMap { index in
+            let (title, abstract) = (papers[index].title, papers[index].abstract)
+            var key = Fingerprint()
+            key.add(title.fingerprint)
+            key.add(abstract.fingerprint)
+            return cache.searchWords(key.value) { SiteRenderer.searchWords(title: title, abstract: abstract) }
+        }
+        return renderer.searchIndex(words: words)
     }
 }

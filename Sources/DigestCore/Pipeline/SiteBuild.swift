@@ -151,8 +151,10 @@ public struct SiteBuild: Sendable {
         prepared.diagnostics.forEach(report)
 
         let writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }
-        let publishedPapers = writer.previous.keys.count { $0.hasPrefix("papers/") && $0.hasSuffix("/index.html") }
-        if prepared.papers == 0 && publishedPapers > 0 && !allowEmpty {
+        let publishedPapers =
+            prepared.papers > 0
+            ? 0 : writer.previous.paths.count { $0.hasPrefix("papers/") && $0.hasSuffix("/index.html") }
+        if publishedPapers > 0 && !allowEmpty {
             throw BuildFailure(
                 .error(
                     "no papers to publish, but \(displayPath(output)) holds a site with \(count(publishedPapers, "paper")); stopped rather than replace it with an empty site (check \(displayPath(content.appendingPathComponent("dumps")))/, or pass --allow-empty)"
@@ -161,7 +163,7 @@ public struct SiteBuild: Sendable {
         // Files found missing or changed since the last build are written again.
         if !intact { _ = writer.verify() }
         let outcome = try wrap { () throws(OutputWriter.Failure) in
-            try PageStream(renderer: prepared.renderer, writer: writer, records: cache.pages).run(progress: progress)
+            try PageStream(renderer: prepared.renderer, writer: writer, cache: cache).run(progress: progress)
         }
         clock.lap(SiteGenerator.steps[4])
         if cache.isDamaged {
@@ -173,7 +175,7 @@ public struct SiteBuild: Sendable {
             return try build(cache: fresh, started: started, log: log, progress: progress, report: report)
         }
 
-        var files = outcome.files
+        var (paths, files, kept) = (outcome.paths, outcome.files, outcome.kept)
         var pagefindDiagnostics: [Diagnostic] = []
         if indexer.willRun {
             pagefindDiagnostics = try indexer.index(writer.directory)
@@ -181,13 +183,16 @@ public struct SiteBuild: Sendable {
             for path in OutputWriter.files(in: folder) {
                 let attributes = try? FileManager.default.attributesOfItem(
                     atPath: folder.appendingPathComponent(path).path)
-                files["pagefind/" + path] = OutputWriter.FileRecord(
-                    hash: 0, size: (attributes?[.size] as? NSNumber)?.intValue ?? -1)
+                paths.append("pagefind/" + path)
+                files.append(
+                    OutputWriter.FileRecord(hash: 0, size: (attributes?[.size] as? NSNumber)?.intValue ?? -1))
+                if let listed = writer.previous.index(of: "pagefind/" + path) { kept[listed] = true }
             }
         }
         pagefindDiagnostics.forEach(report)
-        let removed = writer.previous.keys.filter { files[$0] == nil }.sorted()
-        try wrap { () throws(OutputWriter.Failure) in try writer.finish(files: files) }
+        let removed = try wrap { () throws(OutputWriter.Failure) in
+            try writer.finish(paths: paths, records: files, kept: kept)
+        }
         do {
             try memo.save(to: cacheFolder)
         } catch {
@@ -214,14 +219,20 @@ public struct SiteBuild: Sendable {
                 .warning("cannot save the build stamp in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
         }
         clock.lap(SiteGenerator.steps[5])
-        let seconds = Self.seconds(since: started)
-        return Summary(
+        let summary = Summary(
             days: prepared.days, papers: prepared.papers, topics: prepared.topics, pages: outcome.records.count,
-            rendered: outcome.rendered, written: outcome.written, removed: removed, seconds: seconds,
+            rendered: outcome.rendered, written: outcome.written, removed: removed,
+            seconds: Self.seconds(since: started),
             warnings: readDiagnostics.count + prepared.diagnostics.warnings.count + pagefindDiagnostics.count
                 + (cache.note == nil ? 0 : 1),
             basePath: prepared.renderer.routes.base.path, pagefind: indexer.willRun && pagefindDiagnostics.isEmpty,
             parsedDumps: prepared.parsedDumps)
+        // The catalog, the cache (unless the caller keeps it) and both manifests are freed
+        // on another thread.
+        Disposal.release(
+            (consume prepared, consume cache, consume writer, consume outcome, consume paths, consume files))
+        _ = consume loading
+        return summary
     }
 
     /// Asks a running build to stop after the batch of pages it is writing (Ctrl-C):

@@ -25,6 +25,14 @@ public struct Routes: Sendable {
         paged("days/\(date.iso)/", page)
     }
     public static func paper(_ slug: String) -> String { "papers/\(slug)/" }
+    /// `file(for: paper(slug))` made in one buffer: a build names every paper's file.
+    public static func paperFile(_ slug: String) -> String {
+        var file = "papers/"
+        file.reserveCapacity(slug.utf8.count + 18)
+        file += slug
+        file += "/index.html"
+        return file
+    }
     public static func topic(_ slug: String) -> String { "topics/\(slug)/" }
     /// `topics/<slug>/2026-03/`: the topic's papers first listed in that month.
     public static func topicMonth(_ slug: String, month: String, page: Int = 1) -> String {

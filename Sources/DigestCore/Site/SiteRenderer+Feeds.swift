@@ -106,7 +106,7 @@ extension SiteRenderer {
             }
         }
         let papers = catalog.firstListing.map {
-            SitemapPlan.Entry(location: Routes.paper(catalog.papers[$0].slug), lastmod: catalog.papers[$0].lastSeen)
+            SitemapPlan.Entry(paper: catalog.papers[$0].slug, lastmod: catalog.papers[$0].lastSeen)
         }
         return SitemapPlan(pages: pages, papers: papers, limit: config.sitemapLimit)
     }

@@ -8,25 +8,66 @@ import Foundation
 /// base-36 gaps between paper numbers, which keeps the file a fraction of the size of the
 /// abstracts themselves.
 extension SiteRenderer {
-    /// The newest `searchPapers` papers (the index must stay small enough to download);
-    /// a Pagefind index, when built, covers every paper.
-    func searchIndex() -> String {
-        let papers = Array(catalog.papers.indices.prefix(config.searchPapers))
-        let words = papers.parallelMap { index in
-            let paper = catalog.papers[index]
-            return Set(
-                Terms.words(paper.title.plainText + " " + paper.abstract.plainText).filter {
-                    $0.characterCount > 1
-                })
+    /// The papers the index covers: the newest `searchPapers` (the index must stay small
+    /// enough to download); a Pagefind index, when built, covers every paper.
+    public var searchedPapers: Range<Int> {
+        0..<min(max(0, config.searchPapers), catalog.papers.count)
+    }
+
+    /// The words the index lists a paper under: each distinct word of its title and
+    /// abstract longer than one character, in order of first occurrence. They depend on the
+    /// two texts alone, so a build can keep them from one run to the next.
+    public static func searchWords(title: PaperText, abstract: PaperText) -> [String] {
+        var seen = Set<String>()
+        return Terms.words(title.plainText + " " + abstract.plainText).filter {
+            $0.characterCount > 1 && seen.insert($0).inserted
         }
-        var postings: [String: [Int]] = [:]
-        for (number, set) in words.enumerated() {
-            for word in set { postings[word, default: []].append(number) }
+    }
+
+    func searchIndex() -> String {
+        searchIndex(
+            words: Array(searchedPapers).parallelMap { index in
+                Self.searchWords(title: catalog.papers[index].title, abstract: catalog.papers[index].abstract)
+            })
+    }
+
+    /// The index from each searched paper's `searchWords`, in the order of `searchedPapers`.
+    /// Words are told apart by their fingerprints (a hit checked against the word itself):
+    /// hundreds of thousands of them, too many to hash as strings.
+    public func searchIndex(words: [[String]]) -> String {
+        var table = FingerprintTable(capacity: 1 << 15)
+        var terms: [String] = []
+        var postings: [[Int]] = []
+        /// Words whose fingerprint an earlier, different word holds.
+        var others: [String: Int] = [:]
+        for (number, list) in words.enumerated() {
+            for word in list {
+                var id = terms.count
+                if let found = table.insert(id, for: Fingerprint.of(word)) {
+                    if terms[found] == word {
+                        id = found
+                    } else if let other = others[word] {
+                        id = other
+                    } else {
+                        others[word] = id
+                    }
+                }
+                if id == terms.count {
+                    terms.append(word)
+                    postings.append([])
+                }
+                postings[id].append(number)
+            }
         }
         // UTF-16 order, the order the script's binary search compares in.
-        let terms = postings.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-        let encoded = terms.map { Self.encodePostings(postings[$0] ?? []) }
-        let rows = papers.map { index -> String in
+        let order = terms.indices.sorted { terms[$0].utf16.lexicographicallyPrecedes(terms[$1].utf16) }
+        var encoded: [UInt8] = [0x5B]
+        for (place, id) in order.enumerated() {
+            if place > 0 { encoded.append(0x2C) }
+            Self.appendPostings(postings[id], to: &encoded)
+        }
+        encoded.append(0x5D)
+        let rows = searchedPapers.prefix(words.count).map { index -> String in
             let paper = catalog.papers[index]
             return JSON.array([
                 JSON.string(paper.title.plainText), JSON.string(routes.url(Routes.paper(paper.slug))),
@@ -34,31 +75,30 @@ extension SiteRenderer {
             ])
         }
         return JSON.object([
-            ("papers", JSON.array(rows)), ("postings", JSON.array(encoded)),
-            ("terms", JSON.array(terms.map(JSON.string))), ("version", "1"),
+            ("papers", JSON.array(rows)), ("postings", String(decoding: encoded, as: UTF8.self)),
+            ("terms", JSON.array(order.map { JSON.string(terms[$0]) })), ("version", "1"),
         ]) + "\n"
     }
 
     private static let base36Digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
-    /// `[0, 2, 13]` → `"0.1.a"`, quoted: base-36 gaps written digit by digit into one buffer
-    /// (digits and dots need no JSON escaping), as the index has tens of thousands of terms.
-    static func encodePostings(_ papers: [Int]) -> String {
-        var bytes: [UInt8] = [0x22]
+    /// `[0, 2, 13]` → `"0.1.a"`, quoted: base-36 gaps written digit by digit into the
+    /// index's buffer (digits and dots need no JSON escaping), as it has tens of thousands of
+    /// terms.
+    static func appendPostings(_ papers: [Int], to bytes: inout [UInt8]) {
+        bytes.append(0x22)
         var previous = -1
-        var scratch: [UInt8] = []
         for (offset, paper) in papers.enumerated() {
             if offset > 0 { bytes.append(0x2E) }
             var gap = paper - previous - 1
             previous = paper
-            scratch.removeAll(keepingCapacity: true)
+            let start = bytes.count
             repeat {
-                scratch.append(base36Digits[gap % 36])
+                bytes.append(base36Digits[gap % 36])
                 gap /= 36
             } while gap > 0
-            bytes.append(contentsOf: scratch.reversed())
+            bytes[start...].reverse()
         }
         bytes.append(0x22)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

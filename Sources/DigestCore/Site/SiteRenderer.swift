@@ -22,9 +22,12 @@ public struct SiteRenderer: Sendable {
     public let related: [[Int]]
     /// For each topic, its papers grouped by the month they were first listed, newest first.
     let months: [[TopicMonth]]
-    /// A fingerprint of each paper's card, and of what every page shares.
+    /// A fingerprint of each paper's card, and of what a list of related papers shows of it.
     let cardPrints: [UInt64]
+    let mentionPrints: [UInt64]
+    /// A fingerprint of what every page shares, and of each template with those it uses.
     let sharedPrint: UInt64
+    let templatePrints: [String: UInt64]
     /// The sitemap's URLs and parts (none without an origin: sitemaps need absolute URLs).
     let sitemapPlan: SitemapPlan
     let cards = CardMemo()
@@ -78,14 +81,23 @@ public struct SiteRenderer: Sendable {
             })
         self.siteValue = Self.siteValue(config: config, routes: routes)
         self.assetsValue = .object(assetURLs.mapValues(TemplateValue.string))
-        var rank = Array(repeating: 0, count: catalog.papers.count)
-        for (position, paper) in catalog.firstListing.enumerated() { rank[paper] = position }
-        self.months = catalog.topics.map { [rank] in Self.months(of: $0, in: catalog, rank: rank) }
+        let place = Self.newestFirst(catalog)
+        self.months = catalog.topics.parallelMap { Self.months(of: $0, in: catalog, place: place) }
         self.sitemapPlan =
             config.baseURL.origin == nil
             ? SitemapPlan(pages: [], papers: [], limit: config.sitemapLimit)
             : Self.sitemapPlan(catalog: catalog, months: months, contentPages: contentPages, config: config)
-        self.cardPrints = catalog.papers.parallelMap(Self.cardPrint)
+        let prints = catalog.papers.parallelMap { (card: Self.cardPrint($0), mention: Self.mentionPrint($0)) }
+        self.cardPrints = prints.map(\.card)
+        self.mentionPrints = prints.map(\.mention)
+        self.templatePrints = theme.dependencies.mapValues { names in
+            var print = Fingerprint()
+            for name in names.sorted() {
+                print.add(name)
+                print.add(theme.templateHashes[name] ?? 0)
+            }
+            return print.value
+        }
         var shared = Fingerprint()
         shared.add(value: Self.configValue(config))
         shared.add(value: assetURLs)
@@ -199,32 +211,30 @@ public struct SiteRenderer: Sendable {
 
     /// The file a job is written to, under the output folder.
     public func path(of job: PageJob) -> String {
-        Routes.file(for: location(of: job))
+        if case .paper(let index) = job { return Routes.paperFile(catalog.papers[index].slug) }
+        return Routes.file(for: location(of: job))
     }
 
     /// A fingerprint of everything a job's file shows, made without rendering it: equal
     /// fingerprints mean equal bytes, so a build may skip the job. Pages a site has thousands
     /// of (papers, days, months of topics) hash the cards they list; the few others hash
     /// their whole template context.
+    ///
+    /// Made for every page of every build, so it hashes fingerprints made once per build
+    /// (cards, templates) and reads papers in place rather than copying them.
     public func inputs(of job: PageJob) -> UInt64 {
         var print = Fingerprint()
         print.add(sharedPrint)
         if let template = job.template {
-            for name in (theme.dependencies[template] ?? [template]).sorted() {
-                print.add(name)
-                print.add(theme.templateHashes[name] ?? 0)
-            }
+            print.add(template)
+            print.add(templatePrints[template] ?? 0)
         }
         switch job {
         case .paper(let index):
             // The card's print covers the abstract's links.
             print.add(cardPrints[index])
             print.add(related[index].count)
-            for other in related[index] {
-                print.add(catalog.papers[other].slug)
-                print.add(catalog.papers[other].title.fingerprint)
-                print.add(catalog.papers[other].firstSeen.iso)
-            }
+            for other in related[index] { print.add(mentionPrints[other]) }
         case .day(let index, let page):
             let day = catalog.days[index]
             print.add(day.date.iso)
@@ -289,8 +299,9 @@ public struct SiteRenderer: Sendable {
 
     private func addSitemapEntries(_ range: Range<Int>, to print: inout Fingerprint) {
         for entry in sitemapPlan.entries[range] {
-            print.add(entry.location)
-            print.add(entry.lastmod?.iso ?? "")
+            print.add(entry.name)
+            print.add(entry.isPaper)
+            print.add(entry.lastmod.map(Self.dateNumber) ?? 0)
         }
     }
 
@@ -316,9 +327,24 @@ public struct SiteRenderer: Sendable {
         print.add(paper.title.fingerprint)
         print.add(paper.abstract.fingerprint)
         print.add(paper.appearances.count)
-        for day in paper.days { print.add(day.iso) }
+        for appearance in paper.appearances { print.add(dateNumber(appearance.date)) }
+        print.add(paper.topics.count)
         for topic in paper.topics { print.add(topic) }
         return print.value
+    }
+
+    /// What another paper's list of related papers shows of a paper, hashed.
+    static func mentionPrint(_ paper: Paper) -> UInt64 {
+        var print = Fingerprint()
+        print.add(paper.slug)
+        print.add(paper.title.fingerprint)
+        print.add(dateNumber(paper.firstSeen))
+        return print.value
+    }
+
+    /// `2026-03-12` → 20260312: a date to hash without formatting it.
+    static func dateNumber(_ date: DayDate) -> Int {
+        (date.year * 100 + date.month) * 100 + date.day
     }
 
     static func configValue(_ config: SiteConfig) -> [String: Any] {
@@ -331,18 +357,44 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A topic's papers by the month they were first listed; a month's page keeps its papers
-    /// as the archive grows, since first listings never change.
-    static func months(of topic: Catalog.TopicPapers, in catalog: Catalog, rank: [Int]) -> [TopicMonth] {
-        var byKey: [String: [Int]] = [:]
-        for paper in topic.papers { byKey[catalog.papers[paper].firstSeen.monthKey, default: []].append(paper) }
-        return byKey.keys.sorted(by: >).map { key in
-            // Newest day first; within a day, dump order (the order of first listing).
-            let papers = (byKey[key] ?? []).sorted { a, b in
-                let (first, second) = (catalog.papers[a].firstSeen, catalog.papers[b].firstSeen)
-                return first != second ? first > second : rank[a] < rank[b]
+    /// as the archive grows, since first listings never change. `place` is each paper's
+    /// place in the listing newest day first, dump order within a day (`newestFirst`), so
+    /// one sort of plain integers orders a topic's papers and leaves its months contiguous.
+    static func months(of topic: Catalog.TopicPapers, in catalog: Catalog, place: [Int]) -> [TopicMonth] {
+        let papers = topic.papers.sorted { place[$0] < place[$1] }
+        var result: [TopicMonth] = []
+        var start = 0
+        while start < papers.count {
+            let first = catalog.papers[papers[start]].firstSeen
+            var end = start + 1
+            while end < papers.count {
+                let date = catalog.papers[papers[end]].firstSeen
+                guard date.year == first.year, date.month == first.month else { break }
+                end += 1
             }
-            let title = papers.first.map { catalog.papers[$0].firstSeen.monthTitle } ?? key
-            return TopicMonth(key: key, title: title, papers: papers)
+            result.append(TopicMonth(key: first.monthKey, title: first.monthTitle, papers: Array(papers[start..<end])))
+            start = end
         }
+        return result
+    }
+
+    /// Each paper's place in the order of first listing taken day by day, newest day first
+    /// and dump order within a day.
+    static func newestFirst(_ catalog: Catalog) -> [Int] {
+        var place = Array(repeating: 0, count: catalog.papers.count)
+        let order = catalog.firstListing
+        var next = 0
+        var end = order.count
+        while end > 0 {
+            let day = catalog.papers[order[end - 1]].firstSeen
+            var start = end - 1
+            while start > 0 && catalog.papers[order[start - 1]].firstSeen == day { start -= 1 }
+            for paper in order[start..<end] {
+                place[paper] = next
+                next += 1
+            }
+            end = start
+        }
+        return place
     }
 }

@@ -6,8 +6,22 @@
 /// changes only when one of its papers is listed again (its `lastmod` moves).
 struct SitemapPlan: Sendable {
     struct Entry: Sendable {
-        var location: String
+        /// The site-relative location, or a paper's slug: a paper's location is made only
+        /// when its part is written (a large site has hundreds of thousands of papers, and a
+        /// new day rewrites one or two parts).
+        var name: String
+        var isPaper: Bool
         var lastmod: DayDate?
+
+        init(location: String, lastmod: DayDate?) {
+            (name, isPaper, self.lastmod) = (location, false, lastmod)
+        }
+
+        init(paper slug: String, lastmod: DayDate) {
+            (name, isPaper, self.lastmod) = (slug, true, lastmod)
+        }
+
+        var location: String { isPaper ? Routes.paper(name) : name }
     }
 
     let entries: [Entry]

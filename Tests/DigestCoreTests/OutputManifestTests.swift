@@ -1,0 +1,86 @@
+import DigestTestSupport
+import Foundation
+import Testing
+
+@testable import DigestCore
+
+@Suite("FingerprintTable: positions by fingerprint")
+struct FingerprintTableTests {
+    @Test("every key finds its position through growth; a key stored twice keeps its first; unknown keys find none")
+    func positions() {
+        var table = FingerprintTable()
+        // Keys that differ only in their high bits, or only in their low bits, probe past each other.
+        let keys = (0..<5_000).map { UInt64($0) << 40 } + (1..<5_000).map { UInt64($0) }
+        for (position, key) in keys.enumerated() { #expect(table.insert(position, for: key) == nil) }
+        #expect(table.count == keys.count)
+        #expect(keys.indices.allSatisfy { table.position(of: keys[$0]) == $0 })
+        #expect(table.insert(99, for: keys[7]) == 7)
+        #expect(table.position(of: keys[7]) == 7)
+        #expect(table.position(of: 0xDEAD_BEEF) == nil)
+        #expect(FingerprintTable().position(of: 0) == nil)
+    }
+}
+
+@Suite("OutputManifest: the files a build wrote")
+struct OutputManifestTests {
+    func record(_ hash: UInt64) -> OutputWriter.FileRecord {
+        OutputWriter.FileRecord(hash: hash, size: Int(hash))
+    }
+
+    @Test("files keep the order they were listed in; setting a listed path replaces its record in place")
+    func order() {
+        var manifest: OutputManifest = ["b/index.html": record(1), "a/index.html": record(2)]
+        manifest.set(record(3), for: "c.xml")
+        manifest.set(record(4), for: "b/index.html")
+        #expect(manifest.paths == ["b/index.html", "a/index.html", "c.xml"])
+        #expect(manifest.records.map(\.hash) == [4, 2, 3])
+        #expect(manifest["a/index.html"] == record(2))
+        #expect(manifest.index(of: "c.xml") == 2)
+        #expect(manifest["missing.html"] == nil)
+    }
+
+    @Test("the manifest on disk lists files in the build's order; finish reports what it deleted, sorted")
+    func roundTrip() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        let first = try OutputWriter(directory: site)
+        let files = ["z/index.html", "a.xml", "m/index.html", "gone.txt", "b/gone.txt"]
+        try first.willWrite(files)
+        for path in files { try first.write(Data(path.utf8), to: path) }
+        var manifest = OutputManifest()
+        for path in files {
+            manifest.set(.init(hash: Fingerprint.of(Data(path.utf8)), size: path.utf8.count), for: path)
+        }
+        #expect(try first.finish(files: manifest).isEmpty)
+        let second = try OutputWriter(directory: site)
+        #expect(second.previous.paths == files)
+        #expect(second.previous.records == manifest.records)
+        var kept = OutputManifest()
+        for path in ["m/index.html", "z/index.html", "a.xml"] { kept.set(manifest[path] ?? record(0), for: path) }
+        #expect(try second.finish(files: kept) == ["b/gone.txt", "gone.txt"])
+        #expect(allFiles(in: site).sorted() == [".paperdigest", "a.xml", "m/index.html", "z/index.html"])
+        #expect(OutputWriter.isIntact(site))
+    }
+
+    @Test("a manifest of an earlier build, sorted by path, still names the build's files, so a CNAME beside them stays")
+    func sortedManifest() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        _ = try folder.write("site/a/index.html", "A")
+        _ = try folder.write("site/b.xml", "B")
+        _ = try folder.write("site/CNAME", "example.org")
+        let lines = ["a/index.html", "b.xml"].map { path -> String in
+            let text = path == "b.xml" ? "B" : "A"
+            let hex = String(Fingerprint.of(Data(text.utf8)), radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex + " 1 " + path
+        }
+        _ = try folder.write(
+            "site/.paperdigest", "PaperDigest output manifest 3\n" + lines.joined(separator: "\n") + "\n")
+        let writer = try OutputWriter(directory: site)
+        #expect(writer.previous.paths == ["a/index.html", "b.xml"])
+        #expect(try writer.finish(files: ["a/index.html": writer.previous["a/index.html"] ?? record(0)]) == ["b.xml"])
+        #expect(allFiles(in: site).sorted() == [".paperdigest", "CNAME", "a/index.html"])
+    }
+}
