@@ -314,8 +314,9 @@ public final class BuildCache: @unchecked Sendable {
     func dropUnused() {
         lock.withLock {
             let sizes = (texts.count, relatedDays.count, topics.count, searchWords.count)
-            texts = texts.filter { usedTexts.contains($0.key) }
-            stored = Self.keeping(usedTexts, of: stored)
+            let textCount = texts.count
+            texts = Self.keeping(usedTexts, of: texts)
+            if texts.count != textCount { stored = stored.filter { texts[$0.key] != nil } }
             relatedDays = Self.keeping(usedRelated, of: relatedDays)
             topics = Self.keeping(usedTopics, of: topics)
             // A build whose search index was unchanged looked none up: they all stay.
@@ -336,6 +337,28 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Binary form
 
+    /// A table of string lists (topics, search words), in key order.
+    private static func encode(_ table: [UInt64: [String]], into writer: inout CacheWriter) {
+        writer.add(table.count)
+        for key in table.keys.sorted() {
+            let list = table[key] ?? []
+            writer.add(key)
+            writer.add(list.count)
+            for item in list { writer.add(item) }
+        }
+    }
+
+    private static func decodeLists(from reader: inout CacheReader) throws(CacheReader.Corrupt) -> [UInt64: [String]] {
+        var table: [UInt64: [String]] = [:]
+        for _ in 0..<(try reader.count(itemSize: 16)) {
+            let key = try reader.uint64()
+            var list: [String] = []
+            for _ in 0..<(try reader.count(itemSize: 8)) { list.append(try reader.string()) }
+            table[key] = list
+        }
+        return table
+    }
+
     /// `cache.bin`. Tables are written in key order (their keys sorted, not their entries:
     /// a large archive has hundreds of thousands).
     private func encode() -> [UInt8] {
@@ -351,20 +374,8 @@ public final class BuildCache: @unchecked Sendable {
             writer.add(lists.count)
             for list in lists { writer.add(list) }
         }
-        writer.add(topics.count)
-        for key in topics.keys.sorted() {
-            let slugs = topics[key] ?? []
-            writer.add(key)
-            writer.add(slugs.count)
-            for slug in slugs { writer.add(slug) }
-        }
-        writer.add(searchWords.count)
-        for key in searchWords.keys.sorted() {
-            let words = searchWords[key] ?? []
-            writer.add(key)
-            writer.add(words.count)
-            for word in words { writer.add(word) }
-        }
+        Self.encode(topics, into: &writer)
+        Self.encode(searchWords, into: &writer)
         writer.add(relatedState == nil ? 0 : 1)
         if let (key, state) = relatedState {
             writer.add(key)
@@ -404,18 +415,8 @@ public final class BuildCache: @unchecked Sendable {
             for _ in 0..<(try reader.count(itemSize: 8)) { lists.append(try reader.ints()) }
             relatedDays[key] = lists
         }
-        for _ in 0..<(try reader.count(itemSize: 16)) {
-            let key = try reader.uint64()
-            var slugs: [String] = []
-            for _ in 0..<(try reader.count(itemSize: 8)) { slugs.append(try reader.string()) }
-            topics[key] = slugs
-        }
-        for _ in 0..<(try reader.count(itemSize: 16)) {
-            let key = try reader.uint64()
-            var words: [String] = []
-            for _ in 0..<(try reader.count(itemSize: 8)) { words.append(try reader.string()) }
-            searchWords[key] = words
-        }
+        topics = try Self.decodeLists(from: &reader)
+        searchWords = try Self.decodeLists(from: &reader)
         if try reader.int() == 1 {
             let key = try reader.uint64()
             let count = try reader.int()

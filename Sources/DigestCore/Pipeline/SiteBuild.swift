@@ -95,7 +95,10 @@ public struct SiteBuild: Sendable {
         let options = BuildStamp.options(baseURL: baseURL, pagefind: indexer.willRun)
         let state = InputState.scan(InputPaths(content: content, templates: templates))
         let stamp = BuildStamp.load(from: cacheFolder)
-        let intact = OutputWriter.isIntact(output)
+        // Whether the output holds what the last build wrote (a stat of every file): asked
+        // at once when nothing seems changed, else checked on another core meanwhile.
+        let unchanged = stamp.map { $0.options == options && $0.state == state } ?? false
+        let intactCheck = Background { [output] in OutputWriter.isIntact(output) }
         /// The last build's result stands: its warnings again, and its figures.
         func nothingChanged(_ stamp: BuildStamp) -> Summary {
             stamp.diagnostics.forEach(report)
@@ -105,7 +108,7 @@ public struct SiteBuild: Sendable {
                 written: [], removed: [], seconds: Self.seconds(since: started),
                 warnings: stamp.diagnostics.warnings.count, basePath: stamp.basePath)
         }
-        if let stamp, stamp.options == options, stamp.state == state, intact {
+        if let stamp, unchanged, intactCheck.value {
             // No input file was touched: nothing is read.
             return nothingChanged(stamp)
         }
@@ -118,7 +121,7 @@ public struct SiteBuild: Sendable {
             memo.isCurrent($1, file: scanned[$0])
         }
         let inputs = BuildStamp.inputs(of: snapshot, options: options, memo: memo)
-        if let stamp, stamp.inputs == inputs, intact {
+        if let stamp, stamp.inputs == inputs, intactCheck.value {
             // Files were touched but hold the same bytes: remember their new times.
             var touched = stamp
             touched.state = state
@@ -161,7 +164,7 @@ public struct SiteBuild: Sendable {
                 ))
         }
         // Files found missing or changed since the last build are written again.
-        if !intact { _ = writer.verify() }
+        if !intactCheck.value { _ = writer.verify() }
         let outcome = try wrap { () throws(OutputWriter.Failure) in
             try PageStream(renderer: prepared.renderer, writer: writer, cache: cache).run(progress: progress)
         }
