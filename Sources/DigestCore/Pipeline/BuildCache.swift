@@ -126,19 +126,37 @@ public final class BuildCache: @unchecked Sendable {
             }
             let temporary = folder.appendingPathComponent(Self.textsName + ".new")
             if rewrite, let spill, spill.file?.standardizedFileURL == temporary.standardizedFileURL {
-                // This build's store becomes the new file, the other live texts added to it.
-                let written = try spill.seal(keys) { key in
-                    guard let text = texts[key] else { return nil }
-                    if let (store, location) = stored[key] {
-                        return store === spill
-                            ? (text, nil, location) : store.body(at: location).map { (text, $0, nil) }
-                    }
-                    return (text, TextStore.body(of: text.text)[...], nil)
-                }
+                // This build's store becomes the new file, the other live texts added to it;
+                // they are then read from it, and older stores are let go (`serve` saves
+                // after every rebuild: each would hold an open file).
+                var moved: [(UInt64, TextStore.Location)] = []
+                let written = try spill.seal(
+                    keys,
+                    entry: { key in
+                        guard let text = texts[key] else { return nil }
+                        if let (store, location) = stored[key] {
+                            return store === spill
+                                ? (text, nil, location) : store.body(at: location).map { (text, $0, nil) }
+                        }
+                        return (text, TextStore.body(of: text.text)[...], nil)
+                    }, moved: { moved.append(($0, $1)) })
                 guard rename(temporary.path, file.path) == 0 else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
                 }
                 (textsBytes, storedTexts) = written
+                for (key, location) in moved {
+                    guard let text = texts[key] else { continue }
+                    stored[key] = (spill, location)
+                    texts[key] = Text(
+                        text: PaperText(fingerprint: text.text.fingerprint) { spill.parts(at: location) },
+                        diagnostics: text.diagnostics)
+                }
+                // What could not be copied (a damaged body) is forgotten.
+                for (key, place) in stored where place.store !== spill {
+                    stored[key] = nil
+                    texts[key] = nil
+                }
+                stores = [spill]
             } else if rewrite {
                 // Rewritten whole: to a temporary file, then renamed over the old one.
                 _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
@@ -153,8 +171,25 @@ public final class BuildCache: @unchecked Sendable {
                     textsBytes += written.size
                     storedTexts += written.count
                 }
-                // The texts it holds stay readable while this process lives.
-                if let path = spill?.file?.path { unlink(path) }
+                // The texts new in this build are few: they are kept in memory from now
+                // on, and the store that held them is let go.
+                if let spill, let path = spill.file?.path {
+                    for key in newTexts {
+                        guard let (store, location) = stored[key], store === spill, let text = texts[key] else {
+                            continue
+                        }
+                        let parts = spill.parts(at: location)
+                        texts[key] = Text(
+                            text: PaperText(
+                                html: parts.html, plainText: parts.plainText, links: parts.links,
+                                fingerprint: text.text.fingerprint), diagnostics: text.diagnostics)
+                        stored[key] = nil
+                    }
+                    // A body that could not be read back is forgotten, not kept empty.
+                    if spill.isDamaged { for key in newTexts { texts[key] = nil } }
+                    stores.removeAll { $0 === spill }
+                    unlink(path)
+                }
             }
             spill = nil
             newTexts = []
@@ -274,6 +309,10 @@ public final class BuildCache: @unchecked Sendable {
             return spill
         }
     }
+
+    /// The text stores open (the loaded `texts.bin`, this build's): a cache kept across
+    /// rebuilds must not gather one per rebuild.
+    var openStores: Int { lock.withLock { stores.count } }
 
     /// A text read back from `texts.bin` was not what was written: this build's pages
     /// may show it wrong, and must be made again without the cache.

@@ -77,9 +77,11 @@ final class TextStore: Sendable {
 
     /// Ends a store being written as a whole `texts.bin` of one segment: the index of the
     /// texts `entry` gives for `keys` (text, and where its body is stored), bodies not yet
-    /// here added first, then the header. Returns the file's size and how many texts it holds.
+    /// here added first (`moved` learns where each went), then the header. Returns the
+    /// file's size and how many texts it holds.
     func seal(
-        _ keys: [UInt64], entry: (UInt64) -> (text: BuildCache.Text, body: ArraySlice<UInt8>?, here: Location?)?
+        _ keys: [UInt64], entry: (UInt64) -> (text: BuildCache.Text, body: ArraySlice<UInt8>?, here: Location?)?,
+        moved: (UInt64, Location) -> Void
     ) throws -> (size: Int, count: Int) {
         var index = CacheWriter()
         index.add(0)  // the count, filled in at the end
@@ -91,6 +93,7 @@ final class TextStore: Sendable {
             if location == nil && body.count > Self.inlineLimit {
                 guard let added = append(body) else { throw Self.writeError(file) }
                 location = added
+                moved(key, added)
             }
             count += 1
             Self.addIndexEntry(key, entry.text, inline: location == nil ? body : nil, at: location, to: &index)

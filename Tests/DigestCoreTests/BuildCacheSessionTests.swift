@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@testable import DigestCore
+
+@Suite("A build cache kept in memory across rebuilds, as digest serve keeps it", .serialized)
+struct BuildCacheSessionTests {
+    @Test("each rebuild stays exact, and the cache does not keep a file open per rebuild")
+    func rebuildsWithOneCache() throws {
+        let site = try SyntheticSite(seed: 29)
+        defer { site.remove() }
+        let build = SiteBuild(content: site.content, templates: site.templates, output: site.output)
+        let cache = BuildCache.load(from: build.cacheFolder)
+        _ = try build.run(cache: cache)
+        for step in 0..<6 {
+            // A new day and an edited abstract each bring texts the cache has not seen.
+            try site.addDay(relisting: 1)
+            try site.editAbstract()
+            let summary = try build.run(cache: cache)
+            #expect(summary.rendered > 0, "step \(step)")
+            #expect(cache.openStores <= 2, "step \(step): \(cache.openStores) stores open")
+        }
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+}
