@@ -30,7 +30,7 @@ public final class BuildCache: @unchecked Sendable {
     private var stores: [TextStore] = []
     private var spill: TextStore?
     /// The cache folder, where `spill` is made (none: new texts stay in memory).
-    var spillFolder: URL?
+    let spillFolder: URL?
     private var spillFailed = false
     private var usedTexts = Set<UInt64>()
     /// Texts made since the cache was read, not yet in `texts.bin`.
@@ -58,7 +58,12 @@ public final class BuildCache: @unchecked Sendable {
     /// binary is dropped without a word: updating the program is no problem).
     public private(set) var note: String?
 
-    public init() {}
+    public convenience init() { self.init(spillingTo: nil) }
+
+    /// An empty cache whose new long texts go to a store in `folder`.
+    init(spillingTo folder: URL?) {
+        spillFolder = folder
+    }
 
     static let magic = "PaperDigest build cache 2"
     static let fileName = "cache.bin"
@@ -70,8 +75,7 @@ public final class BuildCache: @unchecked Sendable {
     /// The cache in `folder`, or an empty one (with `note` saying why) when it is missing,
     /// damaged or written by another binary.
     public static func load(from folder: URL) -> BuildCache {
-        let cache = BuildCache()
-        cache.spillFolder = folder
+        let cache = BuildCache(spillingTo: folder)
         let file = folder.appendingPathComponent(fileName)
         guard let data = CacheReader.contents(of: file.path) else { return cache }
         do {
@@ -89,16 +93,12 @@ public final class BuildCache: @unchecked Sendable {
                 cache.pages = try decodePages(pages)
             }
         } catch CacheReader.Corrupt.stale {
-            let empty = BuildCache()
-            empty.spillFolder = folder
-            return empty
+            return BuildCache(spillingTo: folder)
         } catch {
-            let empty = BuildCache()
+            let empty = BuildCache(spillingTo: folder)
             empty.note = "the build cache \(displayPath(folder)) is damaged; building everything"
-            empty.spillFolder = folder
             return empty
         }
-        cache.spillFolder = folder
         return cache
     }
 
@@ -133,12 +133,10 @@ public final class BuildCache: @unchecked Sendable {
                 let written = try spill.seal(
                     keys,
                     entry: { key in
-                        guard let text = texts[key] else { return nil }
-                        if let (store, location) = stored[key] {
-                            return store === spill
-                                ? (text, nil, location) : store.body(at: location).map { (text, $0, nil) }
+                        if let text = texts[key], let (store, location) = stored[key], store === spill {
+                            return (text, nil, location)
                         }
-                        return (text, TextStore.body(of: text.text)[...], nil)
+                        return body(key).map { ($0.text, $0.body, nil) }
                     }, moved: { moved.append(($0, $1)) })
                 guard rename(temporary.path, file.path) == 0 else {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
@@ -432,21 +430,17 @@ public final class BuildCache: @unchecked Sendable {
         }
         writer.add(Self.magic)
         // A checksum of everything before it: damage anywhere is caught, not just in the framing.
-        writer.add(StreamChecksum.of(writer.bytes[...]))
+        writer.addChecksum()
         encodedSize = writer.bytes.count
         return writer.bytes
     }
 
     private func decode(_ data: [UInt8]) throws {
         encodedSize = data.count
-        guard data.count >= 8 else { throw CacheReader.Corrupt.damaged }
-        let body = data.prefix(data.count - 8)
-        var tail = CacheReader(data.suffix(8))
-        let checksum = StreamChecksum.of(body)
-        var reader = CacheReader(body)
+        var reader = try CacheReader(checksummed: data[...])
         guard try reader.string() == Self.magic else { throw CacheReader.Corrupt.damaged }
         guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
-        guard try tail.uint64() == checksum else { throw CacheReader.Corrupt.damaged }
+        guard reader.checksumHolds else { throw CacheReader.Corrupt.damaged }
         textsBytes = try reader.int()
         for _ in 0..<(try reader.count(itemSize: 16)) {
             let key = try reader.uint64()
@@ -489,19 +483,15 @@ public final class BuildCache: @unchecked Sendable {
         writer.add(contentsOf: pages.keys)
         writer.add(contentsOf: pages.inputs)
         writer.add(contentsOf: pages.outputs)
-        writer.add(StreamChecksum.of(writer.bytes[...]))
+        writer.addChecksum()
         return writer.bytes
     }
 
     private static func decodePages(_ data: [UInt8]) throws -> PageRecords {
-        guard data.count >= 8 else { throw CacheReader.Corrupt.damaged }
-        var reader = CacheReader(data.prefix(data.count - 8))
-        var tail = CacheReader(data.suffix(8))
+        var reader = try CacheReader(checksummed: data[...])
         guard try reader.uint64() == pagesMagic else { throw CacheReader.Corrupt.damaged }
         guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
-        guard try tail.uint64() == StreamChecksum.of(data.prefix(data.count - 8)) else {
-            throw CacheReader.Corrupt.damaged
-        }
+        guard reader.checksumHolds else { throw CacheReader.Corrupt.damaged }
         let count = try reader.count(itemSize: 24)
         guard
             let pages = PageRecords(

@@ -38,6 +38,11 @@ struct CacheWriter {
         }
     }
 
+    /// Ends what was written with a checksum of it, which `CacheReader(checksummed:)` checks.
+    mutating func addChecksum() {
+        add(StreamChecksum.of(bytes[...]))
+    }
+
     mutating func add(bytes more: ArraySlice<UInt8>) {
         bytes.append(contentsOf: more)
     }
@@ -70,6 +75,20 @@ struct CacheReader {
     init(_ data: [UInt8]) { self.data = data[...] }
 
     init(_ data: ArraySlice<UInt8>) { self.data = data }
+
+    /// Reads what `CacheWriter` wrote and ended with `addChecksum()`; `checksumHolds` says
+    /// whether the bytes are whole. Callers check it after their magic and version, so a
+    /// file of another binary counts as stale, not damaged.
+    init(checksummed data: ArraySlice<UInt8>) throws(Corrupt) {
+        guard data.count >= 8 else { throw .damaged }
+        let body = data.prefix(data.count - 8)
+        var tail = CacheReader(data.suffix(8))
+        checksumHolds = try tail.uint64() == StreamChecksum.of(body)
+        self.data = body
+    }
+
+    /// The checksum read by `init(checksummed:)` matched (true for other readers).
+    private(set) var checksumHolds = true
 
     var isAtEnd: Bool { offset == data.count }
 

@@ -73,14 +73,12 @@ struct DumpMemo {
 
     /// The memo in `folder`, or an empty one when it is missing, damaged or not this binary's.
     static func load(from folder: URL) -> DumpMemo {
-        guard let data = CacheReader.contents(of: folder.appendingPathComponent(fileName).path), data.count >= 8
-        else { return DumpMemo() }
-        let body = data.prefix(data.count - 8)
-        var tail = CacheReader(data.suffix(8))
-        var reader = CacheReader(body)
+        guard let data = CacheReader.contents(of: folder.appendingPathComponent(fileName).path) else {
+            return DumpMemo()
+        }
         do {
-            guard try tail.uint64() == StreamChecksum.of(body), try reader.string() == magic,
-                try reader.uint64() == BinaryVersion.current
+            var reader = try CacheReader(checksummed: data[...])
+            guard try reader.string() == magic, try reader.uint64() == BinaryVersion.current, reader.checksumHolds
             else { return DumpMemo() }
             var memo = DumpMemo()
             for _ in 0..<(try reader.count(itemSize: 64)) {
@@ -104,7 +102,7 @@ struct DumpMemo {
             writer.add(path)
             Self.encode(entry, path: path, into: &writer)
         }
-        writer.add(StreamChecksum.of(writer.bytes[...]))
+        writer.addChecksum()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(writer.bytes).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
     }

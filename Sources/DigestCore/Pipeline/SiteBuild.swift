@@ -117,9 +117,11 @@ public struct SiteBuild: Sendable {
         // Dumps unchanged since the last build are not read: their parse is remembered.
         var memo = DumpMemo.load(from: cacheFolder)
         let scanned = state.byPath
-        var (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates) {
-            memo.isCurrent($1, file: scanned[$0])
+        /// The content, with the dumps `memo` remembers left unread.
+        func read(_ memo: inout DumpMemo) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
+            try ContentSnapshot.read(content: content, templates: templates) { memo.isCurrent($1, file: scanned[$0]) }
         }
+        var (snapshot, readDiagnostics) = try read(&memo)
         let inputs = BuildStamp.inputs(of: snapshot, options: options, memo: memo)
         if let stamp, stamp.inputs == inputs, intactCheck.value {
             // Files were touched but hold the same bytes: remember their new times.
@@ -140,9 +142,7 @@ public struct SiteBuild: Sendable {
         } else {
             // What is remembered does not suffice (see `prepare`): every dump is read.
             memo = DumpMemo()
-            (snapshot, readDiagnostics) = try ContentSnapshot.read(content: content, templates: templates) {
-                memo.isCurrent($1, file: scanned[$0])
-            }
+            (snapshot, readDiagnostics) = try read(&memo)
             clock.number = 1
             clock.lap("Reading every dump (what the cache remembers does not suffice)")
             guard let site = try generator.prepare(snapshot, memo: &memo, cache: { loading.value }, clock: &clock)
@@ -173,9 +173,9 @@ public struct SiteBuild: Sendable {
             // Texts read back from the cache were not what it stored: everything is made
             // again without it, and every page it may have spoilt is written again.
             report(.warning("the build cache \(displayPath(cacheFolder)) is damaged; building everything"))
-            let fresh = BuildCache()
-            fresh.spillFolder = cacheFolder
-            return try build(cache: fresh, started: started, log: log, progress: progress, report: report)
+            return try build(
+                cache: BuildCache(spillingTo: cacheFolder), started: started, log: log, progress: progress,
+                report: report)
         }
 
         var (paths, files, kept) = (outcome.paths, outcome.files, outcome.kept)

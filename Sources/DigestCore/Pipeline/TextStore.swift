@@ -99,7 +99,7 @@ final class TextStore: Sendable {
             Self.addIndexEntry(key, entry.text, inline: location == nil ? body : nil, at: location, to: &index)
         }
         index.set(count, at: 0)
-        index.add(StreamChecksum.of(index.bytes[...]))
+        index.addChecksum()
         let bodiesEnd = end.withLock { $0 }
         var header = CacheWriter()
         header.add(Self.magic)
@@ -181,10 +181,8 @@ final class TextStore: Sendable {
             guard bodies >= 0, indexLength >= 8, indexStart + indexLength <= size,
                 let index = store.read(at: indexStart, count: indexLength)
             else { throw .damaged }
-            let indexBody = index.prefix(indexLength - 8)
-            var trailer = CacheReader(index.suffix(8))
-            guard try trailer.uint64() == StreamChecksum.of(indexBody) else { throw .damaged }
-            var reader = CacheReader(indexBody)
+            var reader = try CacheReader(checksummed: index)
+            guard reader.checksumHolds else { throw .damaged }
             for _ in 0..<(try reader.count(itemSize: 32)) {
                 let key = try reader.uint64()
                 let fingerprint = try reader.uint64()
@@ -318,7 +316,7 @@ final class TextStore: Sendable {
         }
         try handle.write(contentsOf: Data(chunk))
         index.set(count, at: 0)
-        index.add(StreamChecksum.of(index.bytes[...]))
+        index.addChecksum()
         try handle.write(contentsOf: Data(index.bytes))
         var header = CacheWriter()
         header.add(magic)
