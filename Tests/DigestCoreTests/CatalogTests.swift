@@ -140,6 +140,11 @@ struct SlugTests {
             ("S²FT: Efficient Fine-tuning", "s2ft-efficient-fine-tuning"),
             ("ℓₚ sensitivity with α-divergences", "lp-sensitivity-with-alpha-divergences"),
             ("???", "untitled"),
+            // 89 characters cut where the 80th is a hyphen: the last whole word stays.
+            (
+                String(repeating: "abcdefghi ", count: 9),
+                Array(repeating: "abcdefghi", count: 8).joined(separator: "-")
+            ),
         ])
     func slugs(title: String, slug: String) {
         #expect(Slug.make(title) == slug)

@@ -133,7 +133,8 @@ public struct CatalogBuilder: Sendable {
     /// slug and the others get a suffix derived from their title, so adding new days never
     /// renames an existing page.
     private func assignSlugs(_ papers: inout [Paper]) {
-        let bases = papers.parallelMap { Slug.make($0.title.plainText) }
+        // Titles first: a closure handed whole papers would copy each one.
+        let bases = papers.map(\.title.plainText).parallelMap { Slug.make($0) }
         // Each slug taken, by the paper that took it first.
         var first: [String: Int] = [:]
         first.reserveCapacity(bases.count)
@@ -149,15 +150,17 @@ public struct CatalogBuilder: Sendable {
         }
         for (base, members) in sharedMembers.sorted(by: { $0.key < $1.key }) {
             let ordered = members.sorted {
-                (papers[$0].firstSeen, papers[$0].key) < (papers[$1].firstSeen, papers[$1].key)
+                let (a, b) = (papers[$0].firstSeen, papers[$1].firstSeen)
+                return a != b ? a < b : papers[$0].key < papers[$1].key
             }
             papers[ordered[0]].slug = base
             for index in ordered.dropFirst() {
-                var slug = "\(base)-\(Slug.suffix(for: papers[index].key.value))"
+                let suffixed = base + "-" + Slug.suffix(for: papers[index].key.value)
+                var slug = suffixed
                 var attempt = 1
                 while first[slug] != nil {
                     attempt += 1
-                    slug = "\(base)-\(Slug.suffix(for: papers[index].key.value))-\(attempt)"
+                    slug = suffixed + "-" + String(attempt)
                 }
                 first[slug] = index
                 papers[index].slug = slug

@@ -56,12 +56,12 @@ public enum Slug {
             pendingHyphen = false
             slug.append(kept)
         }
-        var result = String(decoding: slug, as: UTF8.self)
-        if result.count > maxLength {
-            let cut = result.prefix(maxLength)
-            result = cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(cut)
+        // One byte a character: cut on bytes.
+        if slug.count > maxLength {
+            let cut = slug.prefix(maxLength)
+            slug = Array(cut.lastIndex(of: 0x2D).map { cut[..<$0] } ?? cut)
         }
-        return result.isEmpty ? "untitled" : result
+        return slug.isEmpty ? "untitled" : String(decoding: slug, as: UTF8.self)
     }
 
     /// Six stable base-36 characters derived from `key` (FNV-1a), to tell colliding slugs apart.
@@ -71,14 +71,16 @@ public enum Slug {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
-        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
-        var result = ""
+        var result: [UInt8] = []
+        result.reserveCapacity(6)
         for _ in 0..<6 {
             result.append(digits[Int(hash % 36)])
             hash /= 36
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
+
+    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
     private static let greek: [Unicode.Scalar: String] = [
         "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",

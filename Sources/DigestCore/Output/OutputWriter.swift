@@ -49,14 +49,35 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// Opens `directory` for a build: refuses a folder that holds files of someone else.
-    public init(directory: URL) throws(Failure) {
+    /// `manifest` is its manifest read beforehand (`readManifest`), under the same build lock.
+    public init(directory: URL, manifest: Manifest? = nil) throws(Failure) {
         self.directory = directory.standardizedFileURL
         let path = self.directory.path
         root = path.hasSuffix("/") ? path : path + "/"
-        try open()
+        try open(manifest ?? Self.readManifest(directory))
     }
 
-    private func open() throws(Failure) {
+    /// The manifest a folder holds, parsed: what opening it reads, which a build does on
+    /// another core while it makes the catalog (ten years of pages list 300,000 files).
+    public enum Manifest: Sendable {
+        case missing
+        /// A manifest of this version: every file listed, and whether that build finished.
+        case current(OutputManifest, finished: Bool)
+        /// A manifest of an older PaperDigest.
+        case older
+    }
+
+    public static func readManifest(_ directory: URL) -> Manifest {
+        let manifest = directory.standardizedFileURL.appendingPathComponent(manifestName)
+        guard let data = FileManager.default.contents(atPath: manifest.path) else { return .missing }
+        let header = Data((manifestHeader + "\n").utf8)
+        guard data.starts(with: header) else { return .older }
+        var finished = true
+        let previous = parseManifest([UInt8](data.dropFirst(header.count)), finished: &finished)
+        return .current(previous, finished: finished)
+    }
+
+    private func open(_ manifest: Manifest) throws(Failure) {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
@@ -64,20 +85,18 @@ public final class OutputWriter: @unchecked Sendable {
             return
         }
         guard isDirectory.boolValue else { throw Failure(description: "\(directory.path) exists and is not a folder") }
-        let manifest = directory.appendingPathComponent(Self.manifestName)
-        guard let data = fileManager.contents(atPath: manifest.path) else {
+        switch manifest {
+        case .missing:
             let contents = (try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []
             if contents.isEmpty { return }
             throw Failure(
                 description:
                     "refusing to write into \(directory.path): it holds files that digest build did not write (no \(Self.manifestName) file); remove it or choose another --output"
             )
-        }
-        let header = Data((Self.manifestHeader + "\n").utf8)
-        if data.starts(with: header) {
-            finished = true
-            previous = Self.parseManifest([UInt8](data.dropFirst(header.count)), finished: &finished)
-        } else {
+        case .current(let manifest, let done):
+            previous = manifest
+            finished = done
+        case .older:
             // An older PaperDigest replaced the whole folder each time: all of it is ours.
             for path in Self.files(in: directory) where path != Self.manifestName {
                 previous.set(FileRecord(hash: 0, size: -1), for: path)

@@ -43,9 +43,9 @@ public final class BuildCache: @unchecked Sendable {
 
     private var topics: [UInt64: [String]] = [:]
     private var usedTopics = Set<UInt64>()
-    /// The search index's words of a paper, by its texts' fingerprints.
-    private var searchWords: [UInt64: [String]] = [:]
-    private var usedSearchWords = Set<UInt64>()
+    /// What the search index holds of a paper (its summary, then its words), by its texts' fingerprints.
+    private var searchEntries: [UInt64: [String]] = [:]
+    private var usedSearchEntries = Set<UInt64>()
     private var relatedDays: [UInt64: [[Int]]] = [:]
     private var usedRelated = Set<UInt64>()
     /// The related-papers index after the newest day of the last build, and that day's key.
@@ -65,7 +65,7 @@ public final class BuildCache: @unchecked Sendable {
         spillFolder = folder
     }
 
-    static let magic = "PaperDigest build cache 2"
+    static let magic = "PaperDigest build cache 3"
     static let fileName = "cache.bin"
     static let textsName = "texts.bin"
     static let pagesName = "pages.bin"
@@ -228,8 +228,13 @@ public final class BuildCache: @unchecked Sendable {
         store(\.topics, \.usedTopics, made.map { ($0.key, $0.topics) })
     }
 
-    func searchWords(_ key: UInt64, make: () -> [String]) -> [String] {
-        memo(\.searchWords, \.usedSearchWords, key, make: make)
+    /// Kept as a list of two strings: the summary, the words.
+    func searchEntry(_ key: UInt64, make: () -> SearchEntry) -> SearchEntry {
+        let list = memo(\.searchEntries, \.usedSearchEntries, key) {
+            let entry = make()
+            return [entry.summary, entry.words]
+        }
+        return SearchEntry(summary: list.first ?? "", words: list.dropFirst().first ?? "")
     }
 
     /// The value remembered under `key` in `table` (noted as used), or `make()`'s,
@@ -350,16 +355,16 @@ public final class BuildCache: @unchecked Sendable {
     /// Forgets what the last build did not use, so the cache does not grow without end.
     func dropUnused() {
         lock.withLock {
-            let sizes = (texts.count, relatedDays.count, topics.count, searchWords.count)
+            let sizes = (texts.count, relatedDays.count, topics.count, searchEntries.count)
             let textCount = texts.count
             texts = Self.keeping(usedTexts, of: texts)
             if texts.count != textCount { stored = stored.filter { texts[$0.key] != nil } }
             relatedDays = Self.keeping(usedRelated, of: relatedDays)
             topics = Self.keeping(usedTopics, of: topics)
             // A build whose search index was unchanged looked none up: they all stay.
-            if !usedSearchWords.isEmpty { searchWords = Self.keeping(usedSearchWords, of: searchWords) }
-            if sizes != (texts.count, relatedDays.count, topics.count, searchWords.count) { dirty = true }
-            usedSearchWords = []
+            if !usedSearchEntries.isEmpty { searchEntries = Self.keeping(usedSearchEntries, of: searchEntries) }
+            if sizes != (texts.count, relatedDays.count, topics.count, searchEntries.count) { dirty = true }
+            usedSearchEntries = []
             usedTopics = []
             usedTexts = []
             usedRelated = []
@@ -412,7 +417,7 @@ public final class BuildCache: @unchecked Sendable {
             for list in lists { writer.add(list) }
         }
         Self.encode(topics, into: &writer)
-        Self.encode(searchWords, into: &writer)
+        Self.encode(searchEntries, into: &writer)
         writer.add(relatedState == nil ? 0 : 1)
         if let (key, state) = relatedState {
             writer.add(key)
@@ -449,7 +454,7 @@ public final class BuildCache: @unchecked Sendable {
             relatedDays[key] = lists
         }
         topics = try Self.decodeLists(from: &reader)
-        searchWords = try Self.decodeLists(from: &reader)
+        searchEntries = try Self.decodeLists(from: &reader)
         if try reader.int() == 1 {
             let key = try reader.uint64()
             let count = try reader.int()

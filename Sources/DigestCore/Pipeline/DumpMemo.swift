@@ -8,7 +8,7 @@ import Foundation
 /// `dumps.bin` in the cache folder: titles, locations and fingerprints, a small fraction of
 /// the dumps' size. It names the binary that wrote it and carries a checksum; anything else
 /// gives an empty memo, and every dump is then read and parsed.
-struct DumpMemo {
+struct DumpMemo: Sendable {
     /// One dump as the last build saw it.
     struct Entry {
         /// The file's size, time and inode when the build began (before reading it).

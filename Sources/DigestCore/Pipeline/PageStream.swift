@@ -62,6 +62,10 @@ struct PageStream {
 
     func run(progress: SiteBuild.ProgressLog) throws(OutputWriter.Failure) -> Outcome {
         let jobs = renderer.jobs()
+        // The search index, one long job, is made on the side from the start when it changed,
+        // rather than hold up the last batch.
+        let stream = self
+        let searchIndex = check(.searchIndex).isCurrent ? nil : Background { stream.searchIndex() }
         var outcome = Outcome()
         outcome.paths.reserveCapacity(jobs.count)
         outcome.files.reserveCapacity(jobs.count)
@@ -88,7 +92,7 @@ struct PageStream {
                 end += 1
             }
             let batch = jobs[start..<end]
-            let results = Array(batch).parallelMap(process)
+            let results = Array(batch).parallelMap { process($0, searchIndex: searchIndex) }
             var toWrite: [Page] = []
             for result in results {
                 outcome.paths.append(result.path)
@@ -125,36 +129,61 @@ struct PageStream {
         return nil
     }
 
-    private func process(_ job: PageJob) -> Result {
+    /// Where a job's file goes and what the last build left there.
+    private struct Check {
+        var path: String
+        var key: UInt64
+        var inputs: UInt64
+        var listed: Int?
+        var onDisk: OutputWriter.FileRecord?
+        /// The file holds what the last build made of the same inputs.
+        var isCurrent: Bool
+    }
+
+    private func check(_ job: PageJob) -> Check {
         let path = renderer.path(of: job)
         let key = PageRecords.key(of: path)
         let inputs = renderer.inputs(of: job)
         let listed = previous.index(of: path)
-        var onDisk: OutputWriter.FileRecord?
-        if let listed { onDisk = previous.records[listed] }
-        if let record = records.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0,
-            onDisk.hash == record.output
-        {
+        let onDisk = listed.map { previous.records[$0] }
+        var isCurrent = false
+        if let record = records.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0 {
+            isCurrent = onDisk.hash == record.output
+        }
+        return Check(path: path, key: key, inputs: inputs, listed: listed, onDisk: onDisk, isCurrent: isCurrent)
+    }
+
+    private func process(_ job: PageJob, searchIndex: Background<String>?) -> Result {
+        let check = check(job)
+        let (path, key, inputs, listed) = (check.path, check.key, check.inputs, check.listed)
+        if check.isCurrent, let onDisk = check.onDisk {
             return Result(path: path, key: key, inputs: inputs, file: onDisk, listed: listed)
         }
-        let page = job == .searchIndex ? Page(path: path, text: searchIndex()) : renderer.render(job)
+        let t0 = DispatchTime.now()
+        let page =
+            job == .searchIndex
+            ? Page(path: path, text: searchIndex?.value ?? self.searchIndex()) : renderer.render(job)
+        if Trace.enabled {
+            let kind = String(String(describing: job).prefix { $0 != "(" })
+            Trace.add(kind, Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9)
+        }
         let file = OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count)
         return Result(
             path: path, key: key, inputs: inputs, file: file, listed: listed, rendered: page,
-            write: onDisk != file)
+            write: check.onDisk != file)
     }
 
-    /// The search index, its papers' words kept from earlier builds: a new day brings a
-    /// few dozen papers into the index, not thousands.
+    /// The search index, its papers' entries kept from earlier builds: a new day brings a
+    /// few dozen papers into the index, not thousands, and no abstract is read for it.
     private func searchIndex() -> String {
         let papers = renderer.catalog.papers
-        let words = Array(renderer.searchedPapers).parallelMap { index in
+        let entries = Array(renderer.searchedPapers).parallelMap { index in
             let (title, abstract) = (papers[index].title, papers[index].abstract)
             var key = Fingerprint()
             key.add(title.fingerprint)
             key.add(abstract.fingerprint)
-            return cache.searchWords(key.value) { SiteRenderer.searchWords(title: title, abstract: abstract) }
+            return cache.searchEntry(key.value) { SearchEntry(title: title, abstract: abstract) }
         }
-        return renderer.searchIndex(words: words)
+        return renderer.searchIndex(entries: entries)
     }
 }

@@ -114,6 +114,7 @@ public struct SiteBuild: Sendable {
         }
         // The cache is decoded while the content is read and parsed.
         let loading = Background { [cacheFolder] in cache ?? BuildCache.load(from: cacheFolder) }
+        let manifest = Background { [output] in OutputWriter.readManifest(output) }
         // Dumps unchanged since the last build are not read: their parse is remembered.
         var memo = DumpMemo.load(from: cacheFolder)
         let scanned = state.byPath
@@ -149,11 +150,24 @@ public struct SiteBuild: Sendable {
             else { throw BuildFailure(.error("internal error: dumps read whole were taken as remembered")) }
             prepared = site
         }
+        // The memo is complete once the catalog is made: it is saved while pages are written.
+        let memoSaved = Background { [memo, cacheFolder] () -> String? in
+            do {
+                try memo.save(to: cacheFolder)
+                return nil
+            } catch {
+                return error.localizedDescription
+            }
+        }
         let cache = loading.value
         if let note = cache.note { report(.warning(note)) }
         prepared.diagnostics.forEach(report)
 
-        let writer = try wrap { () throws(OutputWriter.Failure) in try OutputWriter(directory: output) }
+        Trace.mark("prepared")
+        let writer = try wrap { () throws(OutputWriter.Failure) in
+            try OutputWriter(directory: output, manifest: manifest.value)
+        }
+        Trace.mark("writer open")
         let publishedPapers =
             prepared.papers > 0
             ? 0 : writer.previous.paths.count { $0.hasPrefix("papers/") && $0.hasSuffix("/index.html") }
@@ -165,11 +179,13 @@ public struct SiteBuild: Sendable {
         }
         // Files found missing or changed since the last build are written again.
         if !intactCheck.value { _ = writer.verify() }
+        Trace.mark("intact check")
         let outcome = try wrap { () throws(OutputWriter.Failure) in
             try PageStream(renderer: prepared.renderer, writer: writer, cache: cache).run(progress: progress)
         }
         clock.lap(SiteGenerator.steps[4])
         if cache.isDamaged {
+            _ = memoSaved.value
             // Texts read back from the cache were not what it stored: everything is made
             // again without it, and every page it may have spoilt is written again.
             report(.warning("the build cache \(displayPath(cacheFolder)) is damaged; building everything"))
@@ -193,23 +209,28 @@ public struct SiteBuild: Sendable {
             }
         }
         pagefindDiagnostics.forEach(report)
-        let removed = try wrap { () throws(OutputWriter.Failure) in
-            try writer.finish(paths: paths, records: files, kept: kept)
+        Trace.mark("pagefind")
+        // The cache is saved while the manifest is written, and both before the stamp.
+        let records = outcome.records
+        let cacheSaved = Background { [cacheFolder] () -> String? in
+            cache.record(pages: records)
+            cache.dropUnused()
+            do {
+                try cache.save(to: cacheFolder)
+                return nil
+            } catch {
+                return error.localizedDescription
+            }
         }
-        do {
-            try memo.save(to: cacheFolder)
-        } catch {
-            report(
-                .warning("cannot save the build cache in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
+        let finished = Result { () throws(BuildFailure) in
+            try wrap { () throws(OutputWriter.Failure) in try writer.finish(paths: paths, records: files, kept: kept) }
         }
-        cache.record(pages: outcome.records)
-        cache.dropUnused()
-        do {
-            try cache.save(to: cacheFolder)
-        } catch {
-            report(
-                .warning("cannot save the build cache in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
+        Trace.mark("writer finish")
+        for failure in [memoSaved.value, cacheSaved.value].compactMap({ $0 }) {
+            report(.warning("cannot save the build cache in \(displayPath(cacheFolder)): \(failure)"))
         }
+        let removed = try finished.get()
+        Trace.mark("memo and cache saved")
         let newStamp = BuildStamp(
             state: state, options: options, inputs: inputs, days: prepared.days, papers: prepared.papers,
             topics: prepared.topics,
@@ -221,6 +242,8 @@ public struct SiteBuild: Sendable {
             report(
                 .warning("cannot save the build stamp in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
         }
+        Trace.mark("stamp saved")
+        Trace.printTotals()
         clock.lap(SiteGenerator.steps[5])
         let summary = Summary(
             days: prepared.days, papers: prepared.papers, topics: prepared.topics, pages: outcome.records.count,

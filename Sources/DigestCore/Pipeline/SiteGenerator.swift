@@ -46,7 +46,7 @@ public struct SiteGenerator: Sendable {
         return prepared
     }
 
-    /// `cache` is asked for once the dumps are parsed (a build decodes it meanwhile).
+    /// `cache` is asked for once the papers are collected (a build decodes it meanwhile).
     /// Dumps the snapshot left unread come from `memo`, which learns every dump parsed here.
     /// Nil when they cannot: a remembered dump was parsed with another default year, or
     /// the cache lacks the rendered abstract of one; the caller then reads every dump.
@@ -99,8 +99,9 @@ public struct SiteGenerator: Sendable {
         }
         try check()
         let builder = CatalogBuilder(taxonomy: taxonomy)
-        let cache = cache()
+        Trace.mark("taxonomy")
         var drafts = builder.collect(results.compactMap(\.day))
+        Trace.mark("collect")
         results = []
         let keys = drafts.papers.parallelMap { draft in
             (
@@ -108,7 +109,11 @@ public struct SiteGenerator: Sendable {
                 abstract: Self.textKey(draft.latest.abstractDigest, at: draft.latest.abstractLocation, role: .abstract)
             )
         }
+        Trace.mark("text keys")
+        let cache = cache()
+        Trace.mark("wait for cache")
         let known = cache.texts(keys.flatMap { [$0.title, $0.abstract] })
+        Trace.mark("texts looked up")
         // An abstract known only by its fingerprint must be in the cache.
         for (index, draft) in drafts.papers.enumerated() where draft.latest.isRemembered && known[2 * index + 1] == nil
         {
@@ -129,7 +134,9 @@ public struct SiteGenerator: Sendable {
             if known[2 * index] == nil { made.append((keys[index].title, text.title)) }
             if known[2 * index + 1] == nil { made.append((keys[index].abstract, text.abstract)) }
         }
+        Trace.mark("texts rendered")
         cache.remember(texts: made)
+        Trace.mark("texts remembered")
         for text in texts { diagnostics += text.title.diagnostics + text.abstract.diagnostics }
         // The dumps' texts are not needed once rendered (ten years of them are large).
         for index in drafts.papers.indices { drafts.papers[index].latest = drafts.papers[index].latest.withoutText }
@@ -143,6 +150,7 @@ public struct SiteGenerator: Sendable {
             key.add(text.abstract.text.fingerprint)
             return key.value
         }
+        Trace.mark("topic keys")
         let knownTopics = cache.topics(topicKeys)
         let topics = Array(texts.indices).parallelMap { index in
             knownTopics[index]
@@ -150,8 +158,11 @@ public struct SiteGenerator: Sendable {
                     title: texts[index].title.text.plainText, abstract: texts[index].abstract.text.plainText)
         }
         cache.remember(topics: topics.indices.filter { knownTopics[$0] == nil }.map { (topicKeys[$0], topics[$0]) })
+        Trace.mark("topics")
         let catalog = builder.assemble(drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, topics: topics)
+        Trace.mark("assemble")
         let related = Self.related(catalog, cache: cache)
+        Trace.mark("related")
         let contentPages = snapshot.pages.compactMap { ContentPage.parse($0, diagnostics: &diagnostics) }
         try check()
         clock.lap(Self.steps[2])
@@ -169,6 +180,7 @@ public struct SiteGenerator: Sendable {
         clock.lap(Self.steps[3])
         guard let theme else { throw BuildFailure(diagnostics) }
 
+        Trace.mark("theme")
         let renderer = SiteRenderer(
             config: config, catalog: catalog, contentPages: contentPages, theme: theme, related: related,
             statics: snapshot.statics)
@@ -178,6 +190,7 @@ public struct SiteGenerator: Sendable {
                     "base_url has no origin (like https://you.github.io/digest/): no sitemap.xml is written, as sitemaps need absolute URLs; set base_url in site.yml or pass --base-url"
                 ))
         }
+        Trace.mark("renderer init")
         // A static file must not take the place of a page the site makes (listing every page
         // only when there are static files at all).
         let generated =

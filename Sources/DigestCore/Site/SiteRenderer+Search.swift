@@ -14,49 +14,54 @@ extension SiteRenderer {
         0..<min(max(0, config.searchPapers), catalog.papers.count)
     }
 
-    /// The words the index lists a paper under: each distinct word of its title and
-    /// abstract longer than one character, in order of first occurrence. They depend on the
-    /// two texts alone, so a build can keep them from one run to the next.
-    public static func searchWords(title: PaperText, abstract: PaperText) -> [String] {
-        var seen = Set<String>()
-        return Terms.words(title.plainText + " " + abstract.plainText).filter {
-            $0.characterCount > 1 && seen.insert($0).inserted
-        }
-    }
-
     func searchIndex() -> String {
         searchIndex(
-            words: Array(searchedPapers).parallelMap { index in
-                Self.searchWords(title: catalog.papers[index].title, abstract: catalog.papers[index].abstract)
+            entries: Array(searchedPapers).parallelMap { index in
+                SearchEntry(title: catalog.papers[index].title, abstract: catalog.papers[index].abstract)
             })
     }
 
-    /// The index from each searched paper's `searchWords`, in the order of `searchedPapers`.
+    /// The index from each searched paper's entry, in the order of `searchedPapers`.
     /// Words are told apart by their fingerprints (a hit checked against the word itself):
     /// hundreds of thousands of them, too many to hash as strings.
-    public func searchIndex(words: [[String]]) -> String {
+    public func searchIndex(entries: [SearchEntry]) -> String {
         var table = FingerprintTable(capacity: 1 << 15)
         var terms: [String] = []
         var postings: [[Int]] = []
         /// Words whose fingerprint an earlier, different word holds.
         var others: [String: Int] = [:]
-        for (number, list) in words.enumerated() {
-            for word in list {
-                var id = terms.count
-                if let found = table.insert(id, for: Fingerprint.of(word)) {
-                    if terms[found] == word {
-                        id = found
-                    } else if let other = others[word] {
-                        id = other
-                    } else {
-                        others[word] = id
+        for (number, entry) in entries.enumerated() {
+            var words = entry.words
+            words.withUTF8 { bytes in
+                // Each word's bytes are hashed in place; a string is made only for a new term.
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    start = end + 1
+                    if word.isEmpty { continue }
+                    var print = Fingerprint()
+                    print.add(bytes: UnsafeRawBufferPointer(word))
+                    var id = terms.count
+                    if let found = table.insert(id, for: print.value) {
+                        if terms[found].utf8.elementsEqual(word) {
+                            id = found
+                        } else {
+                            let text = String(decoding: word, as: UTF8.self)
+                            if let other = others[text] {
+                                id = other
+                            } else {
+                                others[text] = id
+                            }
+                        }
                     }
+                    if id == terms.count {
+                        terms.append(String(decoding: word, as: UTF8.self))
+                        postings.append([])
+                    }
+                    postings[id].append(number)
                 }
-                if id == terms.count {
-                    terms.append(word)
-                    postings.append([])
-                }
-                postings[id].append(number)
             }
         }
         // UTF-16 order, the order the script's binary search compares in.
@@ -67,11 +72,11 @@ extension SiteRenderer {
             Self.appendPostings(postings[id], to: &encoded)
         }
         encoded.append(0x5D)
-        let rows = searchedPapers.prefix(words.count).map { index -> String in
+        let rows = zip(searchedPapers, entries).map { index, entry -> String in
             let paper = catalog.papers[index]
             return JSON.array([
                 JSON.string(paper.title.plainText), JSON.string(routes.url(Routes.paper(paper.slug))),
-                JSON.string(paper.lastSeen.iso), JSON.string(Self.summary(of: paper.abstract.plainText, limit: 180)),
+                JSON.string(paper.lastSeen.iso), JSON.string(entry.summary),
             ])
         }
         return JSON.object([

@@ -47,8 +47,9 @@ public struct SiteRenderer: Sendable {
             return value
         }
 
-        func removeAll() {
-            lock.withLock { made.removeAll() }
+        /// Forgets every card once more than `limit` are held.
+        func trim(to limit: Int) {
+            lock.withLock { if made.count > limit { made.removeAll() } }
         }
     }
 
@@ -148,10 +149,11 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// Drops the paper cards rendered so far (a build calls it between batches, so memory
-    /// stays flat); a card needed again is rendered again.
+    /// Drops the paper cards rendered so far when they are many (a build calls it between
+    /// batches, so memory stays flat); a card needed again is rendered again. A month's
+    /// cards fit, so a paper in several topics has its card rendered once.
     public func forgetCards() {
-        cards.removeAll()
+        cards.trim(to: 4096)
     }
 
     /// Renders every job, spread over the cores (tests and small sites; builds stream).

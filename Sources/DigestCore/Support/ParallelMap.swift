@@ -6,22 +6,26 @@ extension Array {
     func parallelMap<T>(_ transform: (Element) -> T) -> [T] {
         let count = self.count
         guard count > 1 else { return map(transform) }
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            let chunks = Swift.min(count, 64)
-            withoutActuallyEscaping(transform) { transform in
-                // Each chunk writes its own slots and only reads the shared input.
-                let work = UncheckedSendable((self, transform, base))
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let (elements, transform, base) = work.value
-                    var index = chunk
-                    while index < count {
-                        (base + index).initialize(to: transform(elements[index]))
-                        index += chunks
+        // Elements are lent from a buffer: read from the array, each one (a large struct,
+        // often) would be copied for the call.
+        return withUnsafeBufferPointer { elements in
+            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                guard let base = buffer.baseAddress else { return }
+                let chunks = Swift.min(count, 64)
+                withoutActuallyEscaping(transform) { transform in
+                    // Each chunk writes its own slots and only reads the shared input.
+                    let work = UncheckedSendable((elements, transform, base))
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        let (elements, transform, base) = work.value
+                        var index = chunk
+                        while index < count {
+                            (base + index).initialize(to: transform(elements[index]))
+                            index += chunks
+                        }
                     }
                 }
+                initialized = count
             }
-            initialized = count
         }
     }
 }

@@ -1,0 +1,40 @@
+import Dispatch
+import Foundation
+
+/// Sub-step timings on standard error when `PAPERDIGEST_TRACE` is set: where a build's
+/// time goes, without a profiler.
+enum Trace {
+    static let enabled = ProcessInfo.processInfo.environment["PAPERDIGEST_TRACE"] != nil
+    nonisolated(unsafe) private static var last = DispatchTime.now()
+    private static let lock = NSLock()
+
+    /// Prints the time since the previous mark (on any thread) under `label`.
+    static func mark(_ label: @autoclosure () -> String) {
+        guard enabled else { return }
+        lock.withLock {
+            let now = DispatchTime.now()
+            let seconds = (Double(now.uptimeNanoseconds) - Double(last.uptimeNanoseconds)) / 1e9
+            FileHandle.standardError.write(Data("  trace \(String(format: "%.3f", seconds)) s  \(label())\n".utf8))
+            last = now
+        }
+    }
+
+    nonisolated(unsafe) private static var totals: [String: (Double, Int)] = [:]
+
+    /// Adds `seconds` to the total kept under `label` (printed by `totals()`).
+    static func add(_ label: String, _ seconds: Double) {
+        lock.withLock {
+            totals[label, default: (0, 0)].0 += seconds; totals[label, default: (0, 0)].1 += 1
+        }
+    }
+
+    static func printTotals() {
+        guard enabled else { return }
+        lock.withLock {
+            for (label, total) in totals.sorted(by: { $0.value.0 > $1.value.0 }) {
+                FileHandle.standardError.write(
+                    Data("  total \(String(format: "%.3f", total.0)) s  \(total.1)× \(label)\n".utf8))
+            }
+        }
+    }
+}
