@@ -132,13 +132,14 @@ public struct SiteBuild: Sendable {
             return nothingChanged(stamp)
         }
         readDiagnostics.forEach(report)
+        Trace.mark("read")
         clock.lap(SiteGenerator.steps[0])
         BuildStamp.remove(from: cacheFolder)
 
         var generator = SiteGenerator(baseURL: baseURL)
         generator.pagefind = indexer.willRun
         var prepared: PreparedSite
-        if let site = try generator.prepare(snapshot, memo: &memo, cache: { loading.value }, clock: &clock) {
+        if let site = try generator.prepare(consume snapshot, memo: &memo, cache: { loading.value }, clock: &clock) {
             prepared = site
         } else {
             // What is remembered does not suffice (see `prepare`): every dump is read.
@@ -146,7 +147,8 @@ public struct SiteBuild: Sendable {
             (snapshot, readDiagnostics) = try read(&memo)
             clock.number = 1
             clock.lap("Reading every dump (what the cache remembers does not suffice)")
-            guard let site = try generator.prepare(snapshot, memo: &memo, cache: { loading.value }, clock: &clock)
+            guard
+                let site = try generator.prepare(consume snapshot, memo: &memo, cache: { loading.value }, clock: &clock)
             else { throw BuildFailure(.error("internal error: dumps read whole were taken as remembered")) }
             prepared = site
         }

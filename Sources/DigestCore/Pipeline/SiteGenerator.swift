@@ -86,6 +86,7 @@ public struct SiteGenerator: Sendable {
             results.append(result)
         }
         parsed = []
+        Trace.mark("parsed")
         memo.keep(only: Set(snapshot.dumps.map(\.path)))
         let parsedDumps = snapshot.dumps.count - remembered.count
         snapshot.dumps = []
@@ -273,21 +274,27 @@ public struct SiteGenerator: Sendable {
         } else {
             answers = Array(repeating: nil, count: groups.count)
         }
-        let pending = order[(groups.indices.contains(resume) ? groups[resume].lowerBound : order.count)...]
-        // The title counts twice: it says what a paper is about more densely than the abstract.
-        let terms = Array(pending).parallelMap { index in
-            let paper = catalog.papers[index]
-            return RelatedPapers.termCounts(
-                Terms.significant(paper.title.plainText + " " + paper.title.plainText + " " + paper.abstract.plainText))
-        }
-        let offset = pending.startIndex
-        for day in groups.indices.dropFirst(resume) {
-            let documents = Array(terms[(groups[day].lowerBound - offset)..<(groups[day].upperBound - offset)])
-            let known = answers[day]
-            let lists = index.addDay(counted: documents, lookUp: known == nil)
-            if known == nil {
-                answers[day] = lists
-                cache.remember(related: lists, for: keys[day])
+        // Terms are counted for a month of days at a time, on every core: ten years of them
+        // at once would hold half a gigabyte.
+        for chunk in stride(from: resume, to: groups.count, by: 32) {
+            let days = chunk..<min(chunk + 32, groups.count)
+            let pending = order[groups[days.lowerBound].lowerBound..<groups[days.upperBound - 1].upperBound]
+            // The title counts twice: it says what a paper is about more densely than the abstract.
+            let terms = Array(pending).parallelMap { index in
+                let paper = catalog.papers[index]
+                return RelatedPapers.termCounts(
+                    Terms.significant(
+                        paper.title.plainText + " " + paper.title.plainText + " " + paper.abstract.plainText))
+            }
+            for day in days {
+                let range =
+                    (groups[day].lowerBound - pending.startIndex)..<(groups[day].upperBound - pending.startIndex)
+                let known = answers[day]
+                let lists = index.addDay(counted: Array(terms[range]), lookUp: known == nil)
+                if known == nil {
+                    answers[day] = lists
+                    cache.remember(related: lists, for: keys[day])
+                }
             }
         }
         if let last = keys.last, resume < groups.count || cache.relatedState == nil {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Related papers that stay put as the archive grows: each paper is compared only with
@@ -19,7 +20,11 @@ public struct RelatedPapers: Sendable {
     private var postings: [[Posting]] = []
     /// Papers added so far; ordinals count from 0 in the order papers were added.
     public private(set) var count = 0
+    /// Zeroed scores for look-ups, one row of `scoreStride` per worker; a look-up zeroes
+    /// what it touched, so rows are reused from day to day.
     private var scores: [Float] = []
+    private var scoreStride = 0
+    private static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public typealias Posting = (document: Int, weight: Float)
 
@@ -132,25 +137,46 @@ public struct RelatedPapers: Sendable {
                 }
             }
         }
-        guard lookUp else { return [] }
-        scores.append(contentsOf: repeatElement(0, count: n - scores.count))
-        return vectors.enumerated().map { similar(to: first + $0.offset, vector: $0.element, count: count) }
+        guard lookUp, !vectors.isEmpty else { return [] }
+        // A day's look-ups only read the postings: they run on every core, each worker with
+        // its own row of scores, and give what one after another would.
+        let workers = min(Self.workers, vectors.count)
+        if n > scoreStride || scores.count < workers * scoreStride {
+            scoreStride = max(n, 2 * scoreStride)
+            scores = Array(repeating: 0, count: Self.workers * scoreStride)
+        }
+        let (postings, stride, days) = (self.postings, scoreStride, vectors)
+        var results = Array(repeating: [Int](), count: vectors.count)
+        scores.withUnsafeMutableBufferPointer { scores in
+            results.withUnsafeMutableBufferPointer { results in
+                let shared = UncheckedSendable((scores, results))
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let (scores, results) = shared.value
+                    let row = UnsafeMutableBufferPointer(rebasing: scores[(worker * stride)..<((worker + 1) * stride)])
+                    for index in Swift.stride(from: worker, to: days.count, by: workers) {
+                        results[index] = Self.similar(
+                            to: first + index, vector: days[index], count: count, postings: postings, scores: row)
+                    }
+                }
+            }
+        }
+        return results
     }
 
-    private mutating func similar(to document: Int, vector: [(term: Int, weight: Float)], count: Int) -> [Int] {
+    private static func similar(
+        to document: Int, vector: [(term: Int, weight: Float)], count: Int, postings: [[Posting]],
+        scores: UnsafeMutableBufferPointer<Float>
+    ) -> [Int] {
         let strongest = vector.sorted {
             $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
         }.prefix(Self.queryTerms)
         var touched: [Int] = []
         // Through a pointer: this loop runs up to `queryTerms × postingCap` times a paper.
-        let postings = self.postings
-        scores.withUnsafeMutableBufferPointer { scores in
-            for entry in strongest.sorted(by: { $0.term < $1.term }) {
-                let list = postings[entry.term]
-                for posting in list.suffix(Self.postingCap) where posting.document != document {
-                    if scores[posting.document] == 0 { touched.append(posting.document) }
-                    scores[posting.document] += entry.weight * posting.weight
-                }
+        for entry in strongest.sorted(by: { $0.term < $1.term }) {
+            let list = postings[entry.term]
+            for posting in list.suffix(Self.postingCap) where posting.document != document {
+                if scores[posting.document] == 0 { touched.append(posting.document) }
+                scores[posting.document] += entry.weight * posting.weight
             }
         }
         // The best `count`, kept in order as candidates come: ties go to the lower ordinal.

@@ -14,9 +14,17 @@ enum Trace {
         lock.withLock {
             let now = DispatchTime.now()
             let seconds = (Double(now.uptimeNanoseconds) - Double(last.uptimeNanoseconds)) / 1e9
-            FileHandle.standardError.write(Data("  trace \(String(format: "%.3f", seconds)) s  \(label())\n".utf8))
+            let line = "  trace \(String(format: "%.3f", seconds)) s  peak \(residentMiB()) MiB  \(label())\n"
+            FileHandle.standardError.write(Data(line.utf8))
             last = now
         }
+    }
+
+    /// The most memory resident so far (`getrusage`), which grows at the step that makes the peak.
+    private static func residentMiB() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
+        return usage.ru_maxrss >> 10
     }
 
     nonisolated(unsafe) private static var totals: [String: (Double, Int)] = [:]
