@@ -33,11 +33,17 @@ public struct CatalogBuilder: Sendable {
         var drafts: [Draft] = []
         var index: [TitleKey: Int] = [:]
         var dayPapers: [[Int]] = []
+        // Keys on every core first: a title with a non-ASCII letter is folded by Foundation,
+        // which is slow, and ten years hold thousands of them.
+        let keys = days.flatMap { $0.entries.map(\.title) }.parallelMap { TitleKey($0) }
+        var next = 0
+        drafts.reserveCapacity(keys.count)
         for day in days {
             var papers: [Int] = []
             papers.reserveCapacity(day.entries.count)
             for (position, entry) in day.entries.enumerated() {
-                let key = TitleKey(entry.title)
+                let key = keys[next]
+                next += 1
                 let appearance = Paper.Appearance(date: day.date, position: position)
                 papers.append(index[key] ?? drafts.count)
                 if let known = index[key] {

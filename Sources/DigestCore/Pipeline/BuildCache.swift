@@ -264,11 +264,14 @@ public final class BuildCache: @unchecked Sendable {
         _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ keys: [UInt64]
     ) -> [Value?] {
         lock.withLock {
-            keys.map { key in
-                guard let hit = self[keyPath: table][key] else { return nil }
-                self[keyPath: used].insert(key)
-                return hit
-            }
+            // Read on every core from the table as it is (nothing writes while the lock is held).
+            let found = self[keyPath: table]
+            let hits = keys.parallelMap { found[$0] }
+            var noted = self[keyPath: used]
+            self[keyPath: used] = []
+            for (key, hit) in zip(keys, hits) where hit != nil { noted.insert(key) }
+            self[keyPath: used] = noted
+            return hits
         }
     }
 
@@ -279,6 +282,8 @@ public final class BuildCache: @unchecked Sendable {
     ) {
         guard !made.isEmpty else { return }
         lock.withLock {
+            // Room made once: a table grown by doubling holds two copies while it moves.
+            self[keyPath: table].reserveCapacity(self[keyPath: table].count + made.count)
             for (key, value) in made {
                 self[keyPath: table][key] = value
                 self[keyPath: used].insert(key)

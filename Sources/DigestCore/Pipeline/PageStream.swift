@@ -113,6 +113,7 @@ struct PageStream {
             start += batch.count
         }
         try finishWriting()
+        renderer.forgetCards(all: true)
         progress(start, jobs.count)
         return outcome
     }

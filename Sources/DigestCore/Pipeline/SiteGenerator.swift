@@ -71,6 +71,7 @@ public struct SiteGenerator: Sendable {
         // A few dumps at a time, each one's bytes dropped once parsed: ten years of them are
         // large, and their parse as large again.
         var parsed: [(result: DumpParseResult?, digest: UInt64?)] = []
+        parsed.reserveCapacity(snapshot.dumps.count)
         for start in stride(from: 0, to: snapshot.dumps.count, by: 64) {
             let range = start..<min(start + 64, snapshot.dumps.count)
             parsed += Array(snapshot.dumps[range]).parallelMap { file -> (result: DumpParseResult?, digest: UInt64?) in
@@ -80,6 +81,7 @@ public struct SiteGenerator: Sendable {
             for index in range { snapshot.dumps[index].data = Data() }
         }
         var results: [DumpParseResult] = []
+        results.reserveCapacity(parsed.count)
         for (file, parse) in zip(snapshot.dumps, parsed) {
             guard let result = parse.result else { return nil }
             if let digest = parse.digest { memo.remember(result, of: file.path, digest: digest, year: config.year) }
@@ -104,6 +106,8 @@ public struct SiteGenerator: Sendable {
         var drafts = builder.collect(results.compactMap(\.day))
         Trace.mark("collect")
         results = []
+        // Only each paper's latest listing is rendered: the others' texts go now.
+        drafts.days = drafts.days.map { DumpDay(date: $0.date, entries: [], sources: $0.sources) }
         let keys = drafts.papers.parallelMap { draft in
             (
                 title: Self.textKey(Fingerprint.of(draft.latest.title), at: draft.latest.titleLocation, role: .title),
@@ -130,21 +134,22 @@ public struct SiteGenerator: Sendable {
                         draft.abstract, key: key.abstract, at: draft.abstractLocation, role: .abstract, cache: cache)
             )
         }
+        // The dumps' texts are not needed once rendered (ten years of them are large).
+        for index in drafts.papers.indices { drafts.papers[index].latest = drafts.papers[index].latest.withoutText }
         var made: [(key: UInt64, text: BuildCache.Text)] = []
+        made.reserveCapacity(known.count { $0 == nil })
         for (index, text) in texts.enumerated() {
             if known[2 * index] == nil { made.append((keys[index].title, text.title)) }
             if known[2 * index + 1] == nil { made.append((keys[index].abstract, text.abstract)) }
         }
         Trace.mark("texts rendered")
         cache.remember(texts: made)
+        made = []
         Trace.mark("texts remembered")
         for text in texts { diagnostics += text.title.diagnostics + text.abstract.diagnostics }
-        // The dumps' texts are not needed once rendered (ten years of them are large).
-        for index in drafts.papers.indices { drafts.papers[index].latest = drafts.papers[index].latest.withoutText }
-        drafts.days = drafts.days.map { DumpDay(date: $0.date, entries: [], sources: $0.sources) }
         let matcher = builder.matcher
         let taxonomyKey = Self.fingerprint(of: taxonomy)
-        let topicKeys = texts.map { text in
+        let topicKeys = texts.parallelMap { text in
             var key = Fingerprint()
             key.add(taxonomyKey)
             key.add(text.title.text.fingerprint)

@@ -152,8 +152,8 @@ public struct SiteRenderer: Sendable {
     /// Drops the paper cards rendered so far when they are many (a build calls it between
     /// batches, so memory stays flat); a card needed again is rendered again. A month's
     /// cards fit, so a paper in several topics has its card rendered once.
-    public func forgetCards() {
-        cards.trim(to: 4096)
+    public func forgetCards(all: Bool = false) {
+        cards.trim(to: all ? 0 : 4096)
     }
 
     /// Renders every job, spread over the cores (tests and small sites; builds stream).

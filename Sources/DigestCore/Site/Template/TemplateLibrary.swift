@@ -26,7 +26,6 @@ public struct TemplateLibrary: Sendable {
         init(library: TemplateLibrary, stack: [TemplateValue]) {
             self.library = library
             self.stack = stack
-            output.reserveCapacity(16_384)
         }
 
         mutating func render(_ nodes: [Template.Node]) {
