@@ -9,6 +9,9 @@ public struct ContentSnapshot: Hashable, Sendable {
     /// Dumps left unread because the build remembers what parsing them gave (their paths,
     /// as in `dumps`, where they stand with no bytes).
     public var rememberedDumps: Set<String> = []
+    /// A fingerprint of each dump read, by path, taken once: the build stamp and the memo
+    /// of parsed dumps both need it.
+    public var dumpDigests: [String: UInt64] = [:]
     public var siteConfig: SourceFile?
     public var topics: SourceFile?
     public var pages: [SourceFile] = []
@@ -21,6 +24,11 @@ public struct ContentSnapshot: Hashable, Sendable {
     public var statics: [SourceFile] = []
 
     public init() {}
+
+    /// The fingerprint of a file's bytes (a dump's taken when it was read).
+    func digest(of file: SourceFile) -> UInt64 {
+        dumpDigests[file.path] ?? Fingerprint.of(file.data)
+    }
 
     /// Reads `content` (`dumps/`, `site.yml`, `topics.yml`, `pages/`, `static/`) and the theme:
     /// the default theme built into the binary, with each file found in `templates` in place
@@ -55,7 +63,9 @@ public struct ContentSnapshot: Hashable, Sendable {
                 snapshot.dumps.append(SourceFile(path: shown, data: Data()))
                 snapshot.rememberedDumps.insert(shown)
             } else {
-                snapshot.dumps.append(try readFile(file))
+                let dump = try readFile(file)
+                snapshot.dumpDigests[dump.path] = Fingerprint.of(dump.data)
+                snapshot.dumps.append(dump)
             }
         }
         if snapshot.dumps.isEmpty {

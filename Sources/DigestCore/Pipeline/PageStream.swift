@@ -160,13 +160,9 @@ struct PageStream {
         if check.isCurrent, let onDisk = check.onDisk {
             return Result(path: path, key: key, inputs: inputs, file: onDisk, listed: listed)
         }
-        let t0 = DispatchTime.now()
-        let page =
+        let page = Trace.timed(String(String(describing: job).prefix { $0 != "(" })) {
             job == .searchIndex
-            ? Page(path: path, text: searchIndex?.value ?? self.searchIndex()) : renderer.render(job)
-        if Trace.enabled {
-            let kind = String(String(describing: job).prefix { $0 != "(" })
-            Trace.add(kind, Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9)
+                ? Page(path: path, text: searchIndex?.value ?? self.searchIndex()) : renderer.render(job)
         }
         let file = OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count)
         return Result(

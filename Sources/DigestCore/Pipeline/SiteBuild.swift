@@ -93,6 +93,7 @@ public struct SiteBuild: Sendable {
         var clock = StepClock(log: log, first: 1)
         let indexer = Pagefind(mode: pagefind)
         let options = BuildStamp.options(baseURL: baseURL, pagefind: indexer.willRun)
+        Trace.mark("build starts")
         let state = InputState.scan(InputPaths(content: content, templates: templates))
         let stamp = BuildStamp.load(from: cacheFolder)
         // Whether the output holds what the last build wrote (a stat of every file): asked
@@ -132,13 +133,13 @@ public struct SiteBuild: Sendable {
             return nothingChanged(stamp)
         }
         readDiagnostics.forEach(report)
-        Trace.mark("read")
+        Trace.mark("inputs scanned, content read")
         clock.lap(SiteGenerator.steps[0])
         BuildStamp.remove(from: cacheFolder)
 
         var generator = SiteGenerator(baseURL: baseURL)
         generator.pagefind = indexer.willRun
-        var prepared: PreparedSite
+        let prepared: PreparedSite
         if let site = try generator.prepare(consume snapshot, memo: &memo, cache: { loading.value }, clock: &clock) {
             prepared = site
         } else {

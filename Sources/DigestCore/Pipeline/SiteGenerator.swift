@@ -72,11 +72,13 @@ public struct SiteGenerator: Sendable {
         // large, and their parse as large again.
         var parsed: [(result: DumpParseResult?, digest: UInt64?)] = []
         parsed.reserveCapacity(snapshot.dumps.count)
+        let digests = snapshot.dumps.map { snapshot.digest(of: $0) }
         for start in stride(from: 0, to: snapshot.dumps.count, by: 64) {
             let range = start..<min(start + 64, snapshot.dumps.count)
-            parsed += Array(snapshot.dumps[range]).parallelMap { file -> (result: DumpParseResult?, digest: UInt64?) in
+            parsed += Array(zip(snapshot.dumps[range], digests[range])).parallelMap {
+                file, digest -> (result: DumpParseResult?, digest: UInt64?) in
                 if remembered.contains(file.path) { return (memoSoFar.result(file.path, year: config.year), nil) }
-                return (parser.parse(file), Fingerprint.of(file.data))
+                return (parser.parse(file), digest)
             }
             for index in range { snapshot.dumps[index].data = Data() }
         }

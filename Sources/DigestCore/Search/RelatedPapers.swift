@@ -141,7 +141,7 @@ public struct RelatedPapers: Sendable {
         // A day's look-ups only read the postings: they run on every core, each worker with
         // its own row of scores, and give what one after another would.
         let workers = min(Self.workers, vectors.count)
-        if n > scoreStride || scores.count < workers * scoreStride {
+        if n > scoreStride {
             scoreStride = max(n, 2 * scoreStride)
             scores = Array(repeating: 0, count: Self.workers * scoreStride)
         }

@@ -8,20 +8,22 @@ enum Trace {
     nonisolated(unsafe) private static var last = DispatchTime.now()
     private static let lock = NSLock()
 
-    /// Prints the time since the previous mark (on any thread) under `label`.
+    /// Prints the time since the previous mark (on any thread) under `label`; a build marks
+    /// its start first, which prints 0.
     static func mark(_ label: @autoclosure () -> String) {
         guard enabled else { return }
         lock.withLock {
+            let previous = last  // set on first use: before `now`
             let now = DispatchTime.now()
-            let seconds = (Double(now.uptimeNanoseconds) - Double(last.uptimeNanoseconds)) / 1e9
-            let line = "  trace \(String(format: "%.3f", seconds)) s  peak \(residentMiB()) MiB  \(label())\n"
+            let seconds = Double(now.uptimeNanoseconds - previous.uptimeNanoseconds) / 1e9
+            let line = "  trace \(String(format: "%.3f", seconds)) s  peak \(peakMiB()) MiB  \(label())\n"
             FileHandle.standardError.write(Data(line.utf8))
             last = now
         }
     }
 
     /// The most memory resident so far (`getrusage`), which grows at the step that makes the peak.
-    private static func residentMiB() -> Int {
+    private static func peakMiB() -> Int {
         var usage = rusage()
         getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
         return usage.ru_maxrss >> 10
@@ -29,11 +31,19 @@ enum Trace {
 
     nonisolated(unsafe) private static var totals: [String: (Double, Int)] = [:]
 
-    /// Adds `seconds` to the total kept under `label` (printed by `totals()`).
-    static func add(_ label: String, _ seconds: Double) {
+    /// `work`'s result; with tracing on, its time is added to the total kept under `label`
+    /// (printed by `printTotals()`).
+    static func timed<Value>(_ label: @autoclosure () -> String, _ work: () -> Value) -> Value {
+        guard enabled else { return work() }
+        let start = DispatchTime.now()
+        let value = work()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let name = label()
         lock.withLock {
-            totals[label, default: (0, 0)].0 += seconds; totals[label, default: (0, 0)].1 += 1
+            totals[name, default: (0, 0)].0 += seconds
+            totals[name, default: (0, 0)].1 += 1
         }
+        return value
     }
 
     static func printTotals() {
