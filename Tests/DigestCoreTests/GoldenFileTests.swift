@@ -16,7 +16,8 @@ struct GoldenFileTests {
     /// The files compared: one of each page kind, the feeds, the sitemap and robots.txt.
     static let files = [
         "index.html", "days/index.html", "days/2026-03-12/index.html", "papers/agents-that-read-the-manual/index.html",
-        "papers/bounded-regret-for-low-rank-bandits/index.html", "topics/index.html", "feed.xml", "sitemap.xml",
+        "papers/bounded-regret-for-low-rank-bandits/index.html", "topics/index.html", "topics/agents/index.html",
+        "topics/agents/2026-03/index.html", "feed.xml", "sitemap.xml",
         "robots.txt", "404.html",
     ]
 

@@ -41,6 +41,40 @@ struct IncrementalBuildTests {
         #expect((again.rendered, again.written.count, again.removed.count) == (0, 0, 0), "nothing changed")
     }
 
+    @Test("a topic's month grows at its end: a new day rewrites its first page and its last pages, not the rest")
+    func monthPagesGrowAtTheEnd() throws {
+        let site = try SyntheticSite(seed: 5)
+        defer { site.remove() }
+        // Three weeks of February, one paper a page: each topic's month has many pages.
+        try site.set(papersPerPage: 1)
+        for _ in 0..<8 { try site.addDay(relisting: 0) }
+        _ = try site.build()
+        try site.addDay(relisting: 0)
+        let month = String(site.newestDay.prefix(7))
+        // Pages of each topic's month before the new day, by topic.
+        var pages: [String: Int] = [:]
+        let page = /topics\/([a-z0-9-]+)\/(\d{4}-\d\d)\/page\/(\d+)\/index\.html/
+        for file in allFiles(in: site.output) {
+            guard let match = file.wholeMatch(of: page), match.2 == month, let number = Int(match.3) else { continue }
+            pages[String(match.1), default: 1] = max(pages[String(match.1), default: 1], number)
+        }
+        let summary = try site.build()
+        var rewritten: [String: Set<Int>] = [:]
+        for file in summary.written {
+            guard let match = file.wholeMatch(of: page), match.2 == month, let number = Int(match.3) else { continue }
+            rewritten[String(match.1), default: []].insert(number)
+        }
+        // Page k links up to page k + 3, so only the three before the old end see new pages.
+        var kept = 0
+        for (topic, count) in pages {
+            let changed = rewritten[topic] ?? []
+            #expect(changed.allSatisfy { $0 >= count - 2 }, "\(topic): pages \(changed.sorted()) of \(count)")
+            kept += (2..<max(2, count - 2)).count
+        }
+        #expect(kept > 10, "the months are long enough to show it: \(pages)")
+        #expect(differences(site.output, try site.cleanBuild()).isEmpty)
+    }
+
     @Test("nothing changed: no page is rendered, even when files were touched; a page deleted by hand comes back")
     func nothingChanged() throws {
         let site = try SyntheticSite(seed: 23)
@@ -236,8 +270,7 @@ final class SyntheticSite: @unchecked Sendable {
         folder = try TemporaryFolder()
         random = SplitMix(seed: seed)
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"), to: templates)
-        try folder.write(
-            "Content/site.yml", "title: Synthetic\nbase_url: https://example.org/digest/\npapers_per_page: 4\n")
+        try set(papersPerPage: 4)
         for _ in 0..<5 { try addDay(relisting: 2) }
     }
 
@@ -284,7 +317,17 @@ final class SyntheticSite: @unchecked Sendable {
         "attention", "graph", "protein", "robot", "video", "speech", "benchmark", "reward", "tokens", "memory",
     ]
 
-    /// Adds the next day's dump: a few new papers and `relisting` papers from earlier days.
+    func set(papersPerPage: Int) throws {
+        try folder.write(
+            "Content/site.yml",
+            "title: Synthetic\nbase_url: https://example.org/digest/\npapers_per_page: \(papersPerPage)\n")
+    }
+
+    /// The newest day's date, `2026-02-03`.
+    var newestDay: String { day.iso }
+
+    /// Adds the next day's dump: a few new papers and `relisting` papers from earlier days;
+    /// returns its first title.
     @discardableResult
     func addDay(relisting: Int) throws -> String {
         day = day.adding(days: 1 + random.next(2))

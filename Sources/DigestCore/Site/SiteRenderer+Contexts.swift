@@ -90,35 +90,42 @@ extension SiteRenderer {
         case .topicMonth(let index, let monthIndex, let page):
             let topic = catalog.topics[index]
             let month = months[index][monthIndex]
-            let pages = Self.pageCount(month.papers.count, config.papersPerPage)
-            let title = "\(topic.topic.name), \(month.title)" + (page > 1 ? " (page \(page) of \(pages))" : "")
+            let slug = topic.topic.slug
+            let about = "on \(topic.topic.name.lowercased()) first listed in \(month.title)"
+            // Only the first page shows the month's count, its number of pages and its
+            // neighbours: a new day changes the first two and a new month adds a neighbour,
+            // and neither should rewrite every page of the month. Later pages only gain
+            // papers at the end, and links to the pages that follow.
             context = common(
-                location, title: title,
-                description:
-                    "\(month.papers.count) papers on \(topic.topic.name.lowercased()) first listed in \(month.title).",
+                location, title: "\(topic.topic.name), \(month.title)" + (page > 1 ? " (page \(page))" : ""),
+                description: page > 1 ? "Papers \(about), page \(page)." : "\(month.papers.count) papers \(about).",
                 section: "topics")
             var topicValue: [String: TemplateValue] = [
-                "name": .string(topic.topic.name), "slug": .string(topic.topic.slug),
-                "url": .string(routes.url(Routes.topic(topic.topic.slug))),
-                "feed_url": .string(routes.url(Routes.topicFeed(topic.topic.slug))),
+                "name": .string(topic.topic.name), "slug": .string(slug),
+                "url": .string(routes.url(Routes.topic(slug))),
+                "feed_url": .string(routes.url(Routes.topicFeed(slug))),
             ]
             var monthValue: [String: TemplateValue] = [
-                "title": .string(month.title), "key": .string(month.key), "count": .int(month.papers.count),
+                "title": .string(month.title), "key": .string(month.key),
+                "url": .string(routes.url(Routes.topicMonth(slug, month: month.key))),
             ]
-            let slug = topic.topic.slug
-            if monthIndex + 1 < months[index].count {
-                let older = months[index][monthIndex + 1]
-                monthValue["older"] = [
-                    "title": .string(older.title),
-                    "url": .string(routes.url(Routes.topicMonth(slug, month: older.key))),
-                ]
-            }
-            if monthIndex > 0 {
-                let newer = months[index][monthIndex - 1]
-                monthValue["newer"] = [
-                    "title": .string(newer.title),
-                    "url": .string(routes.url(Routes.topicMonth(slug, month: newer.key))),
-                ]
+            if page == 1 {
+                monthValue["count"] = .int(month.papers.count)
+                monthValue["so_far"] = .bool(month.isOpen)
+                if monthIndex + 1 < months[index].count {
+                    let older = months[index][monthIndex + 1]
+                    monthValue["older"] = [
+                        "title": .string(older.title),
+                        "url": .string(routes.url(Routes.topicMonth(slug, month: older.key))),
+                    ]
+                }
+                if monthIndex > 0 {
+                    let newer = months[index][monthIndex - 1]
+                    monthValue["newer"] = [
+                        "title": .string(newer.title),
+                        "url": .string(routes.url(Routes.topicMonth(slug, month: newer.key))),
+                    ]
+                }
             }
             topicValue["month"] = .object(monthValue)
             context["topic"] = .object(topicValue)
@@ -127,7 +134,9 @@ extension SiteRenderer {
                     .object(listItem($0, compact: true))
                 })
             context["pagination"] = .object(
-                pagination(page: page, pages: pages) {
+                pagination(
+                    page: page, pages: Self.pageCount(month.papers.count, config.papersPerPage), showsEnd: page == 1
+                ) {
                     routes.url(Routes.topicMonth(slug, month: month.key, page: $0))
                 })
         case .paper(let index):
@@ -341,14 +350,16 @@ extension SiteRenderer {
         return months
     }
 
-    /// Numbered links between the pages of one list.
-    private func pagination(page: Int, pages: Int, url: (Int) -> String) -> [String: TemplateValue] {
-        var value: [String: TemplateValue] = [
-            "current": .int(page), "total": .int(pages), "has_pages": .bool(pages > 1),
-        ]
+    /// Numbered links between the pages of one list: the first, the last and a window
+    /// around the current one. Without `showsEnd` (a list that grows at its end) there is
+    /// no total or last page, so a page changes only when pages appear within its window.
+    private func pagination(page: Int, pages: Int, showsEnd: Bool = true, url: (Int) -> String) -> [String:
+        TemplateValue]
+    {
+        var value: [String: TemplateValue] = ["current": .int(page), "has_pages": .bool(pages > 1)]
+        if showsEnd { value["total"] = .int(pages) }
         guard pages > 1 else { return value }
-        // A window around the current page keeps long lists' navigation small.
-        let shown = Set([1, pages] + Array(max(1, page - 3)...min(pages, page + 3)))
+        let shown = Set([1] + (showsEnd ? [pages] : []) + Array(max(1, page - 3)...min(pages, page + 3)))
         value["pages"] = .list(
             shown.sorted().map { number in
                 ["number": .int(number), "url": .string(url(number)), "current": .bool(number == page)]

@@ -56,8 +56,11 @@ public struct SiteRenderer: Sendable {
     struct TopicMonth: Sendable {
         var key: String
         var title: String
-        /// Newest first listing first.
+        /// Oldest first listing first: new papers go at the end.
         var papers: [Int]
+        /// The month of the newest day, still growing: its pages leave out what a new day
+        /// would change on every one of them (the count, the last page).
+        var isOpen: Bool
     }
 
     public init(
@@ -82,8 +85,10 @@ public struct SiteRenderer: Sendable {
             })
         self.siteValue = Self.siteValue(config: config, routes: routes)
         self.assetsValue = .object(assetURLs.mapValues(TemplateValue.string))
-        let place = Self.newestFirst(catalog)
-        self.months = catalog.topics.parallelMap { Self.months(of: $0, in: catalog, place: place) }
+        var ranks = Array(repeating: 0, count: catalog.papers.count)
+        for (place, paper) in catalog.firstListing.enumerated() { ranks[paper] = place }
+        let (rank, newest) = (ranks, catalog.days.last?.date.monthKey ?? "")
+        self.months = catalog.topics.parallelMap { Self.months(of: $0, in: catalog, rank: rank, newest: newest) }
         self.sitemapPlan =
             config.baseURL.origin == nil
             ? SitemapPlan(pages: [], papers: [], limit: config.sitemapLimit)
@@ -254,10 +259,16 @@ public struct SiteRenderer: Sendable {
             let entry = months[index][month]
             print.add(entry.key)
             print.add(page)
-            print.add(entry.papers.count)
-            for neighbour in [month - 1, month + 1] where months[index].indices.contains(neighbour) {
-                print.add(neighbour - month)
-                print.add(months[index][neighbour].key)
+            // What the page shows of the month (see `context(for:)`): the first page, its
+            // count, pages and neighbours; a later page, the end of its window of page links.
+            let pages = Self.pageCount(entry.papers.count, config.papersPerPage)
+            print.add(page == 1 ? pages : min(pages, page + 3))
+            if page == 1 {
+                print.add(value: [entry.isOpen, entry.papers.count] as [Any])
+                for neighbour in [month - 1, month + 1] where months[index].indices.contains(neighbour) {
+                    print.add(neighbour - month)
+                    print.add(months[index][neighbour].key)
+                }
             }
             for paper in pageSlice(entry.papers, page: page, size: config.papersPerPage) {
                 print.add(cardPrints[paper])
@@ -358,12 +369,13 @@ public struct SiteRenderer: Sendable {
         ]
     }
 
-    /// A topic's papers by the month they were first listed; a month's page keeps its papers
-    /// as the archive grows, since first listings never change. `place` is each paper's
-    /// place in the listing newest day first, dump order within a day (`newestFirst`), so
-    /// one sort of plain integers orders a topic's papers and leaves its months contiguous.
-    static func months(of topic: Catalog.TopicPapers, in catalog: Catalog, place: [Int]) -> [TopicMonth] {
-        let papers = topic.papers.sorted { place[$0] < place[$1] }
+    /// A topic's months, newest first, each with its papers in the order they were first
+    /// listed (oldest first). A new day only adds papers at the end of the newest month, so
+    /// its earlier pages keep their papers as the archive grows. `rank` is each paper's
+    /// place in `catalog.firstListing`; `newest` is the month key of the catalog's last day.
+    static func months(of topic: Catalog.TopicPapers, in catalog: Catalog, rank: [Int], newest: String) -> [TopicMonth]
+    {
+        let papers = topic.papers.sorted { rank[$0] < rank[$1] }
         var result: [TopicMonth] = []
         var start = 0
         while start < papers.count {
@@ -374,29 +386,12 @@ public struct SiteRenderer: Sendable {
                 guard date.year == first.year, date.month == first.month else { break }
                 end += 1
             }
-            result.append(TopicMonth(key: first.monthKey, title: first.monthTitle, papers: Array(papers[start..<end])))
+            let key = first.monthKey
+            result.append(
+                TopicMonth(
+                    key: key, title: first.monthTitle, papers: Array(papers[start..<end]), isOpen: key == newest))
             start = end
         }
-        return result
-    }
-
-    /// Each paper's place in the order of first listing taken day by day, newest day first
-    /// and dump order within a day.
-    static func newestFirst(_ catalog: Catalog) -> [Int] {
-        var place = Array(repeating: 0, count: catalog.papers.count)
-        let order = catalog.firstListing
-        var next = 0
-        var end = order.count
-        while end > 0 {
-            let day = catalog.papers[order[end - 1]].firstSeen
-            var start = end - 1
-            while start > 0 && catalog.papers[order[start - 1]].firstSeen == day { start -= 1 }
-            for paper in order[start..<end] {
-                place[paper] = next
-                next += 1
-            }
-            end = start
-        }
-        return place
+        return result.reversed()
     }
 }
