@@ -68,20 +68,26 @@ public struct CatalogBuilder: Sendable {
     /// Decides each paper's topics from its plain title and abstract.
     public var matcher: TopicMatcher { TopicMatcher(taxonomy.topics) }
 
-    /// The catalog, given each draft's rendered title and abstract and the topics
-    /// `matcher` found for them (same order as `drafts.papers`).
+    /// What a paper's slug is made from: its plain title, folded (see `Slug.make`). Pure, so
+    /// a caller may remember it by the title's fingerprint.
+    public static func slugBase(of title: PaperText) -> String { Slug.make(title.plainText) }
+
+    /// The catalog, given each draft's rendered title and abstract, the topics `matcher`
+    /// found for them and the `slugBase` of each title (same order as `drafts.papers`).
     public func assemble(
-        _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], topics matched: [[String]]
+        _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], topics matched: [[String]],
+        slugBases: [String]
     ) -> Catalog {
-        // Newest last listing first; within a day, dump order. Drafts are sorted by small
-        // keys and each paper is made once, in place: a paper is a large value to copy.
+        // Newest last listing first; within a day, dump order (positions within a day are
+        // distinct, so keys only break ties between merged dumps). Sorted by plain integers,
+        // and each paper is made once, in place: a paper is a large value to copy.
         let newest = drafts.papers.map { draft in
-            (draft.appearances.last?.date ?? .distantPast, draft.appearances.last?.position ?? 0, draft.key)
+            ((draft.appearances.last?.date ?? .distantPast).ordinal, draft.appearances.last?.position ?? 0)
         }
         let order = drafts.papers.indices.sorted { a, b in
             let (first, second) = (newest[a], newest[b])
             if first.0 != second.0 { return first.0 > second.0 }
-            return first.1 != second.1 ? first.1 < second.1 : first.2 < second.2
+            return first.1 != second.1 ? first.1 < second.1 : drafts.papers[a].key < drafts.papers[b].key
         }
         var papers = order.map { index in
             let draft = drafts.papers[index]
@@ -90,7 +96,7 @@ public struct CatalogBuilder: Sendable {
                 appearances: draft.appearances, topics: matched[index],
                 titleLocation: draft.latest.titleLocation, abstractLocation: draft.latest.abstractLocation)
         }
-        assignSlugs(&papers)
+        assignSlugs(&papers, bases: order.map { slugBases[$0] })
 
         // Where each draft went in that order.
         var sorted = Array(repeating: 0, count: order.count)
@@ -110,11 +116,11 @@ public struct CatalogBuilder: Sendable {
             topics.append(Catalog.TopicPapers(topic: taxonomy.other, papers: others))
             for paper in others { papers[paper].topics = [taxonomy.other.slug] }
         }
-        let listing = papers.map { ($0.firstSeen, $0.appearances.first?.position ?? 0, $0.key) }
+        let listing = papers.map { ($0.firstSeen.ordinal, $0.appearances.first?.position ?? 0) }
         let firstListing = papers.indices.sorted { a, b in
             let (first, second) = (listing[a], listing[b])
             if first.0 != second.0 { return first.0 < second.0 }
-            return first.1 != second.1 ? first.1 < second.1 : first.2 < second.2
+            return first.1 != second.1 ? first.1 < second.1 : papers[a].key < papers[b].key
         }
         return Catalog(papers: papers, days: catalogDays, topics: topics, firstListing: firstListing)
     }
@@ -132,15 +138,16 @@ public struct CatalogBuilder: Sendable {
         let topics = rendered.parallelMap {
             matcher.topics(title: $0.0.title.plainText, abstract: $0.0.abstract.plainText)
         }
-        return (assemble(drafts, texts: rendered.map(\.0), topics: topics), rendered.flatMap(\.1))
+        let bases = rendered.parallelMap { Self.slugBase(of: $0.0.title) }
+        return (
+            assemble(drafts, texts: rendered.map(\.0), topics: topics, slugBases: bases), rendered.flatMap(\.1)
+        )
     }
 
-    /// Slugs come from the plain title. On a collision the paper seen first keeps the plain
-    /// slug and the others get a suffix derived from their title, so adding new days never
-    /// renames an existing page.
-    private func assignSlugs(_ papers: inout [Paper]) {
-        // Titles first: a closure handed whole papers would copy each one.
-        let bases = papers.map(\.title.plainText).parallelMap { Slug.make($0) }
+    /// Slugs come from the plain title (`bases`, one a paper). On a collision the paper seen
+    /// first keeps the plain slug and the others get a suffix derived from their title, so
+    /// adding new days never renames an existing page.
+    private func assignSlugs(_ papers: inout [Paper], bases: [String]) {
         // Each slug taken, by the paper that took it first.
         var first: [String: Int] = [:]
         first.reserveCapacity(bases.count)
@@ -154,14 +161,15 @@ public struct CatalogBuilder: Sendable {
                 papers[index].slug = base
             }
         }
+        guard !sharedMembers.isEmpty else { return }
+        // Read once: a comparison that reads a paper from the array copies all of it.
+        let seen = papers.map(\.firstSeen.ordinal)
+        let keys = papers.map(\.key)
         for (base, members) in sharedMembers.sorted(by: { $0.key < $1.key }) {
-            let ordered = members.sorted {
-                let (a, b) = (papers[$0].firstSeen, papers[$1].firstSeen)
-                return a != b ? a < b : papers[$0].key < papers[$1].key
-            }
+            let ordered = members.sorted { seen[$0] != seen[$1] ? seen[$0] < seen[$1] : keys[$0] < keys[$1] }
             papers[ordered[0]].slug = base
             for index in ordered.dropFirst() {
-                let suffixed = base + "-" + Slug.suffix(for: papers[index].key.value)
+                let suffixed = base + "-" + Slug.suffix(for: keys[index].value)
                 var slug = suffixed
                 var attempt = 1
                 while first[slug] != nil {

@@ -49,6 +49,9 @@ public struct DayDate: Hashable, Comparable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// One integer in the dates' order: what sorts of hundreds of thousands of papers compare.
+    public var ordinal: Int { (year << 9) | (month << 5) | day }
+
     public static func < (lhs: DayDate, rhs: DayDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one build leaves for the next, so a rebuild redoes only what changed: recovered
-/// and rendered texts, the related papers of each day, each paper's topics and search words,
+/// and rendered texts, the related papers of each day, each paper's slug base, topics and search words,
 /// and what each page was made from.
 ///
 /// Kept in `.paperdigest-cache/` beside the output folder: `texts.bin`, the rendered texts
@@ -41,8 +41,9 @@ public final class BuildCache: @unchecked Sendable {
     /// The size `cache.bin` had when last written or read: room reserved for the next one.
     private var encodedSize = 0
 
-    private var topics: [UInt64: [String]] = [:]
-    private var usedTopics = Set<UInt64>()
+    /// What the catalog derives from a paper's texts: its slug base, then its topics.
+    private var facts: [UInt64: [String]] = [:]
+    private var usedFacts = Set<UInt64>()
     /// What the search index holds of a paper (its summary, then its words), by its texts' fingerprints.
     private var searchEntries: [UInt64: [String]] = [:]
     private var usedSearchEntries = Set<UInt64>()
@@ -65,7 +66,7 @@ public final class BuildCache: @unchecked Sendable {
         spillFolder = folder
     }
 
-    static let magic = "PaperDigest build cache 3"
+    static let magic = "PaperDigest build cache 4"
     static let fileName = "cache.bin"
     static let textsName = "texts.bin"
     static let pagesName = "pages.bin"
@@ -219,13 +220,14 @@ public final class BuildCache: @unchecked Sendable {
         store(\.texts, \.usedTexts, made.map { ($0.key, $0.text) }) { $0.newTexts.insert($1) }
     }
 
-    /// The topics remembered under `keys`, nil where there are none; see `texts`.
-    func topics(_ keys: [UInt64]) -> [[String]?] {
-        lookUp(\.topics, \.usedTopics, keys)
+    /// The facts of papers (slug base, then topics) remembered under `keys`, nil where there
+    /// are none; see `texts`.
+    func facts(_ keys: [UInt64]) -> [[String]?] {
+        lookUp(\.facts, \.usedFacts, keys)
     }
 
-    func remember(topics made: [(key: UInt64, topics: [String])]) {
-        store(\.topics, \.usedTopics, made.map { ($0.key, $0.topics) })
+    func remember(facts made: [(key: UInt64, facts: [String])]) {
+        store(\.facts, \.usedFacts, made.map { ($0.key, $0.facts) })
     }
 
     /// Kept as a list of two strings: the summary, the words.
@@ -360,17 +362,17 @@ public final class BuildCache: @unchecked Sendable {
     /// Forgets what the last build did not use, so the cache does not grow without end.
     func dropUnused() {
         lock.withLock {
-            let sizes = (texts.count, relatedDays.count, topics.count, searchEntries.count)
+            let sizes = (texts.count, relatedDays.count, facts.count, searchEntries.count)
             let textCount = texts.count
             texts = Self.keeping(usedTexts, of: texts)
             if texts.count != textCount { stored = stored.filter { texts[$0.key] != nil } }
             relatedDays = Self.keeping(usedRelated, of: relatedDays)
-            topics = Self.keeping(usedTopics, of: topics)
+            facts = Self.keeping(usedFacts, of: facts)
             // A build whose search index was unchanged looked none up: they all stay.
             if !usedSearchEntries.isEmpty { searchEntries = Self.keeping(usedSearchEntries, of: searchEntries) }
-            if sizes != (texts.count, relatedDays.count, topics.count, searchEntries.count) { dirty = true }
+            if sizes != (texts.count, relatedDays.count, facts.count, searchEntries.count) { dirty = true }
             usedSearchEntries = []
-            usedTopics = []
+            usedFacts = []
             usedTexts = []
             usedRelated = []
         }
@@ -384,7 +386,7 @@ public final class BuildCache: @unchecked Sendable {
 
     // MARK: Binary form
 
-    /// A table of string lists (topics, search words), in key order.
+    /// A table of string lists (facts of papers, search entries), in key order.
     private static func encode(_ table: [UInt64: [String]], into writer: inout CacheWriter) {
         writer.add(table.count)
         for key in table.keys.sorted() {
@@ -421,7 +423,7 @@ public final class BuildCache: @unchecked Sendable {
             writer.add(lists.count)
             for list in lists { writer.add(list) }
         }
-        Self.encode(topics, into: &writer)
+        Self.encode(facts, into: &writer)
         Self.encode(searchEntries, into: &writer)
         writer.add(relatedState == nil ? 0 : 1)
         if let (key, state) = relatedState {
@@ -458,7 +460,7 @@ public final class BuildCache: @unchecked Sendable {
             for _ in 0..<(try reader.count(itemSize: 8)) { lists.append(try reader.ints()) }
             relatedDays[key] = lists
         }
-        topics = try Self.decodeLists(from: &reader)
+        facts = try Self.decodeLists(from: &reader)
         searchEntries = try Self.decodeLists(from: &reader)
         if try reader.int() == 1 {
             let key = try reader.uint64()

@@ -151,23 +151,27 @@ public struct SiteGenerator: Sendable {
         for text in texts { diagnostics += text.title.diagnostics + text.abstract.diagnostics }
         let matcher = builder.matcher
         let taxonomyKey = Self.fingerprint(of: taxonomy)
-        let topicKeys = texts.parallelMap { text in
+        let factKeys = texts.parallelMap { text in
             var key = Fingerprint()
             key.add(taxonomyKey)
             key.add(text.title.text.fingerprint)
             key.add(text.abstract.text.fingerprint)
             return key.value
         }
-        Trace.mark("topic keys")
-        let knownTopics = cache.topics(topicKeys)
-        let topics = Array(texts.indices).parallelMap { index in
-            knownTopics[index]
-                ?? matcher.topics(
+        Trace.mark("fact keys")
+        // Remembered together: a paper's slug base (from its title), then its topics.
+        let knownFacts = cache.facts(factKeys)
+        let facts = Array(texts.indices).parallelMap { index in
+            knownFacts[index].flatMap { $0.isEmpty ? nil : $0 }
+                ?? [CatalogBuilder.slugBase(of: texts[index].title.text)]
+                + matcher.topics(
                     title: texts[index].title.text.plainText, abstract: texts[index].abstract.text.plainText)
         }
-        cache.remember(topics: topics.indices.filter { knownTopics[$0] == nil }.map { (topicKeys[$0], topics[$0]) })
+        cache.remember(facts: facts.indices.filter { knownFacts[$0] == nil }.map { (factKeys[$0], facts[$0]) })
         Trace.mark("topics")
-        let catalog = builder.assemble(drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, topics: topics)
+        let catalog = builder.assemble(
+            drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, topics: facts.map { Array($0.dropFirst()) },
+            slugBases: facts.map { $0.first ?? "" })
         Trace.mark("assemble")
         let related = Self.related(catalog, cache: cache)
         Trace.mark("related")
