@@ -31,22 +31,33 @@ public struct CatalogBuilder: Sendable {
         let days = DumpDay.merging(days)
         // Iterating oldest first lets the newest title and abstract win.
         var drafts: [Draft] = []
-        var index: [TitleKey: Int] = [:]
         var dayPapers: [[Int]] = []
         // Keys on every core first: a title with a non-ASCII letter is folded by Foundation,
-        // which is slow, and ten years hold thousands of them.
-        let keys = days.flatMap { $0.entries.map(\.title) }.parallelMap { TitleKey($0) }
+        // which is slow, and ten years hold thousands of them. Papers are then found by the
+        // keys' fingerprints, each hashed once here rather than by the dictionary each time.
+        let keys = days.flatMap { $0.entries.map(\.title) }.parallelMap { title in
+            let key = TitleKey(title)
+            return (key: key, print: Fingerprint.of(key.value))
+        }
+        var table = FingerprintTable(capacity: keys.count)
+        /// Keys whose fingerprint an earlier, different key holds (practically never).
+        var others: [TitleKey: Int] = [:]
         var next = 0
         drafts.reserveCapacity(keys.count)
         for day in days {
             var papers: [Int] = []
             papers.reserveCapacity(day.entries.count)
             for (position, entry) in day.entries.enumerated() {
-                let key = keys[next]
+                let key = keys[next].key
+                var known = table.insert(drafts.count, for: keys[next].print)
                 next += 1
+                if let found = known, drafts[found].key != key {
+                    known = others[key]
+                    if known == nil { others[key] = drafts.count }
+                }
                 let appearance = Paper.Appearance(date: day.date, position: position)
-                papers.append(index[key] ?? drafts.count)
-                if let known = index[key] {
+                papers.append(known ?? drafts.count)
+                if let known {
                     drafts[known].appearances.append(appearance)
                     if entry.hasAbstract {
                         drafts[known].latest = entry
@@ -56,7 +67,6 @@ public struct CatalogBuilder: Sendable {
                         drafts[known].latest.titleLocation = entry.titleLocation
                     }
                 } else {
-                    index[key] = drafts.count
                     drafts.append(Draft(key: key, latest: entry, appearances: [appearance]))
                 }
             }

@@ -38,8 +38,6 @@ public final class BuildCache: @unchecked Sendable {
     /// Entries in `texts.bin`, live or not, and its length in bytes.
     private var storedTexts = 0
     private var textsBytes = 0
-    /// The size `cache.bin` had when last written or read: room reserved for the next one.
-    private var encodedSize = 0
 
     /// What the catalog derives from a paper's texts: its slug base, then its topics.
     private var facts: [UInt64: [String]] = [:]
@@ -109,7 +107,7 @@ public final class BuildCache: @unchecked Sendable {
         try lock.withLock {
             if pagesDirty {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Self.write(encodePages(), to: folder.appendingPathComponent(Self.pagesName))
+                try CacheWriter.save(to: folder.appendingPathComponent(Self.pagesName)) { encodePages(into: &$0) }
                 pagesDirty = false
             }
             guard dirty else { return }
@@ -192,17 +190,8 @@ public final class BuildCache: @unchecked Sendable {
             }
             spill = nil
             newTexts = []
-            try Self.write(encode(), to: folder.appendingPathComponent(Self.fileName))
+            try CacheWriter.save(to: folder.appendingPathComponent(Self.fileName)) { encode(into: &$0) }
             dirty = false
-        }
-    }
-
-    private static func write(_ bytes: [UInt8], to file: URL) throws {
-        try bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return try Data().write(to: file, options: .atomic) }
-            // No copy into `Data`: the cache can be large.
-            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
-                .write(to: file, options: .atomic)
         }
     }
 
@@ -410,9 +399,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// `cache.bin`. Tables are written in key order (their keys sorted, not their entries:
     /// a large archive has hundreds of thousands).
-    private func encode() -> [UInt8] {
-        var writer = CacheWriter()
-        writer.reserve(encodedSize + encodedSize / 8)
+    private func encode(into writer: inout CacheWriter) {
         writer.add(Self.magic)
         writer.add(BinaryVersion.current)
         writer.add(textsBytes)
@@ -443,12 +430,9 @@ public final class BuildCache: @unchecked Sendable {
         writer.add(Self.magic)
         // A checksum of everything before it: damage anywhere is caught, not just in the framing.
         writer.addChecksum()
-        encodedSize = writer.bytes.count
-        return writer.bytes
     }
 
     private func decode(_ data: [UInt8]) throws {
-        encodedSize = data.count
         var reader = try CacheReader(checksummed: data[...])
         guard try reader.string() == Self.magic else { throw CacheReader.Corrupt.damaged }
         guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
@@ -486,9 +470,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// `pages.bin`: a header, the three arrays of the records whole, a checksum of it all.
-    private func encodePages() -> [UInt8] {
-        var writer = CacheWriter()
-        writer.reserve(40 + pages.count * 24)
+    private func encodePages(into writer: inout CacheWriter) {
         writer.add(Self.pagesMagic)
         writer.add(BinaryVersion.current)
         writer.add(pages.count)
@@ -496,7 +478,6 @@ public final class BuildCache: @unchecked Sendable {
         writer.add(contentsOf: pages.inputs)
         writer.add(contentsOf: pages.outputs)
         writer.addChecksum()
-        return writer.bytes
     }
 
     private static func decodePages(_ data: [UInt8]) throws -> PageRecords {

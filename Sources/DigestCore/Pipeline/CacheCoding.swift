@@ -4,6 +4,53 @@ import Foundation
 /// length-prefixed UTF-8. Small and fast; the cache is private to one binary version.
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
+    /// The file `bytes` go to a mebibyte at a time, when writing one (see `save(to:_:)`).
+    private var sink: Int32?
+    private var streamed = StreamChecksum()
+    private var sinkFailed = false
+
+    init() {}
+
+    /// Encodes straight into `file`, replacing it whole (a temporary file, then renamed): ten
+    /// years of cache are not held in memory a second time while they are saved.
+    static func save(to file: URL, _ encode: (inout CacheWriter) -> Void) throws {
+        let temporary = file.path + ".new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
+        var writer = CacheWriter()
+        writer.sink = descriptor
+        encode(&writer)
+        writer.flush()
+        let closed = close(descriptor) == 0
+        guard !writer.sinkFailed, closed, rename(temporary, file.path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+        }
+    }
+
+    /// Writes out what is buffered when writing a file and a mebibyte has gathered.
+    private mutating func spillIfLarge() {
+        if sink != nil && bytes.count >= StreamChecksum.window { flush() }
+    }
+
+    private mutating func flush(checksummed: Bool = true) {
+        guard let sink, !bytes.isEmpty else { return }
+        if checksummed { streamed.add(bytes) }
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count, !sinkFailed {
+                let count = write(sink, buffer.baseAddress.map { $0 + done }, buffer.count - done)
+                if count > 0 {
+                    done += count
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    sinkFailed = true
+                }
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     mutating func reserve(_ count: Int) {
         bytes.reserveCapacity(count)
@@ -11,6 +58,7 @@ struct CacheWriter {
 
     mutating func add(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        spillIfLarge()
     }
 
     mutating func add(_ value: Int) { add(UInt64(bitPattern: Int64(value))) }
@@ -21,6 +69,7 @@ struct CacheWriter {
             add(utf8.count)
             bytes.append(contentsOf: utf8)
         }
+        spillIfLarge()
     }
 
     mutating func add(_ diagnostic: Diagnostic) {
@@ -31,7 +80,8 @@ struct CacheWriter {
         add(diagnostic.location?.column ?? 0)
     }
 
-    /// Overwrites the eight bytes at `offset` (a count written before it was known).
+    /// Overwrites the eight bytes at `offset` (a count written before it was known); only
+    /// for a writer that keeps its bytes in memory.
     mutating func set(_ value: Int, at offset: Int) {
         withUnsafeBytes(of: UInt64(bitPattern: Int64(value)).littleEndian) { word in
             bytes.replaceSubrange(offset..<offset + 8, with: word)
@@ -40,17 +90,23 @@ struct CacheWriter {
 
     /// Ends what was written with a checksum of it, which `CacheReader(checksummed:)` checks.
     mutating func addChecksum() {
-        add(StreamChecksum.of(bytes[...]))
+        guard sink != nil else { return add(StreamChecksum.of(bytes[...])) }
+        flush()
+        var checksum = streamed
+        withUnsafeBytes(of: checksum.finish().littleEndian) { bytes.append(contentsOf: $0) }
+        flush(checksummed: false)
     }
 
     mutating func add(bytes more: ArraySlice<UInt8>) {
         bytes.append(contentsOf: more)
+        spillIfLarge()
     }
 
     /// Values copied whole, in the machine's byte order (little-endian on every platform
     /// Swift builds this for; a cache is private to one binary).
     mutating func add(contentsOf values: [UInt64]) {
         values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        spillIfLarge()
     }
 
     mutating func add(_ values: [Int]) {

@@ -94,17 +94,17 @@ struct DumpMemo: Sendable {
     /// Saves the memo when it changed, replacing the file atomically.
     func save(to folder: URL) throws {
         guard dirty else { return }
-        var writer = CacheWriter()
-        writer.add(Self.magic)
-        writer.add(BinaryVersion.current)
-        writer.add(entries.count)
-        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            writer.add(path)
-            Self.encode(entry, path: path, into: &writer)
-        }
-        writer.addChecksum()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(writer.bytes).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+        try CacheWriter.save(to: folder.appendingPathComponent(Self.fileName)) { writer in
+            writer.add(Self.magic)
+            writer.add(BinaryVersion.current)
+            writer.add(entries.count)
+            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                writer.add(path)
+                Self.encode(entry, path: path, into: &writer)
+            }
+            writer.addChecksum()
+        }
     }
 
     /// A location in `path` as one number (line, column); another file's path, should a

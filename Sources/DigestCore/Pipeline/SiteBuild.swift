@@ -162,6 +162,9 @@ public struct SiteBuild: Sendable {
                 return error.localizedDescription
             }
         }
+        // Dropped here, the memo is freed once saved (ten years of titles) rather than held
+        // while every page is written.
+        memo = DumpMemo()
         let cache = loading.value
         if let note = cache.note { report(.warning(note)) }
         prepared.diagnostics.forEach(report)

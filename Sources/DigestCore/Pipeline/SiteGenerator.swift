@@ -126,39 +126,45 @@ public struct SiteGenerator: Sendable {
         {
             return nil
         }
+        // The key of the facts the catalog derives from the two texts (see below), made in
+        // the same pass: ten years of texts are slow to go over, even just to read them.
+        let taxonomyKey = Self.fingerprint(of: taxonomy)
         let texts = Array(drafts.papers.indices).parallelMap { index in
             let (draft, key) = (drafts.papers[index].latest, keys[index])
-            return (
-                title: known[2 * index]
-                    ?? Self.render(draft.title, key: key.title, at: draft.titleLocation, role: .title, cache: cache),
-                abstract: known[2 * index + 1]
-                    ?? Self.render(
-                        draft.abstract, key: key.abstract, at: draft.abstractLocation, role: .abstract, cache: cache)
-            )
+            let title =
+                known[2 * index]
+                ?? Self.render(draft.title, key: key.title, at: draft.titleLocation, role: .title, cache: cache)
+            let abstract =
+                known[2 * index + 1]
+                ?? Self.render(
+                    draft.abstract, key: key.abstract, at: draft.abstractLocation, role: .abstract, cache: cache)
+            var fact = Fingerprint()
+            fact.add(taxonomyKey)
+            fact.add(title.text.fingerprint)
+            fact.add(abstract.text.fingerprint)
+            return (title: title, abstract: abstract, factKey: fact.value)
         }
         // The dumps' texts are not needed once rendered (ten years of them are large).
-        for index in drafts.papers.indices { drafts.papers[index].latest = drafts.papers[index].latest.withoutText }
+        // (Only the texts just read and rendered are visited: a rebuild's are mostly remembered.)
+        for index in drafts.papers.indices where !drafts.papers[index].latest.abstract.isEmpty {
+            drafts.papers[index].latest = drafts.papers[index].latest.withoutText
+        }
         var made: [(key: UInt64, text: BuildCache.Text)] = []
         made.reserveCapacity(known.count { $0 == nil })
-        for (index, text) in texts.enumerated() {
-            if known[2 * index] == nil { made.append((keys[index].title, text.title)) }
-            if known[2 * index + 1] == nil { made.append((keys[index].abstract, text.abstract)) }
+        for index in texts.indices where known[2 * index] == nil || known[2 * index + 1] == nil {
+            if known[2 * index] == nil { made.append((keys[index].title, texts[index].title)) }
+            if known[2 * index + 1] == nil { made.append((keys[index].abstract, texts[index].abstract)) }
         }
         Trace.mark("texts rendered")
         cache.remember(texts: made)
         made = []
         Trace.mark("texts remembered")
-        for text in texts { diagnostics += text.title.diagnostics + text.abstract.diagnostics }
-        let matcher = builder.matcher
-        let taxonomyKey = Self.fingerprint(of: taxonomy)
-        let factKeys = texts.parallelMap { text in
-            var key = Fingerprint()
-            key.add(taxonomyKey)
-            key.add(text.title.text.fingerprint)
-            key.add(text.abstract.text.fingerprint)
-            return key.value
+        for index in texts.indices
+        where !texts[index].title.diagnostics.isEmpty || !texts[index].abstract.diagnostics.isEmpty {
+            diagnostics += texts[index].title.diagnostics + texts[index].abstract.diagnostics
         }
-        Trace.mark("fact keys")
+        let matcher = builder.matcher
+        let factKeys = texts.map(\.factKey)
         // Remembered together: a paper's slug base (from its title), then its topics.
         let knownFacts = cache.facts(factKeys)
         let facts = Array(texts.indices).parallelMap { index in
