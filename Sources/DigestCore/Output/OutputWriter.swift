@@ -242,12 +242,8 @@ public final class OutputWriter: @unchecked Sendable {
             removeEmptyParents(of: URL(fileURLWithPath: file))
         }
         do {
-            try Self.manifestText(paths: paths, records: records).withUnsafeBytes { buffer in
-                guard let base = buffer.baseAddress else { return }
-                // No copy into `Data`: a large site's manifest has tens of megabytes.
-                try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
-                    .write(to: directory.appendingPathComponent(Self.manifestName), options: .atomic)
-            }
+            try Self.writeManifest(
+                paths: paths, records: records, to: directory.appendingPathComponent(Self.manifestName).path)
         } catch {
             throw Failure(description: "cannot write the manifest in \(directory.path): \(error.localizedDescription)")
         }
@@ -258,14 +254,20 @@ public final class OutputWriter: @unchecked Sendable {
         return removed
     }
 
-    /// The manifest's bytes: the header, then `<16 hex digits> <size> <path>` a line,
-    /// written digit by digit into one buffer.
-    private static func manifestText(paths: [String], records: [FileRecord]) -> [UInt8] {
+    /// The manifest: the header, then `<16 hex digits> <size> <path>` a line, written digit
+    /// by digit into a buffer that goes to the file a mebibyte at a time (a large site's
+    /// manifest has tens of megabytes).
+    private static func writeManifest(paths: [String], records: [FileRecord], to file: String) throws {
+        var sink = try FileSink(replacing: file)
         var bytes = Array((manifestHeader + "\n").utf8)
-        bytes.reserveCapacity(bytes.count + paths.reduce(0) { $0 + $1.utf8.count + 24 })
+        bytes.reserveCapacity(1 << 20 + 4096)
         let hexDigits = Array("0123456789abcdef".utf8)
         var digits: [UInt8] = []
         for (path, record) in zip(paths, records) {
+            if bytes.count >= 1 << 20 {
+                bytes.withUnsafeBytes { sink.write($0) }
+                bytes.removeAll(keepingCapacity: true)
+            }
             for shift in stride(from: 60, through: 0, by: -4) {
                 bytes.append(hexDigits[Int(record.hash >> UInt64(shift) & 0xF)])
             }
@@ -282,7 +284,8 @@ public final class OutputWriter: @unchecked Sendable {
             bytes.append(contentsOf: path.utf8)
             bytes.append(0x0A)
         }
-        return bytes
+        bytes.withUnsafeBytes { sink.write($0) }
+        try sink.commit()
     }
 
     /// The lines `<hex hash> <size> <path>` of a manifest, byte by byte (a large site's has

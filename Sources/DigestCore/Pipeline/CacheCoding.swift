@@ -5,27 +5,19 @@ import Foundation
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
     /// The file `bytes` go to a mebibyte at a time, when writing one (see `save(to:_:)`).
-    private var sink: Int32?
+    private var sink: FileSink?
     private var streamed = StreamChecksum()
-    private var sinkFailed = false
 
     init() {}
 
-    /// Encodes straight into `file`, replacing it whole (a temporary file, then renamed): ten
-    /// years of cache are not held in memory a second time while they are saved.
+    /// Encodes straight into `file`, replacing it whole: ten years of cache are not held in
+    /// memory a second time while they are saved.
     static func save(to file: URL, _ encode: (inout CacheWriter) -> Void) throws {
-        let temporary = file.path + ".new"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary]) }
         var writer = CacheWriter()
-        writer.sink = descriptor
+        writer.sink = try FileSink(replacing: file.path)
         encode(&writer)
         writer.flush()
-        let closed = close(descriptor) == 0
-        guard !writer.sinkFailed, closed, rename(temporary, file.path) == 0 else {
-            unlink(temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-        }
+        try writer.sink?.commit()
     }
 
     /// Writes out what is buffered when writing a file and a mebibyte has gathered.
@@ -34,21 +26,9 @@ struct CacheWriter {
     }
 
     private mutating func flush(checksummed: Bool = true) {
-        guard let sink, !bytes.isEmpty else { return }
+        guard sink != nil, !bytes.isEmpty else { return }
         if checksummed { streamed.add(bytes) }
-        bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count, !sinkFailed {
-                let count = write(sink, buffer.baseAddress.map { $0 + done }, buffer.count - done)
-                if count > 0 {
-                    done += count
-                } else if count < 0 && errno == EINTR {
-                    continue
-                } else {
-                    sinkFailed = true
-                }
-            }
-        }
+        bytes.withUnsafeBytes { sink?.write($0) }
         bytes.removeAll(keepingCapacity: true)
     }
 

@@ -149,6 +149,7 @@ public struct SiteGenerator: Sendable {
         for index in drafts.papers.indices where !drafts.papers[index].latest.abstract.isEmpty {
             drafts.papers[index].latest = drafts.papers[index].latest.withoutText
         }
+        if parsedDumps > FreedMemory.dumpsWorthTrimming { FreedMemory.handBack() }
         var made: [(key: UInt64, text: BuildCache.Text)] = []
         made.reserveCapacity(known.count { $0 == nil })
         for index in texts.indices where known[2 * index] == nil || known[2 * index + 1] == nil {

@@ -6,14 +6,14 @@ import Synchronization
 #endif
 
 /// `texts.bin`, the build cache's rendered titles and abstracts, read so that a build
-/// loads only what it needs: every title (slugs are made from them) and the abstracts of
-/// the pages it renders, not the archive's whole text.
+/// loads only what it needs: the titles and abstracts of the pages it renders, not the
+/// archive's whole text.
 ///
 /// The file is a run of segments, one appended per build that made new texts (rewritten
 /// whole when much of it is stale). A segment is a header (magic, binary, the lengths of
 /// the two parts), the bodies (each text's strings), the index (each text's key,
-/// fingerprint and warnings, with its body when short, as titles are, or where its body
-/// is and a checksum of it), then a checksum of the index. A body is checked when read; a
+/// fingerprint and warnings, with its body when very short, or where its body is and a
+/// checksum of it), then a checksum of the index. A body is checked when read; a
 /// damaged one gives an empty text and marks the store damaged, and the build is then
 /// made again without the cache.
 ///
@@ -39,8 +39,10 @@ final class TextStore: Sendable {
     /// Starts every segment ("PDTEXTS2").
     static let magic: UInt64 = 0x3253_5458_4554_4450
     static let headerSize = 32
-    /// Bodies this short are kept in the index, read with it.
-    static let inlineLimit = 768
+    /// Bodies this short are kept in the index, read with it. Titles are longer: kept in
+    /// memory, ten years of them weigh 60 MB, and are seldom needed (slug bases and topics
+    /// are remembered by the cache).
+    static let inlineLimit = 64
 
     private let descriptor: Int32
     private let damage = Atomic<Bool>(false)
@@ -83,8 +85,7 @@ final class TextStore: Sendable {
         _ keys: [UInt64], entry: (UInt64) -> (text: BuildCache.Text, body: ArraySlice<UInt8>?, here: Location?)?,
         moved: (UInt64, Location) -> Void
     ) throws -> (size: Int, count: Int) {
-        var index = CacheWriter()
-        index.add(0)  // the count, filled in at the end
+        var index = Self.indexWriter(for: keys.count)
         var count = 0
         for key in keys {
             guard let entry = entry(key) else { continue }
@@ -126,6 +127,17 @@ final class TextStore: Sendable {
             done += wrote
         }
         return true
+    }
+
+    /// A writer for the index of `count` texts, its count to be filled in at the end. Room
+    /// for the largest index is reserved at once: memory reserved but not written is not
+    /// resident, and an index grown by doubling (tens of megabytes at ten years) would hold
+    /// two copies while it moves.
+    private static func indexWriter(for count: Int) -> CacheWriter {
+        var index = CacheWriter()
+        index.reserve(8 + count * (inlineLimit + 64))
+        index.add(0)
+        return index
     }
 
     /// One text of a segment's index: its body inline, or where it is (`location`'s
@@ -292,8 +304,7 @@ final class TextStore: Sendable {
         defer { try? handle.close() }
         let start = try handle.seekToEnd()
         try handle.write(contentsOf: Data(repeating: 0, count: headerSize))  // filled in at the end
-        var index = CacheWriter()
-        index.add(0)  // the count, filled in at the end
+        var index = indexWriter(for: keys.count)
         var count = 0
         var chunk: [UInt8] = []
         var bodies = 0
