@@ -84,3 +84,47 @@ struct OutputManifestTests {
         #expect(allFiles(in: site).sorted() == [".paperdigest", "CNAME", "a/index.html"])
     }
 }
+
+@Suite("CacheWriter: cache files written a mebibyte at a time")
+struct CacheWriterTests {
+    /// Strings and numbers enough for several mebibytes, each item different.
+    func encode(_ writer: inout CacheWriter) {
+        for number in 0..<60_000 {
+            writer.add(number)
+            writer.add("paper \(number): " + String(repeating: "x", count: number % 97))
+        }
+        writer.add(bytes: ArraySlice(repeating: 7, count: 3 << 20))
+        writer.addChecksum()
+    }
+
+    @Test("a file written piece by piece holds the bytes and checksum an in-memory writer makes, and reads back")
+    func streamedFileEqualsMemory() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var memory = CacheWriter()
+        encode(&memory)
+        let file = folder.url.appendingPathComponent("cache.bin")
+        try CacheWriter.save(to: file) { encode(&$0) }
+        let written = try #require(CacheReader.contents(of: file.path))
+        #expect(written.count > 4 << 20, "spans several mebibytes")
+        #expect(written == memory.bytes)
+        var reader = try CacheReader(checksummed: written[...])
+        #expect(reader.checksumHolds)
+        #expect(try reader.int() == 0)
+        #expect(try reader.string() == "paper 0: ")
+        #expect(!FileManager.default.fileExists(atPath: file.path + ".new"), "no temporary file left")
+    }
+
+    @Test("a file that cannot be written throws and leaves the old one as it was")
+    func failureKeepsOldFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let missing = folder.url.appendingPathComponent("no/such/folder/cache.bin")
+        #expect(throws: (any Error).self) { try CacheWriter.save(to: missing) { encode(&$0) } }
+        let file = try folder.write("cache.bin", "old")
+        try FileManager.default.createDirectory(
+            atPath: file.path + ".new", withIntermediateDirectories: true)  // in the way of the temporary file
+        #expect(throws: (any Error).self) { try CacheWriter.save(to: file) { encode(&$0) } }
+        #expect(try folder.read("cache.bin") == "old")
+    }
+}
