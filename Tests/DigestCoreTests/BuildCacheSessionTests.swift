@@ -1,3 +1,4 @@
+import DigestTestSupport
 import Foundation
 import Testing
 
@@ -22,5 +23,21 @@ struct BuildCacheSessionTests {
         }
         let difference = differences(site.output, try site.cleanBuild())
         #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
+    @Test("a cache of an older format (an older digest) is dropped without a word; a damaged one is reported")
+    func olderFormatIsStale() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = folder.url.appendingPathComponent(BuildCache.fileName)
+        var older = CacheWriter()
+        older.add("PaperDigest build cache 3")
+        older.add(BinaryVersion.current)
+        older.add(0)
+        older.addChecksum()
+        try Data(older.bytes).write(to: file)
+        #expect(BuildCache.load(from: folder.url).note == nil)
+        try Data("not a cache at all, though long enough".utf8).write(to: file)
+        #expect(BuildCache.load(from: folder.url).note != nil)
     }
 }

@@ -258,7 +258,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// by digit into a buffer that goes to the file a mebibyte at a time (a large site's
     /// manifest has tens of megabytes).
     private static func writeManifest(paths: [String], records: [FileRecord], to file: String) throws {
-        var sink = try FileSink(replacing: file)
+        let sink = try FileSink(replacing: file)
         var bytes = Array((manifestHeader + "\n").utf8)
         bytes.reserveCapacity(1 << 20 + 4096)
         let hexDigits = Array("0123456789abcdef".utf8)

@@ -434,8 +434,10 @@ public final class BuildCache: @unchecked Sendable {
 
     private func decode(_ data: [UInt8]) throws {
         var reader = try CacheReader(checksummed: data[...])
-        guard try reader.string() == Self.magic else { throw CacheReader.Corrupt.damaged }
-        guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
+        // Another format of the cache (an older `digest`) is stale, not damaged.
+        let magic = try reader.string()
+        guard magic.hasPrefix("PaperDigest build cache ") else { throw CacheReader.Corrupt.damaged }
+        guard magic == Self.magic, try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
         guard reader.checksumHolds else { throw CacheReader.Corrupt.damaged }
         textsBytes = try reader.int()
         for _ in 0..<(try reader.count(itemSize: 16)) {

@@ -174,7 +174,8 @@ public struct SiteGenerator: Sendable {
                 + matcher.topics(
                     title: texts[index].title.text.plainText, abstract: texts[index].abstract.text.plainText)
         }
-        cache.remember(facts: facts.indices.filter { knownFacts[$0] == nil }.map { (factKeys[$0], facts[$0]) })
+        cache.remember(
+            facts: facts.indices.filter { knownFacts[$0]?.isEmpty ?? true }.map { (factKeys[$0], facts[$0]) })
         Trace.mark("topics")
         let catalog = builder.assemble(
             drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, topics: facts.map { Array($0.dropFirst()) },

@@ -3,30 +3,32 @@ import Foundation
 /// A file written piece by piece under a temporary name, then renamed over `path` whole: what
 /// the build's large files (cache, manifest) use so they are never held in memory entire, and
 /// so a reader sees the old file or the new one, never part of one.
-struct FileSink {
+final class FileSink {
     let path: String
     private let temporary: String
     private let descriptor: Int32
-    private(set) var failed = false
+    /// The first write that failed, why.
+    private var failure: String?
+    private var closed = false
 
     init(replacing path: String) throws {
         self.path = path
         temporary = path + ".new"
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        guard descriptor >= 0 else { throw Self.error(path, String(cString: strerror(errno))) }
     }
 
     /// Appends `bytes`; a failure is remembered and reported by `commit`.
-    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+    func write(_ bytes: UnsafeRawBufferPointer) {
         var done = 0
-        while done < bytes.count, !failed, let base = bytes.baseAddress {
+        while done < bytes.count, failure == nil, let base = bytes.baseAddress {
             let count = Foundation.write(descriptor, base + done, bytes.count - done)
             if count > 0 {
                 done += count
             } else if count < 0 && errno == EINTR {
                 continue
             } else {
-                failed = true
+                failure = count < 0 ? String(cString: strerror(errno)) : "nothing written"
             }
         }
     }
@@ -34,10 +36,24 @@ struct FileSink {
     /// Closes the file and puts it in place; on any failure the temporary file is removed and
     /// the old file left as it was.
     func commit() throws {
-        let closed = close(descriptor) == 0
-        guard !failed, closed, rename(temporary, path) == 0 else {
+        closed = true
+        if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
             unlink(temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            throw Self.error(path, failure)
         }
+    }
+
+    /// A sink dropped without `commit` (its writer stopped early) leaves nothing behind.
+    deinit {
+        guard !closed else { return }
+        close(descriptor)
+        unlink(temporary)
+    }
+
+    private static func error(_ path: String, _ reason: String) -> CocoaError {
+        CocoaError(
+            .fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path): \(reason)"])
     }
 }
