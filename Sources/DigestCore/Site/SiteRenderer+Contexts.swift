@@ -37,7 +37,7 @@ extension SiteRenderer {
             let pages = Self.pageCount(day.papers.count, config.dayPageSize)
             context = common(
                 location, title: page > 1 ? "\(day.date.long) (page \(page) of \(pages))" : day.date.long,
-                description: "\(day.papers.count) papers listed on \(day.date.long).", section: "days")
+                description: "\(count(day.papers.count, "paper")) listed on \(day.date.long).", section: "days")
             var dayValue = dayLink(day, preview: 0)
             if index > 0 { dayValue["previous"] = .object(dayLink(catalog.days[index - 1], preview: 0)) }
             if index + 1 < catalog.days.count {
@@ -70,7 +70,8 @@ extension SiteRenderer {
             let topic = catalog.topics[index]
             context = common(
                 location, title: topic.topic.name,
-                description: "\(topic.papers.count) papers on \(topic.topic.name.lowercased()).", section: "topics")
+                description: "\(count(topic.papers.count, "paper")) on \(topic.topic.name.lowercased()).",
+                section: "topics")
             var topicValue = topicLink(topic)
             topicValue["description_html"] = .string(
                 Markdown.html(fromMarkdown: topic.topic.description, rootPrefix: routes.base.path))
@@ -98,7 +99,8 @@ extension SiteRenderer {
             // papers at the end, and links to the pages that follow.
             context = common(
                 location, title: "\(topic.topic.name), \(month.title)" + (page > 1 ? " (page \(page))" : ""),
-                description: page > 1 ? "Papers \(about), page \(page)." : "\(month.papers.count) papers \(about).",
+                description: page > 1
+                    ? "Papers \(about), page \(page)." : "\(count(month.papers.count, "paper")) \(about).",
                 section: "topics")
             var topicValue: [String: TemplateValue] = [
                 "name": .string(topic.topic.name), "slug": .string(slug),
@@ -111,6 +113,7 @@ extension SiteRenderer {
             ]
             if page == 1 {
                 monthValue["count"] = .int(month.papers.count)
+                monthValue["count_label"] = .string(count(month.papers.count, "paper"))
                 monthValue["so_far"] = .bool(month.isOpen)
                 if monthIndex + 1 < months[index].count {
                     let older = months[index][monthIndex + 1]
@@ -296,6 +299,7 @@ extension SiteRenderer {
         ]
         if withCount {
             link["count"] = .int(topic.papers.count)
+            link["count_label"] = .string(count(topic.papers.count, "paper"))
             link["feed_url"] = .string(routes.url(Routes.topicFeed(topic.topic.slug)))
             link["summary"] = .string(
                 Self.summary(of: topic.topic.description.replacingOccurrences(of: "*", with: ""), limit: 140))
@@ -311,6 +315,7 @@ extension SiteRenderer {
             "weekday": .string(day.date.weekdayName),
             "url": .string(routes.url(Routes.day(day.date))),
             "count": .int(day.papers.count),
+            "count_label": .string(count(day.papers.count, "paper")),
         ]
         if preview > 0 {
             link["preview"] = .list(
