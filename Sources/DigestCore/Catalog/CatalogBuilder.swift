@@ -80,7 +80,7 @@ public struct CatalogBuilder: Sendable {
 
     /// What a paper's slug is made from: its plain title, folded (see `Slug.make`). Pure, so
     /// a caller may remember it by the title's fingerprint.
-    public static func slugBase(of title: PaperText) -> String { Slug.make(title.plainText) }
+    public static func slugBase(ofTitle plainTitle: String) -> String { Slug.make(plainTitle) }
 
     /// The catalog, given each draft's rendered title and abstract, the topics `matcher`
     /// found for them and the `slugBase` of each title (same order as `drafts.papers`).
@@ -148,7 +148,7 @@ public struct CatalogBuilder: Sendable {
         let topics = rendered.parallelMap {
             matcher.topics(title: $0.0.title.plainText, abstract: $0.0.abstract.plainText)
         }
-        let bases = rendered.parallelMap { Self.slugBase(of: $0.0.title) }
+        let bases = rendered.parallelMap { Self.slugBase(ofTitle: $0.0.title.plainText) }
         return (
             assemble(drafts, texts: rendered.map(\.0), topics: topics, slugBases: bases), rendered.flatMap(\.1)
         )

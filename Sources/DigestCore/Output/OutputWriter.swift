@@ -260,11 +260,11 @@ public final class OutputWriter: @unchecked Sendable {
     private static func writeManifest(paths: [String], records: [FileRecord], to file: String) throws {
         let sink = try FileSink(replacing: file)
         var bytes = Array((manifestHeader + "\n").utf8)
-        bytes.reserveCapacity(1 << 20 + 4096)
+        bytes.reserveCapacity(FileSink.pieceSize + 4096)
         let hexDigits = Array("0123456789abcdef".utf8)
         var digits: [UInt8] = []
         for (path, record) in zip(paths, records) {
-            if bytes.count >= 1 << 20 {
+            if bytes.count >= FileSink.pieceSize {
                 bytes.withUnsafeBytes { sink.write($0) }
                 bytes.removeAll(keepingCapacity: true)
             }

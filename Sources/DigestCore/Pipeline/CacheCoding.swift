@@ -22,7 +22,7 @@ struct CacheWriter {
 
     /// Writes out what is buffered when writing a file and a mebibyte has gathered.
     private mutating func spillIfLarge() {
-        if sink != nil && bytes.count >= StreamChecksum.window { flush() }
+        if sink != nil && bytes.count >= FileSink.pieceSize { flush() }
     }
 
     private mutating func flush(checksummed: Bool = true) {

@@ -169,10 +169,11 @@ public struct SiteGenerator: Sendable {
         // Remembered together: a paper's slug base (from its title), then its topics.
         let knownFacts = cache.facts(factKeys)
         let facts = Array(texts.indices).parallelMap { index in
-            knownFacts[index].flatMap { $0.isEmpty ? nil : $0 }
-                ?? [CatalogBuilder.slugBase(of: texts[index].title.text)]
-                + matcher.topics(
-                    title: texts[index].title.text.plainText, abstract: texts[index].abstract.text.plainText)
+            if let known = knownFacts[index], !known.isEmpty { return known }
+            // Read once: a title kept in texts.bin is read back each time it is asked for.
+            let title = texts[index].title.text.plainText
+            return [CatalogBuilder.slugBase(ofTitle: title)]
+                + matcher.topics(title: title, abstract: texts[index].abstract.text.plainText)
         }
         cache.remember(
             facts: facts.indices.filter { knownFacts[$0]?.isEmpty ?? true }.map { (factKeys[$0], facts[$0]) })
@@ -301,9 +302,8 @@ public struct SiteGenerator: Sendable {
             // The title counts twice: it says what a paper is about more densely than the abstract.
             let terms = Array(pending).parallelMap { index in
                 let paper = catalog.papers[index]
-                return RelatedPapers.termCounts(
-                    Terms.significant(
-                        paper.title.plainText + " " + paper.title.plainText + " " + paper.abstract.plainText))
+                let title = paper.title.plainText  // read once: it may come from texts.bin
+                return RelatedPapers.termCounts(Terms.significant(title + " " + title + " " + paper.abstract.plainText))
             }
             for day in days {
                 let range =

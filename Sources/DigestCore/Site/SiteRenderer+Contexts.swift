@@ -102,11 +102,8 @@ extension SiteRenderer {
                 description: page > 1
                     ? "Papers \(about), page \(page)." : "\(count(month.papers.count, "paper")) \(about).",
                 section: "topics")
-            var topicValue: [String: TemplateValue] = [
-                "name": .string(topic.topic.name), "slug": .string(slug),
-                "url": .string(routes.url(Routes.topic(slug))),
-                "feed_url": .string(routes.url(Routes.topicFeed(slug))),
-            ]
+            var topicValue = topicLink(topic, withCount: false)
+            topicValue["feed_url"] = .string(routes.url(Routes.topicFeed(slug)))
             var monthValue: [String: TemplateValue] = [
                 "title": .string(month.title), "key": .string(month.key),
                 "url": .string(routes.url(Routes.topicMonth(slug, month: month.key))),
@@ -364,7 +361,8 @@ extension SiteRenderer {
         var value: [String: TemplateValue] = ["current": .int(page), "has_pages": .bool(pages > 1)]
         if showsEnd { value["total"] = .int(pages) }
         guard pages > 1 else { return value }
-        let shown = Set([1] + (showsEnd ? [pages] : []) + Array(max(1, page - 3)...min(pages, page + 3)))
+        let window = max(1, page - Self.paginationWindow)...min(pages, page + Self.paginationWindow)
+        let shown = Set([1] + (showsEnd ? [pages] : []) + Array(window))
         value["pages"] = .list(
             shown.sorted().map { number in
                 ["number": .int(number), "url": .string(url(number)), "current": .bool(number == page)]

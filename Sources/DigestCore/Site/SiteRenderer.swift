@@ -58,8 +58,7 @@ public struct SiteRenderer: Sendable {
         var title: String
         /// Oldest first listing first: new papers go at the end.
         var papers: [Int]
-        /// The month of the newest day, still growing: its pages leave out what a new day
-        /// would change on every one of them (the count, the last page).
+        /// The month of the newest day, still growing: its first page counts papers "so far".
         var isOpen: Bool
     }
 
@@ -262,7 +261,7 @@ public struct SiteRenderer: Sendable {
             // What the page shows of the month (see `context(for:)`): the first page, its
             // count, pages and neighbours; a later page, the end of its window of page links.
             let pages = Self.pageCount(entry.papers.count, config.papersPerPage)
-            print.add(page == 1 ? pages : min(pages, page + 3))
+            print.add(page == 1 ? pages : min(pages, page + Self.paginationWindow))
             if page == 1 {
                 print.add(value: [entry.isOpen, entry.papers.count] as [Any])
                 for neighbour in [month - 1, month + 1] where months[index].indices.contains(neighbour) {
@@ -317,6 +316,10 @@ public struct SiteRenderer: Sendable {
             print.add(entry.lastmod.map(Self.dateNumber) ?? 0)
         }
     }
+
+    /// Pages linked on each side of the current one (see `pagination`); a page's print
+    /// covers the end of this window.
+    static let paginationWindow = 3
 
     static func pageCount(_ items: Int, _ size: Int) -> Int {
         max(1, (items + size - 1) / size)

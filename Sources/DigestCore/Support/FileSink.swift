@@ -4,6 +4,9 @@ import Foundation
 /// the build's large files (cache, manifest) use so they are never held in memory entire, and
 /// so a reader sees the old file or the new one, never part of one.
 final class FileSink {
+    /// How much a writer gathers before handing it to `write`.
+    static let pieceSize = 1 << 20
+
     let path: String
     private let temporary: String
     private let descriptor: Int32
