@@ -99,12 +99,13 @@ public struct CatalogBuilder: Sendable {
             if first.0 != second.0 { return first.0 > second.0 }
             return first.1 != second.1 ? first.1 < second.1 : drafts.papers[a].key < drafts.papers[b].key
         }
+        // Field by field: a draft copied whole would retain its entry's strings for nothing.
         var papers = order.map { index in
-            let draft = drafts.papers[index]
-            return Paper(
-                key: draft.key, slug: "", title: texts[index].title, abstract: texts[index].abstract,
-                appearances: draft.appearances, topics: matched[index],
-                titleLocation: draft.latest.titleLocation, abstractLocation: draft.latest.abstractLocation)
+            Paper(
+                key: drafts.papers[index].key, slug: "", title: texts[index].title, abstract: texts[index].abstract,
+                appearances: drafts.papers[index].appearances, topics: matched[index],
+                titleLocation: drafts.papers[index].latest.titleLocation,
+                abstractLocation: drafts.papers[index].latest.abstractLocation)
         }
         assignSlugs(&papers, bases: order.map { slugBases[$0] })
 
@@ -171,15 +172,14 @@ public struct CatalogBuilder: Sendable {
                 papers[index].slug = base
             }
         }
-        guard !sharedMembers.isEmpty else { return }
-        // Read once: a comparison that reads a paper from the array copies all of it.
-        let seen = papers.map(\.firstSeen.ordinal)
-        let keys = papers.map(\.key)
         for (base, members) in sharedMembers.sorted(by: { $0.key < $1.key }) {
-            let ordered = members.sorted { seen[$0] != seen[$1] ? seen[$0] < seen[$1] : keys[$0] < keys[$1] }
+            // Read once, and only for the papers that share a slug: a comparison that reads
+            // a paper from the array copies all of it.
+            let ordered = members.map { (index: $0, seen: papers[$0].firstSeen.ordinal, key: papers[$0].key) }
+                .sorted { $0.seen != $1.seen ? $0.seen < $1.seen : $0.key < $1.key }.map(\.index)
             papers[ordered[0]].slug = base
             for index in ordered.dropFirst() {
-                let suffixed = base + "-" + Slug.suffix(for: keys[index].value)
+                let suffixed = base + "-" + Slug.suffix(for: papers[index].key.value)
                 var slug = suffixed
                 var attempt = 1
                 while first[slug] != nil {

@@ -23,6 +23,15 @@ public struct Paper: Hashable, Sendable {
     public var lastSeen: DayDate { appearances.last?.date ?? DayDate.distantPast }
     public var days: [DayDate] { appearances.map(\.date) }
 
+    /// The paper with its title and abstract read once (see `PaperText.loaded`), for a page
+    /// that shows them in several places.
+    var withTextsLoaded: Paper {
+        var paper = self
+        paper.title = title.loaded
+        paper.abstract = abstract.loaded
+        return paper
+    }
+
     /// Code, project and data links found in the abstract.
     public var links: [PaperLink] { abstract.links.map(PaperLink.init(url:)) }
 }

@@ -57,6 +57,14 @@ public struct PaperText: Hashable, Sendable {
         self.fingerprint = fingerprint
     }
 
+    /// The same text with its strings at hand: a text kept on disk is read and checked
+    /// each time one of them is asked for, and a page asks for them several times.
+    var loaded: PaperText {
+        guard case .deferred = storage else { return self }
+        let parts = self.parts
+        return PaperText(html: parts.html, plainText: parts.plainText, links: parts.links, fingerprint: fingerprint)
+    }
+
     /// Texts are equal when their fingerprints are: it covers all three strings.
     public static func == (lhs: PaperText, rhs: PaperText) -> Bool {
         lhs.fingerprint == rhs.fingerprint

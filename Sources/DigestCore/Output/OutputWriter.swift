@@ -124,16 +124,15 @@ public final class OutputWriter: @unchecked Sendable {
         else { return false }
         let header = Array((manifestHeader + "\n").utf8)
         let bytes = [UInt8](data)
-        guard bytes.starts(with: header) else { return false }
-        // The path of each file is built in one buffer: `root/`, the path, a NUL.
-        var path = Array(root.utf8) + [0x2F]
-        let prefix = path.count
+        guard bytes.starts(with: header), let folder = OpenFolder(root) else { return false }
+        // The path of each file is built in one buffer: the path, a NUL.
+        var path: [UInt8] = []
         return scanManifest(bytes[header.count...]) { _, size, relative in
-            path.removeSubrange(prefix...)
+            path.removeAll(keepingCapacity: true)
             path.append(contentsOf: relative)
             path.append(0)
             return path.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { holdsFile($0.baseAddress, size: size) }
+                buffer.withMemoryRebound(to: CChar.self) { folder.holdsFile($0.baseAddress, size: size) }
             }
         }
     }
@@ -143,9 +142,9 @@ public final class OutputWriter: @unchecked Sendable {
     /// changed are marked unknown, so the build writes them again.
     public func verify() -> Bool {
         var intact = finished
-        let root = directory.path + "/"
+        let folder = OpenFolder(directory.path)
         for (index, path) in previous.paths.enumerated() {
-            if (root + path).withCString({ Self.holdsFile($0, size: previous.records[index].size) }) { continue }
+            if let folder, path.withCString({ folder.holdsFile($0, size: previous.records[index].size) }) { continue }
             previous.forgetHash(at: index)
             intact = false
         }
@@ -340,13 +339,6 @@ public final class OutputWriter: @unchecked Sendable {
             guard line(hash, size, bytes[(cursor + 1)..<end]) else { return false }
         }
         return wellFormed
-    }
-
-    /// Whether `path` is a regular file of `size` bytes.
-    private static func holdsFile(_ path: UnsafePointer<CChar>?, size: Int) -> Bool {
-        var info = stat()
-        guard let path, stat(path, &info) == 0 else { return false }
-        return (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) == size
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -79,12 +79,11 @@ public final class BuildCache: @unchecked Sendable {
         guard let data = CacheReader.contents(of: file.path) else { return cache }
         do {
             try cache.decode(data)
-            let opened = try TextStore.open(folder.appendingPathComponent(textsName).path)
+            let opened = try TextStore.open(
+                folder.appendingPathComponent(textsName).path, texts: &cache.texts, stored: &cache.stored)
             guard (opened?.size ?? 0) >= cache.textsBytes else { throw CacheReader.Corrupt.damaged }
             if let opened {
                 cache.stores = [opened.store]
-                cache.texts = opened.entries.mapValues(\.text)
-                cache.stored = opened.entries.compactMapValues { entry in entry.location.map { (opened.store, $0) } }
                 cache.storedTexts = opened.count
                 cache.textsBytes = opened.size
             }
@@ -368,9 +367,12 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// `table` without the entries whose keys are not in `used`, which holds only keys of
-    /// `table`: when it holds as many, the table is kept rather than copied entry by entry.
+    /// `table`. Kept as it is while at most an eighth of it is unused: a new day leaves a
+    /// few stale entries (papers listed again with a new abstract), and filtering half a
+    /// million of them every day cost a quarter of a second; the table still cannot grow
+    /// without end.
     private static func keeping<Value>(_ used: Set<UInt64>, of table: [UInt64: Value]) -> [UInt64: Value] {
-        used.count == table.count ? table : table.filter { used.contains($0.key) }
+        table.count - used.count <= table.count / 8 ? table : table.filter { used.contains($0.key) }
     }
 
     // MARK: Binary form

@@ -110,10 +110,12 @@ public struct SiteGenerator: Sendable {
         results = []
         // Only each paper's latest listing is rendered: the others' texts go now.
         drafts.days = drafts.days.map { DumpDay(date: $0.date, entries: [], sources: $0.sources) }
-        let keys = drafts.papers.parallelMap { draft in
-            (
-                title: Self.textKey(Fingerprint.of(draft.latest.title), at: draft.latest.titleLocation, role: .title),
-                abstract: Self.textKey(draft.latest.abstractDigest, at: draft.latest.abstractLocation, role: .abstract)
+        // By index: a draft handed to the closure whole would be copied, every field retained.
+        let keys = Array(drafts.papers.indices).parallelMap { index in
+            let latest = drafts.papers[index].latest
+            return (
+                title: Self.textKey(Fingerprint.of(latest.title), at: latest.titleLocation, role: .title),
+                abstract: Self.textKey(latest.abstractDigest, at: latest.abstractLocation, role: .abstract)
             )
         }
         Trace.mark("text keys")

@@ -29,13 +29,6 @@ final class TextStore: Sendable {
         var checksum: UInt64
     }
 
-    /// One text of the index: the text (its strings deferred when they are elsewhere in
-    /// the file) and where its body is in that case.
-    struct Entry {
-        var text: BuildCache.Text
-        var location: Location?
-    }
-
     /// Starts every segment ("PDTEXTS2").
     static let magic: UInt64 = 0x3253_5458_4554_4450
     static let headerSize = 32
@@ -168,17 +161,20 @@ final class TextStore: Sendable {
     /// A body could not be read back as written: texts of this build may be wrong.
     var isDamaged: Bool { damage.load(ordering: .relaxed) }
 
-    /// The index of every segment of the file at `path`, or nil when there is no file.
-    static func open(_ path: String) throws(CacheReader.Corrupt) -> (
-        store: TextStore, entries: [UInt64: Entry], count: Int, size: Int
-    )? {
+    /// Reads the index of every segment of the file at `path` into `texts` (every entry) and
+    /// `stored` (those whose body stays in the file); nil when there is no file. Filled in
+    /// place: ten years hold half a million entries, and a table copied or mapped once
+    /// more costs a tenth of a second.
+    static func open(
+        _ path: String, texts: inout [UInt64: BuildCache.Text],
+        stored: inout [UInt64: (store: TextStore, location: Location)]
+    ) throws(CacheReader.Corrupt) -> (store: TextStore, count: Int, size: Int)? {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         let store = TextStore(descriptor: descriptor)
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .damaged }
         let size = Int(info.st_size)
-        var entries: [UInt64: Entry] = [:]
         var count = 0
         var offset = 0
         while offset < size {
@@ -195,18 +191,20 @@ final class TextStore: Sendable {
             else { throw .damaged }
             var reader = try CacheReader(checksummed: index)
             guard reader.checksumHolds else { throw .damaged }
-            for _ in 0..<(try reader.count(itemSize: 32)) {
+            let entries = try reader.count(itemSize: 32)
+            texts.reserveCapacity(texts.count + entries)
+            for _ in 0..<entries {
                 let key = try reader.uint64()
                 let fingerprint = try reader.uint64()
                 var diagnostics: [Diagnostic] = []
                 for _ in 0..<(try reader.count(itemSize: 40)) { diagnostics.append(try reader.diagnostic()) }
                 if try reader.int() == 1 {
                     let parts = try decodeBody(try reader.bytes(try reader.count()))
-                    entries[key] = Entry(
-                        text: BuildCache.Text(
-                            text: PaperText(
-                                html: parts.html, plainText: parts.plainText, links: parts.links,
-                                fingerprint: fingerprint), diagnostics: diagnostics), location: nil)
+                    texts[key] = BuildCache.Text(
+                        text: PaperText(
+                            html: parts.html, plainText: parts.plainText, links: parts.links,
+                            fingerprint: fingerprint), diagnostics: diagnostics)
+                    stored[key] = nil
                 } else {
                     let location = Location(
                         offset: bodiesStart + (try reader.int()), length: try reader.int(),
@@ -215,15 +213,16 @@ final class TextStore: Sendable {
                         location.offset + location.length <= indexStart
                     else { throw .damaged }
                     let text = PaperText(fingerprint: fingerprint) { [store] in store.parts(at: location) }
-                    entries[key] = Entry(
-                        text: BuildCache.Text(text: text, diagnostics: diagnostics), location: location)
+                    texts[key] = BuildCache.Text(text: text, diagnostics: diagnostics)
+                    if stored.isEmpty { stored.reserveCapacity(entries) }
+                    stored[key] = (store, location)
                 }
                 count += 1
             }
             guard reader.isAtEnd else { throw .damaged }
             offset = indexStart + indexLength
         }
-        return (store, entries, count, size)
+        return (store, count, size)
     }
 
     /// The body at `location`, checked; nil (and the store marked damaged) when it is not

@@ -140,11 +140,11 @@ extension SiteRenderer {
                     routes.url(Routes.topicMonth(slug, month: month.key, page: $0))
                 })
         case .paper(let index):
-            let paper = catalog.papers[index]
+            let paper = catalog.papers[index].withTextsLoaded
             context = common(
                 location, title: paper.title.plainText, description: Self.summary(of: paper.abstract.plainText),
                 section: "papers")
-            var card = paperCard(index)
+            var card = paperCard(paper)
             card["first_seen"] = .string(paper.firstSeen.long)
             card["last_seen"] = .string(paper.lastSeen.long)
             card["links"] = .list(OutboundLinks.of(paper).map { ["url": .string($0.url), "label": .string($0.label)] })
@@ -162,7 +162,7 @@ extension SiteRenderer {
             card["has_math"] = .bool(
                 paper.title.html.containsBytes("<math") || paper.abstract.html.containsBytes("<math"))
             context["paper"] = .object(card)
-            context["structured_data_html"] = .string(structuredData(index, location: location))
+            context["structured_data_html"] = .string(structuredData(paper, location: location))
             if case .object(var page)? = context["page"] {
                 page["type"] = "article"
                 page["published"] = .string(paper.firstSeen.iso)
@@ -240,9 +240,9 @@ extension SiteRenderer {
     /// A paper in a list: its card rendered (day pages show the full card as `card_html`,
     /// topic pages the compact one as `compact_card_html`) and a few plain fields.
     func listItem(_ index: Int, compact: Bool) -> [String: TemplateValue] {
-        let paper = catalog.papers[index]
-        return [
-            "title": .string(paper.title.plainText), "url": .string(routes.url(Routes.paper(paper.slug))),
+        [
+            "title": .string(catalog.papers[index].title.plainText),
+            "url": .string(routes.url(Routes.paper(catalog.papers[index].slug))),
             compact ? "compact_card_html" : "card_html": .string(card(index, compact: compact)),
         ]
     }
@@ -250,16 +250,18 @@ extension SiteRenderer {
     /// `partials/paper-card` for one paper, made once per build.
     func card(_ index: Int, compact: Bool) -> String {
         cards.card(compact ? -1 - index : index) {
-            var context = paperCard(index)
+            let paper = catalog.papers[index].withTextsLoaded
+            var context = paperCard(paper)
             context["compact"] = .bool(compact)
-            context["summary"] = .string(Self.summary(of: catalog.papers[index].abstract.plainText))
+            context["summary"] = .string(Self.summary(of: paper.abstract.plainText))
             context["site"] = ["base": .string(routes.base.path)]
             return theme.render(Self.cardTemplate, context)
         }
     }
 
-    func paperCard(_ index: Int) -> [String: TemplateValue] {
-        let paper = catalog.papers[index]
+    /// What a card shows of `paper` (its texts loaded: they are asked for more than once).
+    func paperCard(_ paper: Paper) -> [String: TemplateValue] {
+        let days = paper.days
         return [
             "title": .string(paper.title.plainText),
             "title_html": .string(paper.title.html),
@@ -272,13 +274,13 @@ extension SiteRenderer {
                 }),
             // `last` lets a template separate dates with commas: "Listed on Mar 12, Mar 14".
             "days": .list(
-                paper.days.enumerated().map { offset, day in
+                days.enumerated().map { offset, day in
                     [
                         "label": .string(day.long), "short": .string(day.short), "iso": .string(day.iso),
-                        "url": .string(routes.url(Routes.day(day))), "last": .bool(offset == paper.days.count - 1),
+                        "url": .string(routes.url(Routes.day(day))), "last": .bool(offset == days.count - 1),
                     ]
                 }),
-            "listed_on": .string(paper.days.map(\.short).joined(separator: ", ")),
+            "listed_on": .string(days.map(\.short).joined(separator: ", ")),
             "seen_count": .int(paper.appearances.count),
             "seen_many": .bool(paper.appearances.count > 1),
         ]
@@ -374,8 +376,7 @@ extension SiteRenderer {
 
     /// JSON-LD `ScholarlyArticle` for search engines, safe inside `<script>`. It carries no
     /// abstract or description: the page body and the meta description have them already.
-    private func structuredData(_ index: Int, location: String) -> String {
-        let paper = catalog.papers[index]
+    private func structuredData(_ paper: Paper, location: String) -> String {
         var members: [(String, String)] = [
             ("@context", JSON.string("https://schema.org")),
             ("@type", JSON.string("ScholarlyArticle")),

@@ -45,7 +45,7 @@ extension SiteRenderer {
 
             """
         for (index, date) in entries {
-            let paper = catalog.papers[index]
+            let paper = catalog.papers[index].withTextsLoaded
             let link = Routes.paper(paper.slug)
             xml += "  <entry>\n"
             xml += "    <title>\(XML.escape(paper.title.plainText))</title>\n"

@@ -92,7 +92,10 @@ public struct SiteRenderer: Sendable {
             config.baseURL.origin == nil
             ? SitemapPlan(pages: [], papers: [], limit: config.sitemapLimit)
             : Self.sitemapPlan(catalog: catalog, months: months, contentPages: contentPages, config: config)
-        let prints = catalog.papers.parallelMap { (card: Self.cardPrint($0), mention: Self.mentionPrint($0)) }
+        // By index: a paper handed to the closure whole would be copied, every field retained.
+        let prints = Array(catalog.papers.indices).parallelMap {
+            (card: Self.cardPrint(catalog.papers[$0]), mention: Self.mentionPrint(catalog.papers[$0]))
+        }
         self.cardPrints = prints.map(\.card)
         self.mentionPrints = prints.map(\.mention)
         self.templatePrints = theme.dependencies.mapValues { names in
