@@ -89,18 +89,20 @@ public struct CatalogBuilder: Sendable {
         slugBases: [String]
     ) -> Catalog {
         // Newest last listing first; within a day, dump order (positions within a day are
-        // distinct, so keys only break ties between merged dumps). Sorted by plain integers,
-        // and each paper is made once, in place: a paper is a large value to copy.
-        let newest = drafts.papers.map { draft in
-            ((draft.appearances.last?.date ?? .distantPast).ordinal, draft.appearances.last?.position ?? 0)
-        }
-        let order = drafts.papers.indices.sorted { a, b in
-            let (first, second) = (newest[a], newest[b])
-            if first.0 != second.0 { return first.0 > second.0 }
-            return first.1 != second.1 ? first.1 < second.1 : drafts.papers[a].key < drafts.papers[b].key
-        }
-        // Field by field: a draft copied whole would retain its entry's strings for nothing.
-        var papers = order.map { index in
+        // distinct, so keys only break ties between merged dumps). Sorted by plain integers
+        // kept beside each index (looked up by index, each comparison missed the cache), and
+        // each paper is made once, in place: a paper is a large value to copy.
+        let order = drafts.papers.indices.map { index in
+            let last = drafts.papers[index].appearances.last
+            return (day: (last?.date ?? .distantPast).ordinal, position: last?.position ?? 0, index: index)
+        }.sorted { a, b in
+            if a.day != b.day { return a.day > b.day }
+            return a.position != b.position
+                ? a.position < b.position : drafts.papers[a.index].key < drafts.papers[b.index].key
+        }.map(\.index)
+        // On every core, field by field: a draft copied whole would retain its entry's
+        // strings for nothing.
+        var papers = order.parallelMap { index in
             Paper(
                 key: drafts.papers[index].key, slug: "", title: texts[index].title, abstract: texts[index].abstract,
                 appearances: drafts.papers[index].appearances, topics: matched[index],
@@ -127,12 +129,15 @@ public struct CatalogBuilder: Sendable {
             topics.append(Catalog.TopicPapers(topic: taxonomy.other, papers: others))
             for paper in others { papers[paper].topics = [taxonomy.other.slug] }
         }
-        let listing = papers.map { ($0.firstSeen.ordinal, $0.appearances.first?.position ?? 0) }
-        let firstListing = papers.indices.sorted { a, b in
-            let (first, second) = (listing[a], listing[b])
-            if first.0 != second.0 { return first.0 < second.0 }
-            return first.1 != second.1 ? first.1 < second.1 : papers[a].key < papers[b].key
-        }
+        let firstListing = papers.indices.map { index in
+            (
+                day: papers[index].firstSeen.ordinal, position: papers[index].appearances.first?.position ?? 0,
+                index: index
+            )
+        }.sorted { a, b in
+            if a.day != b.day { return a.day < b.day }
+            return a.position != b.position ? a.position < b.position : papers[a.index].key < papers[b.index].key
+        }.map(\.index)
         return Catalog(papers: papers, days: catalogDays, topics: topics, firstListing: firstListing)
     }
 
@@ -159,19 +164,33 @@ public struct CatalogBuilder: Sendable {
     /// first keeps the plain slug and the others get a suffix derived from their title, so
     /// adding new days never renames an existing page.
     private func assignSlugs(_ papers: inout [Paper], bases: [String]) {
-        // Each slug taken, by the paper that took it first.
-        var first: [String: Int] = [:]
-        first.reserveCapacity(bases.count)
+        // Slugs are found by fingerprints made on every core, each hashed once: a dictionary
+        // of ten years of slugs hashed each one twice, a quarter of a second.
+        let prints = bases.parallelMap { Fingerprint.of($0) }
+        // Each plain slug, by the paper that took it first; slugs whose fingerprint an earlier,
+        // different slug holds (practically never) and suffixed slugs are kept by name.
+        var first = FingerprintTable(capacity: bases.count)
+        var named: [String: Int] = [:]
+        func taken(_ slug: String) -> Int? {
+            if let found = first.position(of: Fingerprint.of(slug)), bases[found] == slug { return found }
+            return named[slug]
+        }
         // Only slugs several papers share need an order (and suffixes): a handful of groups.
         var sharedMembers: [String: [Int]] = [:]
         for (index, base) in bases.enumerated() {
-            if let earlier = first[base] {
+            var earlier = first.insert(index, for: prints[index])
+            if let found = earlier, bases[found] != base {
+                earlier = named[base]
+                if earlier == nil { named[base] = index }
+            }
+            if let earlier {
                 sharedMembers[base, default: [earlier]].append(index)
             } else {
-                first[base] = index
                 papers[index].slug = base
             }
         }
+        // Room made once for the suffixed slugs (a table grown by doubling rehashes them all).
+        named.reserveCapacity(named.count + sharedMembers.values.reduce(0) { $0 + $1.count })
         for (base, members) in sharedMembers.sorted(by: { $0.key < $1.key }) {
             // Read once, and only for the papers that share a slug: a comparison that reads
             // a paper from the array copies all of it.
@@ -182,11 +201,11 @@ public struct CatalogBuilder: Sendable {
                 let suffixed = base + "-" + Slug.suffix(for: papers[index].key.value)
                 var slug = suffixed
                 var attempt = 1
-                while first[slug] != nil {
+                while taken(slug) != nil {
                     attempt += 1
                     slug = suffixed + "-" + String(attempt)
                 }
-                first[slug] = index
+                named[slug] = index
                 papers[index].slug = slug
             }
         }
