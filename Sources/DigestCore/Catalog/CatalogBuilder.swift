@@ -169,16 +169,16 @@ public struct CatalogBuilder: Sendable {
         let prints = bases.parallelMap { Fingerprint.of($0) }
         // Each plain slug, by the paper that took it first; slugs whose fingerprint an earlier,
         // different slug holds (practically never) and suffixed slugs are kept by name.
-        var first = FingerprintTable(capacity: bases.count)
+        var plain = FingerprintTable(capacity: bases.count)
         var named: [String: Int] = [:]
         func taken(_ slug: String) -> Int? {
-            if let found = first.position(of: Fingerprint.of(slug)), bases[found] == slug { return found }
+            if let found = plain.position(of: Fingerprint.of(slug)), bases[found] == slug { return found }
             return named[slug]
         }
         // Only slugs several papers share need an order (and suffixes): a handful of groups.
         var sharedMembers: [String: [Int]] = [:]
         for (index, base) in bases.enumerated() {
-            var earlier = first.insert(index, for: prints[index])
+            var earlier = plain.insert(index, for: prints[index])
             if let found = earlier, bases[found] != base {
                 earlier = named[base]
                 if earlier == nil { named[base] = index }
@@ -191,14 +191,25 @@ public struct CatalogBuilder: Sendable {
         }
         // Room made once for the suffixed slugs (a table grown by doubling rehashes them all).
         named.reserveCapacity(named.count + sharedMembers.values.reduce(0) { $0 + $1.count })
-        for (base, members) in sharedMembers.sorted(by: { $0.key < $1.key }) {
-            // Read once, and only for the papers that share a slug: a comparison that reads
-            // a paper from the array copies all of it.
-            let ordered = members.map { (index: $0, seen: papers[$0].firstSeen.ordinal, key: papers[$0].key) }
-                .sorted { $0.seen != $1.seen ? $0.seen < $1.seen : $0.key < $1.key }.map(\.index)
-            papers[ordered[0]].slug = base
-            for index in ordered.dropFirst() {
-                let suffixed = base + "-" + Slug.suffix(for: papers[index].key.value)
+        // Each group ordered and its members' suffixed slugs made on every core (ten years of
+        // the benchmark's titles put 120,000 papers in such groups), then taken in order.
+        let groups = sharedMembers.sorted(by: { $0.key < $1.key }).map { base, members in
+            // Read once: a comparison that reads a paper from the array copies all of it.
+            (base: base, members: members.map { (index: $0, seen: papers[$0].firstSeen.ordinal, key: papers[$0].key) })
+        }
+        let planned = groups.parallelMap { group in
+            let ordered = group.members.sorted { $0.seen != $1.seen ? $0.seen < $1.seen : $0.key < $1.key }
+            return ordered.indices.map { rank in
+                (
+                    index: ordered[rank].index,
+                    slug: rank == 0 ? group.base : group.base + "-" + Slug.suffix(for: ordered[rank].key.value)
+                )
+            }
+        }
+        for group in planned {
+            guard let first = group.first else { continue }
+            papers[first.index].slug = first.slug
+            for (index, suffixed) in group.dropFirst() {
                 var slug = suffixed
                 var attempt = 1
                 while taken(slug) != nil {

@@ -259,6 +259,9 @@ public final class BuildCache: @unchecked Sendable {
             let hits = keys.parallelMap { found[$0] }
             var noted = self[keyPath: used]
             self[keyPath: used] = []
+            // Room made once: half a million keys added to a set grown by doubling rehash it
+            // over and over.
+            noted.reserveCapacity(noted.count + keys.count)
             for (key, hit) in zip(keys, hits) where hit != nil { noted.insert(key) }
             self[keyPath: used] = noted
             return hits

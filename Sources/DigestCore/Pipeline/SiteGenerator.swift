@@ -297,19 +297,31 @@ public struct SiteGenerator: Sendable {
             answers = Array(repeating: nil, count: groups.count)
         }
         // Terms are counted for a month of days at a time, on every core: ten years of them
-        // at once would hold half a gigabyte.
-        for chunk in stride(from: resume, to: groups.count, by: 32) {
+        // at once would hold half a gigabyte. The next month's are counted while this one's
+        // days are added to the index, which is done on one core.
+        let chunks = Array(stride(from: resume, to: groups.count, by: 32))
+        func counting(_ chunk: Int) -> Background<[[RelatedPapers.TermCount]]> {
             let days = chunk..<min(chunk + 32, groups.count)
-            let pending = order[groups[days.lowerBound].lowerBound..<groups[days.upperBound - 1].upperBound]
-            // The title counts twice: it says what a paper is about more densely than the abstract.
-            let terms = Array(pending).parallelMap { index in
-                let paper = catalog.papers[index]
-                let title = paper.title.plainText  // read once: it may come from texts.bin
-                return RelatedPapers.termCounts(Terms.significant(title + " " + title + " " + paper.abstract.plainText))
+            let pending = Array(order[groups[days.lowerBound].lowerBound..<groups[days.upperBound - 1].upperBound])
+            return Background {
+                // The title counts twice: it says what a paper is about more densely than the abstract.
+                pending.parallelMap { index in
+                    let paper = catalog.papers[index]
+                    let title = paper.title.plainText  // read once: it may come from texts.bin
+                    return RelatedPapers.termCounts(
+                        Terms.significant(title + " " + title + " " + paper.abstract.plainText))
+                }
             }
+        }
+        var next = chunks.first.map(counting)
+        for (number, chunk) in chunks.enumerated() {
+            guard let counted = next else { break }
+            let terms = counted.value
+            next = number + 1 < chunks.count ? counting(chunks[number + 1]) : nil
+            let days = chunk..<min(chunk + 32, groups.count)
+            let start = groups[days.lowerBound].lowerBound
             for day in days {
-                let range =
-                    (groups[day].lowerBound - pending.startIndex)..<(groups[day].upperBound - pending.startIndex)
+                let range = (groups[day].lowerBound - start)..<(groups[day].upperBound - start)
                 let known = answers[day]
                 let lists = index.addDay(counted: Array(terms[range]), lookUp: known == nil)
                 if known == nil {
