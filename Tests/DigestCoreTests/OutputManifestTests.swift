@@ -63,6 +63,49 @@ struct OutputManifestTests {
         #expect(OutputWriter.isIntact(site))
     }
 
+    @Test(
+        "a file removed, resized or replaced by a folder since the last build makes the output not intact, and only it unknown"
+    )
+    func intactness() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        let paths = ["index.html", "papers/a/index.html", "papers/b/index.html", "days/c/index.html"]
+        let writer = try OutputWriter(directory: site)
+        try writer.willWrite(paths)
+        var manifest = OutputManifest()
+        for path in paths {
+            try writer.write(Data(path.utf8), to: path)
+            manifest.set(.init(hash: Fingerprint.of(Data(path.utf8)), size: path.utf8.count), for: path)
+        }
+        try writer.finish(files: manifest)
+        #expect(OutputWriter.isIntact(site))
+        #expect(try OutputWriter(directory: site).verify())
+
+        for (path, spoil) in [
+            ("papers/a/index.html", { (url: URL) in try FileManager.default.removeItem(at: url) }),
+            ("papers/b/index.html", { (url: URL) in try Data("longer than it was".utf8).write(to: url) }),
+            (
+                "days/c/index.html",
+                { (url: URL) in
+                    try FileManager.default.removeItem(at: url)
+                    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+                }
+            ),
+        ] {
+            let url = site.appendingPathComponent(path)
+            let saved = try Data(contentsOf: url)
+            try spoil(url)
+            #expect(!OutputWriter.isIntact(site), "\(path)")
+            let reopened = try OutputWriter(directory: site)
+            #expect(!reopened.verify(), "\(path)")
+            #expect(reopened.previous.paths.filter { reopened.previous[$0]?.hash == 0 } == [path])
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+            try saved.write(to: url)
+            #expect(OutputWriter.isIntact(site), "\(path) put back")
+        }
+    }
+
     @Test("a manifest of an earlier build, sorted by path, still names the build's files, so a CNAME beside them stays")
     func sortedManifest() throws {
         let folder = try TemporaryFolder()
