@@ -21,6 +21,25 @@ struct FingerprintTableTests {
     }
 }
 
+@Suite("FingerprintIndex: keys numbered in order, found by fingerprint, exactly")
+struct FingerprintIndexTests {
+    @Test("keys are numbered as first added; a key added again keeps its number; keys sharing a fingerprint stay apart")
+    func numbers() {
+        var index = FingerprintIndex<String>()
+        #expect(index.insert("a", print: 1) == (0, true))
+        #expect(index.insert("b", print: 2) == (1, true))
+        // Different keys with the same fingerprint (rare as a lottery win, forced here).
+        #expect(index.insert("c", print: 1) == (2, true))
+        #expect(index.insert("d", print: 1) == (3, true))
+        #expect(index.insert("c", print: 1) == (2, false))
+        #expect(index.insert("a", print: 1) == (0, false))
+        #expect(index.keys == ["a", "b", "c", "d"])
+        #expect(["a", "b", "c", "d"].map { index.number(of: $0, print: $0 == "b" ? 2 : 1) } == [0, 1, 2, 3])
+        #expect(index.number(of: "e", print: 1) == nil)
+        #expect(index.number(of: "b", print: 1) == nil)
+    }
+}
+
 @Suite("OutputManifest: the files a build wrote")
 struct OutputManifestTests {
     func record(_ hash: UInt64) -> OutputWriter.FileRecord {

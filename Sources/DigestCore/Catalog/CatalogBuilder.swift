@@ -39,9 +39,8 @@ public struct CatalogBuilder: Sendable {
             let key = TitleKey(title)
             return (key: key, print: Fingerprint.of(key.value))
         }
-        var table = FingerprintTable(capacity: keys.count)
-        /// Keys whose fingerprint an earlier, different key holds (practically never).
-        var others: [TitleKey: Int] = [:]
+        // A paper's number in the index is its place in `drafts`.
+        var found = FingerprintIndex<TitleKey>(capacity: keys.count)
         var next = 0
         drafts.reserveCapacity(keys.count)
         for day in days {
@@ -49,25 +48,21 @@ public struct CatalogBuilder: Sendable {
             papers.reserveCapacity(day.entries.count)
             for (position, entry) in day.entries.enumerated() {
                 let key = keys[next].key
-                var known = table.insert(drafts.count, for: keys[next].print)
+                let (number, isNew) = found.insert(key, print: keys[next].print)
                 next += 1
-                if let found = known, drafts[found].key != key {
-                    known = others[key]
-                    if known == nil { others[key] = drafts.count }
-                }
                 let appearance = Paper.Appearance(date: day.date, position: position)
-                papers.append(known ?? drafts.count)
-                if let known {
-                    drafts[known].appearances.append(appearance)
+                papers.append(number)
+                if isNew {
+                    drafts.append(Draft(key: key, latest: entry, appearances: [appearance]))
+                } else {
+                    drafts[number].appearances.append(appearance)
                     if entry.hasAbstract {
-                        drafts[known].latest = entry
+                        drafts[number].latest = entry
                     } else {
                         // The newer title, with the abstract the paper was last listed with.
-                        drafts[known].latest.title = entry.title
-                        drafts[known].latest.titleLocation = entry.titleLocation
+                        drafts[number].latest.title = entry.title
+                        drafts[number].latest.titleLocation = entry.titleLocation
                     }
-                } else {
-                    drafts.append(Draft(key: key, latest: entry, appearances: [appearance]))
                 }
             }
             dayPapers.append(papers)
@@ -88,18 +83,13 @@ public struct CatalogBuilder: Sendable {
         _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], topics matched: [[String]],
         slugBases: [String]
     ) -> Catalog {
-        // Newest last listing first; within a day, dump order (positions within a day are
-        // distinct, so keys only break ties between merged dumps). Sorted by plain integers
-        // kept beside each index (looked up by index, each comparison missed the cache), and
-        // each paper is made once, in place: a paper is a large value to copy.
-        let order = drafts.papers.indices.map { index in
-            let last = drafts.papers[index].appearances.last
-            return (day: (last?.date ?? .distantPast).ordinal, position: last?.position ?? 0, index: index)
-        }.sorted { a, b in
-            if a.day != b.day { return a.day > b.day }
-            return a.position != b.position
-                ? a.position < b.position : drafts.papers[a.index].key < drafts.papers[b.index].key
-        }.map(\.index)
+        // Newest last listing first (days negated), and each paper made once, in place: a
+        // paper is a large value to copy.
+        let order = Self.listingOrder(
+            drafts.papers.indices.map { index in
+                let last = drafts.papers[index].appearances.last
+                return (day: -(last?.date ?? .distantPast).ordinal, position: last?.position ?? 0)
+            }, key: { drafts.papers[$0].key })
         // On every core, field by field: a draft copied whole would retain its entry's
         // strings for nothing.
         var papers = order.parallelMap { index in
@@ -129,16 +119,22 @@ public struct CatalogBuilder: Sendable {
             topics.append(Catalog.TopicPapers(topic: taxonomy.other, papers: others))
             for paper in others { papers[paper].topics = [taxonomy.other.slug] }
         }
-        let firstListing = papers.indices.map { index in
-            (
-                day: papers[index].firstSeen.ordinal, position: papers[index].appearances.first?.position ?? 0,
-                index: index
-            )
-        }.sorted { a, b in
-            if a.day != b.day { return a.day < b.day }
-            return a.position != b.position ? a.position < b.position : papers[a.index].key < papers[b.index].key
-        }.map(\.index)
+        let firstListing = Self.listingOrder(
+            papers.indices.map {
+                (day: papers[$0].firstSeen.ordinal, position: papers[$0].appearances.first?.position ?? 0)
+            },
+            key: { papers[$0].key })
         return Catalog(papers: papers, days: catalogDays, topics: topics, firstListing: firstListing)
+    }
+
+    /// Indices of `listings` sorted by day, then place in the day's list (distinct within a
+    /// day, so `key` only breaks ties between merged dumps). The integers are sorted kept
+    /// beside each index: looked up by index, each comparison missed the cache.
+    private static func listingOrder(_ listings: [(day: Int, position: Int)], key: (Int) -> TitleKey) -> [Int] {
+        listings.enumerated().map { (day: $1.day, position: $1.position, index: $0) }.sorted { a, b in
+            if a.day != b.day { return a.day < b.day }
+            return a.position != b.position ? a.position < b.position : key(a.index) < key(b.index)
+        }.map(\.index)
     }
 
     /// Both phases with no memo: recovers and renders every text (in parallel).
@@ -167,30 +163,23 @@ public struct CatalogBuilder: Sendable {
         // Slugs are found by fingerprints made on every core, each hashed once: a dictionary
         // of ten years of slugs hashed each one twice, a quarter of a second.
         let prints = bases.parallelMap { Fingerprint.of($0) }
-        // Each plain slug, by the paper that took it first; slugs whose fingerprint an earlier,
-        // different slug holds (practically never) and suffixed slugs are kept by name.
-        var plain = FingerprintTable(capacity: bases.count)
-        var named: [String: Int] = [:]
-        func taken(_ slug: String) -> Int? {
-            if let found = plain.position(of: Fingerprint.of(slug)), bases[found] == slug { return found }
-            return named[slug]
-        }
+        // Every slug taken, plain ones first; the paper that took each plain one, by its number.
+        var taken = FingerprintIndex<String>(capacity: bases.count)
+        var owners: [Int] = []
+        owners.reserveCapacity(bases.count)
         // Only slugs several papers share need an order (and suffixes): a handful of groups.
         var sharedMembers: [String: [Int]] = [:]
         for (index, base) in bases.enumerated() {
-            var earlier = plain.insert(index, for: prints[index])
-            if let found = earlier, bases[found] != base {
-                earlier = named[base]
-                if earlier == nil { named[base] = index }
-            }
-            if let earlier {
-                sharedMembers[base, default: [earlier]].append(index)
-            } else {
+            let (number, isNew) = taken.insert(base, print: prints[index])
+            if isNew {
+                owners.append(index)
                 papers[index].slug = base
+            } else {
+                sharedMembers[base, default: [owners[number]]].append(index)
             }
         }
         // Room made once for the suffixed slugs (a table grown by doubling rehashes them all).
-        named.reserveCapacity(named.count + sharedMembers.values.reduce(0) { $0 + $1.count })
+        taken.reserveCapacity(taken.count + sharedMembers.values.reduce(0) { $0 + $1.count })
         // Each group ordered and its members' suffixed slugs made on every core (ten years of
         // the benchmark's titles put 120,000 papers in such groups), then taken in order.
         let groups = sharedMembers.sorted(by: { $0.key < $1.key }).map { base, members in
@@ -212,11 +201,11 @@ public struct CatalogBuilder: Sendable {
             for (index, suffixed) in group.dropFirst() {
                 var slug = suffixed
                 var attempt = 1
-                while taken(slug) != nil {
+                // Taken by the first try that is not taken yet.
+                while !taken.insert(slug, print: Fingerprint.of(slug)).isNew {
                     attempt += 1
                     slug = suffixed + "-" + String(attempt)
                 }
-                named[slug] = index
                 papers[index].slug = slug
             }
         }

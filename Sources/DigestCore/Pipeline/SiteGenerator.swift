@@ -306,10 +306,11 @@ public struct SiteGenerator: Sendable {
             return Background {
                 // The title counts twice: it says what a paper is about more densely than the abstract.
                 pending.parallelMap { index in
-                    let paper = catalog.papers[index]
-                    let title = paper.title.plainText  // read once: it may come from texts.bin
+                    // Read once, field by field: a title may come from texts.bin, and a paper
+                    // copied whole retains every string it holds.
+                    let title = catalog.papers[index].title.plainText
                     return RelatedPapers.termCounts(
-                        Terms.significant(title + " " + title + " " + paper.abstract.plainText))
+                        Terms.significant(title + " " + title + " " + catalog.papers[index].abstract.plainText))
                 }
             }
         }

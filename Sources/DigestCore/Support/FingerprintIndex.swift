@@ -1,0 +1,42 @@
+/// Distinct keys (paths, title keys, slugs) numbered in the order they were first added, and
+/// found by 64-bit fingerprints the caller makes once (often on every core) instead of being
+/// hashed again by a `Dictionary` at each look-up (see `FingerprintTable`).
+///
+/// A hit is checked against the key itself, so look-ups stay exact: a key whose fingerprint
+/// a different key already holds (rare as a lottery win) is kept by name in `others`.
+struct FingerprintIndex<Key: Hashable & Sendable>: Sendable {
+    /// Every key added, at its number.
+    private(set) var keys: [Key] = []
+    private var table: FingerprintTable
+    private var others: [Key: Int] = [:]
+
+    init(capacity: Int = 0) {
+        table = FingerprintTable(capacity: capacity)
+        keys.reserveCapacity(capacity)
+    }
+
+    var count: Int { keys.count }
+
+    mutating func reserveCapacity(_ capacity: Int) {
+        keys.reserveCapacity(capacity)
+        table.reserveCapacity(capacity)
+    }
+
+    /// The number of `key`, whose fingerprint is `print`, if it was added.
+    func number(of key: Key, print: UInt64) -> Int? {
+        if let found = table.position(of: print), keys[found] == key { return found }
+        return others.isEmpty ? nil : others[key]
+    }
+
+    /// Adds `key` (fingerprint `print`) unless it is there: its number, and whether it is new.
+    mutating func insert(_ key: Key, print: UInt64) -> (number: Int, isNew: Bool) {
+        let next = keys.count
+        if let found = table.insert(next, for: print) {
+            if keys[found] == key { return (found, false) }
+            if let other = others[key] { return (other, false) }
+            others[key] = next
+        }
+        keys.append(key)
+        return (next, true)
+    }
+}
