@@ -146,6 +146,23 @@ struct IncrementalBuildTests {
         #expect(difference.isEmpty, "\(difference.prefix(5))")
     }
 
+    @Test("a damaged memo of parsed dumps is ignored: every dump is parsed again, output exact")
+    func damagedDumpMemoIsIgnored() throws {
+        let site = try SyntheticSite(seed: 23)
+        defer { site.remove() }
+        _ = try site.build()
+        let file = site.cache.appendingPathComponent("dumps.bin")
+        var bytes = [UInt8](try Data(contentsOf: file))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: file)
+        try site.addDay(relisting: 2)
+        #expect(try site.build().parsedDumps == 6)
+        try site.addDay(relisting: 1)
+        #expect(try site.build().parsedDumps == 1)
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
     @Test("a cached text damaged on disk is caught when a page reads it; everything is built again, exact")
     func damagedTextIsCaught() throws {
         let site = try SyntheticSite(seed: 19)

@@ -7,9 +7,9 @@ public struct Catalog: Sendable {
     public var days: [Day]
     /// In taxonomy order, with "Other" last when it has papers.
     public var topics: [TopicPapers]
-    /// Indices into `papers` by first listing: first day, then place in that day's dump, then
-    /// title key. The order never changes as days are added, so what is built in it (related
-    /// papers, the sitemap, topic archives) stays put.
+    /// Indices into `papers` by first listing: first day, then place in that day's dump. The
+    /// order never changes as days are added, so what is built in it (related papers, the
+    /// sitemap, topic archives) stays put.
     public var firstListing: [Int]
 
     public struct Day: Hashable, Sendable {

@@ -35,21 +35,22 @@ public struct CatalogBuilder: Sendable {
         // Keys on every core first: a title with a non-ASCII letter is folded by Foundation,
         // which is slow, and ten years hold thousands of them. Papers are then found by the
         // keys' fingerprints, each hashed once here rather than by the dictionary each time.
-        let keys = days.flatMap { $0.entries.map(\.title) }.parallelMap { title in
-            let key = TitleKey(title)
-            return (key: key, print: Fingerprint.of(key.value))
+        let keys = days.parallelMap { day in
+            day.entries.indices.map { index in
+                let key = TitleKey(day.entries[index].title)
+                return (key: key, print: Fingerprint.of(key.value))
+            }
         }
         // A paper's number in the index is its place in `drafts`.
-        var found = FingerprintIndex<TitleKey>(capacity: keys.count)
-        var next = 0
-        drafts.reserveCapacity(keys.count)
-        for day in days {
+        let entries = keys.reduce(0) { $0 + $1.count }
+        var found = FingerprintIndex<TitleKey>(capacity: entries)
+        drafts.reserveCapacity(entries)
+        for (dayNumber, day) in days.enumerated() {
             var papers: [Int] = []
             papers.reserveCapacity(day.entries.count)
             for (position, entry) in day.entries.enumerated() {
-                let key = keys[next].key
-                let (number, isNew) = found.insert(key, print: keys[next].print)
-                next += 1
+                let (key, print) = keys[dayNumber][position]
+                let (number, isNew) = found.insert(key, print: print)
                 let appearance = Paper.Appearance(date: day.date, position: position)
                 papers.append(number)
                 if isNew {
@@ -83,13 +84,9 @@ public struct CatalogBuilder: Sendable {
         _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], topics matched: [[String]],
         slugBases: [String]
     ) -> Catalog {
-        // Newest last listing first (days negated), and each paper made once, in place: a
-        // paper is a large value to copy.
-        let order = Self.listingOrder(
-            drafts.papers.indices.map { index in
-                let last = drafts.papers[index].appearances.last
-                return (day: -(last?.date ?? .distantPast).ordinal, position: last?.position ?? 0)
-            }, key: { drafts.papers[$0].key })
+        // Newest last listing first, each paper made once, in place: a paper is a large value to copy.
+        let listings = Listings(drafts.dayPapers, papers: drafts.papers.count)
+        let order = listings.byLastListing
         // On every core, field by field: a draft copied whole would retain its entry's
         // strings for nothing.
         var papers = order.parallelMap { index in
@@ -119,22 +116,8 @@ public struct CatalogBuilder: Sendable {
             topics.append(Catalog.TopicPapers(topic: taxonomy.other, papers: others))
             for paper in others { papers[paper].topics = [taxonomy.other.slug] }
         }
-        let firstListing = Self.listingOrder(
-            papers.indices.map {
-                (day: papers[$0].firstSeen.ordinal, position: papers[$0].appearances.first?.position ?? 0)
-            },
-            key: { papers[$0].key })
+        let firstListing = listings.byFirstListing.map { sorted[$0] }
         return Catalog(papers: papers, days: catalogDays, topics: topics, firstListing: firstListing)
-    }
-
-    /// Indices of `listings` sorted by day, then place in the day's list (distinct within a
-    /// day, so `key` only breaks ties between merged dumps). The integers are sorted kept
-    /// beside each index: looked up by index, each comparison missed the cache.
-    private static func listingOrder(_ listings: [(day: Int, position: Int)], key: (Int) -> TitleKey) -> [Int] {
-        listings.enumerated().map { (day: $1.day, position: $1.position, index: $0) }.sorted { a, b in
-            if a.day != b.day { return a.day < b.day }
-            return a.position != b.position ? a.position < b.position : key(a.index) < key(b.index)
-        }.map(\.index)
     }
 
     /// Both phases with no memo: recovers and renders every text (in parallel).

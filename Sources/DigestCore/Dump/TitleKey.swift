@@ -33,28 +33,37 @@ public struct TitleKey: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// The same folding for an all-ASCII title, without Foundation: most titles are.
     private static func asciiKey(_ title: some StringProtocol) -> String? {
-        var result: [UInt8] = []
-        result.reserveCapacity(title.utf8.count)
-        var pendingSpace = false
-        for byte in title.utf8 {
-            guard byte < 0x80 else { return nil }
-            let kept: UInt8?
-            switch byte {
-            case 0x41...0x5A: kept = byte + 0x20
-            case 0x30...0x39, 0x61...0x7A: kept = byte
-            // + < = > | ~ (math symbols), $ (currency), # & % @: significant, as below.
-            case 0x2B, 0x3C, 0x3D, 0x3E, 0x7C, 0x7E, 0x24, 0x23, 0x26, 0x25, 0x40: kept = byte
-            default: kept = nil
+        if let key = title.utf8.withContiguousStorageIfAvailable({ asciiKey(bytes: $0) }) { return key }
+        return Array(title.utf8).withUnsafeBufferPointer { asciiKey(bytes: $0) }
+    }
+
+    /// Made in place, in one allocation: every build folds ten years of titles.
+    private static func asciiKey(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { result in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                let kept: UInt8
+                switch byte {
+                case 0x41...0x5A: kept = byte + 0x20
+                case 0x30...0x39, 0x61...0x7A: kept = byte
+                // + < = > | ~ (math symbols), $ (currency), # & % @: significant, as below.
+                case 0x2B, 0x3C, 0x3D, 0x3E, 0x7C, 0x7E, 0x24, 0x23, 0x26, 0x25, 0x40: kept = byte
+                default:
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace && count > 0 {
+                    result[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                result[count] = kept
+                count += 1
             }
-            guard let kept else {
-                pendingSpace = true
-                continue
-            }
-            if pendingSpace && !result.isEmpty { result.append(0x20) }
-            pendingSpace = false
-            result.append(kept)
+            return count
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// Symbols that change meaning (`C++`, `C#`, `Q&A`, `x=y`), unlike punctuation.

@@ -7,7 +7,9 @@ import Foundation
 ///
 /// `dumps.bin` in the cache folder: titles, locations and fingerprints, a small fraction of
 /// the dumps' size. It names the binary that wrote it and carries a checksum; anything else
-/// gives an empty memo, and every dump is then read and parsed.
+/// gives an empty memo, and every dump is then read and parsed. Each parse is kept encoded
+/// until it is asked for: ten years of them are decoded on every core by the build, and
+/// saved again as they were read.
 struct DumpMemo: Sendable {
     /// One dump as the last build saw it.
     struct Entry {
@@ -17,8 +19,8 @@ struct DumpMemo: Sendable {
         var year: Int?
         /// A fingerprint of the file's bytes, for the build stamp.
         var digest: UInt64
-        /// The parse, abstracts by fingerprint only.
-        var result: DumpParseResult
+        /// The parse, abstracts by fingerprint only, encoded (see `encode(_:path:)`).
+        var parse: ArraySlice<UInt8>
     }
 
     /// By path as diagnostics name it (the path locations hold).
@@ -29,7 +31,7 @@ struct DumpMemo: Sendable {
     private var dirty = false
 
     static let fileName = "dumps.bin"
-    static let magic = "PaperDigest dump memo 1"
+    static let magic = "PaperDigest dump memo 2"
 
     /// Whether the dump shown as `path` is still the file its entry was made from, as
     /// `file` (from the scan at the start of this build, before any reading) describes it.
@@ -41,10 +43,16 @@ struct DumpMemo: Sendable {
     }
 
     /// What parsing the dump shown as `path` gave, when it was parsed with `year` as the
-    /// default year.
+    /// default year; nil also when its record is damaged (the dump is then read again).
     func result(_ path: String, year: Int?) -> DumpParseResult? {
         guard let entry = entries[path], entry.year == year else { return nil }
-        return entry.result
+        var reader = CacheReader(entry.parse)
+        do {
+            let result = try Self.decode(path: path, from: &reader)
+            return reader.isAtEnd ? result : nil
+        } catch {
+            return nil
+        }
     }
 
     /// Remembers the parse of the dump shown as `path`, whose bytes have fingerprint
@@ -58,7 +66,9 @@ struct DumpMemo: Sendable {
             day.entries = day.entries.map(\.withoutText)
             light.day = day
         }
-        entries[path] = Entry(file: file, year: year, digest: digest, result: light)
+        var writer = CacheWriter()
+        Self.encode(light, path: path, into: &writer)
+        entries[path] = Entry(file: file, year: year, digest: digest, parse: writer.bytes[...])
         dirty = true
     }
 
@@ -83,7 +93,7 @@ struct DumpMemo: Sendable {
             var memo = DumpMemo()
             for _ in 0..<(try reader.count(itemSize: 64)) {
                 let path = try reader.string()
-                memo.entries[path] = try decodeEntry(path: path, from: &reader)
+                memo.entries[path] = try decodeEntry(from: &reader)
             }
             return reader.isAtEnd ? memo : DumpMemo()
         } catch {
@@ -101,7 +111,7 @@ struct DumpMemo: Sendable {
             writer.add(entries.count)
             for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
                 writer.add(path)
-                Self.encode(entry, path: path, into: &writer)
+                Self.encode(entry, into: &writer)
             }
             writer.addChecksum()
         }
@@ -125,15 +135,31 @@ struct DumpMemo: Sendable {
             path: other.isEmpty ? path : other, line: Int(packed >> 32), column: Int(packed & 0xFFFF_FFFF))
     }
 
-    private static func encode(_ entry: Entry, path: String, into writer: inout CacheWriter) {
+    private static func encode(_ entry: Entry, into writer: inout CacheWriter) {
         writer.add(entry.file.path)
         for number in [entry.file.size, entry.file.seconds, entry.file.nanoseconds] { writer.add(number) }
         writer.add(entry.file.inode)
         writer.add(entry.year.map { $0 + 1 } ?? 0)
         writer.add(entry.digest)
-        writer.add(entry.result.diagnostics.count)
-        for diagnostic in entry.result.diagnostics { writer.add(diagnostic) }
-        guard let day = entry.result.day else { return writer.add(0) }
+        writer.add(entry.parse.count)
+        writer.add(bytes: entry.parse)
+    }
+
+    private static func decodeEntry(from reader: inout CacheReader) throws(CacheReader.Corrupt) -> Entry {
+        let file = InputState.Entry(
+            path: try reader.string(), size: try reader.int(), seconds: try reader.int(),
+            nanoseconds: try reader.int(), inode: try reader.uint64())
+        let year = try reader.int()
+        let digest = try reader.uint64()
+        let parse = try reader.bytes(try reader.count())
+        return Entry(file: file, year: year == 0 ? nil : year - 1, digest: digest, parse: parse)
+    }
+
+    /// A parse of the dump at `path` (the path its locations mostly name).
+    private static func encode(_ result: DumpParseResult, path: String, into writer: inout CacheWriter) {
+        writer.add(result.diagnostics.count)
+        for diagnostic in result.diagnostics { writer.add(diagnostic) }
+        guard let day = result.day else { return writer.add(0) }
         writer.add(1)
         for number in [day.date.year, day.date.month, day.date.day] { writer.add(number) }
         writer.add(day.sources.count)
@@ -148,12 +174,9 @@ struct DumpMemo: Sendable {
         }
     }
 
-    private static func decodeEntry(path: String, from reader: inout CacheReader) throws(CacheReader.Corrupt) -> Entry {
-        let file = InputState.Entry(
-            path: try reader.string(), size: try reader.int(), seconds: try reader.int(),
-            nanoseconds: try reader.int(), inode: try reader.uint64())
-        let year = try reader.int()
-        let digest = try reader.uint64()
+    private static func decode(path: String, from reader: inout CacheReader) throws(CacheReader.Corrupt)
+        -> DumpParseResult
+    {
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try reader.count(itemSize: 40)) { diagnostics.append(try reader.diagnostic()) }
         var day: DumpDay?
@@ -179,8 +202,6 @@ struct DumpMemo: Sendable {
             }
             day = DumpDay(date: date, entries: items, sources: sources)
         }
-        return Entry(
-            file: file, year: year == 0 ? nil : year - 1,
-            digest: digest, result: DumpParseResult(day: day, diagnostics: diagnostics))
+        return DumpParseResult(day: day, diagnostics: diagnostics)
     }
 }

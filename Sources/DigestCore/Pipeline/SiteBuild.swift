@@ -96,10 +96,18 @@ public struct SiteBuild: Sendable {
         Trace.mark("build starts")
         let state = InputState.scan(InputPaths(content: content, templates: templates))
         let stamp = BuildStamp.load(from: cacheFolder)
-        // Whether the output holds what the last build wrote (a stat of every file): asked
-        // at once when nothing seems changed, else checked on another core meanwhile.
         let unchanged = stamp.map { $0.options == options && $0.state == state } ?? false
-        let intactCheck = Background { [output] in OutputWriter.isIntact(output) }
+        // The cache is decoded while the content is read and parsed (unless nothing seems
+        // changed: then it is likely not needed at all).
+        let load: @Sendable () -> BuildCache = { [cacheFolder] in cache ?? BuildCache.load(from: cacheFolder) }
+        let loading = unchanged ? nil : Background(load)
+        // Whether the output holds what the last build wrote (a stat of every file): asked
+        // at once when nothing seems changed, else checked on another core once the cache
+        // is loaded (the build waits for that first, and each would slow the other).
+        let intactCheck = Background { [output] in
+            _ = loading?.value
+            return OutputWriter.isIntact(output)
+        }
         /// The last build's result stands: its warnings again, and its figures.
         func nothingChanged(_ stamp: BuildStamp) -> Summary {
             stamp.diagnostics.forEach(report)
@@ -113,8 +121,7 @@ public struct SiteBuild: Sendable {
             // No input file was touched: nothing is read.
             return nothingChanged(stamp)
         }
-        // The cache is decoded while the content is read and parsed.
-        let loading = Background { [cacheFolder] in cache ?? BuildCache.load(from: cacheFolder) }
+        let loaded = loading ?? Background(load)
         let manifest = Background { [output] in OutputWriter.readManifest(output) }
         // Dumps unchanged since the last build are not read: their parse is remembered.
         var memo = DumpMemo.load(from: cacheFolder)
@@ -140,7 +147,7 @@ public struct SiteBuild: Sendable {
         var generator = SiteGenerator(baseURL: baseURL)
         generator.pagefind = indexer.willRun
         let prepared: PreparedSite
-        if let site = try generator.prepare(consume snapshot, memo: &memo, cache: { loading.value }, clock: &clock) {
+        if let site = try generator.prepare(consume snapshot, memo: &memo, cache: { loaded.value }, clock: &clock) {
             prepared = site
         } else {
             // What is remembered does not suffice (see `prepare`): every dump is read.
@@ -149,7 +156,7 @@ public struct SiteBuild: Sendable {
             clock.number = 1
             clock.lap("Reading every dump (what the cache remembers does not suffice)")
             guard
-                let site = try generator.prepare(consume snapshot, memo: &memo, cache: { loading.value }, clock: &clock)
+                let site = try generator.prepare(consume snapshot, memo: &memo, cache: { loaded.value }, clock: &clock)
             else { throw BuildFailure(.error("internal error: dumps read whole were taken as remembered")) }
             prepared = site
         }
@@ -165,7 +172,7 @@ public struct SiteBuild: Sendable {
         // Dropped here, the memo is freed once saved (ten years of titles) rather than held
         // while every page is written.
         memo = DumpMemo()
-        let cache = loading.value
+        let cache = loaded.value
         if let note = cache.note { report(.warning(note)) }
         prepared.diagnostics.forEach(report)
 
@@ -263,7 +270,7 @@ public struct SiteBuild: Sendable {
         // on another thread.
         Disposal.release(
             (consume prepared, consume cache, consume writer, consume outcome, consume paths, consume files))
-        _ = consume loading
+        _ = consume loaded
         return summary
     }
 

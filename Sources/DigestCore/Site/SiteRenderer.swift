@@ -92,9 +92,11 @@ public struct SiteRenderer: Sendable {
             config.baseURL.origin == nil
             ? SitemapPlan(pages: [], papers: [], limit: config.sitemapLimit)
             : Self.sitemapPlan(catalog: catalog, months: months, contentPages: contentPages, config: config)
-        // By index: a paper handed to the closure whole would be copied, every field retained.
-        let prints = Array(catalog.papers.indices).parallelMap {
-            (card: Self.cardPrint(catalog.papers[$0]), mention: Self.mentionPrint(catalog.papers[$0]))
+        let prints = catalog.papers.withUnsafeBufferPointer { papers in
+            let papers = UncheckedSendable(papers)
+            return Array(catalog.papers.indices).parallelMap {
+                (card: Self.cardPrint(papers.value[$0]), mention: Self.mentionPrint(papers.value[$0]))
+            }
         }
         self.cardPrints = prints.map(\.card)
         self.mentionPrints = prints.map(\.mention)
@@ -340,7 +342,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// What a paper card shows, hashed: the same on every page that lists the paper.
-    static func cardPrint(_ paper: Paper) -> UInt64 {
+    static func cardPrint(_ paper: borrowing Paper) -> UInt64 {
         var print = Fingerprint()
         print.add(paper.slug)
         print.add(paper.title.fingerprint)
@@ -353,7 +355,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// What another paper's list of related papers shows of a paper, hashed.
-    static func mentionPrint(_ paper: Paper) -> UInt64 {
+    static func mentionPrint(_ paper: borrowing Paper) -> UInt64 {
         var print = Fingerprint()
         print.add(paper.slug)
         print.add(paper.title.fingerprint)

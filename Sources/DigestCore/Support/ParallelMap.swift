@@ -13,14 +13,13 @@ extension Array {
                 guard let base = buffer.baseAddress else { return }
                 let chunks = Swift.min(count, 64)
                 withoutActuallyEscaping(transform) { transform in
-                    // Each chunk writes its own slots and only reads the shared input.
+                    // Each chunk writes its own slots and only reads the shared input: a
+                    // contiguous run of them, so two cores never write one cache line at once.
                     let work = UncheckedSendable((elements, transform, base))
                     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                         let (elements, transform, base) = work.value
-                        var index = chunk
-                        while index < count {
+                        for index in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
                             (base + index).initialize(to: transform(elements[index]))
-                            index += chunks
                         }
                     }
                 }
