@@ -126,6 +126,8 @@ extension SiteRenderer {
                         "url": .string(routes.url(Routes.topicMonth(slug, month: newer.key))),
                     ]
                 }
+                // A topic of one month has no other month to link to, and no empty nav.
+                monthValue["neighbours"] = .bool(months[index].count > 1)
             }
             topicValue["month"] = .object(monthValue)
             context["topic"] = .object(topicValue)

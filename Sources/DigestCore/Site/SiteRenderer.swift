@@ -92,10 +92,12 @@ public struct SiteRenderer: Sendable {
             config.baseURL.origin == nil
             ? SitemapPlan(pages: [], papers: [], limit: config.sitemapLimit)
             : Self.sitemapPlan(catalog: catalog, months: months, contentPages: contentPages, config: config)
+        // Through a pointer: a paper read from the array, even to borrow it, was copied whole.
         let prints = catalog.papers.withUnsafeBufferPointer { papers in
-            let papers = UncheckedSendable(papers)
-            return Array(catalog.papers.indices).parallelMap {
-                (card: Self.cardPrint(papers.value[$0]), mention: Self.mentionPrint(papers.value[$0]))
+            let first = UncheckedSendable(papers.baseAddress)
+            return Array(catalog.papers.indices).parallelMap { index in
+                guard let paper = first.value.map({ $0 + index }) else { return (card: UInt64(0), mention: UInt64(0)) }
+                return (card: Self.cardPrint(paper), mention: Self.mentionPrint(paper))
             }
         }
         self.cardPrints = prints.map(\.card)
@@ -342,24 +344,24 @@ public struct SiteRenderer: Sendable {
     }
 
     /// What a paper card shows, hashed: the same on every page that lists the paper.
-    static func cardPrint(_ paper: borrowing Paper) -> UInt64 {
+    static func cardPrint(_ paper: UnsafePointer<Paper>) -> UInt64 {
         var print = Fingerprint()
-        print.add(paper.slug)
-        print.add(paper.title.fingerprint)
-        print.add(paper.abstract.fingerprint)
-        print.add(paper.appearances.count)
-        for appearance in paper.appearances { print.add(dateNumber(appearance.date)) }
-        print.add(paper.topics.count)
-        for topic in paper.topics { print.add(topic) }
+        print.add(paper.pointee.slug)
+        print.add(paper.pointee.title.fingerprint)
+        print.add(paper.pointee.abstract.fingerprint)
+        print.add(paper.pointee.appearances.count)
+        for appearance in paper.pointee.appearances { print.add(dateNumber(appearance.date)) }
+        print.add(paper.pointee.topics.count)
+        for topic in paper.pointee.topics { print.add(topic) }
         return print.value
     }
 
     /// What another paper's list of related papers shows of a paper, hashed.
-    static func mentionPrint(_ paper: borrowing Paper) -> UInt64 {
+    static func mentionPrint(_ paper: UnsafePointer<Paper>) -> UInt64 {
         var print = Fingerprint()
-        print.add(paper.slug)
-        print.add(paper.title.fingerprint)
-        print.add(dateNumber(paper.firstSeen))
+        print.add(paper.pointee.slug)
+        print.add(paper.pointee.title.fingerprint)
+        print.add(dateNumber(paper.pointee.firstSeen))
         return print.value
     }
 
