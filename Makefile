@@ -44,9 +44,9 @@ install: deps
 	install -D -m 755 $(DIGEST) $(DESTDIR)$(PREFIX)/bin/digest
 
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-		echo "Installing libcmark-dev…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev pkg-config; }
+	@pkg-config --exists libcmark jemalloc 2>/dev/null || { \
+		echo "Installing libcmark-dev and libjemalloc-dev…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; }
 
 test-deps:
 	@command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \

@@ -1,5 +1,15 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+/// jemalloc when its development files are installed (Debian `libjemalloc-dev`): a build
+/// makes and drops millions of strings, and at ten years of dumps glibc's allocator spends
+/// a tenth of the CPU searching its fragmented heap; with jemalloc a clean build takes a
+/// quarter less CPU. Without it, digest uses the system allocator, output the same.
+let jemalloc: [LinkerSetting] =
+    ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"].contains {
+        FileManager.default.fileExists(atPath: $0 + "/libjemalloc.so")
+    } ? [.linkedLibrary("jemalloc", .when(platforms: [.linux]))] : []
 
 let package = Package(
     name: "PaperDigest",
@@ -45,11 +55,13 @@ let package = Package(
                 "DigestCore",
                 "DigestServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: jemalloc
         ),
         .executableTarget(
             name: "digest-bench",
-            dependencies: ["DigestCore"]
+            dependencies: ["DigestCore"],
+            linkerSettings: jemalloc
         ),
         // libFuzzer targets; built by Tests/Fuzz/run with the fuzzer sanitizer, which supplies main.
         .executableTarget(
