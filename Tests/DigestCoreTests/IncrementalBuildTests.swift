@@ -122,10 +122,7 @@ struct IncrementalBuildTests {
         let site = try SyntheticSite(seed: 13)
         defer { site.remove() }
         _ = try site.build()
-        let cacheFile = site.root.appendingPathComponent(".paperdigest-cache/cache.bin")
-        var bytes = try Data(contentsOf: cacheFile)
-        bytes.replaceSubrange(bytes.count / 2..<bytes.count / 2 + 64, with: Data(repeating: 0xAB, count: 64))
-        try bytes.write(to: cacheFile)
+        try site.damageCacheFile("cache.bin")
         try site.editAbstract()
         var diagnostics: [Diagnostic] = []
         _ = try site.build { diagnostics.append($0) }
@@ -155,10 +152,7 @@ struct IncrementalBuildTests {
         let site = try SyntheticSite(seed: 23)
         defer { site.remove() }
         _ = try site.build()
-        let file = site.cache.appendingPathComponent("dumps.bin")
-        var bytes = [UInt8](try Data(contentsOf: file))
-        bytes[bytes.count / 2] ^= 0xFF
-        try Data(bytes).write(to: file)
+        try site.damageCacheFile("dumps.bin")
         try site.addDay(relisting: 2)
         #expect(try site.build().parsedDumps == 6)
         try site.addDay(relisting: 1)
@@ -296,6 +290,14 @@ final class SyntheticSite: @unchecked Sendable {
     }
 
     func remove() { folder.remove() }
+
+    /// Overwrites 64 bytes in the middle of the build cache's file `name`.
+    func damageCacheFile(_ name: String) throws {
+        let file = cache.appendingPathComponent(name)
+        var bytes = try Data(contentsOf: file)
+        bytes.replaceSubrange(bytes.count / 2..<bytes.count / 2 + 64, with: Data(repeating: 0xAB, count: 64))
+        try bytes.write(to: file)
+    }
 
     /// Builds into `Output/` with its cache beside it.
     @discardableResult

@@ -4,7 +4,9 @@
 struct Listings {
     /// For each day, its entries' papers in dump order.
     let dayPapers: [[Int]]
-    /// The entry (numbered across all days, oldest first) of each paper's first and last listing.
+    /// Entries are numbered across all days, oldest first: each day's first entry, and the
+    /// entry of each paper's first and last listing.
+    private var starts: [Int] = []
     private var first: [Int]
     private var last: [Int]
 
@@ -12,8 +14,10 @@ struct Listings {
         self.dayPapers = dayPapers
         first = Array(repeating: -1, count: papers)
         last = Array(repeating: -1, count: papers)
+        starts.reserveCapacity(dayPapers.count)
         var entry = 0
         for papers in dayPapers {
+            starts.append(entry)
             for paper in papers {
                 if first[paper] < 0 { first[paper] = entry }
                 last[paper] = entry
@@ -30,13 +34,6 @@ struct Listings {
 
     /// Each paper at the entry `keeping` names for it, the days walked in the order asked.
     private func walk(newestFirst: Bool, keeping chosen: [Int]) -> [Int] {
-        var starts: [Int] = []
-        starts.reserveCapacity(dayPapers.count)
-        var entry = 0
-        for papers in dayPapers {
-            starts.append(entry)
-            entry += papers.count
-        }
         var order: [Int] = []
         order.reserveCapacity(chosen.count)
         let days = newestFirst ? Array(dayPapers.indices.reversed()) : Array(dayPapers.indices)

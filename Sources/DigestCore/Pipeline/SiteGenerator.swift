@@ -299,9 +299,8 @@ public struct SiteGenerator: Sendable {
         // Terms are counted for a month of days at a time, on every core: ten years of them
         // at once would hold half a gigabyte. The next month's are counted while this one's
         // days are added to the index, which is done on one core.
-        let chunks = Array(stride(from: resume, to: groups.count, by: 32))
-        func counting(_ chunk: Int) -> Background<[[RelatedPapers.TermCount]]> {
-            let days = chunk..<min(chunk + 32, groups.count)
+        let chunks = stride(from: resume, to: groups.count, by: 32).map { $0..<min($0 + 32, groups.count) }
+        func counting(_ days: Range<Int>) -> Background<[[RelatedPapers.TermCount]]> {
             let pending = Array(order[groups[days.lowerBound].lowerBound..<groups[days.upperBound - 1].upperBound])
             return Background {
                 // The title counts twice: it says what a paper is about more densely than the abstract.
@@ -315,11 +314,10 @@ public struct SiteGenerator: Sendable {
             }
         }
         var next = chunks.first.map(counting)
-        for (number, chunk) in chunks.enumerated() {
+        for (number, days) in chunks.enumerated() {
             guard let counted = next else { break }
             let terms = counted.value
             next = number + 1 < chunks.count ? counting(chunks[number + 1]) : nil
-            let days = chunk..<min(chunk + 32, groups.count)
             let start = groups[days.lowerBound].lowerBound
             for day in days {
                 let range = (groups[day].lowerBound - start)..<(groups[day].upperBound - start)
