@@ -40,6 +40,61 @@ struct FingerprintIndexTests {
     }
 }
 
+@Suite("MemoTable: what a build cache remembers, and what the last build used")
+struct MemoTableTests {
+    @Test("values are found by key, a key set again is replaced in place, and a batch finds each key or none")
+    func values() {
+        var table = MemoTable<String>()
+        for number in 0..<1_000 { table.set("v\(number)", for: UInt64(number) << 32) }
+        table.set("again", for: 7 << 32)
+        #expect(table.count == 1_000)
+        #expect(table[7 << 32] == "again")
+        #expect(table[8 << 32] == "v8")
+        #expect(table[12345] == nil)
+        let found = table.use([3 << 32, 12345, 999 << 32])
+        #expect(found == ["v3", nil, "v999"])
+        #expect(table.usedCount == 2)
+        #expect(table.sorted.map(\.key) == (0..<1_000).map { UInt64($0) << 32 })
+    }
+
+    @Test("unused entries are dropped only when more than an eighth of the table; the marks start again after")
+    func dropUnused() {
+        var table = MemoTable<Int>()
+        for key in 0..<80 { table.set(key, for: UInt64(key)) }
+        // 70 of 80 used: 10 unused is an eighth, kept.
+        _ = table.use((0..<70).map(UInt64.init))
+        let droppedAny = table.dropUnused()
+        #expect(!droppedAny)
+        #expect(table.count == 80)
+        #expect(table.usedCount == 0)
+        // 69 used: 11 unused is more than an eighth, dropped; what was used is still found.
+        _ = table.use((0..<69).map(UInt64.init))
+        let single = table.use(UInt64(68))
+        #expect(single == 68, "a single look-up marks too")
+        let dropped = table.dropUnused()
+        #expect(dropped)
+        #expect(table.count == 69)
+        #expect(table[68] == 68)
+        #expect(table[69] == nil)
+        // Set with `use`, an entry counts as used; set without, it does not.
+        table.set(500, for: 500, use: true)
+        table.set(501, for: 501)
+        #expect(table.usedCount == 1)
+    }
+
+    @Test("entries removed by a rule are gone; the others keep their values and marks")
+    func removeAll() {
+        var table = MemoTable<Int>()
+        for key in 0..<10 { table.set(key * 10, for: UInt64(key)) }
+        _ = table.use([1, 2])
+        table.removeAll { key, _ in key % 2 == 0 }
+        #expect(table.count == 5)
+        #expect(table[2] == nil)
+        #expect(table[3] == 30)
+        #expect(table.usedCount == 1)
+    }
+}
+
 @Suite("OutputManifest: the files a build wrote")
 struct OutputManifestTests {
     func record(_ hash: UInt64) -> OutputWriter.FileRecord {
@@ -167,7 +222,7 @@ struct CacheWriterTests {
         encode(&memory)
         let file = folder.url.appendingPathComponent("cache.bin")
         try CacheWriter.save(to: file) { encode(&$0) }
-        let written = try #require(CacheReader.contents(of: file.path))
+        let written = try #require(FileBytes.read(file.path))
         #expect(written.count > 4 << 20, "spans several mebibytes")
         #expect(written == memory.bytes)
         var reader = try CacheReader(checksummed: written[...])

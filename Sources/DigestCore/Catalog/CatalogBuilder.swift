@@ -78,25 +78,29 @@ public struct CatalogBuilder: Sendable {
     /// a caller may remember it by the title's fingerprint.
     public static func slugBase(ofTitle plainTitle: String) -> String { Slug.make(plainTitle) }
 
-    /// The catalog, given each draft's rendered title and abstract, the topics `matcher`
-    /// found for them and the `slugBase` of each title (same order as `drafts.papers`).
+    /// The catalog, given each draft's rendered title and abstract and its facts: the
+    /// `slugBase` of its title, then the topics `matcher` found for it (both in the order of
+    /// `drafts.papers`; the facts as a build cache keeps them, not split apart again).
     public func assemble(
-        _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], topics matched: [[String]],
-        slugBases: [String]
+        _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], facts: [[String]]
     ) -> Catalog {
         // Newest last listing first, each paper made once, in place: a paper is a large value to copy.
         let listings = Listings(drafts.dayPapers, papers: drafts.papers.count)
         let order = listings.byLastListing
-        // On every core, field by field: a draft copied whole would retain its entry's
-        // strings for nothing.
-        var papers = order.parallelMap { index in
-            Paper(
-                key: drafts.papers[index].key, slug: "", title: texts[index].title, abstract: texts[index].abstract,
-                appearances: drafts.papers[index].appearances, topics: matched[index],
-                titleLocation: drafts.papers[index].latest.titleLocation,
-                abstractLocation: drafts.papers[index].latest.abstractLocation)
+        // On every core, field by field, through a pointer: a draft borrowed from the array
+        // was copied whole, retaining its entry's strings for nothing.
+        var papers = drafts.papers.withUnsafeBufferPointer { drafts in
+            let lent = UncheckedSendable(drafts)
+            return order.parallelMap { index in
+                let drafts = lent.value
+                return Paper(
+                    key: drafts[index].key, slug: "", title: texts[index].title, abstract: texts[index].abstract,
+                    appearances: drafts[index].appearances, topics: Array(facts[index].dropFirst()),
+                    titleLocation: drafts[index].latest.titleLocation,
+                    abstractLocation: drafts[index].latest.abstractLocation)
+            }
         }
-        assignSlugs(&papers, bases: order.map { slugBases[$0] })
+        assignSlugs(&papers, order: order, facts: facts)
 
         // Where each draft went in that order.
         var sorted = Array(repeating: 0, count: order.count)
@@ -105,11 +109,14 @@ public struct CatalogBuilder: Sendable {
             Catalog.Day(date: day.date, papers: papers.map { sorted[$0] }, sources: day.sources)
         }
         var members = Array(repeating: [Int](), count: taxonomy.topics.count)
+        // Each paper's topics found on every core (ten years have half a million to place),
+        // then listed in order.
         let position = Dictionary(uniqueKeysWithValues: taxonomy.topics.enumerated().map { ($1.slug, $0) })
+        let places = order.parallelMap { facts[$0].dropFirst().compactMap { position[$0] } }
         var others: [Int] = []
-        for paper in papers.indices {
-            if papers[paper].topics.isEmpty { others.append(paper) }
-            for slug in papers[paper].topics { if let topic = position[slug] { members[topic].append(paper) } }
+        for (paper, draft) in order.enumerated() {
+            if facts[draft].count < 2 { others.append(paper) }
+            for topic in places[paper] { members[topic].append(paper) }
         }
         var topics = zip(taxonomy.topics, members).map { Catalog.TopicPapers(topic: $0, papers: $1) }
         if !others.isEmpty {
@@ -133,61 +140,66 @@ public struct CatalogBuilder: Sendable {
         let topics = rendered.parallelMap {
             matcher.topics(title: $0.0.title.plainText, abstract: $0.0.abstract.plainText)
         }
-        let bases = rendered.parallelMap { Self.slugBase(ofTitle: $0.0.title.plainText) }
-        return (
-            assemble(drafts, texts: rendered.map(\.0), topics: topics, slugBases: bases), rendered.flatMap(\.1)
-        )
+        let facts = zip(rendered, topics).map { [Self.slugBase(ofTitle: $0.0.title.plainText)] + $1 }
+        return (assemble(drafts, texts: rendered.map(\.0), facts: facts), rendered.flatMap(\.1))
     }
 
-    /// Slugs come from the plain title (`bases`, one a paper). On a collision the paper seen
-    /// first keeps the plain slug and the others get a suffix derived from their title, so
-    /// adding new days never renames an existing page.
-    private func assignSlugs(_ papers: inout [Paper], bases: [String]) {
+    /// Slugs come from the plain title (the first of each draft's `facts`; `papers` are the
+    /// drafts in `order`). On a collision the paper seen first keeps the plain slug and the
+    /// others get a suffix derived from their title, so adding new days never renames an
+    /// existing page.
+    private func assignSlugs(_ papers: inout [Paper], order: [Int], facts: [[String]]) {
         // Slugs are found by fingerprints made on every core, each hashed once: a dictionary
         // of ten years of slugs hashed each one twice, a quarter of a second.
+        let bases = order.parallelMap { facts[$0].first ?? "" }
         let prints = bases.parallelMap { Fingerprint.of($0) }
         // Every slug taken, plain ones first; the paper that took each plain one, by its number.
         var taken = FingerprintIndex<String>(capacity: bases.count)
         var owners: [Int] = []
         owners.reserveCapacity(bases.count)
-        // Only slugs several papers share need an order (and suffixes): a handful of groups.
-        var sharedMembers: [String: [Int]] = [:]
+        // Only slugs several papers share need an order (and suffixes): a handful of groups,
+        // found by the number of their plain slug (not hashed again as a string).
+        var sharedMembers: [Int: [Int]] = [:]
         for (index, base) in bases.enumerated() {
             let (number, isNew) = taken.insert(base, print: prints[index])
             if isNew {
                 owners.append(index)
                 papers[index].slug = base
             } else {
-                sharedMembers[base, default: [owners[number]]].append(index)
+                sharedMembers[number, default: [owners[number]]].append(index)
             }
         }
         // Room made once for the suffixed slugs (a table grown by doubling rehashes them all).
         taken.reserveCapacity(taken.count + sharedMembers.values.reduce(0) { $0 + $1.count })
         // Each group ordered and its members' suffixed slugs made on every core (ten years of
         // the benchmark's titles put 120,000 papers in such groups), then taken in order.
-        let groups = sharedMembers.sorted(by: { $0.key < $1.key }).map { base, members in
-            // Read once: a comparison that reads a paper from the array copies all of it.
-            (base: base, members: members.map { (index: $0, seen: papers[$0].firstSeen.ordinal, key: papers[$0].key) })
+        // Papers are read through a pointer: read from the array, each would be copied whole.
+        let groups = papers.withUnsafeBufferPointer { papers in
+            sharedMembers.map { number, members in
+                (
+                    base: bases[owners[number]],
+                    members: members.map { (index: $0, seen: papers[$0].firstSeen.ordinal, key: papers[$0].key) }
+                )
+            }.sorted { $0.base < $1.base }
         }
         let planned = groups.parallelMap { group in
             let ordered = group.members.sorted { $0.seen != $1.seen ? $0.seen < $1.seen : $0.key < $1.key }
             return ordered.indices.map { rank in
-                (
-                    index: ordered[rank].index,
-                    slug: rank == 0 ? group.base : group.base + "-" + Slug.suffix(for: ordered[rank].key.value)
-                )
+                let slug = rank == 0 ? group.base : group.base + "-" + Slug.suffix(for: ordered[rank].key.value)
+                return (index: ordered[rank].index, slug: slug, print: Fingerprint.of(slug))
             }
         }
         for group in planned {
             guard let first = group.first else { continue }
             papers[first.index].slug = first.slug
-            for (index, suffixed) in group.dropFirst() {
-                var slug = suffixed
+            for (index, suffixed, print) in group.dropFirst() {
+                var (slug, print) = (suffixed, print)
                 var attempt = 1
                 // Taken by the first try that is not taken yet.
-                while !taken.insert(slug, print: Fingerprint.of(slug)).isNew {
+                while !taken.insert(slug, print: print).isNew {
                     attempt += 1
                     slug = suffixed + "-" + String(attempt)
+                    print = Fingerprint.of(slug)
                 }
                 papers[index].slug = slug
             }

@@ -24,7 +24,12 @@ public struct OutputManifest: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Where `path` is listed, if it is.
     public func index(of path: String) -> Int? {
-        index.number(of: path, print: Fingerprint.of(path))
+        index(of: path, print: Fingerprint.of(path))
+    }
+
+    /// `index(of:)` for a caller that has the path's fingerprint (`Fingerprint.of(path)`) at hand.
+    func index(of path: String, print: UInt64) -> Int? {
+        index.number(of: path, print: print)
     }
 
     public subscript(path: String) -> OutputWriter.FileRecord? {

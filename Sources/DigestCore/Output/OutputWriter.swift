@@ -68,13 +68,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     public static func readManifest(_ directory: URL) -> Manifest {
-        let manifest = directory.standardizedFileURL.appendingPathComponent(manifestName)
-        guard let data = FileManager.default.contents(atPath: manifest.path) else { return .missing }
-        let header = Data((manifestHeader + "\n").utf8)
-        guard data.starts(with: header) else { return .older }
-        var finished = true
-        let previous = parseManifest([UInt8](data.dropFirst(header.count)), finished: &finished)
-        return .current(previous, finished: finished)
+        inspect(directory, check: false, parse: true).manifest ?? .missing
     }
 
     private func open(_ manifest: Manifest) throws(Failure) {
@@ -117,24 +111,40 @@ public final class OutputWriter: @unchecked Sendable {
     /// file it listed is there with its size), checked straight from the manifest's bytes
     /// with one `stat` a file: the test a build with nothing to do makes, however large.
     public static func isIntact(_ directory: URL) -> Bool {
+        inspect(directory, check: true, parse: false).intact
+    }
+
+    /// The manifest read once for both questions: whether the folder is intact (`check`,
+    /// see `isIntact`) and what it lists (`parse`, see `readManifest`; nil unless asked).
+    /// A build asks both of ten years of pages, whose manifest is tens of megabytes.
+    public static func inspect(_ directory: URL, check: Bool, parse: Bool) -> (intact: Bool, manifest: Manifest?) {
         let root = directory.standardizedFileURL.path
-        let fileManager = FileManager.default
-        guard !fileManager.fileExists(atPath: root + "/" + journalName),
-            let data = fileManager.contents(atPath: root + "/" + manifestName)
-        else { return false }
+        guard let bytes = FileBytes.read(root + "/" + manifestName) else { return (false, .missing) }
         let header = Array((manifestHeader + "\n").utf8)
-        let bytes = [UInt8](data)
-        guard bytes.starts(with: header), let folder = OpenFolder(root) else { return false }
+        guard bytes.starts(with: header) else { return (false, .older) }
+        let folder = check ? OpenFolder(root) : nil
+        var intact = folder != nil && !FileManager.default.fileExists(atPath: root + "/" + journalName)
+        var records = OutputManifest()
+        // A large site's lines are about a hundred bytes long.
+        if parse { records.reserveCapacity(bytes.count / 100) }
         // The path of each file is built in one buffer: the path, a NUL.
         var path: [UInt8] = []
-        return scanManifest(bytes[header.count...]) { _, size, relative in
-            path.removeAll(keepingCapacity: true)
-            path.append(contentsOf: relative)
-            path.append(0)
-            return path.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { folder.holdsFile($0.baseAddress, size: size) }
+        let complete = scanManifest(bytes[header.count...]) { hash, size, relative in
+            if intact, let folder {
+                path.removeAll(keepingCapacity: true)
+                path.append(contentsOf: relative)
+                path.append(0)
+                intact = path.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { folder.holdsFile($0.baseAddress, size: size) }
+                }
             }
+            if parse {
+                records.set(FileRecord(hash: hash, size: size), for: String(decoding: relative, as: UTF8.self))
+            }
+            // Only checking, the first file found changed ends the scan.
+            return intact || parse
         }
+        return (intact && complete, parse ? .current(records, finished: complete) : nil)
     }
 
     /// Whether the folder holds exactly what the last build recorded: it finished, and every
@@ -285,20 +295,6 @@ public final class OutputWriter: @unchecked Sendable {
         }
         bytes.withUnsafeBytes { sink.write($0) }
         try sink.commit()
-    }
-
-    /// The lines `<hex hash> <size> <path>` of a manifest, byte by byte (a large site's has
-    /// hundreds of thousands); a malformed line is skipped and marks the manifest unfinished.
-    private static func parseManifest(_ bytes: [UInt8], finished: inout Bool) -> OutputManifest {
-        var records = OutputManifest()
-        // A large site's lines are about a hundred bytes long.
-        records.reserveCapacity(bytes.count / 100)
-        let complete = scanManifest(bytes[...]) { hash, size, path in
-            records.set(FileRecord(hash: hash, size: size), for: String(decoding: path, as: UTF8.self))
-            return true
-        }
-        if !complete { finished = false }
-        return records
     }
 
     /// Reads manifest lines, `<16 hex digits> <size> <path>`, byte by byte (a large site's

@@ -14,7 +14,7 @@ import Foundation
 /// simply a full one with the same output.
 public final class BuildCache: @unchecked Sendable {
     /// A title or abstract made once: its rendered forms and the warnings its parse gave.
-    struct Text {
+    struct Text: Sendable {
         var text: PaperText
         var diagnostics: [Diagnostic]
     }
@@ -22,7 +22,7 @@ public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     /// Something was added or dropped since the cache was loaded: it needs saving.
     private var dirty = false
-    private var texts: [UInt64: Text] = [:]
+    private var texts = MemoTable<Text>()
     /// Where texts not held in memory are: in `texts.bin` as loaded, or in the store this
     /// build writes its long new texts to (`spill`). Their strings are read only when a
     /// page needs them.
@@ -32,7 +32,6 @@ public final class BuildCache: @unchecked Sendable {
     /// The cache folder, where `spill` is made (none: new texts stay in memory).
     let spillFolder: URL?
     private var spillFailed = false
-    private var usedTexts = Set<UInt64>()
     /// Texts made since the cache was read, not yet in `texts.bin`.
     private var newTexts = Set<UInt64>()
     /// Entries in `texts.bin`, live or not, and its length in bytes.
@@ -40,13 +39,10 @@ public final class BuildCache: @unchecked Sendable {
     private var textsBytes = 0
 
     /// What the catalog derives from a paper's texts: its slug base, then its topics.
-    private var facts: [UInt64: [String]] = [:]
-    private var usedFacts = Set<UInt64>()
+    private var facts = MemoTable<[String]>()
     /// What the search index holds of a paper (its summary, then its words), by its texts' fingerprints.
-    private var searchEntries: [UInt64: [String]] = [:]
-    private var usedSearchEntries = Set<UInt64>()
-    private var relatedDays: [UInt64: [[Int]]] = [:]
-    private var usedRelated = Set<UInt64>()
+    private var searchEntries = MemoTable<[String]>()
+    private var relatedDays = MemoTable<[[Int]]>()
     /// The related-papers index after the newest day of the last build, and that day's key.
     private(set) var relatedState: (key: UInt64, state: RelatedPapers.State)?
     private(set) var pages = PageRecords()
@@ -76,20 +72,35 @@ public final class BuildCache: @unchecked Sendable {
     public static func load(from folder: URL) -> BuildCache {
         let cache = BuildCache(spillingTo: folder)
         let file = folder.appendingPathComponent(fileName)
-        guard let data = CacheReader.contents(of: file.path) else { return cache }
+        guard let data = FileBytes.read(file.path) else { return cache }
+        // The three files are decoded at once, on every core: a build waits for them.
+        let textsPath = folder.appendingPathComponent(textsName).path
+        let texts = Background {
+            Result { () throws(CacheReader.Corrupt) -> OpenedTexts? in
+                var opened = OpenedTexts()
+                guard let file = try TextStore.open(textsPath, texts: &opened.texts, stored: &opened.stored) else {
+                    return nil
+                }
+                opened.file = file
+                return opened
+            }
+        }
+        let pagesPath = folder.appendingPathComponent(pagesName).path
+        let pages = Background {
+            Result { () throws(CacheReader.Corrupt) in try FileBytes.read(pagesPath).map(decodePages) }
+        }
         do {
             try cache.decode(data)
-            let opened = try TextStore.open(
-                folder.appendingPathComponent(textsName).path, texts: &cache.texts, stored: &cache.stored)
-            guard (opened?.size ?? 0) >= cache.textsBytes else { throw CacheReader.Corrupt.damaged }
-            if let opened {
-                cache.stores = [opened.store]
-                cache.storedTexts = opened.count
-                cache.textsBytes = opened.size
+            let opened = try texts.value.get()
+            guard (opened?.file?.size ?? 0) >= cache.textsBytes else { throw CacheReader.Corrupt.damaged }
+            if let opened, let file = opened.file {
+                cache.texts = opened.texts
+                cache.stored = opened.stored
+                cache.stores = [file.store]
+                cache.storedTexts = file.count
+                cache.textsBytes = file.size
             }
-            if let pages = CacheReader.contents(of: folder.appendingPathComponent(pagesName).path) {
-                cache.pages = try decodePages(pages)
-            }
+            if let records = try pages.value.get() { cache.pages = records }
         } catch CacheReader.Corrupt.stale {
             return BuildCache(spillingTo: folder)
         } catch {
@@ -98,6 +109,13 @@ public final class BuildCache: @unchecked Sendable {
             return empty
         }
         return cache
+    }
+
+    /// What `texts.bin` holds, as `TextStore.open` reads it.
+    private struct OpenedTexts: Sendable {
+        var texts = MemoTable<Text>()
+        var stored: [UInt64: (store: TextStore, location: TextStore.Location)] = [:]
+        var file: (store: TextStore, count: Int, size: Int)?
     }
 
     /// Saves what changed: new texts appended to `texts.bin` (or all of it rewritten when
@@ -115,7 +133,7 @@ public final class BuildCache: @unchecked Sendable {
             let rewrite =
                 textsBytes == 0 || storedTexts - texts.count > texts.count / 4
                 || !FileManager.default.fileExists(atPath: file.path)
-            let keys = (rewrite ? Array(texts.keys) : Array(newTexts)).sorted()
+            let keys = (rewrite ? texts.keys : Array(newTexts)).sorted()
             // A text held in a store is copied as it is stored.
             func body(_ key: UInt64) -> (text: Text, body: ArraySlice<UInt8>)? {
                 guard let text = texts[key] else { return nil }
@@ -143,15 +161,15 @@ public final class BuildCache: @unchecked Sendable {
                 for (key, location) in moved {
                     guard let text = texts[key] else { continue }
                     stored[key] = (spill, location)
-                    texts[key] = Text(
-                        text: PaperText(fingerprint: text.text.fingerprint) { spill.parts(at: location) },
-                        diagnostics: text.diagnostics)
+                    texts.set(
+                        Text(
+                            text: PaperText(fingerprint: text.text.fingerprint) { spill.parts(at: location) },
+                            diagnostics: text.diagnostics), for: key)
                 }
                 // What could not be copied (a damaged body) is forgotten.
-                for (key, place) in stored where place.store !== spill {
-                    stored[key] = nil
-                    texts[key] = nil
-                }
+                let lost = Set(stored.filter { $0.value.store !== spill }.keys)
+                for key in lost { stored[key] = nil }
+                if !lost.isEmpty { texts.removeAll { key, _ in lost.contains(key) } }
                 stores = [spill]
             } else if rewrite {
                 // Rewritten whole: to a temporary file, then renamed over the old one.
@@ -175,14 +193,15 @@ public final class BuildCache: @unchecked Sendable {
                             continue
                         }
                         let parts = spill.parts(at: location)
-                        texts[key] = Text(
-                            text: PaperText(
-                                html: parts.html, plainText: parts.plainText, links: parts.links,
-                                fingerprint: text.text.fingerprint), diagnostics: text.diagnostics)
+                        texts.set(
+                            Text(
+                                text: PaperText(
+                                    html: parts.html, plainText: parts.plainText, links: parts.links,
+                                    fingerprint: text.text.fingerprint), diagnostics: text.diagnostics), for: key)
                         stored[key] = nil
                     }
                     // A body that could not be read back is forgotten, not kept empty.
-                    if spill.isDamaged { for key in newTexts { texts[key] = nil } }
+                    if spill.isDamaged { texts.removeAll { key, _ in newTexts.contains(key) } }
                     stores.removeAll { $0 === spill }
                     unlink(path)
                 }
@@ -200,27 +219,27 @@ public final class BuildCache: @unchecked Sendable {
     /// used. One lock for them all: hundreds of thousands of lookups, from parallel
     /// threads one at a time, would mostly wait on each other.
     func texts(_ keys: [UInt64]) -> [Text?] {
-        lookUp(\.texts, \.usedTexts, keys)
+        lock.withLock { texts.use(keys) }
     }
 
     /// Remembers texts this build made (each passed through `stored` first).
     func remember(texts made: [(key: UInt64, text: Text)]) {
-        store(\.texts, \.usedTexts, made.map { ($0.key, $0.text) }) { $0.newTexts.insert($1) }
+        store(\.texts, made.map { ($0.key, $0.text) }) { $0.newTexts.insert($1) }
     }
 
     /// The facts of papers (slug base, then topics) remembered under `keys`, nil where there
     /// are none; see `texts`.
     func facts(_ keys: [UInt64]) -> [[String]?] {
-        lookUp(\.facts, \.usedFacts, keys)
+        lock.withLock { facts.use(keys) }
     }
 
     func remember(facts made: [(key: UInt64, facts: [String])]) {
-        store(\.facts, \.usedFacts, made.map { ($0.key, $0.facts) })
+        store(\.facts, made.map { ($0.key, $0.facts) })
     }
 
     /// Kept as a list of two strings: the summary, the words.
     func searchEntry(_ key: UInt64, make: () -> SearchEntry) -> SearchEntry {
-        let list = memo(\.searchEntries, \.usedSearchEntries, key) {
+        let list = memo(\.searchEntries, key) {
             let entry = make()
             return [entry.summary, entry.words]
         }
@@ -230,47 +249,19 @@ public final class BuildCache: @unchecked Sendable {
     /// The value remembered under `key` in `table` (noted as used), or `make()`'s,
     /// remembered. `make` runs outside the lock, so parallel stages do not wait on it.
     private func memo<Value>(
-        _ table: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>,
-        _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ key: UInt64, make: () -> Value
+        _ table: ReferenceWritableKeyPath<BuildCache, MemoTable<Value>>, _ key: UInt64, make: () -> Value
     ) -> Value {
-        if let hit = lock.withLock({ () -> Value? in
-            guard let hit = self[keyPath: table][key] else { return nil }
-            self[keyPath: used].insert(key)
-            return hit
-        }) {
-            return hit
-        }
+        if let hit = lock.withLock({ self[keyPath: table].use(key) }) { return hit }
         let value = make()
         lock.withLock {
-            self[keyPath: table][key] = value
-            self[keyPath: used].insert(key)
+            self[keyPath: table].set(value, for: key, use: true)
             dirty = true
         }
         return value
     }
 
-    private func lookUp<Value>(
-        _ table: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>,
-        _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ keys: [UInt64]
-    ) -> [Value?] {
-        lock.withLock {
-            // Read on every core from the table as it is (nothing writes while the lock is held).
-            let found = self[keyPath: table]
-            let hits = keys.parallelMap { found[$0] }
-            var noted = self[keyPath: used]
-            self[keyPath: used] = []
-            // Room made once: half a million keys added to a set grown by doubling rehash it
-            // over and over.
-            noted.reserveCapacity(noted.count + keys.count)
-            for (key, hit) in zip(keys, hits) where hit != nil { noted.insert(key) }
-            self[keyPath: used] = noted
-            return hits
-        }
-    }
-
     private func store<Value>(
-        _ table: ReferenceWritableKeyPath<BuildCache, [UInt64: Value]>,
-        _ used: ReferenceWritableKeyPath<BuildCache, Set<UInt64>>, _ made: [(UInt64, Value)],
+        _ table: ReferenceWritableKeyPath<BuildCache, MemoTable<Value>>, _ made: [(UInt64, Value)],
         added: (BuildCache, UInt64) -> Void = { _, _ in }
     ) {
         guard !made.isEmpty else { return }
@@ -278,8 +269,7 @@ public final class BuildCache: @unchecked Sendable {
             // Room made once: a table grown by doubling holds two copies while it moves.
             self[keyPath: table].reserveCapacity(self[keyPath: table].count + made.count)
             for (key, value) in made {
-                self[keyPath: table][key] = value
-                self[keyPath: used].insert(key)
+                self[keyPath: table].set(value, for: key, use: true)
                 added(self, key)
             }
             dirty = true
@@ -327,17 +317,12 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     func related(_ key: UInt64) -> [[Int]]? {
-        lock.withLock {
-            guard let hit = relatedDays[key] else { return nil }
-            usedRelated.insert(key)
-            return hit
-        }
+        lock.withLock { relatedDays.use(key) }
     }
 
     func remember(related: [[Int]], for key: UInt64) {
         lock.withLock {
-            relatedDays[key] = related
-            usedRelated.insert(key)
+            relatedDays.set(related, for: key, use: true)
             dirty = true
         }
     }
@@ -353,51 +338,38 @@ public final class BuildCache: @unchecked Sendable {
     /// Forgets what the last build did not use, so the cache does not grow without end.
     func dropUnused() {
         lock.withLock {
-            let sizes = (texts.count, relatedDays.count, facts.count, searchEntries.count)
-            let textCount = texts.count
-            texts = Self.keeping(usedTexts, of: texts)
-            if texts.count != textCount { stored = stored.filter { texts[$0.key] != nil } }
-            relatedDays = Self.keeping(usedRelated, of: relatedDays)
-            facts = Self.keeping(usedFacts, of: facts)
+            if texts.dropUnused() {
+                stored = stored.filter { texts[$0.key] != nil }
+                dirty = true
+            }
+            if relatedDays.dropUnused() { dirty = true }
+            if facts.dropUnused() { dirty = true }
             // A build whose search index was unchanged looked none up: they all stay.
-            if !usedSearchEntries.isEmpty { searchEntries = Self.keeping(usedSearchEntries, of: searchEntries) }
-            if sizes != (texts.count, relatedDays.count, facts.count, searchEntries.count) { dirty = true }
-            usedSearchEntries = []
-            usedFacts = []
-            usedTexts = []
-            usedRelated = []
+            if searchEntries.usedCount > 0, searchEntries.dropUnused() { dirty = true }
         }
-    }
-
-    /// `table` without the entries whose keys are not in `used`, which holds only keys of
-    /// `table`. Kept as it is while at most an eighth of it is unused: a new day leaves a
-    /// few stale entries (papers listed again with a new abstract), and filtering half a
-    /// million of them every day cost a quarter of a second; the table still cannot grow
-    /// without end.
-    private static func keeping<Value>(_ used: Set<UInt64>, of table: [UInt64: Value]) -> [UInt64: Value] {
-        table.count - used.count <= table.count / 8 ? table : table.filter { used.contains($0.key) }
     }
 
     // MARK: Binary form
 
     /// A table of string lists (facts of papers, search entries), in key order.
-    private static func encode(_ table: [UInt64: [String]], into writer: inout CacheWriter) {
+    private static func encode(_ table: MemoTable<[String]>, into writer: inout CacheWriter) {
         writer.add(table.count)
-        for key in table.keys.sorted() {
-            let list = table[key] ?? []
+        for (key, list) in table.sorted {
             writer.add(key)
             writer.add(list.count)
             for item in list { writer.add(item) }
         }
     }
 
-    private static func decodeLists(from reader: inout CacheReader) throws(CacheReader.Corrupt) -> [UInt64: [String]] {
-        var table: [UInt64: [String]] = [:]
-        for _ in 0..<(try reader.count(itemSize: 16)) {
+    private static func decodeLists(from reader: inout CacheReader) throws(CacheReader.Corrupt) -> MemoTable<[String]> {
+        var table = MemoTable<[String]>()
+        let count = try reader.count(itemSize: 16)
+        table.reserveCapacity(count)
+        for _ in 0..<count {
             let key = try reader.uint64()
             var list: [String] = []
             for _ in 0..<(try reader.count(itemSize: 8)) { list.append(try reader.string()) }
-            table[key] = list
+            table.set(list, for: key)
         }
         return table
     }
@@ -409,8 +381,7 @@ public final class BuildCache: @unchecked Sendable {
         writer.add(BinaryVersion.current)
         writer.add(textsBytes)
         writer.add(relatedDays.count)
-        for key in relatedDays.keys.sorted() {
-            let lists = relatedDays[key] ?? []
+        for (key, lists) in relatedDays.sorted {
             writer.add(key)
             writer.add(lists.count)
             for list in lists { writer.add(list) }
@@ -449,7 +420,7 @@ public final class BuildCache: @unchecked Sendable {
             let key = try reader.uint64()
             var lists: [[Int]] = []
             for _ in 0..<(try reader.count(itemSize: 8)) { lists.append(try reader.ints()) }
-            relatedDays[key] = lists
+            relatedDays.set(lists, for: key)
         }
         facts = try Self.decodeLists(from: &reader)
         searchEntries = try Self.decodeLists(from: &reader)
@@ -487,7 +458,7 @@ public final class BuildCache: @unchecked Sendable {
         writer.addChecksum()
     }
 
-    private static func decodePages(_ data: [UInt8]) throws -> PageRecords {
+    private static func decodePages(_ data: [UInt8]) throws(CacheReader.Corrupt) -> PageRecords {
         var reader = try CacheReader(checksummed: data[...])
         guard try reader.uint64() == pagesMagic else { throw CacheReader.Corrupt.damaged }
         guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }

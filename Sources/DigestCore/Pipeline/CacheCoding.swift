@@ -135,25 +135,6 @@ struct CacheReader {
         return UInt64(littleEndian: value)
     }
 
-    /// The bytes of the file at `path`, read straight into an array (no `Data` in between:
-    /// the build cache can be large); nil when it cannot be read.
-    static func contents(of path: String) -> [UInt8]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let size = (attributes[.size] as? NSNumber)?.intValue, let handle = FileHandle(forReadingAtPath: path)
-        else { return nil }
-        defer { try? handle.close() }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(handle.fileDescriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
-            }
-            guard count > 0 else { return nil }
-            filled += count
-        }
-        return bytes
-    }
-
     mutating func int() throws(Corrupt) -> Int { Int(Int64(bitPattern: try uint64())) }
 
     /// A count of items to read: refused when larger than what the remaining bytes can hold.

@@ -83,7 +83,7 @@ struct DumpMemo: Sendable {
 
     /// The memo in `folder`, or an empty one when it is missing, damaged or not this binary's.
     static func load(from folder: URL) -> DumpMemo {
-        guard let data = CacheReader.contents(of: folder.appendingPathComponent(fileName).path) else {
+        guard let data = FileBytes.read(folder.appendingPathComponent(fileName).path) else {
             return DumpMemo()
         }
         do {

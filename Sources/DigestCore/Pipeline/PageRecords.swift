@@ -25,7 +25,8 @@ struct PageRecords: Equatable {
 
     var count: Int { keys.count }
 
-    /// The fingerprint a page's path is found by.
+    /// The fingerprint a page's path is found by: `Fingerprint.of(path)`, which the output
+    /// manifest finds the path by too.
     static func key(of path: String) -> UInt64 {
         Fingerprint.of(path)
     }

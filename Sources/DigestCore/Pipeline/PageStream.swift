@@ -44,19 +44,6 @@ struct PageStream {
         var written: [String] = []
     }
 
-    /// A job's outcome: its path, the fingerprint it is recorded by, what it was made from,
-    /// and the hash and size of its bytes; the page itself when it was rendered.
-    private struct Result {
-        var path: String
-        var key: UInt64
-        var inputs: UInt64
-        var file: OutputWriter.FileRecord
-        /// Where the writer's `previous` lists the path.
-        var listed: Int?
-        var rendered: Page?
-        var write = false
-    }
-
     /// Stops between batches when set (Ctrl-C): what is written stays whole.
     nonisolated(unsafe) static var interrupted = false
 
@@ -66,11 +53,19 @@ struct PageStream {
         // rather than hold up the last batch.
         let stream = self
         let searchIndex = check(.searchIndex).isCurrent ? nil : Background { stream.searchIndex() }
+        // Every page is checked first, on every core at once: a new day renders a few hundred
+        // of ten years' 300,000 pages, and checking them batch by batch waited on both cores
+        // at the end of each batch.
+        let checks = jobs.parallelMap(check)
         var outcome = Outcome()
-        outcome.paths.reserveCapacity(jobs.count)
-        outcome.files.reserveCapacity(jobs.count)
+        outcome.paths = checks.map(\.path)
+        outcome.files = checks.map { $0.onDisk ?? OutputWriter.FileRecord(hash: 0, size: -1) }
         outcome.kept = Array(repeating: false, count: writer.previous.count)
-        outcome.records.reserveCapacity(jobs.count)
+        for check in checks { if let listed = check.listed { outcome.kept[listed] = true } }
+        var outputs = outcome.files.map(\.hash)
+        let pending = checks.indices.filter { !checks[$0].isCurrent }
+        var done = jobs.count - pending.count
+        progress(done, jobs.count)
         var start = 0
         // The batch being written, and the paths it writes.
         var writing: (work: Background<String?>, paths: [String])?
@@ -80,41 +75,40 @@ struct PageStream {
             if let failure = work.value { throw OutputWriter.Failure(description: failure) }
             outcome.written += paths
         }
-        while start < jobs.count {
+        while start < pending.count {
             if Self.interrupted {
                 try finishWriting()
                 throw OutputWriter.Failure(description: "interrupted; the next build completes the site")
             }
             var end = start
             var weight = 0
-            while end < jobs.count && weight < batchSize {
-                if case .paper = jobs[end] { weight += 1 } else { weight += listWeight }
+            while end < pending.count && weight < batchSize {
+                if case .paper = jobs[pending[end]] { weight += 1 } else { weight += listWeight }
                 end += 1
             }
-            let batch = jobs[start..<end]
-            let results = Array(batch).parallelMap { process($0, searchIndex: searchIndex) }
+            let batch = Array(pending[start..<end])
+            let pages = batch.parallelMap { render(jobs[$0], checked: checks[$0], searchIndex: searchIndex) }
             var toWrite: [Page] = []
-            for result in results {
-                outcome.paths.append(result.path)
-                outcome.files.append(result.file)
-                if let listed = result.listed { outcome.kept[listed] = true }
-                outcome.records.append(key: result.key, inputs: result.inputs, output: result.file.hash)
-                if let page = result.rendered {
-                    outcome.rendered += 1
-                    if result.write { toWrite.append(page) }
-                }
+            for (job, (page, file)) in zip(batch, pages) {
+                outcome.files[job] = file
+                outputs[job] = file.hash
+                outcome.rendered += 1
+                if checks[job].onDisk != file { toWrite.append(page) }
             }
             try finishWriting()
-            progress(start, jobs.count)
+            done += batch.count
+            progress(done, jobs.count)
             let paths = toWrite.map(\.path)
             try writer.willWrite(paths)
             writing = (Background { [writer, toWrite] in Self.write(toWrite, with: writer) }, paths)
             renderer.forgetCards()
-            start += batch.count
+            start = end
         }
         try finishWriting()
         renderer.forgetCards(all: true)
-        progress(start, jobs.count)
+        // Three arrays of one length: never nil.
+        outcome.records =
+            PageRecords(keys: checks.map(\.key), inputs: checks.map(\.inputs), outputs: outputs) ?? PageRecords()
         return outcome
     }
 
@@ -145,7 +139,7 @@ struct PageStream {
         let path = renderer.path(of: job)
         let key = PageRecords.key(of: path)
         let inputs = renderer.inputs(of: job)
-        let listed = previous.index(of: path)
+        let listed = previous.index(of: path, print: key)
         let onDisk = listed.map { previous.records[$0] }
         var isCurrent = false
         if let record = records.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0 {
@@ -154,20 +148,15 @@ struct PageStream {
         return Check(path: path, key: key, inputs: inputs, listed: listed, onDisk: onDisk, isCurrent: isCurrent)
     }
 
-    private func process(_ job: PageJob, searchIndex: Background<String>?) -> Result {
-        let check = check(job)
-        let (path, key, inputs, listed) = (check.path, check.key, check.inputs, check.listed)
-        if check.isCurrent, let onDisk = check.onDisk {
-            return Result(path: path, key: key, inputs: inputs, file: onDisk, listed: listed)
-        }
+    /// A page checked not to be current, rendered, with the hash and size of its bytes.
+    private func render(_ job: PageJob, checked: Check, searchIndex: Background<String>?) -> (
+        Page, OutputWriter.FileRecord
+    ) {
         let page = Trace.timed(String(String(describing: job).prefix { $0 != "(" })) {
             job == .searchIndex
-                ? Page(path: path, text: searchIndex?.value ?? self.searchIndex()) : renderer.render(job)
+                ? Page(path: checked.path, text: searchIndex?.value ?? self.searchIndex()) : renderer.render(job)
         }
-        let file = OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count)
-        return Result(
-            path: path, key: key, inputs: inputs, file: file, listed: listed, rendered: page,
-            write: check.onDisk != file)
+        return (page, OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count))
     }
 
     /// The search index, its papers' entries kept from earlier builds: a new day brings a

@@ -103,10 +103,11 @@ public struct SiteBuild: Sendable {
         let loading = unchanged ? nil : Background(load)
         // Whether the output holds what the last build wrote (a stat of every file): asked
         // at once when nothing seems changed, else checked on another core once the cache
-        // is loaded (the build waits for that first, and each would slow the other).
-        let intactCheck = Background { [output] in
+        // is loaded (the build waits for that first, and each would slow the other). The
+        // manifest is parsed in the same pass, unless nothing seems changed.
+        let inspection = Background { [output] in
             _ = loading?.value
-            return OutputWriter.isIntact(output)
+            return OutputWriter.inspect(output, check: true, parse: !unchanged)
         }
         /// The last build's result stands: its warnings again, and its figures.
         func nothingChanged(_ stamp: BuildStamp) -> Summary {
@@ -117,12 +118,11 @@ public struct SiteBuild: Sendable {
                 written: [], removed: [], seconds: Self.seconds(since: started),
                 warnings: stamp.diagnostics.warnings.count, basePath: stamp.basePath)
         }
-        if let stamp, unchanged, intactCheck.value {
+        if let stamp, unchanged, inspection.value.intact {
             // No input file was touched: nothing is read.
             return nothingChanged(stamp)
         }
         let loaded = loading ?? Background(load)
-        let manifest = Background { [output] in OutputWriter.readManifest(output) }
         // Dumps unchanged since the last build are not read: their parse is remembered.
         var memo = DumpMemo.load(from: cacheFolder)
         let scanned = state.byPath
@@ -132,7 +132,7 @@ public struct SiteBuild: Sendable {
         }
         var (snapshot, readDiagnostics) = try read(&memo)
         let inputs = BuildStamp.inputs(of: snapshot, options: options, memo: memo)
-        if let stamp, stamp.inputs == inputs, intactCheck.value {
+        if let stamp, stamp.inputs == inputs, inspection.value.intact {
             // Files were touched but hold the same bytes: remember their new times.
             var touched = stamp
             touched.state = state
@@ -178,7 +178,8 @@ public struct SiteBuild: Sendable {
 
         Trace.mark("prepared")
         let writer = try wrap { () throws(OutputWriter.Failure) in
-            try OutputWriter(directory: output, manifest: manifest.value)
+            try OutputWriter(
+                directory: output, manifest: inspection.value.manifest ?? OutputWriter.readManifest(output))
         }
         Trace.mark("writer open")
         let publishedPapers =
@@ -191,7 +192,7 @@ public struct SiteBuild: Sendable {
                 ))
         }
         // Files found missing or changed since the last build are written again.
-        if !intactCheck.value { _ = writer.verify() }
+        if !inspection.value.intact { _ = writer.verify() }
         Trace.mark("intact check")
         let outcome = try wrap { () throws(OutputWriter.Failure) in
             try PageStream(renderer: prepared.renderer, writer: writer, cache: cache).run(progress: progress)

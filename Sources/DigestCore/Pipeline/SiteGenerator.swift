@@ -180,9 +180,7 @@ public struct SiteGenerator: Sendable {
         cache.remember(
             facts: facts.indices.filter { knownFacts[$0]?.isEmpty ?? true }.map { (factKeys[$0], facts[$0]) })
         Trace.mark("topics")
-        let catalog = builder.assemble(
-            drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, topics: facts.map { Array($0.dropFirst()) },
-            slugBases: facts.map { $0.first ?? "" })
+        let catalog = builder.assemble(drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, facts: facts)
         Trace.mark("assemble")
         let related = Self.related(catalog, cache: cache)
         Trace.mark("related")
@@ -273,14 +271,17 @@ public struct SiteGenerator: Sendable {
             start = index + 1
         }
         // Each day's key covers it and every day before it.
+        // Papers read through a pointer: borrowed from the array, each was copied whole.
         var prefix = Fingerprint()
-        let keys = groups.map { group -> UInt64 in
-            for paper in order[group] {
-                prefix.add(catalog.papers[paper].key.value)
-                prefix.add(catalog.papers[paper].title.fingerprint)
-                prefix.add(catalog.papers[paper].abstract.fingerprint)
+        let keys = catalog.papers.withUnsafeBufferPointer { papers in
+            groups.map { group -> UInt64 in
+                for paper in order[group] {
+                    prefix.add(papers[paper].key.value)
+                    prefix.add(papers[paper].title.fingerprint)
+                    prefix.add(papers[paper].abstract.fingerprint)
+                }
+                return prefix.value
             }
-            return prefix.value
         }
         // Resume after the last build's newest day when it is still a day of this build
         // and every day up to it has its answers cached.

@@ -166,7 +166,7 @@ final class TextStore: Sendable {
     /// place: ten years hold half a million entries, and a table copied or mapped once
     /// more costs a tenth of a second.
     static func open(
-        _ path: String, texts: inout [UInt64: BuildCache.Text],
+        _ path: String, texts: inout MemoTable<BuildCache.Text>,
         stored: inout [UInt64: (store: TextStore, location: Location)]
     ) throws(CacheReader.Corrupt) -> (store: TextStore, count: Int, size: Int)? {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
@@ -200,10 +200,11 @@ final class TextStore: Sendable {
                 for _ in 0..<(try reader.count(itemSize: 40)) { diagnostics.append(try reader.diagnostic()) }
                 if try reader.int() == 1 {
                     let parts = try decodeBody(try reader.bytes(try reader.count()))
-                    texts[key] = BuildCache.Text(
-                        text: PaperText(
-                            html: parts.html, plainText: parts.plainText, links: parts.links,
-                            fingerprint: fingerprint), diagnostics: diagnostics)
+                    texts.set(
+                        BuildCache.Text(
+                            text: PaperText(
+                                html: parts.html, plainText: parts.plainText, links: parts.links,
+                                fingerprint: fingerprint), diagnostics: diagnostics), for: key)
                     stored[key] = nil
                 } else {
                     let location = Location(
@@ -213,7 +214,7 @@ final class TextStore: Sendable {
                         location.offset + location.length <= indexStart
                     else { throw .damaged }
                     let text = PaperText(fingerprint: fingerprint) { [store] in store.parts(at: location) }
-                    texts[key] = BuildCache.Text(text: text, diagnostics: diagnostics)
+                    texts.set(BuildCache.Text(text: text, diagnostics: diagnostics), for: key)
                     if stored.isEmpty { stored.reserveCapacity(entries) }
                     stored[key] = (store, location)
                 }

@@ -82,6 +82,8 @@ extension SiteRenderer {
         catalog: Catalog, months: [[TopicMonth]], contentPages: [ContentPage], config: SiteConfig
     ) -> SitemapPlan {
         let newest = catalog.days.last?.date
+        // Through a pointer: a paper read from the array, even to borrow it, was copied whole.
+        let lastSeen = catalog.papers.withUnsafeBufferPointer { papers in papers.indices.map { papers[$0].lastSeen } }
         var pages: [SitemapPlan.Entry] = [
             .init(location: Routes.home, lastmod: newest), .init(location: Routes.days, lastmod: newest),
             .init(location: Routes.topics, lastmod: newest),
@@ -92,9 +94,9 @@ extension SiteRenderer {
             pages.append(
                 .init(
                     location: Routes.topic(topic.topic.slug),
-                    lastmod: topic.papers.first.map { catalog.papers[$0].lastSeen }))
+                    lastmod: topic.papers.first.map { lastSeen[$0] }))
             for month in months[index].reversed() {
-                let lastmod = month.papers.map { catalog.papers[$0].lastSeen }.max()
+                let lastmod = month.papers.lazy.map { lastSeen[$0] }.max()
                 pages += (1...Self.pageCount(month.papers.count, config.papersPerPage)).map {
                     .init(location: Routes.topicMonth(topic.topic.slug, month: month.key, page: $0), lastmod: lastmod)
                 }
@@ -105,8 +107,8 @@ extension SiteRenderer {
                 .init(location: Routes.day(day.date, page: $0), lastmod: day.date)
             }
         }
-        let papers = catalog.firstListing.map {
-            SitemapPlan.Entry(paper: catalog.papers[$0].slug, lastmod: catalog.papers[$0].lastSeen)
+        let papers = catalog.papers.withUnsafeBufferPointer { papers in
+            catalog.firstListing.map { SitemapPlan.Entry(paper: papers[$0].slug, lastmod: lastSeen[$0]) }
         }
         return SitemapPlan(pages: pages, papers: papers, limit: config.sitemapLimit)
     }

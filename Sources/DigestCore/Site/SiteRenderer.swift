@@ -224,7 +224,10 @@ public struct SiteRenderer: Sendable {
 
     /// The file a job is written to, under the output folder.
     public func path(of job: PageJob) -> String {
-        if case .paper(let index) = job { return Routes.paperFile(catalog.papers[index].slug) }
+        if case .paper(let index) = job {
+            // Through a pointer: borrowed from the array, the paper was copied whole, every page.
+            return catalog.papers.withUnsafeBufferPointer { Routes.paperFile($0[index].slug) }
+        }
         return Routes.file(for: location(of: job))
     }
 
@@ -386,13 +389,15 @@ public struct SiteRenderer: Sendable {
     static func months(of topic: Catalog.TopicPapers, in catalog: Catalog, rank: [Int], newest: String) -> [TopicMonth]
     {
         let papers = topic.papers.sorted { rank[$0] < rank[$1] }
+        // Through a pointer: a paper read from the array, even to borrow it, was copied whole.
+        let firstSeen = catalog.papers.withUnsafeBufferPointer { all in papers.map { all[$0].firstSeen } }
         var result: [TopicMonth] = []
         var start = 0
         while start < papers.count {
-            let first = catalog.papers[papers[start]].firstSeen
+            let first = firstSeen[start]
             var end = start + 1
             while end < papers.count {
-                let date = catalog.papers[papers[end]].firstSeen
+                let date = firstSeen[end]
                 guard date.year == first.year, date.month == first.month else { break }
                 end += 1
             }

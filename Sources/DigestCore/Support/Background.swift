@@ -3,16 +3,22 @@ import Foundation
 
 /// Work started on another thread at once, its result waited for where it is needed: a build
 /// decodes its cache (a gigabyte for ten years of dumps) while it reads and parses the content.
+///
+/// Each on a thread of its own, not Dispatch's pool: that pool has a thread a core, and work
+/// that waits for other work (the cache load for its three files, the output check for the
+/// cache) held both threads of a two-core machine while the work it waited for sat queued.
 final class Background<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
     private var result: Value?
 
     init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async(group: group) {
+        group.enter()
+        Thread {
             let value = work()
             self.lock.withLock { self.result = value }
-        }
+            self.group.leave()
+        }.start()
     }
 
     /// The result, once the work is done.
