@@ -87,18 +87,14 @@ public struct CatalogBuilder: Sendable {
         // Newest last listing first, each paper made once, in place: a paper is a large value to copy.
         let listings = Listings(drafts.dayPapers, papers: drafts.papers.count)
         let order = listings.byLastListing
-        // On every core, field by field, through a pointer: a draft borrowed from the array
-        // was copied whole, retaining its entry's strings for nothing.
-        var papers = drafts.papers.withUnsafeBufferPointer { drafts in
-            let lent = UncheckedSendable(drafts)
-            return order.parallelMap { index in
-                let drafts = lent.value
-                return Paper(
-                    key: drafts[index].key, slug: "", title: texts[index].title, abstract: texts[index].abstract,
-                    appearances: drafts[index].appearances, topics: Array(facts[index].dropFirst()),
-                    titleLocation: drafts[index].latest.titleLocation,
-                    abstractLocation: drafts[index].latest.abstractLocation)
-            }
+        // On every core, field by field: a draft copied whole would retain its entry's
+        // strings for nothing.
+        var papers = order.parallelMap { index in
+            Paper(
+                key: drafts.papers[index].key, slug: "", title: texts[index].title, abstract: texts[index].abstract,
+                appearances: drafts.papers[index].appearances, topics: Array(facts[index].dropFirst()),
+                titleLocation: drafts.papers[index].latest.titleLocation,
+                abstractLocation: drafts.papers[index].latest.abstractLocation)
         }
         assignSlugs(&papers, order: order, facts: facts)
 
@@ -173,15 +169,13 @@ public struct CatalogBuilder: Sendable {
         taken.reserveCapacity(taken.count + sharedMembers.values.reduce(0) { $0 + $1.count })
         // Each group ordered and its members' suffixed slugs made on every core (ten years of
         // the benchmark's titles put 120,000 papers in such groups), then taken in order.
-        // Papers are read through a pointer: read from the array, each would be copied whole.
-        let groups = papers.withUnsafeBufferPointer { papers in
-            sharedMembers.map { number, members in
-                (
-                    base: bases[owners[number]],
-                    members: members.map { (index: $0, seen: papers[$0].firstSeen.ordinal, key: papers[$0].key) }
-                )
-            }.sorted { $0.base < $1.base }
-        }
+        let groups = sharedMembers.map { number, members in
+            // Read once: a comparison that reads a paper from the array copies all of it.
+            (
+                base: taken.keys[number],
+                members: members.map { (index: $0, seen: papers[$0].firstSeen.ordinal, key: papers[$0].key) }
+            )
+        }.sorted { $0.base < $1.base }
         let planned = groups.parallelMap { group in
             let ordered = group.members.sorted { $0.seen != $1.seen ? $0.seen < $1.seen : $0.key < $1.key }
             return ordered.indices.map { rank in

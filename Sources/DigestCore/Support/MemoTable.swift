@@ -87,7 +87,7 @@ struct MemoTable<Value> {
         return true
     }
 
-    /// Forgets every entry `isKept` says no to (marks of the others stay).
+    /// Forgets every entry `isRemoved` holds for; the others keep their values and marks.
     mutating func removeAll(where isRemoved: (UInt64, Value) -> Bool) {
         var kept = MemoTable()
         kept.reserveCapacity(count)
