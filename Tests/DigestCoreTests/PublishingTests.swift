@@ -213,6 +213,39 @@ struct PagefindTests {
         #expect(result.status == 0, "\(result.output) (run `make deps` for pagefind-bin, chromium and playwright)")
     }
 
+    @Test(
+        "a Pagefind index built again replaces the old one: an incremental build equals a clean one",
+        .tags(.externalTool), .requires("python:pagefind_bin"))
+    func pagefindIncremental() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let content = folder.url.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Content"), to: content)
+        let dumps = content.appendingPathComponent("dumps")
+        let last = try #require(try FileManager.default.contentsOfDirectory(atPath: dumps.path).sorted().last)
+        let aside = folder.url.appendingPathComponent(last)
+        try FileManager.default.moveItem(at: dumps.appendingPathComponent(last), to: aside)
+        func build(into output: URL) throws {
+            _ = try SiteBuild(
+                content: content, templates: repositoryRoot.appendingPathComponent("Templates"), output: output,
+                pagefind: .always
+            ).run()
+        }
+        let incremental = folder.url.appendingPathComponent("incremental")
+        try build(into: incremental)
+        let earlier = Set(allFiles(in: incremental.appendingPathComponent("pagefind")))
+        try FileManager.default.moveItem(at: aside, to: dumps.appendingPathComponent(last))
+        try build(into: incremental)
+        let clean = folder.url.appendingPathComponent("clean")
+        try build(into: clean)
+        let later = Set(allFiles(in: incremental.appendingPathComponent("pagefind")))
+        #expect(!earlier.subtracting(later).isEmpty, "the new day changes some of Pagefind's files")
+        let difference = differences(incremental, clean)
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+        #expect(
+            !FileManager.default.fileExists(atPath: incremental.appendingPathComponent(Pagefind.stagingFolder).path))
+    }
+
     @Test("without Pagefind the search page does not point at it")
     func withoutPagefind() throws {
         let folder = try TemporaryFolder()

@@ -24,8 +24,13 @@ public struct Pagefind: Sendable {
     /// Whether `index` will run Pagefind (so pages can point at its index).
     public var willRun: Bool { command != nil }
 
-    /// Indexes `site` in place. Returns warnings (Pagefind missing or failing under `auto`);
-    /// throws when `always` cannot be honoured.
+    /// Where in the site `index` writes the index, for the build to move into `pagefind/`:
+    /// Pagefind names its files by their content and never deletes any, so an index written
+    /// in place would keep every earlier build's files.
+    public static let stagingFolder = ".pagefind-new"
+
+    /// Indexes `site` into its `stagingFolder` (emptied first). Returns warnings (Pagefind
+    /// missing or failing under `auto`); throws when `always` cannot be honoured.
     public func index(_ site: URL) throws(BuildFailure) -> [Diagnostic] {
         guard mode != .never else { return [] }
         guard let command else {
@@ -34,9 +39,10 @@ public struct Pagefind: Sendable {
             }
             return []
         }
+        try? FileManager.default.removeItem(at: site.appendingPathComponent(Self.stagingFolder))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command + ["--site", site.path, "--output-subdir", "pagefind", "--quiet"]
+        process.arguments = command + ["--site", site.path, "--output-subdir", Self.stagingFolder, "--quiet"]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -212,15 +212,28 @@ public struct SiteBuild: Sendable {
         var pagefindDiagnostics: [Diagnostic] = []
         if indexer.willRun {
             pagefindDiagnostics = try indexer.index(writer.directory)
-            let folder = writer.directory.appendingPathComponent("pagefind")
+            // A new index replaces the old one file by file (the files it no longer has are
+            // deleted with the site's others); when Pagefind failed, the old one stays.
+            let staging = writer.directory.appendingPathComponent(Pagefind.stagingFolder)
+            let fresh = pagefindDiagnostics.isEmpty
+            let folder = fresh ? staging : writer.directory.appendingPathComponent("pagefind")
+            var changed: [(path: String, data: Data)] = []
             for path in OutputWriter.files(in: folder) {
-                let attributes = try? FileManager.default.attributesOfItem(
-                    atPath: folder.appendingPathComponent(path).path)
-                paths.append("pagefind/" + path)
-                files.append(
-                    OutputWriter.FileRecord(hash: 0, size: (attributes?[.size] as? NSNumber)?.intValue ?? -1))
-                if let listed = writer.previous.index(of: "pagefind/" + path) { kept[listed] = true }
+                let target = "pagefind/" + path
+                guard let bytes = FileBytes.read(folder.appendingPathComponent(path).path) else { continue }
+                let data = Data(bytes)
+                let file = OutputWriter.FileRecord(hash: Fingerprint.of(data), size: data.count)
+                let listed = writer.previous.index(of: target)
+                if fresh && listed.map({ writer.previous.records[$0] }) != file { changed.append((target, data)) }
+                paths.append(target)
+                files.append(file)
+                if let listed { kept[listed] = true }
             }
+            try wrap { () throws(OutputWriter.Failure) in
+                try writer.willWrite(changed.map(\.path))
+                for (path, data) in changed { try writer.write(data, to: path) }
+            }
+            try? FileManager.default.removeItem(at: staging)
         }
         pagefindDiagnostics.forEach(report)
         Trace.mark("pagefind")
