@@ -307,10 +307,11 @@ public struct SiteGenerator: Sendable {
                 // The title counts twice: it says what a paper is about more densely than the abstract.
                 pending.parallelMap { index in
                     // Read once, field by field: a title may come from texts.bin, and a paper
-                    // copied whole retains every string it holds.
-                    let title = catalog.papers[index].title.plainText
+                    // copied whole retains every string it holds. Each text's words alone
+                    // are those of the texts joined by spaces: the title's are made once.
+                    let title = Terms.significant(catalog.papers[index].title.plainText)
                     return RelatedPapers.termCounts(
-                        Terms.significant(title + " " + title + " " + catalog.papers[index].abstract.plainText))
+                        title + title + Terms.significant(catalog.papers[index].abstract.plainText))
                 }
             }
         }

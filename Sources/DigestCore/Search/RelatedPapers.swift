@@ -14,7 +14,8 @@ public struct RelatedPapers: Sendable {
     static let queryTerms = 16
     static let postingCap = 200
 
-    private var ids: [String: Int] = [:]
+    /// Terms by id, found by their fingerprints (a `Dictionary` would hash each again).
+    private var ids = FingerprintIndex<String>()
     private var frequency: [Int] = []
     /// Per term: (paper ordinal, weight), oldest first; trimmed from the front.
     private var postings: [[Posting]] = []
@@ -47,10 +48,8 @@ public struct RelatedPapers: Sendable {
     }
 
     public var state: State {
-        var terms = Array(repeating: "", count: ids.count)
-        for (term, id) in ids { terms[id] = term }
-        return State(
-            terms: terms, frequency: frequency, postings: postings.map { Array($0.suffix(Self.postingCap)) },
+        State(
+            terms: ids.keys, frequency: frequency, postings: postings.map { Array($0.suffix(Self.postingCap)) },
             count: count)
     }
 
@@ -59,7 +58,8 @@ public struct RelatedPapers: Sendable {
         guard state.terms.count == state.frequency.count, state.terms.count == state.postings.count else {
             return nil
         }
-        for (id, term) in state.terms.enumerated() { ids[term] = id }
+        ids.reserveCapacity(state.terms.count)
+        for term in state.terms { _ = ids.insert(term, print: Fingerprint.of(term)) }
         guard ids.count == state.terms.count,
             state.postings.allSatisfy({ $0.allSatisfy { (0..<state.count).contains($0.document) } })
         else { return nil }
@@ -78,21 +78,27 @@ public struct RelatedPapers: Sendable {
     /// (the order new terms get their ids in). Pure, so a build counts in parallel before
     /// adding days one by one.
     public static func termCounts(_ terms: [String]) -> [TermCount] {
-        var position: [String: Int] = [:]
-        position.reserveCapacity(terms.count)
+        var position = FingerprintIndex<String>(capacity: terms.count)
         var counts: [TermCount] = []
         for term in terms {
-            if let at = position[term] {
-                counts[at].count += 1
+            let print = Fingerprint.of(term)
+            let (at, isNew) = position.insert(term, print: print)
+            if isNew {
+                counts.append(TermCount(term: term, count: 1, print: print))
             } else {
-                position[term] = counts.count
-                counts.append((term, 1))
+                counts[at].count += 1
             }
         }
         return counts
     }
 
-    public typealias TermCount = (term: String, count: Int)
+    /// A distinct term of a document, how often it occurs, and its fingerprint (made once,
+    /// on every core, for the index to find the term by).
+    public struct TermCount: Sendable, Equatable {
+        public var term: String
+        public var count: Int
+        public var print: UInt64
+    }
 
     /// `addDay` for documents already counted by `termCounts`.
     public mutating func addDay(counted documents: [[TermCount]], lookUp: Bool, count: Int = 5) -> [[Int]] {
@@ -102,17 +108,13 @@ public struct RelatedPapers: Sendable {
         for terms in documents {
             var tf: [(id: Int, count: Int)] = []
             tf.reserveCapacity(terms.count)
-            for (term, count) in terms {
-                let id: Int
-                if let known = ids[term] {
-                    id = known
-                } else {
-                    id = ids.count
-                    ids[term] = id
+            for term in terms {
+                let (id, isNew) = ids.insert(term.term, print: term.print)
+                if isNew {
                     frequency.append(0)
                     postings.append([])
                 }
-                tf.append((id, count))
+                tf.append((id, term.count))
             }
             for entry in tf { frequency[entry.id] += 1 }
             counts.append(tf)

@@ -20,25 +20,39 @@ public enum Terms {
 
     /// Words that carry meaning for similarity: no stop words, no numbers, no one- or
     /// two-letter fragments, plurals folded (`models` → `model`).
+    ///
+    /// Every word is looked at, so an ASCII word (most are) is judged on its bytes, and
+    /// stop words are found by fingerprint rather than hashed again by a `Set`.
     public static func significant(_ text: String) -> [String] {
         words(text).compactMap { word in
-            let count = word.characterCount
-            guard count > 2, !stopWords.contains(word), hasLetter(word) else { return nil }
-            if count > 4, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
-                return String(word.dropLast())
+            var word = word
+            let ascii: (count: Int, letter: Bool, plural: Bool)? = word.withUTF8 { bytes in
+                guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+                // `s` but not `ss`, `us` or `is` at the end of a word of five or more.
+                let plural =
+                    bytes.count > 4 && bytes[bytes.count - 1] == 0x73
+                    && ![0x73, 0x75, 0x69].contains(bytes[bytes.count - 2])
+                return (bytes.count, bytes.contains { ($0 | 0x20) &- 0x61 < 26 }, plural)
             }
-            return word
+            let count = ascii?.count ?? word.characterCount
+            guard count > 2, !isStopWord(word), ascii?.letter ?? word.contains(where: \.isLetter) else { return nil }
+            let plural =
+                ascii?.plural
+                ?? (count > 4 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us")
+                    && !word.hasSuffix("is"))
+            return plural ? String(word.dropLast()) : word
         }
     }
 
-    /// Whether `word` has a letter; an ASCII one is found on the bytes.
-    private static func hasLetter(_ word: String) -> Bool {
-        var bytes = word
-        let ascii: Bool? = bytes.withUTF8 { bytes in
-            bytes.allSatisfy { $0 < 0x80 } ? bytes.contains { ($0 | 0x20) &- 0x61 < 26 } : nil
-        }
-        return ascii ?? word.contains(where: \.isLetter)
+    static func isStopWord(_ word: String) -> Bool {
+        stopWordIndex.number(of: word, print: Fingerprint.of(word)) != nil
     }
+
+    private static let stopWordIndex: FingerprintIndex<String> = {
+        var index = FingerprintIndex<String>(capacity: stopWords.count)
+        for word in stopWords { _ = index.insert(word, print: Fingerprint.of(word)) }
+        return index
+    }()
 
     /// Common English words and the boilerplate of abstracts ("we propose", "results").
     static let stopWords: Set<String> = [

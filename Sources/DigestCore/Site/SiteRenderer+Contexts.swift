@@ -242,22 +242,24 @@ extension SiteRenderer {
     /// A paper in a list: its card rendered (day pages show the full card as `card_html`,
     /// topic pages the compact one as `compact_card_html`) and a few plain fields.
     func listItem(_ index: Int, compact: Bool) -> [String: TemplateValue] {
-        [
-            "title": .string(catalog.papers[index].title.plainText),
+        let made = card(index, compact: compact)
+        return [
+            "title": .string(made.title),
             "url": .string(routes.url(Routes.paper(catalog.papers[index].slug))),
-            compact ? "compact_card_html" : "card_html": .string(card(index, compact: compact)),
+            compact ? "compact_card_html" : "card_html": .string(made.html),
         ]
     }
 
-    /// `partials/paper-card` for one paper, made once per build.
-    func card(_ index: Int, compact: Bool) -> String {
+    /// `partials/paper-card` for one paper, made once per build, with the plain title (kept
+    /// with it: a title may have to be read back from the build cache).
+    func card(_ index: Int, compact: Bool) -> CardMemo.Card {
         cards.card(compact ? -1 - index : index) {
             let paper = catalog.papers[index].withTextsLoaded
             var context = paperCard(paper)
             context["compact"] = .bool(compact)
             context["summary"] = .string(Self.summary(of: paper.abstract.plainText))
             context["site"] = ["base": .string(routes.base.path)]
-            return theme.render(Self.cardTemplate, context)
+            return CardMemo.Card(title: paper.title.plainText, html: theme.render(Self.cardTemplate, context))
         }
     }
 

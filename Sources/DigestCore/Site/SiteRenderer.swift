@@ -38,9 +38,14 @@ public struct SiteRenderer: Sendable {
     /// Paper cards, rendered once per build and shared by every page that lists the paper.
     final class CardMemo: @unchecked Sendable {
         private let lock = NSLock()
-        private var made: [Int: String] = [:]
+        private var made: [Int: Card] = [:]
 
-        func card(_ key: Int, make: () -> String) -> String {
+        struct Card {
+            var title: String
+            var html: String
+        }
+
+        func card(_ key: Int, make: () -> Card) -> Card {
             if let hit = lock.withLock({ made[key] }) { return hit }
             let value = make()
             lock.withLock { made[key] = value }

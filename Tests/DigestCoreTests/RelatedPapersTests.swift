@@ -1,0 +1,67 @@
+import Testing
+
+@testable import DigestCore
+
+@Suite("Terms and related papers: what similarity is computed on, and its answers")
+struct RelatedPapersTests {
+    @Test("significant terms drop stop words, short words and numbers, and fold plurals, in ASCII or not")
+    func significantTerms() {
+        #expect(
+            Terms.significant("The Models use graphs and analysis of 42 datasets: 3D buses, glass, focus, Straßes")
+                == ["graph", "analysis", "dataset", "buse", "glass", "focus", "straße"])
+        #expect(Terms.significant("Naïve Bayes") == ["naive", "baye"])
+        #expect(Terms.significant("") == [])
+    }
+
+    @Test("term counts keep the order terms first occur in, each counted")
+    func termCounts() {
+        let counts = RelatedPapers.termCounts(["graph", "model", "graph", "node", "graph"])
+        #expect(counts.map(\.term) == ["graph", "model", "node"])
+        #expect(counts.map(\.count) == [3, 1, 1])
+        #expect(counts.map(\.print) == counts.map { Fingerprint.of($0.term) })
+    }
+
+    /// Four days of papers on two subjects; each paper shares words with its subject's others.
+    static let days: [[String]] = [
+        ["graph neural network node embedding", "protein folding structure prediction"],
+        ["graph node classification embedding", "protein structure design folding"],
+        ["molecule graph generation node", "protein folding dynamics simulation"],
+        ["graph embedding benchmark node", "protein design structure enzyme"],
+    ]
+
+    static func counted(_ day: [String]) -> [[RelatedPapers.TermCount]] {
+        day.map { RelatedPapers.termCounts(Terms.significant($0)) }
+    }
+
+    @Test("a paper is related to earlier papers on its subject, best first")
+    func answers() {
+        var index = RelatedPapers()
+        var answers: [[Int]] = []
+        for day in Self.days { answers += index.addDay(counted: Self.counted(day), lookUp: true, count: 2) }
+        // Ordinals: graph papers are 0, 2, 4, 6; protein papers 1, 3, 5, 7.
+        #expect(answers[6].allSatisfy { $0 % 2 == 0 } && !answers[6].isEmpty)
+        #expect(answers[7].allSatisfy { $0 % 2 == 1 } && !answers[7].isEmpty)
+        #expect(answers.indices.allSatisfy { !answers[$0].contains($0) })
+    }
+
+    @Test("an index resumed from its saved state answers as the one that never stopped")
+    func resumed() throws {
+        var whole = RelatedPapers()
+        var first = RelatedPapers()
+        for day in Self.days.prefix(2) {
+            _ = whole.addDay(counted: Self.counted(day), lookUp: true)
+            _ = first.addDay(counted: Self.counted(day), lookUp: true)
+        }
+        var resumed = try #require(RelatedPapers(first.state))
+        #expect(resumed.count == 4)
+        for day in Self.days.dropFirst(2) {
+            let expected = whole.addDay(counted: Self.counted(day), lookUp: true)
+            #expect(resumed.addDay(counted: Self.counted(day), lookUp: true) == expected)
+        }
+        #expect(resumed.state.terms == whole.state.terms)
+        // A state naming a term twice is not resumed from.
+        var broken = first.state
+        broken.terms[1] = broken.terms[0]
+        #expect(RelatedPapers(broken) == nil)
+    }
+}
