@@ -96,7 +96,9 @@ public struct CatalogBuilder: Sendable {
                 titleLocation: drafts.papers[index].latest.titleLocation,
                 abstractLocation: drafts.papers[index].latest.abstractLocation)
         }
+        Trace.mark("papers made")
         assignSlugs(&papers, order: order, facts: facts)
+        Trace.mark("slugs")
 
         // Where each draft went in that order.
         var sorted = Array(repeating: 0, count: order.count)

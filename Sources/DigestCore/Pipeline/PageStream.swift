@@ -57,6 +57,7 @@ struct PageStream {
         // of ten years' 300,000 pages, and checking them batch by batch waited on both cores
         // at the end of each batch.
         let checks = jobs.parallelMap(check)
+        Trace.mark("pages checked")
         var outcome = Outcome()
         outcome.paths = checks.map(\.path)
         outcome.files = checks.map { $0.onDisk ?? OutputWriter.FileRecord(hash: 0, size: -1) }
@@ -105,6 +106,7 @@ struct PageStream {
             start = end
         }
         try finishWriting()
+        Trace.mark("pages rendered and written")
         renderer.forgetCards(all: true)
         // Three arrays of one length: never nil.
         outcome.records =

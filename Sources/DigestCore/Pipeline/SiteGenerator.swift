@@ -181,7 +181,7 @@ public struct SiteGenerator: Sendable {
             facts: facts.indices.filter { knownFacts[$0]?.isEmpty ?? true }.map { (factKeys[$0], facts[$0]) })
         Trace.mark("topics")
         let catalog = builder.assemble(drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, facts: facts)
-        Trace.mark("assemble")
+        Trace.mark("topic lists")
         let related = Self.related(catalog, cache: cache)
         Trace.mark("related")
         let contentPages = snapshot.pages.compactMap { ContentPage.parse($0, diagnostics: &diagnostics) }
