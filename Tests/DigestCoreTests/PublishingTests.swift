@@ -246,6 +246,22 @@ struct PagefindTests {
             !FileManager.default.fileExists(atPath: incremental.appendingPathComponent(Pagefind.stagingFolder).path))
     }
 
+    @Test("what a build stopped while Pagefind ran left in its staging folder is removed by the next build")
+    func pagefindLeftovers() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("site")
+        try buildDemo(into: output, pagefind: .never)
+        let staging = output.appendingPathComponent(Pagefind.stagingFolder)
+        try FileManager.default.createDirectory(
+            at: staging.appendingPathComponent("fragment"), withIntermediateDirectories: true)
+        try Data("partial".utf8).write(to: staging.appendingPathComponent("fragment/en_1.pf_fragment"))
+        // Nothing else changed: the build takes its shortest path, and still removes it.
+        try buildDemo(into: output, pagefind: .never)
+        #expect(!FileManager.default.fileExists(atPath: staging.path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
     @Test("without Pagefind the search page does not point at it")
     func withoutPagefind() throws {
         let folder = try TemporaryFolder()

@@ -37,16 +37,19 @@ final class RunningPreview: @unchecked Sendable {
         self.port = port
     }
 
-    func get(_ path: String, headers: [String: String] = [:], method: String = "GET") throws -> RawHTTP.Response {
-        try RawHTTP.request(port: port, path, method: method, headers: headers)
+    /// A request, made off the threads the server answers on (see `RawHTTP.offPool`).
+    func get(_ path: String, headers: [String: String] = [:], method: String = "GET") async throws
+        -> RawHTTP.Response
+    {
+        try await RawHTTP.offPool { [port] in try RawHTTP.request(port: port, path, method: method, headers: headers) }
     }
 
     /// Polls until `condition` holds (generous time-out, no timing assertions).
-    func eventually(timeout: Double = 60, _ condition: () throws -> Bool) rethrows -> Bool {
+    func eventually(timeout: Double = 60, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.1)
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(100))
         }
         return false
     }
@@ -85,7 +88,7 @@ struct PreviewServerTests {
     @Test("pages, content types, the 404 page, ETags and directory redirects")
     func http() async throws {
         try await RunningPreview.with { preview in
-            let home = try preview.get("/")
+            let home = try await preview.get("/")
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
             #expect(home.text.contains("<h1>PaperDigest</h1>"))
@@ -97,33 +100,33 @@ struct PreviewServerTests {
                 ("/days/2026-03-12/", "text/html; charset=utf-8"),
             ]
             for (path, type) in types {
-                let response = try preview.get(path)
+                let response = try await preview.get(path)
                 #expect(response.status == 200, "\(path)")
                 #expect(response.headers["content-type"] == type, "\(path)")
             }
 
-            let missing = try preview.get("/no/such/page/")
+            let missing = try await preview.get("/no/such/page/")
             #expect(missing.status == 404)
             #expect(missing.text.contains("Page not found"))
 
             let tag = try #require(home.headers["etag"])
-            #expect(try preview.get("/", headers: ["If-None-Match": tag]).status == 304)
-            #expect(try preview.get("/", headers: ["If-None-Match": "\"other\""]).status == 200)
+            #expect(try await preview.get("/", headers: ["If-None-Match": tag]).status == 304)
+            #expect(try await preview.get("/", headers: ["If-None-Match": "\"other\""]).status == 200)
 
-            let redirect = try preview.get("/days/2026-03-12?x=1")
+            let redirect = try await preview.get("/days/2026-03-12?x=1")
             #expect(redirect.status == 301)
             #expect(redirect.headers["location"] == "/days/2026-03-12/?x=1")
 
             for path in ["//days", "///days"] {
-                let inside = try preview.get(path)
+                let inside = try await preview.get(path)
                 #expect(inside.status == 301, "\(path)")
                 #expect(inside.headers["location"] == "/days/", "\(path): never a URL on another host")
             }
 
-            let head = try preview.get("/", method: "HEAD")
+            let head = try await preview.get("/", method: "HEAD")
             #expect(head.status == 200)
             #expect(head.body.isEmpty)
-            #expect(try preview.get("/", method: "POST").status == 405)
+            #expect(try await preview.get("/", method: "POST").status == 405)
         }
     }
 
@@ -143,7 +146,7 @@ struct PreviewServerTests {
             try FileManager.default.createSymbolicLink(
                 at: preview.folder.url.appendingPathComponent("Output/outside"),
                 withDestinationURL: preview.folder.url.appendingPathComponent("secret"))
-            let response = try preview.get(path)
+            let response = try await preview.get(path)
             #expect(response.status == 404 || response.status == 400, "\(path) → \(response.status)")
             #expect(!response.text.contains("top secret"))
             #expect(!response.text.contains("base_url"))
@@ -164,7 +167,7 @@ struct PreviewServerTests {
             for path in ["index.html", "days/2026-03-12/index.html", "topics/index.html"] {
                 let onDisk = try Data(contentsOf: built.url.appendingPathComponent("site/\(path)"))
                 #expect(!String(decoding: onDisk, as: UTF8.self).contains("EventSource"))
-                let served = try preview.get("/" + path.replacingOccurrences(of: "index.html", with: ""))
+                let served = try await preview.get("/" + path.replacingOccurrences(of: "index.html", with: ""))
                 let script = #"<script>(function(){var s=new EventSource("/_digest/events");"#
                 #expect(served.text.contains(script))
                 let stripped = served.text.replacingOccurrences(
@@ -173,7 +176,7 @@ struct PreviewServerTests {
                     with: "")
                 #expect(stripped == String(decoding: onDisk, as: UTF8.self), "\(path)")
             }
-            let css = try preview.get("/assets/style.css")
+            let css = try await preview.get("/assets/style.css")
             #expect(css.body == (try Data(contentsOf: built.url.appendingPathComponent("site/assets/style.css"))))
         }
     }
@@ -182,15 +185,15 @@ struct PreviewServerTests {
     func liveReload() async throws {
         try await RunningPreview.with { preview in
             let events = try RawHTTP.EventStream(port: preview.port, path: "/_digest/events")
-            #expect(try events.waitFor(": connected"))
-            #expect(try preview.get("/days/2026-03-13/").status == 404)
+            #expect(try await events.waitFor(": connected"))
+            #expect(try await preview.get("/days/2026-03-13/").status == 404)
 
             let dump = try String(
                 contentsOf: preview.folder.url.appendingPathComponent("Content/dumps/2026-03-12.txt"), encoding: .utf8)
             try preview.folder.write(
                 "Content/dumps/2026-03-13.txt", dump.replacingOccurrences(of: "\nMar 12\n", with: "\nMar 13\n"))
-            #expect(try events.waitFor("event: reload"))
-            #expect(try preview.eventually { try preview.get("/days/2026-03-13/").status == 200 })
+            #expect(try await events.waitFor("event: reload"))
+            #expect(try await preview.eventually { try await preview.get("/days/2026-03-13/").status == 200 })
             #expect(
                 preview.messages.all.contains {
                     $0.hasPrefix("rebuilt ") && $0.contains(" page") && $0.contains(" ms (")
@@ -202,22 +205,22 @@ struct PreviewServerTests {
     func errorPageAndRecovery() async throws {
         try await RunningPreview.with { preview in
             let events = try RawHTTP.EventStream(port: preview.port, path: "/_digest/events")
-            #expect(try events.waitFor(": connected"))
+            #expect(try await events.waitFor(": connected"))
             let template = preview.folder.url.appendingPathComponent("Templates/day.mustache")
             let original = try String(contentsOf: template, encoding: .utf8)
 
             try (original + "{{/oops}}\n").write(to: template, atomically: true, encoding: .utf8)
-            #expect(try events.waitFor("event: reload"))
+            #expect(try await events.waitFor("event: reload"))
             #expect(
-                try preview.eventually {
-                    let page = try preview.get("/days/2026-03-12/")
+                try await preview.eventually {
+                    let page = try await preview.get("/days/2026-03-12/")
                     return page.status == 500 && page.text.contains("Templates/day.mustache:")
                         && page.text.components(separatedBy: "EventSource").count == 2
                 })
 
             try original.write(to: template, atomically: true, encoding: .utf8)
-            #expect(try events.waitFor("event: reload"))
-            #expect(try preview.eventually { try preview.get("/days/2026-03-12/").status == 200 })
+            #expect(try await events.waitFor("event: reload"))
+            #expect(try await preview.eventually { try await preview.get("/days/2026-03-12/").status == 200 })
         }
     }
 
@@ -225,25 +228,25 @@ struct PreviewServerTests {
     func headerTimeout() async throws {
         try await RunningPreview.with(headerTimeout: 1) { preview in
             let events = try RawHTTP.EventStream(port: preview.port, path: "/_digest/events")
-            #expect(try events.waitFor(": connected"))
-            #expect(try RawHTTP.closesAfterPartialHeader(port: preview.port, within: 15))
+            #expect(try await events.waitFor(": connected"))
+            #expect(try await RawHTTP.closesAfterPartialHeader(port: preview.port, within: 15))
             // The event stream outlived the time-out: it still gets the next reload.
             _ = try preview.folder.write("Content/pages/extra.md", "# Extra\n\nA new page.\n")
-            #expect(try events.waitFor("event: reload"))
+            #expect(try await events.waitFor("event: reload"))
         }
     }
 
     @Test("a sub-path base URL is served under its path")
     func subPath() async throws {
         try await RunningPreview.with(baseURL: "https://user.github.io/repo/") { preview in
-            let root = try preview.get("/")
+            let root = try await preview.get("/")
             #expect(root.status == 301)
             #expect(root.headers["location"] == "/repo/")
-            let home = try preview.get("/repo/")
+            let home = try await preview.get("/repo/")
             #expect(home.status == 200)
             #expect(home.text.contains("href=\"/repo/days/\""))
-            #expect(try preview.get("/repo/days/2026-03-12/").status == 200)
-            #expect(try preview.get("/days/2026-03-12/").status == 404)
+            #expect(try await preview.get("/repo/days/2026-03-12/").status == 200)
+            #expect(try await preview.get("/days/2026-03-12/").status == 404)
         }
     }
 }

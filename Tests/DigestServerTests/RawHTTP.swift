@@ -42,8 +42,17 @@ enum RawHTTP {
         return response.response
     }
 
-    /// An open `text/event-stream` connection.
-    final class EventStream {
+    /// Runs blocking socket work on a thread of its own. A test that waited on one of the
+    /// few threads async code runs on (two on a 2-core machine) could leave the server,
+    /// whose handlers run there too, none to answer with while other suites hold the rest.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
+    }
+
+    /// An open `text/event-stream` connection, read from one thread at a time.
+    final class EventStream: @unchecked Sendable {
         private let socket: Int32
         private var received = ""
 
@@ -56,7 +65,11 @@ enum RawHTTP {
         deinit { close(socket) }
 
         /// Waits until `text` has arrived (since the last successful wait).
-        func waitFor(_ text: String, timeout: Double = 60) throws -> Bool {
+        func waitFor(_ text: String, timeout: Double = 60) async throws -> Bool {
+            try await RawHTTP.offPool { try self.wait(for: text, timeout: timeout) }
+        }
+
+        private func wait(for text: String, timeout: Double) throws -> Bool {
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
                 if let range = received.range(of: text) {
@@ -73,7 +86,11 @@ enum RawHTTP {
 
     /// Sends the start of a request header and never the rest; true when the server closes
     /// the connection within `seconds` (a slow client must not hold a connection forever).
-    static func closesAfterPartialHeader(port: Int, within seconds: Double) throws -> Bool {
+    static func closesAfterPartialHeader(port: Int, within seconds: Double) async throws -> Bool {
+        try await offPool { try closesAfterPartialHeaderNow(port: port, within: seconds) }
+    }
+
+    private static func closesAfterPartialHeaderNow(port: Int, within seconds: Double) throws -> Bool {
         let socket = try connect(port: port)
         defer { close(socket) }
         try send(socket, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")

@@ -29,6 +29,12 @@ public struct Pagefind: Sendable {
     /// in place would keep every earlier build's files.
     public static let stagingFolder = ".pagefind-new"
 
+    /// Removes what a build stopped while Pagefind ran left in `stagingFolder`: it is never
+    /// part of a site. (Nothing to remove is the usual case; a failure leaves it for later.)
+    public static func removeStaging(in site: URL) {
+        try? FileManager.default.removeItem(at: site.appendingPathComponent(stagingFolder))
+    }
+
     /// Indexes `site` into its `stagingFolder` (emptied first). Returns warnings (Pagefind
     /// missing or failing under `auto`); throws when `always` cannot be honoured.
     public func index(_ site: URL) throws(BuildFailure) -> [Diagnostic] {
@@ -39,7 +45,7 @@ public struct Pagefind: Sendable {
             }
             return []
         }
-        try? FileManager.default.removeItem(at: site.appendingPathComponent(Self.stagingFolder))
+        Self.removeStaging(in: site)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = command + ["--site", site.path, "--output-subdir", Self.stagingFolder, "--quiet"]

@@ -94,6 +94,7 @@ public struct SiteBuild: Sendable {
         let indexer = Pagefind(mode: pagefind)
         let options = BuildStamp.options(baseURL: baseURL, pagefind: indexer.willRun)
         Trace.mark("build starts")
+        Pagefind.removeStaging(in: output)
         let state = InputState.scan(InputPaths(content: content, templates: templates))
         let stamp = BuildStamp.load(from: cacheFolder)
         let unchanged = stamp.map { $0.options == options && $0.state == state } ?? false
