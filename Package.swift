@@ -71,6 +71,7 @@ let package = Package(
         ),
         .target(
             name: "DigestTestSupport",
+            dependencies: ["DigestCore"],
             path: "Tests/DigestTestSupport"
         ),
         .testTarget(

@@ -126,9 +126,19 @@ public struct PreviewServer: Sendable {
     /// it and tells the browsers.
     private func rebuild(_ cache: BuildCache) async {
         let isFirst = await state.isFirst
-        do throws(BuildFailure) {
+        let build = self.build
+        // On a thread of its own: a rebuild takes seconds, and requests are answered meanwhile.
+        let outcome = await OwnThread.run { () -> Result<(SiteBuild.Summary, [Diagnostic]), BuildFailure> in
             var diagnostics: [Diagnostic] = []
-            let result = try build.run(cache: cache, report: { diagnostics.append($0) })
+            do throws(BuildFailure) {
+                let result = try build.run(cache: cache, report: { diagnostics.append($0) })
+                return .success((result, diagnostics))
+            } catch {
+                return .failure(error)
+            }
+        }
+        do throws(BuildFailure) {
+            let (result, diagnostics) = try outcome.get()
             await reported.reportNew(diagnostics, with: report)
             let recovered = await state.failure != nil
             await state.succeeded(basePath: result.basePath)

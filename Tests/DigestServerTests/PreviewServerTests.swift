@@ -37,11 +37,11 @@ final class RunningPreview: @unchecked Sendable {
         self.port = port
     }
 
-    /// A request, made off the threads the server answers on (see `RawHTTP.offPool`).
+    /// A request, made off the threads the server answers on (see `OwnThread`).
     func get(_ path: String, headers: [String: String] = [:], method: String = "GET") async throws
         -> RawHTTP.Response
     {
-        try await RawHTTP.offPool { [port] in try RawHTTP.request(port: port, path, method: method, headers: headers) }
+        try await OwnThread.run { [port] in try RawHTTP.request(port: port, path, method: method, headers: headers) }
     }
 
     /// Polls until `condition` holds (generous time-out, no timing assertions).

@@ -1,3 +1,4 @@
+import DigestCore
 import Foundation
 
 #if canImport(Glibc)
@@ -42,15 +43,6 @@ enum RawHTTP {
         return response.response
     }
 
-    /// Runs blocking socket work on a thread of its own. A test that waited on one of the
-    /// few threads async code runs on (two on a 2-core machine) could leave the server,
-    /// whose handlers run there too, none to answer with while other suites hold the rest.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try work() }) }.start()
-        }
-    }
-
     /// An open `text/event-stream` connection, read from one thread at a time.
     final class EventStream: @unchecked Sendable {
         private let socket: Int32
@@ -66,7 +58,7 @@ enum RawHTTP {
 
         /// Waits until `text` has arrived (since the last successful wait).
         func waitFor(_ text: String, timeout: Double = 60) async throws -> Bool {
-            try await RawHTTP.offPool { try self.wait(for: text, timeout: timeout) }
+            try await OwnThread.run { try self.wait(for: text, timeout: timeout) }
         }
 
         private func wait(for text: String, timeout: Double) throws -> Bool {
@@ -87,7 +79,7 @@ enum RawHTTP {
     /// Sends the start of a request header and never the rest; true when the server closes
     /// the connection within `seconds` (a slow client must not hold a connection forever).
     static func closesAfterPartialHeader(port: Int, within seconds: Double) async throws -> Bool {
-        try await offPool { try closesAfterPartialHeaderNow(port: port, within: seconds) }
+        try await OwnThread.run { try closesAfterPartialHeaderNow(port: port, within: seconds) }
     }
 
     private static func closesAfterPartialHeaderNow(port: Int, within seconds: Double) throws -> Bool {

@@ -1,7 +1,8 @@
+import DigestCore
 import Foundation
 
 /// Runs a real tool (a validator, a linter, a browser driver) and captures what it printed.
-public struct ExternalTool {
+public struct ExternalTool: Sendable {
     public var status: Int32
     public var output: String
 
@@ -45,10 +46,6 @@ public struct ExternalTool {
     public static func runOnOwnThread(_ arguments: [String], in directory: URL = repositoryRoot) async throws
         -> ExternalTool
     {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                continuation.resume(with: Result { try run(arguments, in: directory) })
-            }.start()
-        }
+        try await OwnThread.run { try run(arguments, in: directory) }
     }
 }
