@@ -234,7 +234,7 @@ public struct SiteBuild: Sendable {
                 try writer.willWrite(changed.map(\.path))
                 for (path, data) in changed { try writer.write(data, to: path) }
             }
-            try? FileManager.default.removeItem(at: staging)
+            Pagefind.removeStaging(in: writer.directory)
         }
         pagefindDiagnostics.forEach(report)
         Trace.mark("pagefind")
