@@ -22,6 +22,9 @@ struct IncrementalBuildTests {
                 if edit == "new day" || edit == "edit abstract" {
                     #expect(summary.rendered < summary.pages, "seed \(seed), step \(step): \(edit) re-rendered all")
                 }
+                // A new day extends the catalog saved by an earlier build (other edits may too,
+                // when the days added since are all they leave unchanged).
+                if edit == "new day" { #expect(summary.catalogExtended, "seed \(seed), step \(step)") }
             }
         }
     }
@@ -144,6 +147,31 @@ struct IncrementalBuildTests {
         #expect(try site.build { diagnostics.append($0) }.parsedDumps == 7)
         #expect(diagnostics.contains { $0.message.contains("build cache") && $0.message.contains("damaged") })
         let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
+    @Test("new days extend the last build's catalog, also days after the one it saved; a damaged one is ignored")
+    func newDaysExtendTheCatalog() throws {
+        let site = try SyntheticSite(seed: 29)
+        defer { site.remove() }
+        _ = try site.build()
+        for _ in 0..<3 {
+            try site.addDay(relisting: 2)
+            let summary = try site.build()
+            #expect(summary.catalogExtended)
+            #expect(summary.parsedDumps == 1)
+        }
+        var difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+        try site.damageCacheFile("catalog.bin")
+        try site.addDay(relisting: 1)
+        #expect(try site.build().catalogExtended == false)
+        difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+        // The catalog made whole was saved again: the next day extends it.
+        try site.addDay(relisting: 1)
+        #expect(try site.build().catalogExtended)
+        difference = differences(site.output, try site.cleanBuild())
         #expect(difference.isEmpty, "\(difference.prefix(5))")
     }
 

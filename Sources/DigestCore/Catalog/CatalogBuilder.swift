@@ -84,6 +84,13 @@ public struct CatalogBuilder: Sendable {
     public func assemble(
         _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], facts: [[String]]
     ) -> Catalog {
+        assembleInOrder(drafts, texts: texts, facts: facts).catalog
+    }
+
+    /// `assemble`, with the draft each paper of the catalog was made from.
+    func assembleInOrder(
+        _ drafts: Drafts, texts: [(title: PaperText, abstract: PaperText)], facts: [[String]]
+    ) -> (catalog: Catalog, order: [Int]) {
         // Newest last listing first, each paper made once, in place: a paper is a large value to copy.
         let listings = Listings(drafts.dayPapers, papers: drafts.papers.count)
         let order = listings.byLastListing
@@ -122,7 +129,7 @@ public struct CatalogBuilder: Sendable {
             for paper in others { papers[paper].topics = [taxonomy.other.slug] }
         }
         let firstListing = listings.byFirstListing.map { sorted[$0] }
-        return Catalog(papers: papers, days: catalogDays, topics: topics, firstListing: firstListing)
+        return (Catalog(papers: papers, days: catalogDays, topics: topics, firstListing: firstListing), order)
     }
 
     /// Both phases with no memo: recovers and renders every text (in parallel).

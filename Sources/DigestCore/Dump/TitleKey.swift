@@ -7,6 +7,11 @@ import Foundation
 public struct TitleKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let value: String
 
+    /// A key as `value` of another key holds it, not folded again.
+    init(folded value: String) {
+        self.value = value
+    }
+
     public init(_ title: some StringProtocol) {
         if let ascii = Self.asciiKey(title) {
             value = ascii

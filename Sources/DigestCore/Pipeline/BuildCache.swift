@@ -233,6 +233,11 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { facts.use(keys) }
     }
 
+    /// Keeps the facts under `keys` for the next build, though this one did not need them.
+    func keep(facts keys: [UInt64]) {
+        lock.withLock { facts.keep(keys) }
+    }
+
     func remember(facts made: [(key: UInt64, facts: [String])]) {
         store(\.facts, made.map { ($0.key, $0.facts) })
     }

@@ -55,6 +55,8 @@ public struct SiteBuild: Sendable {
         public var pagefind = false
         /// Dumps read and parsed (the others were unchanged, their parse remembered).
         public var parsedDumps = 0
+        /// The last build's catalog was extended by dumps of later days, not made again.
+        public var catalogExtended = false
 
         public var description: String {
             let warningText =
@@ -124,6 +126,7 @@ public struct SiteBuild: Sendable {
             return nothingChanged(stamp)
         }
         let loaded = loading ?? Background(load)
+        let resuming = Background { [cacheFolder] in CatalogResume.load(from: cacheFolder) }
         // Dumps unchanged since the last build are not read: their parse is remembered.
         var memo = DumpMemo.load(from: cacheFolder)
         let scanned = state.byPath
@@ -148,7 +151,9 @@ public struct SiteBuild: Sendable {
         var generator = SiteGenerator(baseURL: baseURL)
         generator.pagefind = indexer.willRun
         let prepared: PreparedSite
-        if let site = try generator.prepare(consume snapshot, memo: &memo, cache: { loaded.value }, clock: &clock) {
+        if let site = try generator.prepare(
+            consume snapshot, memo: &memo, cache: { loaded.value }, resume: { resuming.value }, clock: &clock)
+        {
             prepared = site
         } else {
             // What is remembered does not suffice (see `prepare`): every dump is read.
@@ -161,12 +166,15 @@ public struct SiteBuild: Sendable {
             else { throw BuildFailure(.error("internal error: dumps read whole were taken as remembered")) }
             prepared = site
         }
-        // The memo is complete once the catalog is made: it is saved while pages are written.
-        let memoSaved = Background { [memo, cacheFolder] () -> String? in
+        // The memo is complete once the catalog is made: it is saved while pages are written,
+        // with the catalog for the next build to extend (or none, should that fail).
+        let memoSaved = Background { [memo, cacheFolder, resume = prepared.resume] () -> String? in
             do {
                 try memo.save(to: cacheFolder)
+                try resume?.save(to: cacheFolder)
                 return nil
             } catch {
+                CatalogResume.remove(from: cacheFolder)
                 return error.localizedDescription
             }
         }
@@ -280,7 +288,7 @@ public struct SiteBuild: Sendable {
             warnings: readDiagnostics.count + prepared.diagnostics.warnings.count + pagefindDiagnostics.count
                 + (cache.note == nil ? 0 : 1),
             basePath: prepared.renderer.routes.base.path, pagefind: indexer.willRun && pagefindDiagnostics.isEmpty,
-            parsedDumps: prepared.parsedDumps)
+            parsedDumps: prepared.parsedDumps, catalogExtended: prepared.catalogExtended)
         // The catalog, the cache (unless the caller keeps it) and both manifests are freed
         // on another thread.
         Disposal.release(

@@ -57,6 +57,12 @@ struct MemoTable<Value> {
         return positions.map { $0.map { table.values[$0] } }
     }
 
+    /// Marks the values under `keys` used, without reading them.
+    mutating func keep(_ keys: [UInt64]) {
+        let table = self
+        for position in keys.parallelMap({ table.slots.position(of: $0) }) { if let position { mark(position) } }
+    }
+
     private mutating func mark(_ position: Int) {
         if !used[position] {
             used[position] = true
