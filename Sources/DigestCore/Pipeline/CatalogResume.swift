@@ -142,34 +142,37 @@ struct CatalogResume: Sendable {
         writer.add(contentsOf: textKeys)
         writer.add(contentsOf: factKeys)
         // In chunks made and read on every core: ten years hold a quarter of a million papers.
+        // A few chunks are made at a time, so they are never all in memory with the site's pages.
         let chunks = stride(from: 0, to: papers.count, by: Self.chunkSize).map {
             $0..<min($0 + Self.chunkSize, papers.count)
         }
-        let encoded = chunks.parallelMap { range in
-            var chunk = CacheWriter()
-            for index in range {
-                let paper = papers[index]
-                chunk.add(paper.key.value)
-                chunk.add(paper.slug)
-                chunk.add(paper.appearances.count)
-                for appearance in paper.appearances {
-                    chunk.add(
-                        UInt64(Self.packed(appearance.date)) << 32
-                            | UInt64(UInt32(truncatingIfNeeded: appearance.position)))
+        writer.add(chunks.count)
+        for group in stride(from: 0, to: chunks.count, by: 8).map({ $0..<min($0 + 8, chunks.count) }) {
+            let encoded = Array(chunks[group]).parallelMap { range in
+                var chunk = CacheWriter()
+                for index in range {
+                    let paper = papers[index]
+                    chunk.add(paper.key.value)
+                    chunk.add(paper.slug)
+                    chunk.add(paper.appearances.count)
+                    for appearance in paper.appearances {
+                        chunk.add(
+                            UInt64(Self.packed(appearance.date)) << 32
+                                | UInt64(UInt32(truncatingIfNeeded: appearance.position)))
+                    }
+                    chunk.add(paper.topics.count)
+                    for topic in paper.topics { chunk.add(topicNumbers[topic] ?? 0) }
+                    chunk.add(locations[index].0)
+                    chunk.add(Self.packed(paper.titleLocation))
+                    chunk.add(locations[index].1.map { $0 + 1 } ?? 0)
+                    chunk.add(paper.abstractLocation.map(Self.packed) ?? 0)
                 }
-                chunk.add(paper.topics.count)
-                for topic in paper.topics { chunk.add(topicNumbers[topic] ?? 0) }
-                chunk.add(locations[index].0)
-                chunk.add(Self.packed(paper.titleLocation))
-                chunk.add(locations[index].1.map { $0 + 1 } ?? 0)
-                chunk.add(paper.abstractLocation.map(Self.packed) ?? 0)
+                return chunk.bytes
             }
-            return chunk.bytes
-        }
-        writer.add(encoded.count)
-        for chunk in encoded {
-            writer.add(chunk.count)
-            writer.add(bytes: chunk[...])
+            for chunk in encoded {
+                writer.add(chunk.count)
+                writer.add(bytes: chunk[...])
+            }
         }
         writer.add(days.count)
         for day in days {

@@ -1,0 +1,313 @@
+import Foundation
+
+/// How a build makes its catalog: from every dump's parse (`collect`), or by extending the
+/// last build's with dumps of later days (`extend`); the texts and facts both need.
+extension SiteGenerator {
+    /// The catalog a build made, what it warned of, and what the next build extends.
+    struct MadeCatalog {
+        var catalog: Catalog
+        /// The dumps' warnings, in the order they were read (with the taxonomy's, when
+        /// already checked), and those of the papers' texts, by first listing.
+        var dumpDiagnostics: [Diagnostic]
+        var textDiagnostics: [Diagnostic]
+        var parsedDumps: Int
+        /// What the next build extends; nil to keep the one saved.
+        var resume: CatalogResume?
+        var extended = false
+    }
+
+    /// Every dump parsed (or its parse remembered), collected and assembled. Nil when a
+    /// remembered parse does not suffice (see `prepare`).
+    static func collect(
+        _ snapshot: inout ContentSnapshot, year: Int?, builder: CatalogBuilder, memo: inout DumpMemo,
+        cache: () -> BuildCache, diagnostics: inout [Diagnostic], taxonomyDiagnostics: [Diagnostic],
+        clock: inout StepClock
+    ) throws(BuildFailure) -> MadeCatalog? {
+        let parser = DumpParser(defaultYear: year)
+        // The dumps' bytes and their parse are dropped as soon as the drafts hold what is kept.
+        let remembered = snapshot.rememberedDumps
+        let memoSoFar = memo
+        // A few dumps at a time, each one's bytes dropped once parsed: ten years of them are
+        // large, and their parse as large again.
+        var parsed: [(result: DumpParseResult?, digest: UInt64?)] = []
+        parsed.reserveCapacity(snapshot.dumps.count)
+        let digests = snapshot.dumps.map { snapshot.digest(of: $0) }
+        for start in stride(from: 0, to: snapshot.dumps.count, by: 64) {
+            let range = start..<min(start + 64, snapshot.dumps.count)
+            parsed += Array(zip(snapshot.dumps[range], digests[range])).parallelMap {
+                file, digest -> (result: DumpParseResult?, digest: UInt64?) in
+                if remembered.contains(file.path) { return (memoSoFar.result(file.path, year: year), nil) }
+                return (parser.parse(file), digest)
+            }
+            for index in range { snapshot.dumps[index].data = Data() }
+        }
+        var results: [DumpParseResult] = []
+        results.reserveCapacity(parsed.count)
+        for (file, parse) in zip(snapshot.dumps, parsed) {
+            guard let result = parse.result else { return nil }
+            if let digest = parse.digest { memo.remember(result, of: file.path, digest: digest, year: year) }
+            results.append(result)
+        }
+        parsed = []
+        Trace.mark("parsed")
+        memo.keep(only: Set(snapshot.dumps.map(\.path)))
+        let parsedDumps = snapshot.dumps.count - remembered.count
+        let dumps = zip(snapshot.dumps, results).map { file, result in
+            CatalogResume.Dump(
+                path: file.path, digest: memo.entries[file.path]?.digest ?? 0, diagnostics: result.diagnostics)
+        }
+        snapshot.dumps = []
+        diagnostics += results.flatMap(\.diagnostics)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        clock.lap(Self.steps[1])
+        diagnostics += taxonomyDiagnostics
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics) }
+        Trace.mark("taxonomy")
+        var drafts = builder.collect(results.compactMap(\.day))
+        Trace.mark("collect")
+        results = []
+        // Only each paper's latest listing is rendered: the others' texts go now.
+        drafts.days = drafts.days.map { DumpDay(date: $0.date, entries: [], sources: $0.sources) }
+        // By index: a draft handed to the closure whole would be copied, every field retained.
+        let keys = Array(drafts.papers.indices).parallelMap { index in
+            Self.textKeys(of: drafts.papers[index].latest)
+        }
+        Trace.mark("text keys")
+        let cache = cache()
+        Trace.mark("wait for cache")
+        let known = cache.texts(keys.flatMap { [$0.title, $0.abstract] })
+        Trace.mark("texts looked up")
+        // An abstract known only by its fingerprint must be in the cache.
+        for (index, draft) in drafts.papers.enumerated() where draft.latest.isRemembered && known[2 * index + 1] == nil
+        {
+            return nil
+        }
+        let texts = Self.texts(keys: keys, known: known, taxonomy: builder.taxonomy, cache: cache) {
+            drafts.papers[$0].latest
+        }
+        // The dumps' texts are not needed once rendered (ten years of them are large).
+        // (Only the texts just read and rendered are visited: a rebuild's are mostly remembered.)
+        for index in drafts.papers.indices where !drafts.papers[index].latest.abstract.isEmpty {
+            drafts.papers[index].latest = drafts.papers[index].latest.withoutText
+        }
+        if parsedDumps > FreedMemory.dumpsWorthTrimming { FreedMemory.handBack() }
+        Self.remember(texts, keys: keys, known: known, cache: cache)
+        let facts = Self.facts(of: texts, matcher: builder.matcher, cache: cache)
+        Trace.mark("topics")
+        let (catalog, order) = builder.assembleInOrder(
+            drafts, texts: texts.map { ($0.title.text, $0.abstract.text) }, facts: facts)
+        Trace.mark("topic lists")
+        // Drafts are in order of first listing.
+        var textDiagnostics: [Diagnostic] = []
+        for text in texts where !text.title.diagnostics.isEmpty || !text.abstract.diagnostics.isEmpty {
+            textDiagnostics += text.title.diagnostics + text.abstract.diagnostics
+        }
+        var textKeys: [UInt64] = []
+        textKeys.reserveCapacity(2 * order.count)
+        for draft in order { textKeys += [keys[draft].title, keys[draft].abstract] }
+        let resume = CatalogResume(
+            dumps: dumps, year: year, taxonomy: fingerprint(of: builder.taxonomy), catalog: catalog,
+            textKeys: textKeys, factKeys: order.map { texts[$0].factKey })
+        return MadeCatalog(
+            catalog: catalog, dumpDiagnostics: [], textDiagnostics: textDiagnostics, parsedDumps: parsedDumps,
+            resume: resume)
+    }
+
+    /// The last build's catalog extended by the dumps read now, when those are the only
+    /// change and all of later days than its newest; nil otherwise (the catalog is then
+    /// made from every dump). The output is the same either way.
+    static func extend(
+        _ resume: CatalogResume?, snapshot: ContentSnapshot, year: Int?, builder: CatalogBuilder,
+        memo: inout DumpMemo, cache: () -> BuildCache
+    ) -> MadeCatalog? {
+        Trace.mark("saved catalog read")
+        guard var resume, resume.year == year, resume.taxonomy == fingerprint(of: builder.taxonomy) else {
+            return nil
+        }
+        // Every dump the catalog holds is here unchanged; the others (`later`) were added since.
+        let remembered = snapshot.rememberedDumps
+        let resumed = Dictionary(resume.dumps.map { ($0.path, $0) }) { first, _ in first }
+        guard resume.dumps.allSatisfy({ remembered.contains($0.path) && memo.entries[$0.path]?.digest == $0.digest })
+        else { return nil }
+        let later = snapshot.dumps.filter { resumed[$0.path] == nil }
+        let parser = DumpParser(defaultYear: year)
+        let memoSoFar = memo
+        let results = later.parallelMap {
+            remembered.contains($0.path) ? memoSoFar.result($0.path, year: year) : parser.parse($0)
+        }
+        let parsed = results.compactMap { $0 }
+        guard !later.isEmpty, parsed.count == later.count, !parsed.contains(where: \.diagnostics.hasErrors) else {
+            return nil
+        }
+        Trace.mark("parsed")
+        let cache = cache()
+        Trace.mark("wait for cache")
+        // Every paper's texts, from the cache: the pages need them, and their warnings are given again.
+        let found = cache.texts(resume.textKeys)
+        guard !found.contains(where: { $0 == nil }),
+            let catalog = resume.takeCatalog(texts: found, taxonomy: builder.taxonomy)
+        else { return nil }
+        // Their facts are kept for the next build that makes the catalog whole.
+        cache.keep(facts: resume.factKeys)
+        Trace.mark("texts looked up")
+        guard let added = builder.collect(parsed.compactMap(\.day), after: catalog) else { return nil }
+        Trace.mark("collect")
+        // A paper that kept its abstract keeps its text and key.
+        var textKeys = added.drafts.map { Self.textKeys(of: $0.latest) }
+        var known = cache.texts(textKeys.flatMap { [$0.title, $0.abstract] })
+        for (index, old) in added.previous.enumerated() where added.keepsAbstract[index] {
+            guard let old else { continue }
+            textKeys[index].abstract = resume.textKeys[2 * old + 1]
+            known[2 * index + 1] = found[2 * old + 1]
+        }
+        // An abstract known only by its fingerprint (a dump's parse remembered) must be in the cache.
+        for index in added.drafts.indices where added.drafts[index].latest.isRemembered && known[2 * index + 1] == nil {
+            return nil
+        }
+        let texts = Self.texts(keys: textKeys, known: known, taxonomy: builder.taxonomy, cache: cache) {
+            added.drafts[$0].latest
+        }
+        Self.remember(texts, keys: textKeys, known: known, cache: cache)
+        let facts = Self.facts(of: texts, matcher: builder.matcher, cache: cache)
+        guard
+            let (extended, order) = builder.extend(
+                consume catalog, with: added, texts: texts.map { ($0.title.text, $0.abstract.text) }, facts: facts)
+        else { return nil }
+        Trace.mark("extended")
+
+        /// The texts' warnings by first listing, as a whole build gives them.
+        func textDiagnostics(_ catalog: Catalog, _ order: [CatalogBuilder.Source]) -> [Diagnostic] {
+            var warnings = Array(repeating: [Diagnostic](), count: order.count)
+            for (position, source) in order.enumerated() {
+                switch source {
+                case .kept(let old):
+                    warnings[position] = (found[2 * old]?.diagnostics ?? []) + (found[2 * old + 1]?.diagnostics ?? [])
+                case .draft(let draft):
+                    warnings[position] = texts[draft].title.diagnostics + texts[draft].abstract.diagnostics
+                }
+            }
+            return catalog.firstListing.flatMap { warnings[$0] }
+        }
+        // What comes of the dumps just parsed is remembered, as a whole build would.
+        for (file, result) in zip(later, parsed) where !remembered.contains(file.path) {
+            memo.remember(result, of: file.path, digest: snapshot.digest(of: file), year: year)
+        }
+        memo.keep(only: Set(snapshot.dumps.map(\.path)))
+        var dumps: [CatalogResume.Dump] = []
+        var parses = zip(later, parsed).makeIterator()
+        for file in snapshot.dumps {
+            if let dump = resumed[file.path] {
+                dumps.append(dump)
+            } else if let (_, result) = parses.next() {
+                dumps.append(
+                    CatalogResume.Dump(
+                        path: file.path, digest: memo.entries[file.path]?.digest ?? 0, diagnostics: result.diagnostics))
+            }
+        }
+        let parsedDumps = later.count { !remembered.contains($0.path) }
+        // The saved catalog is kept while it lacks only a few days, each extended again by
+        // every build (a day is quick to add; ten years of papers are slow to save).
+        guard later.count >= CatalogResume.daysWorthSaving else {
+            return MadeCatalog(
+                catalog: extended, dumpDiagnostics: dumps.flatMap(\.diagnostics),
+                textDiagnostics: textDiagnostics(extended, order), parsedDumps: parsedDumps, resume: nil,
+                extended: true)
+        }
+        // Each paper's keys in the new order, for the catalog saved.
+        var newKeys: [UInt64] = []
+        var factKeys: [UInt64] = []
+        newKeys.reserveCapacity(2 * order.count)
+        factKeys.reserveCapacity(order.count)
+        for source in order {
+            switch source {
+            case .kept(let old):
+                newKeys.append(resume.textKeys[2 * old])
+                newKeys.append(resume.textKeys[2 * old + 1])
+                factKeys.append(resume.factKeys[old])
+            case .draft(let draft):
+                newKeys.append(textKeys[draft].title)
+                newKeys.append(textKeys[draft].abstract)
+                factKeys.append(texts[draft].factKey)
+            }
+        }
+        let next = CatalogResume(
+            dumps: dumps, year: year, taxonomy: resume.taxonomy, catalog: extended, textKeys: newKeys,
+            factKeys: factKeys)
+        return MadeCatalog(
+            catalog: extended, dumpDiagnostics: dumps.flatMap(\.diagnostics),
+            textDiagnostics: textDiagnostics(extended, order), parsedDumps: parsedDumps, resume: next, extended: true)
+    }
+
+    /// The keys a paper's title and abstract, as its latest listing gives them, are remembered under.
+    static func textKeys(of latest: DumpEntry) -> (title: UInt64, abstract: UInt64) {
+        (
+            title: textKey(Fingerprint.of(latest.title), at: latest.titleLocation, role: .title),
+            abstract: textKey(latest.abstractDigest, at: latest.abstractLocation, role: .abstract)
+        )
+    }
+
+    /// Each paper's title and abstract, from `known` (what the cache has under `keys`) or
+    /// rendered from its latest listing (`entry(_, index)`) and remembered, with the key of
+    /// the facts the catalog derives from the two, made in the same pass: ten years of
+    /// texts are slow to go over, even just to read them.
+    static func texts(
+        keys: [(title: UInt64, abstract: UInt64)], known: [BuildCache.Text?], taxonomy: Taxonomy, cache: BuildCache,
+        entry: (Int) -> DumpEntry
+    ) -> [(title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64)] {
+        let taxonomyKey = fingerprint(of: taxonomy)
+        let texts = Array(keys.indices).parallelMap { index in
+            let key = keys[index]
+            let title =
+                known[2 * index]
+                ?? render(
+                    entry(index).title, key: key.title, at: entry(index).titleLocation, role: .title, cache: cache)
+            let abstract =
+                known[2 * index + 1]
+                ?? render(
+                    entry(index).abstract, key: key.abstract, at: entry(index).abstractLocation, role: .abstract,
+                    cache: cache)
+            var fact = Fingerprint()
+            fact.add(taxonomyKey)
+            fact.add(title.text.fingerprint)
+            fact.add(abstract.text.fingerprint)
+            return (title: title, abstract: abstract, factKey: fact.value)
+        }
+        Trace.mark("texts rendered")
+        return texts
+    }
+
+    /// Remembers the texts `texts` made (those `known` lacked) under their `keys`.
+    static func remember(
+        _ texts: [(title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64)],
+        keys: [(title: UInt64, abstract: UInt64)], known: [BuildCache.Text?], cache: BuildCache
+    ) {
+        var made: [(key: UInt64, text: BuildCache.Text)] = []
+        made.reserveCapacity(known.count { $0 == nil })
+        for index in texts.indices where known[2 * index] == nil || known[2 * index + 1] == nil {
+            if known[2 * index] == nil { made.append((keys[index].title, texts[index].title)) }
+            if known[2 * index + 1] == nil { made.append((keys[index].abstract, texts[index].abstract)) }
+        }
+        cache.remember(texts: made)
+        Trace.mark("texts remembered")
+    }
+
+    /// Each paper's facts: its slug base (from its title), then its topics; remembered
+    /// under the texts' fact keys.
+    static func facts(
+        of texts: [(title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64)], matcher: TopicMatcher,
+        cache: BuildCache
+    ) -> [[String]] {
+        let factKeys = texts.map(\.factKey)
+        let knownFacts = cache.facts(factKeys)
+        let facts = Array(texts.indices).parallelMap { index in
+            if let known = knownFacts[index], !known.isEmpty { return known }
+            // Read once: a title kept in texts.bin is read back each time it is asked for.
+            let title = texts[index].title.text.plainText
+            return [CatalogBuilder.slugBase(ofTitle: title)]
+                + matcher.topics(title: title, abstract: texts[index].abstract.text.plainText)
+        }
+        cache.remember(
+            facts: facts.indices.filter { knownFacts[$0]?.isEmpty ?? true }.map { (factKeys[$0], facts[$0]) })
+        return facts
+    }
+}
