@@ -175,6 +175,30 @@ struct IncrementalBuildTests {
         #expect(difference.isEmpty, "\(difference.prefix(5))")
     }
 
+    @Test("after a fresh checkout (every dump's time changed) a new day still extends the catalog, parsing one dump")
+    func checkoutKeepsTheCatalog() throws {
+        let site = try SyntheticSite(seed: 31)
+        defer { site.remove() }
+        _ = try site.build()
+        let dumps = site.content.appendingPathComponent("dumps")
+        let later = Date().addingTimeInterval(60)
+        for name in try FileManager.default.contentsOfDirectory(atPath: dumps.path) {
+            try FileManager.default.setAttributes(
+                [.modificationDate: later], ofItemAtPath: dumps.appendingPathComponent(name).path)
+        }
+        try site.addDay(relisting: 2)
+        let summary = try site.build()
+        #expect(summary.catalogExtended)
+        #expect(summary.parsedDumps == 1)
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+        // The dumps read again are remembered as they are now: the next day reads one dump.
+        try site.addDay(relisting: 1)
+        let next = try site.build()
+        #expect(next.catalogExtended)
+        #expect(next.parsedDumps == 1)
+    }
+
     @Test("a damaged memo of parsed dumps is ignored: every dump is parsed again, output exact")
     func damagedDumpMemoIsIgnored() throws {
         let site = try SyntheticSite(seed: 23)

@@ -72,6 +72,14 @@ struct DumpMemo: Sendable {
         dirty = true
     }
 
+    /// Notes that the dump shown as `path`, read again, had the bytes its entry was made
+    /// from: the entry now describes the file as this build's scan saw it.
+    mutating func refresh(_ path: String) {
+        guard let file = seen[path], entries[path] != nil else { return }
+        entries[path]?.file = file
+        dirty = true
+    }
+
     /// Keeps only the dumps at `paths` (the others were deleted or renamed).
     mutating func keep(only paths: Set<String>) {
         let before = entries.count
