@@ -37,14 +37,8 @@ extension CatalogBuilder {
                 let appearance = Paper.Appearance(date: day.date, position: position)
                 if let number = touched[key] {
                     papers.append(number)
-                    result.drafts[number].appearances.append(appearance)
-                    if entry.hasAbstract {
-                        result.drafts[number].latest = entry
-                        result.keepsAbstract[number] = false
-                    } else {
-                        result.drafts[number].latest.title = entry.title
-                        result.drafts[number].latest.titleLocation = entry.titleLocation
-                    }
+                    result.drafts[number].add(entry, on: appearance)
+                    if entry.hasAbstract { result.keepsAbstract[number] = false }
                     continue
                 }
                 touched[key] = result.drafts.count

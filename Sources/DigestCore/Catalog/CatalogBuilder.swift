@@ -24,6 +24,19 @@ public struct CatalogBuilder: Sendable {
         public var key: TitleKey
         public var latest: DumpEntry
         public var appearances: [Paper.Appearance]
+
+        /// The paper listed again by `entry`: the newest title wins, and the newest
+        /// abstract when the entry has one.
+        mutating func add(_ entry: DumpEntry, on appearance: Paper.Appearance) {
+            appearances.append(appearance)
+            if entry.hasAbstract {
+                latest = entry
+            } else {
+                // The newer title, with the abstract the paper was last listed with.
+                latest.title = entry.title
+                latest.titleLocation = entry.titleLocation
+            }
+        }
     }
 
     /// Everything the dumps say, in one pass; nothing is parsed yet.
@@ -56,14 +69,7 @@ public struct CatalogBuilder: Sendable {
                 if isNew {
                     drafts.append(Draft(key: key, latest: entry, appearances: [appearance]))
                 } else {
-                    drafts[number].appearances.append(appearance)
-                    if entry.hasAbstract {
-                        drafts[number].latest = entry
-                    } else {
-                        // The newer title, with the abstract the paper was last listed with.
-                        drafts[number].latest.title = entry.title
-                        drafts[number].latest.titleLocation = entry.titleLocation
-                    }
+                    drafts[number].add(entry, on: appearance)
                 }
             }
             dayPapers.append(papers)
