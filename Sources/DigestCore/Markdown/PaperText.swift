@@ -21,18 +21,19 @@ public struct PaperText: Hashable, Sendable {
         var links: [String]
     }
 
-    /// The strings themselves, or how to read them each time they are asked for: a build
-    /// keeps the archive's texts on disk and reads only those of the pages it renders,
-    /// without holding them after.
+    /// The strings themselves, or where they are kept: a build keeps the archive's texts
+    /// on disk and reads only those of the pages it renders, without holding them after.
+    /// A place, not a closure: ten years hold half a million texts, a closure each was as
+    /// many allocations on every build.
     private enum Storage: Sendable {
         case ready(Parts)
-        case deferred(@Sendable () -> Parts)
+        case kept(any TextShelf, TextLocation)
     }
 
     var parts: Parts {
         switch storage {
         case .ready(let parts): parts
-        case .deferred(let load): load()
+        case .kept(let shelf, let location): shelf.parts(at: location)
         }
     }
 
@@ -51,16 +52,23 @@ public struct PaperText: Hashable, Sendable {
         self.fingerprint = fingerprint
     }
 
-    /// A text remembered by its fingerprint, its strings made by `load` whenever needed.
-    init(fingerprint: UInt64, load: @escaping @Sendable () -> Parts) {
-        self.storage = .deferred(load)
+    /// A text remembered by its fingerprint, its strings kept on `shelf` at `location`
+    /// and read whenever needed.
+    init(fingerprint: UInt64, keptOn shelf: any TextShelf, at location: TextLocation) {
+        self.storage = .kept(shelf, location)
         self.fingerprint = fingerprint
+    }
+
+    /// Where the strings are kept, for a text not held in memory.
+    var kept: (shelf: any TextShelf, location: TextLocation)? {
+        guard case .kept(let shelf, let location) = storage else { return nil }
+        return (shelf, location)
     }
 
     /// The same text with its strings at hand: a text kept on disk is read and checked
     /// each time one of them is asked for, and a page asks for them several times.
     var loaded: PaperText {
-        guard case .deferred = storage else { return self }
+        guard case .kept = storage else { return self }
         let parts = self.parts
         return PaperText(html: parts.html, plainText: parts.plainText, links: parts.links, fingerprint: fingerprint)
     }

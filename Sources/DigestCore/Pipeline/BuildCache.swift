@@ -26,7 +26,6 @@ public final class BuildCache: @unchecked Sendable {
     /// Where texts not held in memory are: in `texts.bin` as loaded, or in the store this
     /// build writes its long new texts to (`spill`). Their strings are read only when a
     /// page needs them.
-    private var stored: [UInt64: (store: TextStore, location: TextStore.Location)] = [:]
     private var stores: [TextStore] = []
     private var spill: TextStore?
     /// The cache folder, where `spill` is made (none: new texts stay in memory).
@@ -78,7 +77,7 @@ public final class BuildCache: @unchecked Sendable {
         let texts = Background {
             Result { () throws(CacheReader.Corrupt) -> OpenedTexts? in
                 var opened = OpenedTexts()
-                guard let file = try TextStore.open(textsPath, texts: &opened.texts, stored: &opened.stored) else {
+                guard let file = try TextStore.open(textsPath, texts: &opened.texts) else {
                     return nil
                 }
                 opened.file = file
@@ -95,7 +94,6 @@ public final class BuildCache: @unchecked Sendable {
             guard (opened?.file?.size ?? 0) >= cache.textsBytes else { throw CacheReader.Corrupt.damaged }
             if let opened, let file = opened.file {
                 cache.texts = opened.texts
-                cache.stored = opened.stored
                 cache.stores = [file.store]
                 cache.storedTexts = file.count
                 cache.textsBytes = file.size
@@ -114,7 +112,6 @@ public final class BuildCache: @unchecked Sendable {
     /// What `texts.bin` holds, as `TextStore.open` reads it.
     private struct OpenedTexts: Sendable {
         var texts = MemoTable<Text>()
-        var stored: [UInt64: (store: TextStore, location: TextStore.Location)] = [:]
         var file: (store: TextStore, count: Int, size: Int)?
     }
 
@@ -137,7 +134,7 @@ public final class BuildCache: @unchecked Sendable {
             // A text held in a store is copied as it is stored.
             func body(_ key: UInt64) -> (text: Text, body: ArraySlice<UInt8>)? {
                 guard let text = texts[key] else { return nil }
-                if let (store, location) = stored[key] { return store.body(at: location).map { (text, $0) } }
+                if let (shelf, location) = text.text.kept { return shelf.body(at: location).map { (text, $0) } }
                 return (text, TextStore.body(of: text.text)[...])
             }
             let temporary = folder.appendingPathComponent(Self.textsName + ".new")
@@ -149,7 +146,7 @@ public final class BuildCache: @unchecked Sendable {
                 let written = try spill.seal(
                     keys,
                     entry: { key in
-                        if let text = texts[key], let (store, location) = stored[key], store === spill {
+                        if let text = texts[key], let (shelf, location) = text.text.kept, shelf === spill {
                             return (text, nil, location)
                         }
                         return body(key).map { ($0.text, $0.body, nil) }
@@ -160,16 +157,15 @@ public final class BuildCache: @unchecked Sendable {
                 (textsBytes, storedTexts) = written
                 for (key, location) in moved {
                     guard let text = texts[key] else { continue }
-                    stored[key] = (spill, location)
                     texts.set(
                         Text(
-                            text: PaperText(fingerprint: text.text.fingerprint) { spill.parts(at: location) },
+                            text: PaperText(fingerprint: text.text.fingerprint, keptOn: spill, at: location),
                             diagnostics: text.diagnostics), for: key)
                 }
                 // What could not be copied (a damaged body) is forgotten.
-                let lost = Set(stored.filter { $0.value.store !== spill }.keys)
-                for key in lost { stored[key] = nil }
-                if !lost.isEmpty { texts.removeAll { key, _ in lost.contains(key) } }
+                if texts.values.contains(where: { $0.text.kept.map { $0.shelf !== spill } ?? false }) {
+                    texts.removeAll { _, text in text.text.kept.map { $0.shelf !== spill } ?? false }
+                }
                 stores = [spill]
             } else if rewrite {
                 // Rewritten whole: to a temporary file, then renamed over the old one.
@@ -189,7 +185,7 @@ public final class BuildCache: @unchecked Sendable {
                 // on, and the store that held them is let go.
                 if let spill, let path = spill.file?.path {
                     for key in newTexts {
-                        guard let (store, location) = stored[key], store === spill, let text = texts[key] else {
+                        guard let text = texts[key], let (shelf, location) = text.text.kept, shelf === spill else {
                             continue
                         }
                         let parts = spill.parts(at: location)
@@ -198,7 +194,6 @@ public final class BuildCache: @unchecked Sendable {
                                 text: PaperText(
                                     html: parts.html, plainText: parts.plainText, links: parts.links,
                                     fingerprint: text.text.fingerprint), diagnostics: text.diagnostics), for: key)
-                        stored[key] = nil
                     }
                     // A body that could not be read back is forgotten, not kept empty.
                     if spill.isDamaged { texts.removeAll { key, _ in newTexts.contains(key) } }
@@ -222,7 +217,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { texts.use(keys) }
     }
 
-    /// Remembers texts this build made (each passed through `stored` first).
+    /// Remembers texts this build made (each passed through `stored(_:key:)` first).
     func remember(texts made: [(key: UInt64, text: Text)]) {
         store(\.texts, made.map { ($0.key, $0.text) }) { $0.newTexts.insert($1) }
     }
@@ -283,15 +278,15 @@ public final class BuildCache: @unchecked Sendable {
 
     /// `text` with its strings moved to this build's store when they are long, so that
     /// the archive's abstracts are not all held in memory at once.
-    func stored(_ text: Text, key: UInt64) -> Text {
+    func stored(_ text: Text) -> Text {
         let body = TextStore.body(of: text.text)
         guard body.count > TextStore.inlineLimit, let store = spillStore(), let location = store.append(body[...])
         else {
             return text
         }
-        lock.withLock { stored[key] = (store, location) }
-        let deferred = PaperText(fingerprint: text.text.fingerprint) { store.parts(at: location) }
-        return Text(text: deferred, diagnostics: text.diagnostics)
+        return Text(
+            text: PaperText(fingerprint: text.text.fingerprint, keptOn: store, at: location),
+            diagnostics: text.diagnostics)
     }
 
     /// The store new texts go to, made on first use in the cache folder.
@@ -343,10 +338,7 @@ public final class BuildCache: @unchecked Sendable {
     /// Forgets what the last build did not use, so the cache does not grow without end.
     func dropUnused() {
         lock.withLock {
-            if texts.dropUnused() {
-                stored = stored.filter { texts[$0.key] != nil }
-                dirty = true
-            }
+            if texts.dropUnused() { dirty = true }
             if relatedDays.dropUnused() { dirty = true }
             if facts.dropUnused() { dirty = true }
             // A build whose search index was unchanged looked none up: they all stay.

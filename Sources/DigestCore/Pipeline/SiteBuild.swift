@@ -106,12 +106,15 @@ public struct SiteBuild: Sendable {
         let loading = unchanged ? nil : Background(load)
         // Whether the output holds what the last build wrote (a stat of every file): asked
         // at once when nothing seems changed, else checked on another core once the cache
-        // is loaded (the build waits for that first, and each would slow the other). The
-        // manifest is parsed in the same pass, unless nothing seems changed.
+        // is loaded (the build waits for that first, and each would slow the other).
         let inspection = Background { [output] in
             _ = loading?.value
-            return OutputWriter.inspect(output, check: true, parse: !unchanged)
+            return OutputWriter.isIntact(output)
         }
+        // What the last build wrote, its manifest parsed meanwhile on a thread of its own
+        // (unless nothing seems changed): at ten years, a stat and a parse of 300,000 lines
+        // in one pass held back the pages.
+        let manifest = unchanged ? nil : Background { [output] in OutputWriter.readManifest(output) }
         /// The last build's result stands: its warnings again, and its figures.
         func nothingChanged(_ stamp: BuildStamp) -> Summary {
             stamp.diagnostics.forEach(report)
@@ -121,7 +124,7 @@ public struct SiteBuild: Sendable {
                 written: [], removed: [], seconds: Self.seconds(since: started),
                 warnings: stamp.diagnostics.warnings.count, basePath: stamp.basePath)
         }
-        if let stamp, unchanged, inspection.value.intact {
+        if let stamp, unchanged, inspection.value {
             // No input file was touched: nothing is read.
             return nothingChanged(stamp)
         }
@@ -136,7 +139,7 @@ public struct SiteBuild: Sendable {
         }
         var (snapshot, readDiagnostics) = try read(&memo)
         let inputs = BuildStamp.inputs(of: snapshot, options: options, memo: memo)
-        if let stamp, stamp.inputs == inputs, inspection.value.intact {
+        if let stamp, stamp.inputs == inputs, inspection.value {
             // Files were touched but hold the same bytes: remember their new times.
             var touched = stamp
             touched.state = state
@@ -152,7 +155,7 @@ public struct SiteBuild: Sendable {
         generator.pagefind = indexer.willRun
         let prepared: PreparedSite
         if let site = try generator.prepare(
-            consume snapshot, memo: &memo, cache: { loaded.value }, resume: { resuming.value }, clock: &clock)
+            consume snapshot, memo: &memo, cache: { loaded.value }, resume: { resuming.take() }, clock: &clock)
         {
             prepared = site
         } else {
@@ -188,7 +191,7 @@ public struct SiteBuild: Sendable {
         Trace.mark("prepared")
         let writer = try wrap { () throws(OutputWriter.Failure) in
             try OutputWriter(
-                directory: output, manifest: inspection.value.manifest ?? OutputWriter.readManifest(output))
+                directory: output, manifest: manifest?.value ?? OutputWriter.readManifest(output))
         }
         Trace.mark("writer open")
         let publishedPapers =
@@ -201,7 +204,7 @@ public struct SiteBuild: Sendable {
                 ))
         }
         // Files found missing or changed since the last build are written again.
-        if !inspection.value.intact { _ = writer.verify() }
+        if !inspection.value { _ = writer.verify() }
         Trace.mark("intact check")
         let outcome = try wrap { () throws(OutputWriter.Failure) in
             try PageStream(renderer: prepared.renderer, writer: writer, cache: cache).run(progress: progress)

@@ -117,11 +117,13 @@ extension SiteGenerator {
     /// change and all of later days than its newest; nil otherwise (the catalog is then
     /// made from every dump). The output is the same either way.
     static func extend(
-        _ resume: CatalogResume?, snapshot: ContentSnapshot, year: Int?, builder: CatalogBuilder,
+        _ resume: consuming CatalogResume?, snapshot: ContentSnapshot, year: Int?, builder: CatalogBuilder,
         memo: inout DumpMemo, cache: () -> BuildCache
     ) -> MadeCatalog? {
         Trace.mark("saved catalog read")
-        guard var resume, resume.year == year, resume.taxonomy == fingerprint(of: builder.taxonomy) else {
+        // Taken, not copied: the papers are changed in place (`takeCatalog`).
+        guard var resume = consume resume, resume.year == year, resume.taxonomy == fingerprint(of: builder.taxonomy)
+        else {
             return nil
         }
         // Every dump the catalog holds is here unchanged; the others (`later`) were added since.
@@ -267,16 +269,14 @@ extension SiteGenerator {
     ) -> [(title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64)] {
         let taxonomyKey = fingerprint(of: taxonomy)
         let texts = Array(keys.indices).parallelMap { index in
-            let key = keys[index]
             let title =
                 known[2 * index]
                 ?? render(
-                    entry(index).title, key: key.title, at: entry(index).titleLocation, role: .title, cache: cache)
+                    entry(index).title, at: entry(index).titleLocation, role: .title, cache: cache)
             let abstract =
                 known[2 * index + 1]
                 ?? render(
-                    entry(index).abstract, key: key.abstract, at: entry(index).abstractLocation, role: .abstract,
-                    cache: cache)
+                    entry(index).abstract, at: entry(index).abstractLocation, role: .abstract, cache: cache)
             var fact = Fingerprint()
             fact.add(taxonomyKey)
             fact.add(title.text.fingerprint)

@@ -159,10 +159,10 @@ public struct SiteGenerator: Sendable {
 
     /// A text recovered and rendered, stored by `cache` (which keeps long ones on disk).
     static func render(
-        _ text: String, key: UInt64, at location: SourceLocation?, role: PaperText.Role, cache: BuildCache
+        _ text: String, at location: SourceLocation?, role: PaperText.Role, cache: BuildCache
     ) -> BuildCache.Text {
         let (rendered, diagnostics) = PaperText.render(text, at: location, role: role)
-        return cache.stored(BuildCache.Text(text: rendered, diagnostics: diagnostics), key: key)
+        return cache.stored(BuildCache.Text(text: rendered, diagnostics: diagnostics))
     }
 
     static func fingerprint(of taxonomy: Taxonomy) -> UInt64 {

@@ -21,13 +21,8 @@ import Synchronization
 /// `append`), so that ten years of abstracts are never all in memory; when the cache is
 /// saved that store becomes the whole new `texts.bin` (`seal`), or its new texts are
 /// appended to the old one.
-final class TextStore: Sendable {
-    /// Where a text's body is in the file, and its checksum.
-    struct Location: Sendable {
-        var offset: Int
-        var length: Int
-        var checksum: UInt64
-    }
+final class TextStore: TextShelf {
+    typealias Location = TextLocation
 
     /// Starts every segment ("PDTEXTS2").
     static let magic: UInt64 = 0x3253_5458_4554_4450
@@ -161,13 +156,12 @@ final class TextStore: Sendable {
     /// A body could not be read back as written: texts of this build may be wrong.
     var isDamaged: Bool { damage.load(ordering: .relaxed) }
 
-    /// Reads the index of every segment of the file at `path` into `texts` (every entry) and
-    /// `stored` (those whose body stays in the file); nil when there is no file. Filled in
+    /// Reads the index of every segment of the file at `path` into `texts` (those whose
+    /// body stays in the file are kept on this store); nil when there is no file. Filled in
     /// place: ten years hold half a million entries, and a table copied or mapped once
     /// more costs a tenth of a second.
     static func open(
-        _ path: String, texts: inout MemoTable<BuildCache.Text>,
-        stored: inout [UInt64: (store: TextStore, location: Location)]
+        _ path: String, texts: inout MemoTable<BuildCache.Text>
     ) throws(CacheReader.Corrupt) -> (store: TextStore, count: Int, size: Int)? {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -205,7 +199,6 @@ final class TextStore: Sendable {
                             text: PaperText(
                                 html: parts.html, plainText: parts.plainText, links: parts.links,
                                 fingerprint: fingerprint), diagnostics: diagnostics), for: key)
-                    stored[key] = nil
                 } else {
                     let location = Location(
                         offset: bodiesStart + (try reader.int()), length: try reader.int(),
@@ -213,10 +206,8 @@ final class TextStore: Sendable {
                     guard location.offset >= bodiesStart, location.length >= 0,
                         location.offset + location.length <= indexStart
                     else { throw .damaged }
-                    let text = PaperText(fingerprint: fingerprint) { [store] in store.parts(at: location) }
+                    let text = PaperText(fingerprint: fingerprint, keptOn: store, at: location)
                     texts.set(BuildCache.Text(text: text, diagnostics: diagnostics), for: key)
-                    if stored.isEmpty { stored.reserveCapacity(entries) }
-                    stored[key] = (store, location)
                 }
                 count += 1
             }

@@ -28,4 +28,14 @@ final class Background<Value: Sendable>: @unchecked Sendable {
         guard let result = lock.withLock({ result }) else { preconditionFailure("background work left no result") }
         return result
     }
+
+    /// The result, once the work is done, handed over: `value` must not be asked for after.
+    /// A large value taken is the only reference to its storage, so changing it copies nothing.
+    func take() -> Value {
+        group.wait()
+        guard let result = lock.withLock({ result.take() }) else {
+            preconditionFailure("background result taken twice")
+        }
+        return result
+    }
 }

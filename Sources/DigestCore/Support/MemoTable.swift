@@ -6,7 +6,7 @@
 /// more (SipHash) on every build, a quarter of a second for a new day.
 struct MemoTable<Value> {
     private(set) var keys: [UInt64] = []
-    private var values: [Value] = []
+    private(set) var values: [Value] = []
     private var used: [Bool] = []
     private var slots = FingerprintTable()
     /// Entries marked used since the marks were last cleared.
