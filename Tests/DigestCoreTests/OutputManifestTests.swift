@@ -200,6 +200,28 @@ struct OutputManifestTests {
         #expect(try writer.finish(files: ["a/index.html": writer.previous["a/index.html"] ?? record(0)]) == ["b.xml"])
         #expect(allFiles(in: site).sorted() == [".paperdigest", "CNAME", "a/index.html"])
     }
+
+    @Test("malformed manifest lines (a size too long for a number, a short hash, no space) are skipped, never trusted")
+    func malformedLines() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        _ = try folder.write("site/a/index.html", "A")
+        let hash = String(Fingerprint.of(Data("A".utf8)), radix: 16)
+        let good = String(repeating: "0", count: 16 - hash.count) + hash + " 1 a/index.html"
+        let lines = [
+            good, String(repeating: "f", count: 16) + " 1234567890123456789012345 big.html",
+            "abc 1 short.html", String(repeating: "0", count: 16) + "1nospace.html",
+        ]
+        _ = try folder.write("site/.paperdigest", "PaperDigest output manifest 3\n" + lines.joined(separator: "\n"))
+        #expect(!OutputWriter.isIntact(site))
+        guard case .current(let records, let finished) = OutputWriter.readManifest(site) else {
+            Issue.record("the manifest was not read as this version's")
+            return
+        }
+        #expect(records.paths == ["a/index.html"])
+        #expect(!finished)
+    }
 }
 
 @Suite("CacheWriter: cache files written a mebibyte at a time")
@@ -243,5 +265,40 @@ struct CacheWriterTests {
             atPath: file.path + ".new", withIntermediateDirectories: true)  // in the way of the temporary file
         #expect(throws: (any Error).self) { try CacheWriter.save(to: file) { encode(&$0) } }
         #expect(try folder.read("cache.bin") == "old")
+    }
+}
+
+@Suite("StoredList: lists of strings the build cache keeps encoded until asked for")
+struct StoredListTests {
+    func roundTrip(_ list: StoredList) throws -> StoredList {
+        var writer = CacheWriter()
+        list.encode(into: &writer)
+        var reader = CacheReader(writer.bytes)
+        let read = try StoredList.decode(from: &reader)
+        #expect(reader.isAtEnd)
+        return read
+    }
+
+    @Test("a list written and read back gives its strings, also written again from its encoded form")
+    func roundTrips() throws {
+        let strings = ["slug-base", "", "machine-learning", "ünïcode ∑"]
+        let once = try roundTrip(.decoded(strings))
+        #expect(once.strings == strings)
+        #expect(try roundTrip(once).strings == strings)
+        #expect(try roundTrip(.decoded([])).strings == [])
+    }
+
+    @Test("damaged bytes give no strings (the list is made again), never a wrong list")
+    func damaged() {
+        var writer = CacheWriter()
+        writer.add(3)
+        writer.add("only one")
+        #expect(StoredList.encoded(writer.bytes[...]).strings == nil)
+        #expect(StoredList.encoded([1, 2, 3][...]).strings == nil)
+        var trailing = CacheWriter()
+        trailing.add(1)
+        trailing.add("one")
+        trailing.add(7)
+        #expect(StoredList.encoded(trailing.bytes[...]).strings == nil)
     }
 }

@@ -38,9 +38,9 @@ public final class BuildCache: @unchecked Sendable {
     private var textsBytes = 0
 
     /// What the catalog derives from a paper's texts: its slug base, then its topics.
-    private var facts = MemoTable<[String]>()
+    private var facts = MemoTable<StoredList>()
     /// What the search index holds of a paper (its summary, then its words), by its texts' fingerprints.
-    private var searchEntries = MemoTable<[String]>()
+    private var searchEntries = MemoTable<StoredList>()
     private var relatedDays = MemoTable<[[Int]]>()
     /// The related-papers index after the newest day of the last build, and that day's key.
     private(set) var relatedState: (key: UInt64, state: RelatedPapers.State)?
@@ -59,7 +59,7 @@ public final class BuildCache: @unchecked Sendable {
         spillFolder = folder
     }
 
-    static let magic = "PaperDigest build cache 4"
+    static let magic = "PaperDigest build cache 5"
     static let fileName = "cache.bin"
     static let textsName = "texts.bin"
     static let pagesName = "pages.bin"
@@ -225,7 +225,8 @@ public final class BuildCache: @unchecked Sendable {
     /// The facts of papers (slug base, then topics) remembered under `keys`, nil where there
     /// are none; see `texts`.
     func facts(_ keys: [UInt64]) -> [[String]?] {
-        lock.withLock { facts.use(keys) }
+        // Decoded on every core: a whole build asks for every paper's.
+        lock.withLock { facts.use(keys) }.parallelMap { $0?.strings }
     }
 
     /// Keeps the facts under `keys` for the next build, though this one did not need them.
@@ -234,14 +235,20 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     func remember(facts made: [(key: UInt64, facts: [String])]) {
-        store(\.facts, made.map { ($0.key, $0.facts) })
+        store(\.facts, made.map { ($0.key, .decoded($0.facts)) })
     }
 
     /// Kept as a list of two strings: the summary, the words.
     func searchEntry(_ key: UInt64, make: () -> SearchEntry) -> SearchEntry {
-        let list = memo(\.searchEntries, key) {
+        let stored = memo(\.searchEntries, key) {
             let entry = make()
-            return [entry.summary, entry.words]
+            return .decoded([entry.summary, entry.words])
+        }
+        guard let list = stored.strings else {
+            // Damaged in the cache: made again, and remembered as made.
+            let entry = make()
+            lock.withLock { searchEntries.set(.decoded([entry.summary, entry.words]), for: key, use: true) }
+            return entry
         }
         return SearchEntry(summary: list.first ?? "", words: list.dropFirst().first ?? "")
     }
@@ -349,24 +356,24 @@ public final class BuildCache: @unchecked Sendable {
     // MARK: Binary form
 
     /// A table of string lists (facts of papers, search entries), in key order.
-    private static func encode(_ table: MemoTable<[String]>, into writer: inout CacheWriter) {
+    private static func encode(_ table: MemoTable<StoredList>, into writer: inout CacheWriter) {
         writer.add(table.count)
         for (key, list) in table.sorted {
             writer.add(key)
-            writer.add(list.count)
-            for item in list { writer.add(item) }
+            list.encode(into: &writer)
         }
     }
 
-    private static func decodeLists(from reader: inout CacheReader) throws(CacheReader.Corrupt) -> MemoTable<[String]> {
-        var table = MemoTable<[String]>()
+    /// A table `encode` wrote, its lists left encoded until asked for.
+    private static func decodeLists(from reader: inout CacheReader) throws(CacheReader.Corrupt)
+        -> MemoTable<StoredList>
+    {
+        var table = MemoTable<StoredList>()
         let count = try reader.count(itemSize: 16)
         table.reserveCapacity(count)
         for _ in 0..<count {
             let key = try reader.uint64()
-            var list: [String] = []
-            for _ in 0..<(try reader.count(itemSize: 8)) { list.append(try reader.string()) }
-            table.set(list, for: key)
+            table.set(try StoredList.decode(from: &reader), for: key)
         }
         return table
     }

@@ -111,10 +111,6 @@ public struct SiteBuild: Sendable {
             _ = loading?.value
             return OutputWriter.isIntact(output)
         }
-        // What the last build wrote, its manifest parsed meanwhile on a thread of its own
-        // (unless nothing seems changed): at ten years, a stat and a parse of 300,000 lines
-        // in one pass held back the pages.
-        let manifest = unchanged ? nil : Background { [output] in OutputWriter.readManifest(output) }
         /// The last build's result stands: its warnings again, and its figures.
         func nothingChanged(_ stamp: BuildStamp) -> Summary {
             stamp.diagnostics.forEach(report)
@@ -129,6 +125,17 @@ public struct SiteBuild: Sendable {
             return nothingChanged(stamp)
         }
         let loaded = loading ?? Background(load)
+        // What the last build wrote: its manifest parsed on a thread of its own once the
+        // cache is loaded, beside the stat check (unless nothing seemed changed: the pages
+        // then read it). At ten years, a stat and a parse of 300,000 lines in one pass held
+        // back the pages; parsed at once, it held back the cache and the saved catalog.
+        let manifest =
+            unchanged
+            ? nil
+            : Background { [output] in
+                _ = loaded.value
+                return OutputWriter.readManifest(output)
+            }
         let resuming = Background { [cacheFolder] in CatalogResume.load(from: cacheFolder) }
         // Dumps unchanged since the last build are not read: their parse is remembered.
         var memo = DumpMemo.load(from: cacheFolder)
