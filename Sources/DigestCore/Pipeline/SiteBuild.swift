@@ -105,11 +105,12 @@ public struct SiteBuild: Sendable {
         let load: @Sendable () -> BuildCache = { [cacheFolder] in cache ?? BuildCache.load(from: cacheFolder) }
         let loading = unchanged ? nil : Background(load)
         // Whether the output holds what the last build wrote (a stat of every file): asked
-        // at once when nothing seems changed, else checked on another core once the cache
-        // is loaded (the build waits for that first, and each would slow the other).
+        // at once on both cores when nothing seems changed, else checked on another core
+        // once the cache is loaded (the build waits for that first, and each would slow
+        // the other).
         let inspection = Background { [output] in
             _ = loading?.value
-            return OutputWriter.isIntact(output)
+            return OutputWriter.isIntact(output, split: unchanged)
         }
         /// The last build's result stands: its warnings again, and its figures.
         func nothingChanged(_ stamp: BuildStamp) -> Summary {
