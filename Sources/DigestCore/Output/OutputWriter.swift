@@ -132,8 +132,9 @@ public final class OutputWriter: @unchecked Sendable {
         else { return false }
         let start = manifestHeaderLine.count
         let half = start + (bytes.count - start) / 2
-        let middle = split ? bytes[half...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count : bytes.count
-        return [start..<middle, middle..<bytes.count].parallelMap { lines in
+        let middle = bytes[half...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+        let parts = split ? [start..<middle, middle..<bytes.count] : [start..<bytes.count]
+        return parts.parallelMap { lines in
             // The path of each file is built in one buffer: the path, a NUL.
             var path: [UInt8] = []
             return scanManifest(bytes, from: lines.lowerBound, to: lines.upperBound) { _, size, relative in

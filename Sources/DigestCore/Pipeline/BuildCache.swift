@@ -163,9 +163,8 @@ public final class BuildCache: @unchecked Sendable {
                             diagnostics: text.diagnostics), for: key)
                 }
                 // What could not be copied (a damaged body) is forgotten.
-                if texts.values.contains(where: { $0.text.kept.map { $0.shelf !== spill } ?? false }) {
-                    texts.removeAll { _, text in text.text.kept.map { $0.shelf !== spill } ?? false }
-                }
+                let lost = { (text: Text) in text.text.kept.map { $0.shelf !== spill } ?? false }
+                if texts.values.contains(where: lost) { texts.removeAll { lost($1) } }
                 stores = [spill]
             } else if rewrite {
                 // Rewritten whole: to a temporary file, then renamed over the old one.
@@ -217,7 +216,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock { texts.use(keys) }
     }
 
-    /// Remembers texts this build made (each passed through `stored(_:key:)` first).
+    /// Remembers texts this build made (each passed through `stored(_:)` first).
     func remember(texts made: [(key: UInt64, text: Text)]) {
         store(\.texts, made.map { ($0.key, $0.text) }) { $0.newTexts.insert($1) }
     }
