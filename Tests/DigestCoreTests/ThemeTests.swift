@@ -1,5 +1,6 @@
-import DigestCore
 import Testing
+
+@testable import DigestCore
 
 @Suite("Templates")
 struct ThemeTests {
@@ -45,5 +46,33 @@ struct ThemeTests {
         let loaded = try #require(theme)
         #expect(loaded.dependencies["paper"] == ["paper", "layout", "card", "header"])
         #expect(loaded.dependencies["day"] == ["day"])
+    }
+
+    @Test("a standalone partial indents every line it writes but after a final newline, nested ones add up")
+    func partialIndent() throws {
+        let (theme, _) = load([
+            "page": "<ul>\n  {{> item}}\n</ul>\n",
+            "item": "<li>{{{html}}}</li>\n\n  {{> inner}}\n",
+            "inner": "a{{title}}\nb\n",
+        ])
+        let loaded = try #require(theme)
+        #expect(
+            loaded.render("page", ["html": "x\ny", "title": "<i>"])
+                == "<ul>\n  <li>x\n  y</li>\n  \n    a&lt;i&gt;\n    b\n</ul>\n")
+    }
+
+    @Test("template fields: a repeated name keeps its last value, nil removes one, order does not matter")
+    func fields() {
+        var fields: TemplateFields = ["a": 1, "b": 2, "a": 3]
+        #expect(fields.count == 2)
+        #expect(fields["a"]?.text == "3")
+        fields["b"] = nil
+        fields["c"] = "z"
+        #expect(fields.count == 2 && fields["b"] == nil && fields["c"]?.text == "z")
+        var forward = Fingerprint()
+        TemplateValue.object(["x": 1, "y": 2]).add(to: &forward)
+        var backward = Fingerprint()
+        TemplateValue.object(["y": 2, "x": 1]).add(to: &backward)
+        #expect(forward.value == backward.value)
     }
 }

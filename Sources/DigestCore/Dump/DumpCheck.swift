@@ -20,6 +20,13 @@ enum DumpCheck {
         var text = text
         let total = text.utf8.count
         text.withUTF8 { bytes in
+            // Most dumps hold no byte that can start a control: checked at once, without
+            // counting lines and columns.
+            let mayHoldControls = bytes.contains { byte in
+                (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0x0C) || byte == 0x7F
+                    || byte == 0xC2 || byte == 0xEF
+            }
+            guard mayHoldControls else { return }
             for byte in bytes {
                 if byte & 0xC0 != 0x80 { column += 1 }
                 let isControl: Bool

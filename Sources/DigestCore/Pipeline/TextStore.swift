@@ -243,7 +243,7 @@ final class TextStore: TextShelf {
         return parts
     }
 
-    private static let recentSlots = 512
+    private static let recentSlots = 8192
     /// Texts read lately, each in the slot its offset picks.
     private let recent = Mutex([(offset: Int, parts: PaperText.Parts)?](repeating: nil, count: recentSlots))
 

@@ -4,9 +4,9 @@ import Foundation
 /// meant for triple mustaches (`{{{abstract_html}}}`); everything else is plain text.
 /// Built as `TemplateValue`s directly: no dynamic casts between building and rendering.
 extension SiteRenderer {
-    func context(for job: PageJob) -> (location: String, context: [String: TemplateValue]) {
+    func context(for job: PageJob) -> (location: String, context: TemplateFields) {
         let location = self.location(of: job)
-        var context: [String: TemplateValue]
+        var context: TemplateFields
         switch job {
         case .index:
             context = common(location, title: nil, description: config.description, section: "home")
@@ -104,7 +104,7 @@ extension SiteRenderer {
                 section: "topics")
             var topicValue = topicLink(topic, withCount: false)
             topicValue["feed_url"] = .string(routes.url(Routes.topicFeed(slug)))
-            var monthValue: [String: TemplateValue] = [
+            var monthValue: TemplateFields = [
                 "title": .string(month.title), "key": .string(month.key),
                 "url": .string(routes.url(Routes.topicMonth(slug, month: month.key))),
             ]
@@ -192,7 +192,7 @@ extension SiteRenderer {
 
     /// What every page has: the site, the navigation, the page's own metadata, asset URLs.
     private func common(_ location: String, title: String?, description: String, section: String)
-        -> [String: TemplateValue]
+        -> TemplateFields
     {
         var nav: [TemplateValue] = [
             ["title": "Days", "url": .string(routes.url(Routes.days)), "current": .bool(section == "days")],
@@ -241,7 +241,7 @@ extension SiteRenderer {
 
     /// A paper in a list: its card rendered (day pages show the full card as `card_html`,
     /// topic pages the compact one as `compact_card_html`) and a few plain fields.
-    func listItem(_ index: Int, compact: Bool) -> [String: TemplateValue] {
+    func listItem(_ index: Int, compact: Bool) -> TemplateFields {
         let made = card(index, compact: compact)
         return [
             "title": .string(made.title),
@@ -264,7 +264,7 @@ extension SiteRenderer {
     }
 
     /// What a card shows of `paper` (its texts loaded: they are asked for more than once).
-    func paperCard(_ paper: Paper) -> [String: TemplateValue] {
+    func paperCard(_ paper: Paper) -> TemplateFields {
         let days = paper.days
         return [
             "title": .string(paper.title.plainText),
@@ -290,12 +290,12 @@ extension SiteRenderer {
         ]
     }
 
-    private func topicLink(_ topic: Catalog.TopicPapers) -> [String: TemplateValue] {
+    private func topicLink(_ topic: Catalog.TopicPapers) -> TemplateFields {
         topicLink(topic, withCount: true)
     }
 
-    private func topicLink(_ topic: Catalog.TopicPapers, withCount: Bool) -> [String: TemplateValue] {
-        var link: [String: TemplateValue] = [
+    private func topicLink(_ topic: Catalog.TopicPapers, withCount: Bool) -> TemplateFields {
+        var link: TemplateFields = [
             "name": .string(topic.topic.name),
             "slug": .string(topic.topic.slug),
             "url": .string(routes.url(Routes.topic(topic.topic.slug))),
@@ -310,8 +310,8 @@ extension SiteRenderer {
         return link
     }
 
-    private func dayLink(_ day: Catalog.Day, preview: Int) -> [String: TemplateValue] {
-        var link: [String: TemplateValue] = [
+    private func dayLink(_ day: Catalog.Day, preview: Int) -> TemplateFields {
+        var link: TemplateFields = [
             "label": .string(day.date.long),
             "short": .string(day.date.short),
             "iso": .string(day.date.iso),
@@ -361,10 +361,10 @@ extension SiteRenderer {
     /// Numbered links between the pages of one list: the first, the last and a window
     /// around the current one. Without `showsEnd` (a list that grows at its end) there is
     /// no total or last page, so a page changes only when pages appear within its window.
-    private func pagination(page: Int, pages: Int, showsEnd: Bool = true, url: (Int) -> String) -> [String:
-        TemplateValue]
+    private func pagination(page: Int, pages: Int, showsEnd: Bool = true, url: (Int) -> String)
+        -> TemplateFields
     {
-        var value: [String: TemplateValue] = ["current": .int(page), "has_pages": .bool(pages > 1)]
+        var value: TemplateFields = ["current": .int(page), "has_pages": .bool(pages > 1)]
         if showsEnd { value["total"] = .int(pages) }
         guard pages > 1 else { return value }
         let window = max(1, page - Self.paginationWindow)...min(pages, page + Self.paginationWindow)

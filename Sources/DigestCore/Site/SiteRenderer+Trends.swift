@@ -23,7 +23,7 @@ extension SiteRenderer {
     }
 
     /// What a topic page shows of its trend: the chart and a sentence saying what it shows.
-    func trendValue(ofTopic index: Int) -> [String: TemplateValue] {
+    func trendValue(ofTopic index: Int) -> TemplateFields {
         let chart = trend(ofTopic: index)
         let name = catalog.topics[index].topic.name
         guard let first = chart.bars.first, let last = chart.bars.last,

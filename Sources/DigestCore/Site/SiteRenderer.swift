@@ -88,7 +88,7 @@ public struct SiteRenderer: Sendable {
                 )
             })
         self.siteValue = Self.siteValue(config: config, routes: routes)
-        self.assetsValue = .object(assetURLs.mapValues(TemplateValue.string))
+        self.assetsValue = .object(TemplateFields(assetURLs.mapValues(TemplateValue.string)))
         var ranks = Array(repeating: 0, count: catalog.papers.count)
         for (place, paper) in catalog.firstListing.enumerated() { ranks[paper] = place }
         let (rank, newest) = (ranks, catalog.days.last?.date.monthKey ?? "")

@@ -67,7 +67,7 @@ public struct Theme: Sendable {
     }
 
     /// Renders `context` with the named template.
-    func render(_ template: String, _ context: [String: TemplateValue]) -> String {
+    func render(_ template: String, _ context: TemplateFields) -> String {
         library.render(template, .object(context))
     }
 

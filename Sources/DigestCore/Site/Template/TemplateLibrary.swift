@@ -22,6 +22,12 @@ public struct TemplateLibrary: Sendable {
         var blocks: [String: [Template.Node]] = [:]
         /// Partials and parents being rendered, against templates that include themselves.
         var depth = 0
+        /// The indents of the standalone partials and parents being rendered, joined: every
+        /// line they write after their first starts with it.
+        var indentation = ""
+        /// A newline was written inside an indented partial and the next line has not started:
+        /// its indent is written with its first byte, so a final newline gets none.
+        var lineStarts = false
 
         init(library: TemplateLibrary, stack: [TemplateValue]) {
             self.library = library
@@ -32,10 +38,16 @@ public struct TemplateLibrary: Sendable {
             for node in nodes {
                 switch node {
                 case .text(let text):
-                    output += text
+                    write(text)
                 case .variable(let path, let escaped):
                     guard let value = lookUp(path) else { continue }
-                    if escaped { HTML.escape(value.text, into: &output) } else { output += value.text }
+                    if !escaped {
+                        write(value.text)
+                    } else if indentation.isEmpty {
+                        HTML.escape(value.text, into: &output)
+                    } else {
+                        write(HTML.escape(value.text))
+                    }
                 case .section(let path, let children, let inverted):
                     let value = lookUp(path)
                     if inverted {
@@ -73,29 +85,40 @@ public struct TemplateLibrary: Sendable {
             }
         }
 
-        /// Runs `body`, then indents every line it wrote by `indent`.
-        private mutating func renderIndented(_ indent: String, _ body: (inout Renderer) -> Void) {
+        /// Runs `body` with every line it writes indented by `indent`: the indent goes before
+        /// its first byte and after each newline but a final one. Written as the page is,
+        /// rather than rendered apart and copied line by line.
+        mutating func renderIndented(_ indent: String, _ body: (inout Renderer) -> Void) {
             guard !indent.isEmpty else { return body(&self) }
-            // Swapped rather than copied, so the page written so far is never duplicated.
-            var written = ""
-            swap(&output, &written)
+            write(indent)
+            let outer = indentation
+            indentation += indent
+            lineStarts = false
             body(&self)
-            swap(&output, &written)
-            output += indent
-            // Byte by byte through a pointer (a newline is one byte), copying whole lines; a
-            // final newline gets no indent after it.
-            let utf8 = written.utf8
+            // A newline the partial ended with leaves a line of the page around it to start.
+            indentation = outer
+        }
+
+        /// Adds `text` to the page, indenting the lines it starts.
+        mutating func write(_ text: String) {
+            guard !indentation.isEmpty, !text.isEmpty else { return output += text }
+            let utf8 = text.utf8
             var lineStart = utf8.startIndex
-            var scanned = written
+            var scanned = text
             scanned.withUTF8 { bytes in
-                for offset in 0..<bytes.count where bytes[offset] == 0x0A && offset + 1 < bytes.count {
+                // A newline is one byte: found through a pointer, whole lines copied.
+                for offset in 0..<bytes.count where bytes[offset] == 0x0A {
                     let next = utf8.index(utf8.startIndex, offsetBy: offset + 1)
-                    output.append(contentsOf: written[lineStart..<next])
-                    output += indent
+                    if lineStarts { output += indentation }
+                    output.append(contentsOf: text[lineStart..<next])
+                    lineStarts = true
                     lineStart = next
                 }
             }
-            output.append(contentsOf: written[lineStart...])
+            guard lineStart < utf8.endIndex else { return }
+            if lineStarts { output += indentation }
+            lineStarts = false
+            output.append(contentsOf: text[lineStart...])
         }
 
         private func lookUp(_ path: [String]) -> TemplateValue? {

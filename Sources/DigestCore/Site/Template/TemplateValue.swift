@@ -5,7 +5,7 @@ public indirect enum TemplateValue: Sendable {
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateFields)
 
     /// Whether a section shows: false, 0, "" and empty lists hide it.
     var isTruthy: Bool {
@@ -51,7 +51,7 @@ extension TemplateValue {
         case .object(let fields):
             print.add(5)
             print.add(fields.count)
-            for key in fields.keys.sorted() {
+            for key in fields.sortedNames {
                 print.add(key)
                 fields[key]?.add(to: &print)
             }
@@ -68,6 +68,8 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var fields = TemplateFields()
+        for (name, value) in elements { fields[name] = value }
+        self = .object(fields)
     }
 }
