@@ -5,7 +5,7 @@
 /// per word, however many topics and phrases the taxonomy has.
 public struct TopicMatcher: Sendable {
     private struct Phrase: Sendable {
-        var words: [String]
+        var words: [[UInt8]]
         /// The last word matches any word it starts (`adapter*`).
         var prefix: Bool
         var topic: Int
@@ -15,8 +15,9 @@ public struct TopicMatcher: Sendable {
     private let slugs: [String]
     private let minMentions: [Int]
     private let phrases: [Phrase]
-    /// Phrases (indices) by their first word.
-    private let byFirstWord: [String: [Int]]
+    /// Phrases (indices) by the fingerprint of their first word (a match compares the
+    /// words themselves).
+    private let byFirstWord: [UInt64: [Int]]
     /// Single-word prefix phrases by the first bytes of the prefix; `shortPrefixes` are
     /// those of fewer than three bytes, checked at every word.
     private let prefixByHead: [UInt32: [Int]]
@@ -52,23 +53,29 @@ public struct TopicMatcher: Sendable {
         slugs = topics.map(\.slug)
         minMentions = topics.map(\.minMentions)
         var phrases: [Phrase] = []
-        var byFirstWord: [String: [Int]] = [:]
+        var byFirstWord: [UInt64: [Int]] = [:]
         var prefixByHead: [UInt32: [Int]] = [:]
         var shortPrefixes: [Int] = []
+        var firstWordKeys: [UInt32] = []
         for (index, topic) in topics.enumerated() {
             for (text, excludes) in topic.phrases.map({ ($0, false) }) + topic.exclude.map({ ($0, true) }) {
-                let words = Words.split(text)
+                let words = Words.split(text).strings.map { Array($0.utf8) }
                 guard let first = words.first else { continue }
                 let number = phrases.count
                 phrases.append(Phrase(words: words, prefix: text.hasSuffix("*"), topic: index, excludes: excludes))
+                let key = first.withUnsafeBufferPointer { word in
+                    let key = Self.key(word)
+                    return (filter: key.filter, head: key.head, print: key.print)
+                }
                 if text.hasSuffix("*") && words.count == 1 {
-                    if let head = Self.head(first) {
+                    if let head = key.head {
                         prefixByHead[head, default: []].append(number)
                     } else {
                         shortPrefixes.append(number)
                     }
                 } else {
-                    byFirstWord[first, default: []].append(number)
+                    byFirstWord[key.print, default: []].append(number)
+                    firstWordKeys.append(key.filter)
                 }
             }
         }
@@ -76,23 +83,31 @@ public struct TopicMatcher: Sendable {
         self.byFirstWord = byFirstWord
         self.prefixByHead = prefixByHead
         self.shortPrefixes = shortPrefixes
-        firstWordFilter = KeyFilter(byFirstWord.keys.map(Self.filterKey))
+        firstWordFilter = KeyFilter(firstWordKeys)
         headFilter = KeyFilter(prefixByHead.keys)
     }
 
-    /// A word's first two bytes and its length, packed: what `firstWordFilter` holds.
-    private static func filterKey(_ word: String) -> UInt32 {
-        var utf8 = word.utf8.makeIterator()
-        let a = utf8.next() ?? 0
-        let b = utf8.next() ?? 0
-        return UInt32(a) << 16 | UInt32(b) << 8 | UInt32(min(word.utf8.count, 255))
+    /// What a word is looked up by: its first two bytes and its length packed (what
+    /// `firstWordFilter` holds), its first three bytes packed (nil for shorter words), and
+    /// its fingerprint, made only when the filter lets the word through.
+    private struct Key {
+        var filter: UInt32
+        var head: UInt32?
+        var bytes: UnsafeBufferPointer<UInt8>
+
+        var print: UInt64 {
+            var print = Fingerprint()
+            print.add(bytes: UnsafeRawBufferPointer(bytes))
+            return print.value
+        }
     }
 
-    /// The first three bytes of a word, packed; nil for shorter words.
-    private static func head(_ word: String) -> UInt32? {
-        var utf8 = word.utf8.makeIterator()
-        guard let a = utf8.next(), let b = utf8.next(), let c = utf8.next() else { return nil }
-        return UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
+    private static func key(_ word: UnsafeBufferPointer<UInt8>) -> Key {
+        let a = word.count > 0 ? word[0] : 0
+        let b = word.count > 1 ? word[1] : 0
+        let filter = UInt32(a) << 16 | UInt32(b) << 8 | UInt32(min(word.count, 255))
+        let head = word.count > 2 ? UInt32(a) << 16 | UInt32(b) << 8 | UInt32(word[2]) : nil
+        return Key(filter: filter, head: head, bytes: word)
     }
 
     /// Slugs of the matching topics, in taxonomy order.
@@ -112,26 +127,36 @@ public struct TopicMatcher: Sendable {
         }
     }
 
-    /// Calls `found` once for every place a phrase occurs in `words`.
-    private func scan(_ words: [String], found: (Phrase) -> Void) {
-        for start in words.indices {
-            let word = words[start]
-            if firstWordFilter.mayContain(Self.filterKey(word)), let candidates = byFirstWord[word] {
-                for number in candidates where matches(phrases[number], words, at: start) { found(phrases[number]) }
+    /// Calls `found` once for every place a phrase occurs in `words`, read on their bytes.
+    private func scan(_ words: WordList, found: (Phrase) -> Void) {
+        words.bytes.withUnsafeBufferPointer { all in
+            for start in 0..<words.count {
+                let key = Self.key(UnsafeBufferPointer(rebasing: all[words.range(start)]))
+                if firstWordFilter.mayContain(key.filter), let candidates = byFirstWord[key.print] {
+                    for number in candidates where matches(phrases[number], words, all, at: start) {
+                        found(phrases[number])
+                    }
+                }
+                if let head = key.head, headFilter.mayContain(head), let candidates = prefixByHead[head] {
+                    for number in candidates where key.bytes.starts(with: phrases[number].words[0]) {
+                        found(phrases[number])
+                    }
+                }
+                for number in shortPrefixes where key.bytes.starts(with: phrases[number].words[0]) {
+                    found(phrases[number])
+                }
             }
-            if let head = Self.head(word), headFilter.mayContain(head), let candidates = prefixByHead[head] {
-                for number in candidates where word.hasPrefix(phrases[number].words[0]) { found(phrases[number]) }
-            }
-            for number in shortPrefixes where word.hasPrefix(phrases[number].words[0]) { found(phrases[number]) }
         }
     }
 
-    private func matches(_ phrase: Phrase, _ words: [String], at start: Int) -> Bool {
+    private func matches(
+        _ phrase: Phrase, _ words: WordList, _ all: UnsafeBufferPointer<UInt8>, at start: Int
+    ) -> Bool {
         guard start + phrase.words.count <= words.count else { return false }
         for (offset, word) in phrase.words.enumerated() {
-            let candidate = words[start + offset]
+            let candidate = UnsafeBufferPointer(rebasing: all[words.range(start + offset)])
             let isLast = offset == phrase.words.count - 1
-            if isLast && phrase.prefix ? !candidate.hasPrefix(word) : candidate != word { return false }
+            if isLast && phrase.prefix ? !candidate.starts(with: word) : !candidate.elementsEqual(word) { return false }
         }
         return true
     }
@@ -139,7 +164,7 @@ public struct TopicMatcher: Sendable {
 
 /// Lower-cased, accent-folded runs of letters and digits: what topic phrases are matched on.
 enum Words {
-    static func split(_ text: String) -> [String] {
+    static func split(_ text: String) -> WordList {
         WordBuffer.words(in: text) { scalar, words in
             if scalar.properties.isAlphabetic {
                 for part in scalar.properties.lowercaseMapping.unicodeScalars { words.append(part) }

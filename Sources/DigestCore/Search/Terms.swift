@@ -5,6 +5,10 @@ import Foundation
 /// folds a query the same way (`toLowerCase`, NFD without combining marks).
 public enum Terms {
     public static func words(_ text: String) -> [String] {
+        wordList(text).strings
+    }
+
+    private static func wordList(_ text: String) -> WordList {
         WordBuffer.words(in: text) { scalar, words in
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 // Accents off (é → e), then lower case, as the script's NFKD + toLowerCase.
@@ -18,40 +22,89 @@ public enum Terms {
         }
     }
 
+    /// Each distinct word of `text` longer than one character, in order of first
+    /// occurrence, joined by spaces: the words the search index finds a paper by. Judged
+    /// and compared on their bytes (the words are folded, so equal words have equal bytes).
+    static func distinctWords(_ text: String) -> String {
+        let list = wordList(text)
+        var seen = FingerprintTable(capacity: list.count)
+        var joined: [UInt8] = []
+        joined.reserveCapacity(list.bytes.count + list.count)
+        list.bytes.withUnsafeBufferPointer { all in
+            for index in 0..<list.count {
+                let word = UnsafeBufferPointer(rebasing: all[list.range(index)])
+                let isLong =
+                    word.allSatisfy { $0 < 0x80 }
+                    ? word.count > 1 : String(decoding: word, as: UTF8.self).characterCount > 1
+                guard isLong else { continue }
+                var print = Fingerprint()
+                print.add(bytes: UnsafeRawBufferPointer(word))
+                if let earlier = seen.position(of: print.value), all[list.range(earlier)].elementsEqual(word) {
+                    continue
+                }
+                seen.insert(index, for: print.value)
+                if !joined.isEmpty { joined.append(0x20) }
+                joined.append(contentsOf: word)
+            }
+        }
+        return String(decoding: joined, as: UTF8.self)
+    }
+
     /// Words that carry meaning for similarity: no stop words, no numbers, no one- or
     /// two-letter fragments, plurals folded (`models` → `model`).
     ///
-    /// Every word is looked at, so an ASCII word (most are) is judged on its bytes, and
-    /// stop words are found by fingerprint rather than hashed again by a `Set`.
+    /// An ASCII word (most are) is judged on its bytes and becomes a string only when
+    /// kept; stop words are found by fingerprint.
     public static func significant(_ text: String) -> [String] {
-        words(text).compactMap { word in
-            var word = word
-            let ascii: (count: Int, letter: Bool, plural: Bool)? = word.withUTF8 { bytes in
-                guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        let list = wordList(text)
+        var kept: [String] = []
+        kept.reserveCapacity(list.count)
+        list.bytes.withUnsafeBufferPointer { all in
+            for index in 0..<list.count {
+                let bytes = UnsafeBufferPointer(rebasing: all[list.range(index)])
+                guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                    if let word = significant(other: String(decoding: bytes, as: UTF8.self)) { kept.append(word) }
+                    continue
+                }
+                guard bytes.count > 2, bytes.contains(where: { ($0 | 0x20) &- 0x61 < 26 }), !isStopWord(bytes)
+                else { continue }
                 // `s` but not `ss`, `us` or `is` at the end of a word of five or more.
                 let plural =
                     bytes.count > 4 && bytes[bytes.count - 1] == 0x73
                     && ![0x73, 0x75, 0x69].contains(bytes[bytes.count - 2])
-                return (bytes.count, bytes.contains { ($0 | 0x20) &- 0x61 < 26 }, plural)
+                kept.append(
+                    String(decoding: plural ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes, as: UTF8.self))
             }
-            let count = ascii?.count ?? word.characterCount
-            guard count > 2, !isStopWord(word), ascii?.letter ?? word.contains(where: \.isLetter) else { return nil }
-            let plural =
-                ascii?.plural
-                ?? (count > 4 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us")
-                    && !word.hasSuffix("is"))
-            return plural ? String(word.dropLast()) : word
         }
+        return kept
     }
 
-    static func isStopWord(_ word: String) -> Bool {
-        stopWordIndex.number(of: word, print: Fingerprint.of(word)) != nil
+    /// `significant` for a word that is not all ASCII, judged on its characters.
+    private static func significant(other word: String) -> String? {
+        let count = word.characterCount
+        guard count > 2, word.contains(where: \.isLetter) else { return nil }
+        let plural =
+            count > 4 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is")
+        return plural ? String(word.dropLast()) : word
     }
 
-    private static let stopWordIndex: FingerprintIndex<String> = {
-        var index = FingerprintIndex<String>(capacity: stopWords.count)
-        for word in stopWords { _ = index.insert(word, print: Fingerprint.of(word)) }
-        return index
+    private static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var print = Fingerprint()
+        print.add(bytes: UnsafeRawBufferPointer(bytes))
+        guard let number = stopWordTable.table.position(of: print.value) else { return false }
+        return stopWordTable.words[number].elementsEqual(bytes)
+    }
+
+    /// Stop words by fingerprint, each with its bytes to confirm a match.
+    private static let stopWordTable: (table: FingerprintTable, words: [[UInt8]]) = {
+        let words = stopWords.sorted().map { Array($0.utf8) }
+        var table = FingerprintTable(capacity: words.count)
+        for (number, word) in words.enumerated() {
+            var print = Fingerprint()
+            word.withUnsafeBytes { print.add(bytes: $0) }
+            table.insert(number, for: print.value)
+        }
+        return (table, words)
     }()
 
     /// Common English words and the boilerplate of abstracts ("we propose", "results").

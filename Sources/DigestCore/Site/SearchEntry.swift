@@ -14,9 +14,7 @@ public struct SearchEntry: Hashable, Sendable {
 
     public init(title: PaperText, abstract: PaperText) {
         let plain = abstract.plainText
-        var seen = Set<String>()
         summary = SiteRenderer.summary(of: plain, limit: 180)
-        words = Terms.words(title.plainText + " " + plain).filter { $0.characterCount > 1 && seen.insert($0).inserted }
-            .joined(separator: " ")
+        words = Terms.distinctWords(title.plainText + " " + plain)
     }
 }

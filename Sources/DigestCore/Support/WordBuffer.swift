@@ -1,46 +1,47 @@
-/// Collects words byte by byte as UTF-8: appending to a byte array and decoding once per
-/// word is several times faster than growing a `String` scalar by scalar.
+/// Collects words byte by byte as UTF-8, all of a text's words back to back in one byte
+/// array: no `String` is made for a word unless a caller asks for it, and most words a
+/// search or a topic scan looks at are turned away on their bytes.
 struct WordBuffer {
-    private(set) var words: [String] = []
-    private var current: [UInt8] = []
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    /// Where the current word starts in `bytes`.
+    private var start = 0
 
-    init() {
-        current.reserveCapacity(32)
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        ends.reserveCapacity(capacity / 6)
     }
 
     mutating func append(_ byte: UInt8) {
-        current.append(byte)
+        bytes.append(byte)
     }
 
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        current.append(contentsOf: bytes)
+    mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: run)
     }
 
     mutating func append(_ scalar: Unicode.Scalar) {
         if scalar.value < 0x80 {
-            current.append(UInt8(scalar.value))
+            bytes.append(UInt8(scalar.value))
         } else {
-            if let encoded = UTF8.encode(scalar) { current.append(contentsOf: encoded) }
+            if let encoded = UTF8.encode(scalar) { bytes.append(contentsOf: encoded) }
         }
     }
 
     /// Ends the current word, if any.
     mutating func flush() {
-        guard !current.isEmpty else { return }
-        words.append(String(decoding: current, as: UTF8.self))
-        current.removeAll(keepingCapacity: true)
+        guard bytes.count > start else { return }
+        ends.append(bytes.count)
+        start = bytes.count
     }
 
-    /// Ends the current word after `tail`. A word that is all `tail` (most are) is decoded
-    /// from it directly, without a trip through the buffer.
+    /// Ends the current word after `tail`.
     mutating func flush(endingWith tail: UnsafeBufferPointer<UInt8>) {
-        if current.isEmpty {
-            if !tail.isEmpty { words.append(String(decoding: tail, as: UTF8.self)) }
-        } else {
-            current.append(contentsOf: tail)
-            flush()
-        }
+        bytes.append(contentsOf: tail)
+        flush()
     }
+
+    var list: WordList { WordList(bytes: bytes, ends: ends) }
 }
 
 extension WordBuffer {
@@ -50,9 +51,9 @@ extension WordBuffer {
     ///
     /// Scans the UTF-8 bytes and appends each run of lower-case letters and digits at once,
     /// decoding a scalar only where a byte is not ASCII.
-    static func words(in text: String, other: (Unicode.Scalar, inout WordBuffer) -> Void) -> [String] {
-        var words = WordBuffer()
+    static func words(in text: String, other: (Unicode.Scalar, inout WordBuffer) -> Void) -> WordList {
         var text = text
+        var words = WordBuffer(capacity: text.utf8.count)
         text.withUTF8 { bytes in
             // Where the run of bytes kept as they are, not yet appended, starts.
             var runStart = 0
@@ -83,6 +84,6 @@ extension WordBuffer {
             }
             words.flush(endingWith: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         }
-        return words.words
+        return words.list
     }
 }
