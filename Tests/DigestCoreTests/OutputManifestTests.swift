@@ -137,6 +137,38 @@ struct OutputManifestTests {
         #expect(OutputWriter.isIntact(site))
     }
 
+    @Test("a file no longer built is deleted with the folders it leaves empty; a folder put in its place stays whole")
+    func removal() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        let paths = ["papers/x/index.html", "papers/y/index.html", "days/d/index.html", "keep/a.html"]
+        let first = try OutputWriter(directory: site)
+        try first.willWrite(paths)
+        var manifest = OutputManifest()
+        for path in paths {
+            try first.write(Data(path.utf8), to: path)
+            manifest.set(.init(hash: Fingerprint.of(Data(path.utf8)), size: path.utf8.count), for: path)
+        }
+        try first.finish(files: manifest)
+        // Someone's notes beside a page, and a folder of theirs where a page was.
+        try Data("mine".utf8).write(to: site.appendingPathComponent("papers/y/notes.txt"))
+        let page = site.appendingPathComponent("days/d/index.html")
+        try FileManager.default.removeItem(at: page)
+        try FileManager.default.createDirectory(at: page, withIntermediateDirectories: false)
+        try Data("mine too".utf8).write(to: page.appendingPathComponent("draft.txt"))
+
+        var kept = OutputManifest()
+        kept.set(manifest["keep/a.html"] ?? record(0), for: "keep/a.html")
+        let removed = try OutputWriter(directory: site).finish(files: kept)
+        #expect(removed == ["days/d/index.html", "papers/x/index.html", "papers/y/index.html"])
+        #expect(
+            allFiles(in: site).sorted() == [
+                ".paperdigest", "days/d/index.html/draft.txt", "keep/a.html", "papers/y/notes.txt",
+            ])
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("papers/x").path))
+    }
+
     @Test(
         "a file removed, resized or replaced by a folder since the last build makes the output not intact, and only it unknown"
     )

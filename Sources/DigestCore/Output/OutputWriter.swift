@@ -248,7 +248,8 @@ public final class OutputWriter: @unchecked Sendable {
             .map { previous.paths[$0] }.sorted()
         for path in removed {
             guard let file = try? filePath(path) else { continue }
-            try? fileManager.removeItem(atPath: file)
+            // A file, never a folder put in its place: what the build did not write stays.
+            unlink(file)
             removeEmptyParents(of: URL(fileURLWithPath: file))
         }
         do {
@@ -433,10 +434,9 @@ public final class OutputWriter: @unchecked Sendable {
 
     private func removeEmptyParents(of url: URL) {
         var folder = url.deletingLastPathComponent()
-        while folder.path.count > directory.path.count,
-            let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty
-        {
-            try? FileManager.default.removeItem(at: folder)
+        // `rmdir` removes a folder only when it is empty, and says so at once: listing
+        // `papers/` (ten years hold 260,000 folders) for each removed paper took 0.2 s each.
+        while folder.path.count > directory.path.count, rmdir(folder.path) == 0 {
             folder = folder.deletingLastPathComponent()
         }
     }

@@ -200,8 +200,11 @@ public struct SiteGenerator: Sendable {
                 return prefix.value
             }
         }
-        // Resume after the last build's newest day when it is still a day of this build
-        // and every day up to it has its answers cached.
+        // Resume after the day the last build kept the index at when it is still a day of
+        // this build and every day up to it has its answers cached. That day is the one
+        // before the newest: the newest is the day a dump most often changes on (saved
+        // again as the page grows, or removed), and adding it once more costs a day's work,
+        // where an index that cannot resume is built again over the whole archive.
         var index = RelatedPapers()
         var answers: [[[Int]]?] = keys.map { cache.related($0) }
         var resume = 0
@@ -246,10 +249,8 @@ public struct SiteGenerator: Sendable {
                     answers[day] = lists
                     cache.remember(related: lists, for: keys[day])
                 }
+                if day == keys.count - 2 { cache.remember(relatedState: index.state, for: keys[day]) }
             }
-        }
-        if let last = keys.last, resume < groups.count || cache.relatedState == nil {
-            cache.remember(relatedState: index.state, for: last)
         }
         var result = Array(repeating: [Int](), count: catalog.papers.count)
         for (day, group) in groups.enumerated() {
