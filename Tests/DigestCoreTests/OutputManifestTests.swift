@@ -97,6 +97,20 @@ struct MemoTableTests {
 
 @Suite("OutputManifest: the files a build wrote")
 struct OutputManifestTests {
+    /// A build that wrote `paths` into `site`, each holding its own path, and finished.
+    @discardableResult
+    func build(_ paths: [String], into site: URL) throws -> OutputManifest {
+        let writer = try OutputWriter(directory: site)
+        try writer.willWrite(paths)
+        var manifest = OutputManifest()
+        for path in paths {
+            try writer.write(Data(path.utf8), to: path)
+            manifest.set(.init(hash: Fingerprint.of(Data(path.utf8)), size: path.utf8.count), for: path)
+        }
+        try writer.finish(files: manifest)
+        return manifest
+    }
+
     func record(_ hash: UInt64) -> OutputWriter.FileRecord {
         OutputWriter.FileRecord(hash: hash, size: Int(hash))
     }
@@ -142,15 +156,8 @@ struct OutputManifestTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let site = folder.url.appendingPathComponent("site")
-        let paths = ["papers/x/index.html", "papers/y/index.html", "days/d/index.html", "keep/a.html"]
-        let first = try OutputWriter(directory: site)
-        try first.willWrite(paths)
-        var manifest = OutputManifest()
-        for path in paths {
-            try first.write(Data(path.utf8), to: path)
-            manifest.set(.init(hash: Fingerprint.of(Data(path.utf8)), size: path.utf8.count), for: path)
-        }
-        try first.finish(files: manifest)
+        let manifest = try build(
+            ["papers/x/index.html", "papers/y/index.html", "days/d/index.html", "keep/a.html"], into: site)
         // Someone's notes beside a page, and a folder of theirs where a page was.
         try Data("mine".utf8).write(to: site.appendingPathComponent("papers/y/notes.txt"))
         let page = site.appendingPathComponent("days/d/index.html")
@@ -176,15 +183,7 @@ struct OutputManifestTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let site = folder.url.appendingPathComponent("site")
-        let paths = ["index.html", "papers/a/index.html", "papers/b/index.html", "days/c/index.html"]
-        let writer = try OutputWriter(directory: site)
-        try writer.willWrite(paths)
-        var manifest = OutputManifest()
-        for path in paths {
-            try writer.write(Data(path.utf8), to: path)
-            manifest.set(.init(hash: Fingerprint.of(Data(path.utf8)), size: path.utf8.count), for: path)
-        }
-        try writer.finish(files: manifest)
+        try build(["index.html", "papers/a/index.html", "papers/b/index.html", "days/c/index.html"], into: site)
         #expect(OutputWriter.isIntact(site))
         #expect(try OutputWriter(directory: site).verify())
 
