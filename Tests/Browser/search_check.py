@@ -30,10 +30,10 @@ def main(site, word, expected):
             box = page.get_by_label("Search papers", exact=True)
             box.wait_for()
             # The script focuses the box once the index has loaded.
-            page.wait_for_function("document.activeElement && document.activeElement.id === 'q'", timeout=20000)
+            page.wait_for_function("document.activeElement && document.activeElement.id === 'q'", timeout=60000)
             page.keyboard.type(word, delay=30)
             result = page.locator("#search-results a", has_text=expected)
-            result.wait_for(timeout=20000)
+            result.wait_for(timeout=60000)
             status = page.locator("#search-status").inner_text()
             titles = page.locator("#search-results .result-title").all_inner_texts()
             position = titles.index(expected)
@@ -53,7 +53,7 @@ def main(site, word, expected):
                 return 1
             # A shared link with ?q= shows the same results.
             page.goto(f"{base}/search/?q={word}")
-            page.locator("#search-results a", has_text=expected).wait_for(timeout=20000)
+            page.locator("#search-results a", has_text=expected).wait_for(timeout=60000)
             browser.close()
     finally:
         server.shutdown()
