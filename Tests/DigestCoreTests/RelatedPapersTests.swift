@@ -13,6 +13,12 @@ struct RelatedPapersTests {
         #expect(Terms.significant("") == [])
     }
 
+    @Test("search words: each distinct folded word longer than one character, in order of first occurrence")
+    func searchWords() {
+        #expect(Terms.distinctWords("Naïve naive, A bb BB x é ÉÉ cc 42 42") == "naive bb ee cc 42")
+        #expect(Terms.distinctWords("") == "")
+    }
+
     @Test("term counts keep the order terms first occur in, each counted")
     func termCounts() {
         let counts = RelatedPapers.termCounts(["graph", "model", "graph", "node", "graph"])

@@ -63,10 +63,7 @@ public struct TopicMatcher: Sendable {
                 guard let first = words.first else { continue }
                 let number = phrases.count
                 phrases.append(Phrase(words: words, prefix: text.hasSuffix("*"), topic: index, excludes: excludes))
-                let key = first.withUnsafeBufferPointer { word in
-                    let key = Self.key(word)
-                    return (filter: key.filter, head: key.head, print: key.print)
-                }
+                let (key, print) = first.withUnsafeBufferPointer { (Self.keys($0), Fingerprint.of($0)) }
                 if text.hasSuffix("*") && words.count == 1 {
                     if let head = key.head {
                         prefixByHead[head, default: []].append(number)
@@ -74,7 +71,7 @@ public struct TopicMatcher: Sendable {
                         shortPrefixes.append(number)
                     }
                 } else {
-                    byFirstWord[key.print, default: []].append(number)
+                    byFirstWord[print, default: []].append(number)
                     firstWordKeys.append(key.filter)
                 }
             }
@@ -87,27 +84,14 @@ public struct TopicMatcher: Sendable {
         headFilter = KeyFilter(prefixByHead.keys)
     }
 
-    /// What a word is looked up by: its first two bytes and its length packed (what
-    /// `firstWordFilter` holds), its first three bytes packed (nil for shorter words), and
-    /// its fingerprint, made only when the filter lets the word through.
-    private struct Key {
-        var filter: UInt32
-        var head: UInt32?
-        var bytes: UnsafeBufferPointer<UInt8>
-
-        var print: UInt64 {
-            var print = Fingerprint()
-            print.add(bytes: UnsafeRawBufferPointer(bytes))
-            return print.value
-        }
-    }
-
-    private static func key(_ word: UnsafeBufferPointer<UInt8>) -> Key {
+    /// What a word is looked up by before its fingerprint is made: its first two bytes and
+    /// its length packed (what `firstWordFilter` holds), and its first three bytes packed
+    /// (nil for shorter words).
+    private static func keys(_ word: UnsafeBufferPointer<UInt8>) -> (filter: UInt32, head: UInt32?) {
         let a = word.count > 0 ? word[0] : 0
         let b = word.count > 1 ? word[1] : 0
         let filter = UInt32(a) << 16 | UInt32(b) << 8 | UInt32(min(word.count, 255))
-        let head = word.count > 2 ? UInt32(a) << 16 | UInt32(b) << 8 | UInt32(word[2]) : nil
-        return Key(filter: filter, head: head, bytes: word)
+        return (filter, word.count > 2 ? UInt32(a) << 16 | UInt32(b) << 8 | UInt32(word[2]) : nil)
     }
 
     /// Slugs of the matching topics, in taxonomy order.
@@ -131,18 +115,19 @@ public struct TopicMatcher: Sendable {
     private func scan(_ words: WordList, found: (Phrase) -> Void) {
         words.bytes.withUnsafeBufferPointer { all in
             for start in 0..<words.count {
-                let key = Self.key(UnsafeBufferPointer(rebasing: all[words.range(start)]))
-                if firstWordFilter.mayContain(key.filter), let candidates = byFirstWord[key.print] {
+                let word = UnsafeBufferPointer(rebasing: all[words.range(start)])
+                let key = Self.keys(word)
+                if firstWordFilter.mayContain(key.filter), let candidates = byFirstWord[Fingerprint.of(word)] {
                     for number in candidates where matches(phrases[number], words, all, at: start) {
                         found(phrases[number])
                     }
                 }
                 if let head = key.head, headFilter.mayContain(head), let candidates = prefixByHead[head] {
-                    for number in candidates where key.bytes.starts(with: phrases[number].words[0]) {
+                    for number in candidates where word.starts(with: phrases[number].words[0]) {
                         found(phrases[number])
                     }
                 }
-                for number in shortPrefixes where key.bytes.starts(with: phrases[number].words[0]) {
+                for number in shortPrefixes where word.starts(with: phrases[number].words[0]) {
                     found(phrases[number])
                 }
             }

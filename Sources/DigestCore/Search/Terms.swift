@@ -28,6 +28,8 @@ public enum Terms {
     static func distinctWords(_ text: String) -> String {
         let list = wordList(text)
         var seen = FingerprintTable(capacity: list.count)
+        /// Words whose fingerprint an earlier, different word holds.
+        var others = Set<String>()
         var joined: [UInt8] = []
         joined.reserveCapacity(list.bytes.count + list.count)
         list.bytes.withUnsafeBufferPointer { all in
@@ -37,12 +39,12 @@ public enum Terms {
                     word.allSatisfy { $0 < 0x80 }
                     ? word.count > 1 : String(decoding: word, as: UTF8.self).characterCount > 1
                 guard isLong else { continue }
-                var print = Fingerprint()
-                print.add(bytes: UnsafeRawBufferPointer(word))
-                if let earlier = seen.position(of: print.value), all[list.range(earlier)].elementsEqual(word) {
-                    continue
+                if let earlier = seen.insert(index, for: Fingerprint.of(word)) {
+                    // A word seen before, or another one with the same fingerprint.
+                    guard !all[list.range(earlier)].elementsEqual(word),
+                        others.insert(String(decoding: word, as: UTF8.self)).inserted
+                    else { continue }
                 }
-                seen.insert(index, for: print.value)
                 if !joined.isEmpty { joined.append(0x20) }
                 joined.append(contentsOf: word)
             }
@@ -89,9 +91,7 @@ public enum Terms {
     }
 
     private static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var print = Fingerprint()
-        print.add(bytes: UnsafeRawBufferPointer(bytes))
-        guard let number = stopWordTable.table.position(of: print.value) else { return false }
+        guard let number = stopWordTable.table.position(of: Fingerprint.of(bytes)) else { return false }
         return stopWordTable.words[number].elementsEqual(bytes)
     }
 
@@ -100,9 +100,7 @@ public enum Terms {
         let words = stopWords.sorted().map { Array($0.utf8) }
         var table = FingerprintTable(capacity: words.count)
         for (number, word) in words.enumerated() {
-            var print = Fingerprint()
-            word.withUnsafeBytes { print.add(bytes: $0) }
-            table.insert(number, for: print.value)
+            table.insert(number, for: word.withUnsafeBufferPointer(Fingerprint.of))
         }
         return (table, words)
     }()

@@ -41,10 +41,8 @@ extension SiteRenderer {
                     let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
                     start = end + 1
                     if word.isEmpty { continue }
-                    var print = Fingerprint()
-                    print.add(bytes: UnsafeRawBufferPointer(word))
                     var id = terms.count
-                    if let found = table.insert(id, for: print.value) {
+                    if let found = table.insert(id, for: Fingerprint.of(word)) {
                         if terms[found].utf8.elementsEqual(word) {
                             id = found
                         } else {

@@ -18,6 +18,13 @@ public struct Fingerprint: Sendable {
         return fingerprint.value
     }
 
+    /// The fingerprint of UTF-8 bytes: the same as of the string they spell.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.add(bytes: UnsafeRawBufferPointer(bytes))
+        return fingerprint.value
+    }
+
     public static func of(_ data: Data) -> UInt64 {
         var fingerprint = Fingerprint()
         fingerprint.add(data)
