@@ -97,6 +97,12 @@ struct MemoTableTests {
 
 @Suite("OutputManifest: the files a build wrote")
 struct OutputManifestTests {
+    /// A manifest line as a build writes it for the file at `path` holding `text`.
+    func manifestLine(_ path: String, holding text: String) -> String {
+        let hex = String(Fingerprint.of(Data(text.utf8)), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex + " \(text.utf8.count) " + path
+    }
+
     /// A build that wrote `paths` into `site`, each holding its own path, and finished.
     @discardableResult
     func build(_ paths: [String], into site: URL) throws -> OutputManifest {
@@ -219,11 +225,7 @@ struct OutputManifestTests {
         _ = try folder.write("site/a/index.html", "A")
         _ = try folder.write("site/b.xml", "B")
         _ = try folder.write("site/CNAME", "example.org")
-        let lines = ["a/index.html", "b.xml"].map { path -> String in
-            let text = path == "b.xml" ? "B" : "A"
-            let hex = String(Fingerprint.of(Data(text.utf8)), radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex + " 1 " + path
-        }
+        let lines = [manifestLine("a/index.html", holding: "A"), manifestLine("b.xml", holding: "B")]
         _ = try folder.write(
             "site/.paperdigest", "PaperDigest output manifest 3\n" + lines.joined(separator: "\n") + "\n")
         let writer = try OutputWriter(directory: site)
@@ -238,8 +240,7 @@ struct OutputManifestTests {
         defer { folder.remove() }
         let site = folder.url.appendingPathComponent("site")
         _ = try folder.write("site/a/index.html", "A")
-        let hash = String(Fingerprint.of(Data("A".utf8)), radix: 16)
-        let good = String(repeating: "0", count: 16 - hash.count) + hash + " 1 a/index.html"
+        let good = manifestLine("a/index.html", holding: "A")
         let lines = [
             good, String(repeating: "f", count: 16) + " 1234567890123456789012345 big.html",
             "abc 1 short.html", String(repeating: "0", count: 16) + "1nospace.html",

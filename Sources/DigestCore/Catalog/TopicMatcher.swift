@@ -59,7 +59,8 @@ public struct TopicMatcher: Sendable {
         var firstWordKeys: [UInt32] = []
         for (index, topic) in topics.enumerated() {
             for (text, excludes) in topic.phrases.map({ ($0, false) }) + topic.exclude.map({ ($0, true) }) {
-                let words = Words.split(text).strings.map { Array($0.utf8) }
+                let list = Words.split(text)
+                let words = (0..<list.count).map { Array(list.bytes[list.range($0)]) }
                 guard let first = words.first else { continue }
                 let number = phrases.count
                 phrases.append(Phrase(words: words, prefix: text.hasSuffix("*"), topic: index, excludes: excludes))

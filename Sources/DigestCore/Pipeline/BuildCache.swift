@@ -42,7 +42,8 @@ public final class BuildCache: @unchecked Sendable {
     /// What the search index holds of a paper (its summary, then its words), by its texts' fingerprints.
     private var searchEntries = MemoTable<StoredList>()
     private var relatedDays = MemoTable<[[Int]]>()
-    /// The related-papers index after the newest day of the last build, and that day's key.
+    /// The related-papers index after the day before the newest of the last build that
+    /// added days to it, and that day's key (see `SiteGenerator.related`).
     private(set) var relatedState: (key: UInt64, state: RelatedPapers.State)?
     private(set) var pages = PageRecords()
     /// The page records changed since they were loaded or saved.

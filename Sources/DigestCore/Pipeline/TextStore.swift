@@ -230,8 +230,10 @@ final class TextStore: TextShelf {
     }
 
     /// The strings of the body at `location`; empty (and the store marked damaged) when
-    /// it is not what was written. The last few read are kept: a page asks for a text's
-    /// HTML, plain form and links one after another.
+    /// it is not what was written. The last 8,192 read are kept: a page asks for a text's
+    /// HTML, plain form and links one after another, a paper page for the titles of its
+    /// related papers (mostly listed within weeks of it), and a month's day and topic pages
+    /// for the same abstracts.
     func parts(at location: Location) -> PaperText.Parts {
         let slot = (location.offset >> 4) % Self.recentSlots
         if let hit = recent.withLock({ $0[slot]?.offset == location.offset ? $0[slot]?.parts : nil }) { return hit }

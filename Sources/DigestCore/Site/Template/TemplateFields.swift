@@ -16,6 +16,11 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     /// A repeated name keeps its last value, as a dictionary literal would.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        self.init(elements)
+    }
+
+    /// The fields `elements` name, in their order; a repeated name keeps its last value.
+    public init(_ elements: [(String, TemplateValue)]) {
         names.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)
         for (name, value) in elements { self[name] = value }

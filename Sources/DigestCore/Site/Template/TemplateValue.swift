@@ -68,8 +68,6 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        var fields = TemplateFields()
-        for (name, value) in elements { fields[name] = value }
-        self = .object(fields)
+        self = .object(TemplateFields(elements))
     }
 }
