@@ -11,8 +11,9 @@ on those pages: how the tests show that a page too wide is caught):
           0 axe-core violations of any impact (axe-core from PyPI axe-playwright-python);
   cls     each of those kinds, freshly loaded (no cache) at 390 and 1280 px: cumulative
           layout shift 0, search measured after its results arrived, whose dates must read
-          as every page writes them ("March 12, 2026"), and a paper's formulas in the bundled
-          math font;
+          as every page writes them ("March 12, 2026"); then the paper page opened again
+          must draw every glyph of its formulas in the bundled math font (a first visit
+          may fall back to a system math font if the font comes late: never swapped in);
   shots   home, day, topic, paper and search at 390 px (phone) and 1280 px, light and dark,
           saved as PNG in SCREENSHOT_FOLDER.
 Prints one line of figures per check; exit 0 when all hold, 1 with every failure listed.
@@ -123,6 +124,21 @@ def check_axe(browser, base, kinds, failures):
     print(f"axe: {runs} runs ({len(kinds)} page kinds × {len(AXE_WIDTHS)} widths × light, dark), {count} violations")
 
 
+def math_fonts(context, page):
+    """The fonts Chromium drew the formulas of `page` with, and how many glyphs each drew."""
+    session = context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    root = session.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    nodes = session.send("DOM.querySelectorAll", {"nodeId": root, "selector": "math mi, math mo, math mn"})["nodeIds"]
+    fonts = {}
+    for node in nodes:
+        for font in session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+            fonts[font["familyName"]] = fonts.get(font["familyName"], 0) + font["glyphCount"]
+    session.detach()
+    return fonts
+
+
 def check_cls(browser, base, kinds, failures):
     worst = (0.0, "")
     for kind, url in kinds.items():
@@ -140,16 +156,17 @@ def check_cls(browser, base, kinds, failures):
                     failures.append(f"search: result dates {odd[:3] or 'missing'} are not like 'March 12, 2026'")
             page.evaluate("document.fonts.ready")
             page.wait_for_timeout(300)
-            if kind == "paper":
-                font = page.evaluate("""() => Array.from(document.fonts).filter(f => f.family.includes('PaperDigest Math'))
-                  .map(f => f.status).join()""")
-                if font != "loaded":
-                    failures.append(f"font: the bundled math font is '{font}' on {url}, not loaded")
             cls = page.evaluate("window.__cls")
             if cls > worst[0]:
                 worst = (cls, f"{kind} at {width} px")
             if cls > 0:
                 failures.append(f"cls: {kind} {url} at {width} px shifts by {cls:.4f}")
+            if kind == "paper":
+                page.goto(base + url, wait_until="load")
+                page.evaluate("document.fonts.ready")
+                fonts = math_fonts(context, page)
+                if set(fonts) != {"PaperDigest Math"}:
+                    failures.append(f"font: formulas on {url} opened again are drawn in {fonts or 'no font'}")
             context.close()
     print(f"cls: {len(kinds)} page kinds × {len(CLS_WIDTHS)} widths, largest {worst[0]:.4f} {worst[1]}")
 

@@ -125,6 +125,19 @@ struct ReadingTests {
         }
     }
 
+    @Test("a page preloads the math font exactly when it shows a formula, which draws it then or never (no late swap)")
+    func mathFontPreload() throws {
+        let preload = "<link rel=\"preload\" href=\"/assets/math.woff2\" as=\"font\" type=\"font/woff2\" crossorigin>"
+        var preloading = 0
+        for file in try htmlFiles() {
+            let page = try html(file)
+            #expect(page.contains(preload) == page.contains("<math"), "\(file)")
+            if page.contains(preload) { preloading += 1 }
+        }
+        #expect(preloading > 0)
+        #expect(try html("assets/style.css").contains("format(\"woff2\"); font-display: optional; }"))
+    }
+
     @Test("a day page lists titles with topic chips and dates, abstracts in <details>, other days above and below")
     func dayPage() throws {
         let page = try html("days/2026-03-12/index.html")

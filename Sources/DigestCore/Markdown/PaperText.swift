@@ -84,6 +84,9 @@ public struct PaperText: Hashable, Sendable {
 
     public var isEmpty: Bool { plainText.isEmpty && html.isEmpty }
 
+    /// Whether the text holds a formula: a page showing it preloads the math font.
+    var showsMath: Bool { html.containsBytes("<math") }
+
     /// Where a text stands on a page: titles render without the surrounding `<p>`.
     public enum Role: UInt8, Sendable {
         case title, abstract

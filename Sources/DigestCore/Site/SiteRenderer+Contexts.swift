@@ -7,11 +7,14 @@ extension SiteRenderer {
     func context(for job: PageJob) -> (location: String, context: TemplateFields) {
         let location = self.location(of: job)
         var context: TemplateFields
+        // Whether the page shows a formula when it opens or when an abstract is opened.
+        var showsMath = false
         switch job {
         case .index:
             context = common(location, title: nil, description: config.description, section: "home")
-            context["latest_days"] = .list(
-                catalog.days.suffix(config.homeDays).reversed().map { .object(dayLink($0, preview: 3)) })
+            let latest = catalog.days.suffix(config.homeDays)
+            context["latest_days"] = .list(latest.reversed().map { .object(dayLink($0, preview: 3)) })
+            showsMath = latest.contains { $0.papers.prefix(3).contains { catalog.papers[$0].title.showsMath } }
             context["topics"] = .list(
                 catalog.topics.indices.map { index in
                     var link = topicLink(catalog.topics[index])
@@ -48,7 +51,7 @@ extension SiteRenderer {
             context["counter_start"] = .int(start)
             context["papers"] = .list(
                 pageSlice(day.papers, page: page, size: config.dayPageSize).enumerated().map { offset, paper in
-                    var item = listItem(paper, compact: false)
+                    var item = listItem(paper, compact: false, showsMath: &showsMath)
                     item["number"] = .int(start + offset + 1)
                     return .object(item)
                 })
@@ -78,7 +81,9 @@ extension SiteRenderer {
             context["topic"] = .object(topicValue)
             context["trend"] = .object(trendValue(ofTopic: index))
             context["papers"] = .list(
-                topic.papers.prefix(config.papersPerPage).map { .object(listItem($0, compact: true)) })
+                topic.papers.prefix(config.papersPerPage).map {
+                    .object(listItem($0, compact: true, showsMath: &showsMath))
+                })
             context["months"] = .list(
                 months[index].map { month in
                     [
@@ -133,7 +138,7 @@ extension SiteRenderer {
             context["topic"] = .object(topicValue)
             context["papers"] = .list(
                 pageSlice(month.papers, page: page, size: config.papersPerPage).map {
-                    .object(listItem($0, compact: true))
+                    .object(listItem($0, compact: true, showsMath: &showsMath))
                 })
             context["pagination"] = .object(
                 pagination(
@@ -160,9 +165,9 @@ extension SiteRenderer {
                     ]
                 })
             card["has_related"] = .bool(!related[index].isEmpty)
-            // A page showing formulas asks for the math font early, so it is not swapped in late.
-            card["has_math"] = .bool(
-                paper.title.html.containsBytes("<math") || paper.abstract.html.containsBytes("<math"))
+            showsMath =
+                paper.title.showsMath || paper.abstract.showsMath
+                || related[index].contains { catalog.papers[$0].title.showsMath }
             context["paper"] = .object(card)
             context["structured_data_html"] = .string(structuredData(paper, location: location))
             if case .object(var page)? = context["page"] {
@@ -186,6 +191,11 @@ extension SiteRenderer {
         case .notFound, .feed, .topicFeed, .sitemap, .sitemapPart, .asset, .staticFile, .searchIndex, .robots:
             context = common(
                 location, title: "Page not found", description: "This page does not exist.", section: "404")
+        }
+        // The layout then preloads the math font, which is drawn only if it arrives in time.
+        if showsMath, case .object(var page)? = context["page"] {
+            page["has_math"] = true
+            context["page"] = .object(page)
         }
         return (location, context)
     }
@@ -241,8 +251,9 @@ extension SiteRenderer {
 
     /// A paper in a list: its card rendered (day pages show the full card as `card_html`,
     /// topic pages the compact one as `compact_card_html`) and a few plain fields.
-    func listItem(_ index: Int, compact: Bool) -> TemplateFields {
+    func listItem(_ index: Int, compact: Bool, showsMath: inout Bool) -> TemplateFields {
         let made = card(index, compact: compact)
+        showsMath = showsMath || made.showsMath
         return [
             "title": .string(made.title),
             "url": .string(routes.url(Routes.paper(catalog.papers[index].slug))),
@@ -259,7 +270,9 @@ extension SiteRenderer {
             context["compact"] = .bool(compact)
             context["summary"] = .string(Self.summary(of: paper.abstract.plainText))
             context["site"] = ["base": .string(routes.base.path)]
-            return CardMemo.Card(title: paper.title.plainText, html: theme.render(Self.cardTemplate, context))
+            return CardMemo.Card(
+                title: paper.title.plainText, html: theme.render(Self.cardTemplate, context),
+                showsMath: paper.title.showsMath || (!compact && paper.abstract.showsMath))
         }
     }
 

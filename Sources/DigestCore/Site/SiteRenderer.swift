@@ -43,6 +43,8 @@ public struct SiteRenderer: Sendable {
         struct Card {
             var title: String
             var html: String
+            /// Its title shows a formula, or its abstract (in full cards, which have it).
+            var showsMath: Bool
         }
 
         func card(_ key: Int, make: () -> Card) -> Card {
