@@ -52,9 +52,12 @@ struct FingerprintTable: Sendable {
         if capacity * 2 > 1 << bits { rehash(slotsFor: capacity) }
     }
 
-    /// The top `bits` bits of the key times a large odd constant (Fibonacci hashing).
+    /// The top `bits` bits of the key. Keys are `Fingerprint`s, whose top bits come from a
+    /// multiply and are mixed already; taken as they are, keys in ascending order (as the
+    /// cache files list them) fill the slots from first to last, one cache line after the
+    /// next, where a hash scattered half a million loads over tens of megabytes.
     private func slot(of key: UInt64) -> Int {
-        bits == 0 ? 0 : Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+        bits == 0 ? 0 : Int(truncatingIfNeeded: key >> UInt64(64 - bits))
     }
 
     private mutating func allocate(slotsFor capacity: Int) {
