@@ -9,7 +9,8 @@ struct FingerprintTableTests {
     @Test("every key finds its position through growth; a key stored twice keeps its first; unknown keys find none")
     func positions() {
         var table = FingerprintTable()
-        // Keys that differ only in their high bits, or only in their low bits, probe past each other.
+        // Keys that differ only in their high bits, or only in their low bits (which then share
+        // a slot: real keys are fingerprints, mixed in every bit), probe past each other.
         let keys = (0..<5_000).map { UInt64($0) << 40 } + (1..<5_000).map { UInt64($0) }
         for (position, key) in keys.enumerated() { #expect(table.insert(position, for: key) == nil) }
         #expect(table.count == keys.count)

@@ -85,7 +85,10 @@ public struct PaperText: Hashable, Sendable {
     public var isEmpty: Bool { plainText.isEmpty && html.isEmpty }
 
     /// Whether the text holds a formula: a page showing it preloads the math font.
-    var showsMath: Bool { html.containsBytes("<math") }
+    var showsMath: Bool { Self.showsMath(html) }
+
+    /// Whether the HTML of a text holds a formula (for HTML already read from a text).
+    static func showsMath(_ html: String) -> Bool { html.containsBytes("<math") }
 
     /// Where a text stands on a page: titles render without the surrounding `<p>`.
     public enum Role: UInt8, Sendable {

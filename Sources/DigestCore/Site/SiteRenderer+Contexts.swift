@@ -155,19 +155,20 @@ extension SiteRenderer {
             card["first_seen"] = .string(paper.firstSeen.long)
             card["last_seen"] = .string(paper.lastSeen.long)
             card["links"] = .list(OutboundLinks.of(paper).map { ["url": .string($0.url), "label": .string($0.label)] })
+            showsMath = paper.title.showsMath || paper.abstract.showsMath
             card["related"] = .list(
                 related[index].map { other in
-                    [
-                        "title_html": .string(catalog.papers[other].title.html),
+                    // Read once: a title may come from texts.bin.
+                    let title = catalog.papers[other].title.html
+                    showsMath = showsMath || PaperText.showsMath(title)
+                    return [
+                        "title_html": .string(title),
                         "url": .string(routes.url(Routes.paper(catalog.papers[other].slug))),
                         "first_seen": .string(catalog.papers[other].firstSeen.long),
                         "first_seen_iso": .string(catalog.papers[other].firstSeen.iso),
                     ]
                 })
             card["has_related"] = .bool(!related[index].isEmpty)
-            showsMath =
-                paper.title.showsMath || paper.abstract.showsMath
-                || related[index].contains { catalog.papers[$0].title.showsMath }
             context["paper"] = .object(card)
             context["structured_data_html"] = .string(structuredData(paper, location: location))
             if case .object(var page)? = context["page"] {
