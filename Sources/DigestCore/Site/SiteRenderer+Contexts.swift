@@ -13,8 +13,9 @@ extension SiteRenderer {
         case .index:
             context = common(location, title: nil, description: config.description, section: "home")
             let latest = catalog.days.suffix(config.homeDays)
-            context["latest_days"] = .list(latest.reversed().map { .object(dayLink($0, preview: 3)) })
-            showsMath = latest.contains { $0.papers.prefix(3).contains { catalog.papers[$0].title.showsMath } }
+            let previews = 3
+            context["latest_days"] = .list(latest.reversed().map { .object(dayLink($0, preview: previews)) })
+            showsMath = latest.contains { $0.papers.prefix(previews).contains { catalog.papers[$0].title.showsMath } }
             context["topics"] = .list(
                 catalog.topics.indices.map { index in
                     var link = topicLink(catalog.topics[index])
@@ -171,11 +172,7 @@ extension SiteRenderer {
             card["has_related"] = .bool(!related[index].isEmpty)
             context["paper"] = .object(card)
             context["structured_data_html"] = .string(structuredData(paper, location: location))
-            if case .object(var page)? = context["page"] {
-                page["type"] = "article"
-                page["published"] = .string(paper.firstSeen.iso)
-                context["page"] = .object(page)
-            }
+            Self.addToPage([("type", "article"), ("published", .string(paper.firstSeen.iso))], in: &context)
         case .content(let index):
             let page = contentPages[index]
             context = common(
@@ -194,11 +191,15 @@ extension SiteRenderer {
                 location, title: "Page not found", description: "This page does not exist.", section: "404")
         }
         // The layout then preloads the math font, which is drawn only if it arrives in time.
-        if showsMath, case .object(var page)? = context["page"] {
-            page["has_math"] = true
-            context["page"] = .object(page)
-        }
+        if showsMath { Self.addToPage([("has_math", true)], in: &context) }
         return (location, context)
+    }
+
+    /// Sets `fields` in the context's `page` (made by `common`) once a page knows them.
+    private static func addToPage(_ fields: [(String, TemplateValue)], in context: inout TemplateFields) {
+        guard case .object(var page)? = context["page"] else { return }
+        for (name, value) in fields { page[name] = value }
+        context["page"] = .object(page)
     }
 
     /// What every page has: the site, the navigation, the page's own metadata, asset URLs.
