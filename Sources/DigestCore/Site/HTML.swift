@@ -9,20 +9,12 @@ public enum HTML {
             let utf8 = text.utf8
             var runStart = 0
             for offset in 0..<bytes.count {
-                let entity: String
-                switch bytes[offset] {
-                case 0x26: entity = "&amp;"
-                case 0x3C: entity = "&lt;"
-                case 0x3E: entity = "&gt;"
-                case 0x22: entity = "&quot;"
-                case 0x27: entity = "&#39;"
-                default: continue
-                }
+                guard let entity = entity(for: bytes[offset]) else { continue }
                 output.append(
                     contentsOf: text[
                         utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(utf8.startIndex, offsetBy: offset)]
                 )
-                output += entity
+                output += entity.description
                 runStart = offset + 1
             }
             if runStart == 0 {
@@ -30,6 +22,33 @@ public enum HTML {
             } else {
                 output.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: runStart)...])
             }
+        }
+    }
+
+    /// `escape(_:into:)` for a page made as bytes.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        var scanned = text
+        scanned.withUTF8 { bytes in
+            var runStart = 0
+            for offset in 0..<bytes.count {
+                guard let entity = entity(for: bytes[offset]) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                runStart = offset + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+    }
+
+    /// What stands for `byte` in escaped text: one of the five special characters, all ASCII.
+    private static func entity(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x26: "&amp;"
+        case 0x3C: "&lt;"
+        case 0x3E: "&gt;"
+        case 0x22: "&quot;"
+        case 0x27: "&#39;"
+        default: nil
         }
     }
 

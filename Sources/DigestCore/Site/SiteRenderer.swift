@@ -200,7 +200,7 @@ public struct SiteRenderer: Sendable {
         case .staticFile(let index):
             return Page(path: path, data: statics[index].data)
         default:
-            return Page(path: path, text: theme.render(job.template ?? "404", context(for: job).context))
+            return Page(path: path, data: theme.renderPage(job.template ?? "404", context(for: job).context))
         }
     }
 

@@ -71,6 +71,11 @@ public struct Theme: Sendable {
         library.render(template, .object(context))
     }
 
+    /// Renders a page's file: `render`, as bytes.
+    func renderPage(_ template: String, _ context: TemplateFields) -> Data {
+        Data(library.renderBytes(template, .object(context)))
+    }
+
     private static func closure(of name: String, references: [String: [TemplateReference]]) -> Set<String> {
         var seen: Set<String> = [name]
         var stack = [name]

@@ -8,8 +8,16 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the named template with `context` at the bottom of the context stack.
     public func render(_ name: String, _ context: TemplateValue) -> String {
-        guard let template = templates[name] else { return "" }
+        String(decoding: renderBytes(name, context), as: UTF8.self)
+    }
+
+    /// `render`, as the UTF-8 bytes a page's file holds. A page is put together from
+    /// hundreds of pieces: appended to a byte array each is a copy, where appending to a
+    /// `String` cost several times more (a tenth of a clean build's instructions).
+    public func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
+        guard let template = templates[name] else { return [] }
         var renderer = Renderer(library: self, stack: [context])
+        renderer.output.reserveCapacity(8192)
         renderer.render(template.nodes)
         return renderer.output
     }
@@ -17,7 +25,7 @@ public struct TemplateLibrary: Sendable {
     private struct Renderer {
         let library: TemplateLibrary
         var stack: [TemplateValue]
-        var output = ""
+        var output: [UInt8] = []
         /// Block overrides of the parents being rendered; the outermost definition wins.
         var blocks: [String: [Template.Node]] = [:]
         /// Partials and parents being rendered, against templates that include themselves.
@@ -101,24 +109,22 @@ public struct TemplateLibrary: Sendable {
 
         /// Adds `text` to the page, indenting the lines it starts.
         mutating func write(_ text: String) {
-            guard !indentation.isEmpty, !text.isEmpty else { return output += text }
-            let utf8 = text.utf8
-            var lineStart = utf8.startIndex
+            guard !indentation.isEmpty, !text.isEmpty else { return output.append(contentsOf: text.utf8) }
             var scanned = text
             scanned.withUTF8 { bytes in
-                // A newline is one byte: found through a pointer, whole lines copied.
+                // A newline is one byte: whole lines are copied.
+                var lineStart = 0
                 for offset in 0..<bytes.count where bytes[offset] == 0x0A {
-                    let next = utf8.index(utf8.startIndex, offsetBy: offset + 1)
-                    if lineStarts { output += indentation }
-                    output.append(contentsOf: text[lineStart..<next])
+                    if lineStarts { output.append(contentsOf: indentation.utf8) }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...offset]))
                     lineStarts = true
-                    lineStart = next
+                    lineStart = offset + 1
                 }
+                guard lineStart < bytes.count else { return }
+                if lineStarts { output.append(contentsOf: indentation.utf8) }
+                lineStarts = false
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...]))
             }
-            guard lineStart < utf8.endIndex else { return }
-            if lineStarts { output += indentation }
-            lineStarts = false
-            output.append(contentsOf: text[lineStart...])
         }
 
         private func lookUp(_ path: [String]) -> TemplateValue? {
