@@ -70,4 +70,22 @@ struct RelatedPapersTests {
         broken.terms[1] = broken.terms[0]
         #expect(RelatedPapers(broken) == nil)
     }
+
+    @Test("a look-up uses a paper's strongest terms, ties to the lower term, in term order")
+    func strongestTerms() {
+        // Weights with many ties, over vectors shorter and longer than the number of terms used.
+        var generator = SeededRandom(state: 12)
+        for length in [0, 1, RelatedPapers.queryTerms, RelatedPapers.queryTerms + 1, 40, 200] {
+            for _ in 0..<20 {
+                let vector = (0..<length).map { term in
+                    (term: term * 3, weight: Float(Int.random(in: 1...6, using: &generator)) / 8)
+                }
+                let expected = vector.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+                    .prefix(RelatedPapers.queryTerms).sorted { $0.term < $1.term }
+                let chosen = RelatedPapers.strongest(vector)
+                #expect(chosen.map(\.term) == expected.map(\.term), "length \(length)")
+                #expect(chosen.map(\.weight) == expected.map(\.weight), "length \(length)")
+            }
+        }
+    }
 }

@@ -165,16 +165,35 @@ public struct RelatedPapers: Sendable {
         return results
     }
 
+    /// The `queryTerms` strongest entries of `vector` (ties to the lower term), in term
+    /// order: `vector` is in term order, each term once. The weakest of them is found by
+    /// insertion into a short list and `vector` filtered by it; sorting each paper's terms
+    /// twice took a quarter of the look-ups' time.
+    static func strongest(_ vector: [(term: Int, weight: Float)]) -> [(term: Int, weight: Float)] {
+        guard vector.count > queryTerms else { return vector }
+        func ranksAbove(_ a: (term: Int, weight: Float), _ b: (term: Int, weight: Float)) -> Bool {
+            a.weight != b.weight ? a.weight > b.weight : a.term < b.term
+        }
+        var best: [(term: Int, weight: Float)] = []
+        best.reserveCapacity(queryTerms + 1)
+        for entry in vector {
+            if best.count == queryTerms, let last = best.last, !ranksAbove(entry, last) { continue }
+            var position = best.count
+            while position > 0 && ranksAbove(entry, best[position - 1]) { position -= 1 }
+            best.insert(entry, at: position)
+            if best.count > queryTerms { best.removeLast() }
+        }
+        guard let weakest = best.last else { return [] }
+        return vector.filter { $0.term == weakest.term || ranksAbove($0, weakest) }
+    }
+
     private static func similar(
         to document: Int, vector: [(term: Int, weight: Float)], count: Int, postings: [[Posting]],
         scores: UnsafeMutableBufferPointer<Float>
     ) -> [Int] {
-        let strongest = vector.sorted {
-            $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term
-        }.prefix(Self.queryTerms)
         var touched: [Int] = []
         // Through a pointer: this loop runs up to `queryTerms × postingCap` times a paper.
-        for entry in strongest.sorted(by: { $0.term < $1.term }) {
+        for entry in strongest(vector) {
             let list = postings[entry.term]
             for posting in list.suffix(Self.postingCap) where posting.document != document {
                 if scores[posting.document] == 0 { touched.append(posting.document) }
