@@ -167,24 +167,32 @@ public struct RelatedPapers: Sendable {
 
     /// The `queryTerms` strongest entries of `vector` (ties to the lower term), in term
     /// order: `vector` is in term order, each term once. The weakest of them is found by
-    /// insertion into a short list and `vector` filtered by it; sorting each paper's terms
-    /// twice took a quarter of the look-ups' time.
+    /// `best` and `vector` filtered by it; sorting each paper's terms twice took a quarter
+    /// of the look-ups' time.
     static func strongest(_ vector: [(term: Int, weight: Float)]) -> [(term: Int, weight: Float)] {
         guard vector.count > queryTerms else { return vector }
         func ranksAbove(_ a: (term: Int, weight: Float), _ b: (term: Int, weight: Float)) -> Bool {
             a.weight != b.weight ? a.weight > b.weight : a.term < b.term
         }
-        var best: [(term: Int, weight: Float)] = []
-        best.reserveCapacity(queryTerms + 1)
-        for entry in vector {
-            if best.count == queryTerms, let last = best.last, !ranksAbove(entry, last) { continue }
-            var position = best.count
-            while position > 0 && ranksAbove(entry, best[position - 1]) { position -= 1 }
-            best.insert(entry, at: position)
-            if best.count > queryTerms { best.removeLast() }
-        }
-        guard let weakest = best.last else { return [] }
+        guard let weakest = best(queryTerms, of: vector, by: ranksAbove).last else { return [] }
         return vector.filter { $0.term == weakest.term || ranksAbove($0, weakest) }
+    }
+
+    /// The `count` items that rank highest, best first, kept in order in a short list as
+    /// they come (`ranksAbove` is a strict order): no sort of all of them.
+    private static func best<Item>(
+        _ count: Int, of items: some Sequence<Item>, by ranksAbove: (Item, Item) -> Bool
+    ) -> [Item] {
+        var best: [Item] = []
+        best.reserveCapacity(count + 1)
+        for item in items {
+            if best.count == count, let last = best.last, !ranksAbove(item, last) { continue }
+            var position = best.count
+            while position > 0 && ranksAbove(item, best[position - 1]) { position -= 1 }
+            best.insert(item, at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     private static func similar(
@@ -200,25 +208,9 @@ public struct RelatedPapers: Sendable {
                 scores[posting.document] += entry.weight * posting.weight
             }
         }
-        // The best `count`, kept in order as candidates come: ties go to the lower ordinal.
-        var best: [Int] = []
-        for candidate in touched {
-            let score = scores[candidate]
-            if best.count == count, let last = best.last,
-                score < scores[last] || (score == scores[last] && candidate > last)
-            {
-                continue
-            }
-            var position = best.count
-            while position > 0 {
-                let other = best[position - 1]
-                if scores[other] > score || (scores[other] == score && other < candidate) { break }
-                position -= 1
-            }
-            best.insert(candidate, at: position)
-            if best.count > count { best.removeLast() }
-        }
+        // Ties go to the lower ordinal.
+        let found = best(count, of: touched) { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
         for index in touched { scores[index] = 0 }
-        return best
+        return found
     }
 }
