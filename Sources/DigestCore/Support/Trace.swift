@@ -6,6 +6,7 @@ import Foundation
 enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["PAPERDIGEST_TRACE"] != nil
     nonisolated(unsafe) private static var last = DispatchTime.now()
+    nonisolated(unsafe) private static var lastCPU = cpuSeconds()
     private static let lock = NSLock()
 
     /// Prints the time since the previous mark (on any thread) under `label`; a build marks
@@ -16,10 +17,23 @@ enum Trace {
             let previous = last  // set on first use: before `now`
             let now = DispatchTime.now()
             let seconds = Double(now.uptimeNanoseconds - previous.uptimeNanoseconds) / 1e9
-            let line = "  trace \(String(format: "%.3f", seconds)) s  peak \(peakMiB()) MiB  \(label())\n"
+            let cpu = cpuSeconds()
+            // CPU over wall shows how many cores a step kept busy.
+            let line =
+                "  trace \(String(format: "%.3f", seconds)) s  cpu \(String(format: "%.3f", cpu - lastCPU)) s"
+                + "  peak \(peakMiB()) MiB  \(label())\n"
             FileHandle.standardError.write(Data(line.utf8))
             last = now
+            lastCPU = cpu
         }
+    }
+
+    /// User and system time of the whole process so far.
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// The most memory resident so far (`getrusage`), which grows at the step that makes the peak.
