@@ -82,7 +82,9 @@ extension SiteGenerator {
         {
             return nil
         }
-        let texts = Self.texts(keys: keys, known: known, taxonomy: builder.taxonomy, cache: cache) {
+        let texts = Self.texts(
+            keys: keys, known: known, taxonomy: builder.taxonomy, matcher: builder.matcher, cache: cache
+        ) {
             drafts.papers[$0].latest
         }
         // The dumps' texts are not needed once rendered (ten years of them are large).
@@ -175,7 +177,9 @@ extension SiteGenerator {
         for index in added.drafts.indices where added.drafts[index].latest.isRemembered && known[2 * index + 1] == nil {
             return nil
         }
-        let texts = Self.texts(keys: textKeys, known: known, taxonomy: builder.taxonomy, cache: cache) {
+        let texts = Self.texts(
+            keys: textKeys, known: known, taxonomy: builder.taxonomy, matcher: builder.matcher, cache: cache
+        ) {
             added.drafts[$0].latest
         }
         Self.remember(texts, keys: textKeys, known: known, cache: cache)
@@ -259,29 +263,41 @@ extension SiteGenerator {
         )
     }
 
+    /// A paper's title and abstract, the key of the facts the catalog derives from the two,
+    /// and those facts when both texts were rendered just now (nil otherwise).
+    typealias PaperTexts = (title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64, facts: [String]?)
+
     /// Each paper's title and abstract, from `known` (what the cache has under `keys`) or
     /// rendered from its latest listing (`entry(_, index)`) and remembered, with the key of
     /// the facts the catalog derives from the two, made in the same pass: ten years of
-    /// texts are slow to go over, even just to read them.
+    /// texts are slow to go over, even just to read them. A paper whose texts are both
+    /// rendered here gets its facts here too, while their plain text is in memory: read
+    /// back from the cache, each cost more than finding its topics.
     static func texts(
-        keys: [(title: UInt64, abstract: UInt64)], known: [BuildCache.Text?], taxonomy: Taxonomy, cache: BuildCache,
-        entry: (Int) -> DumpEntry
-    ) -> [(title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64)] {
+        keys: [(title: UInt64, abstract: UInt64)], known: [BuildCache.Text?], taxonomy: Taxonomy,
+        matcher: TopicMatcher, cache: BuildCache, entry: (Int) -> DumpEntry
+    ) -> [PaperTexts] {
         let taxonomyKey = fingerprint(of: taxonomy)
-        let texts = Array(keys.indices).parallelMap { index in
-            let title =
-                known[2 * index]
-                ?? render(
-                    entry(index).title, at: entry(index).titleLocation, role: .title, cache: cache)
-            let abstract =
-                known[2 * index + 1]
-                ?? render(
-                    entry(index).abstract, at: entry(index).abstractLocation, role: .abstract, cache: cache)
+        let texts = Array(keys.indices).parallelMap { index -> PaperTexts in
+            /// The text known, or rendered now with its plain text.
+            func text(_ known: BuildCache.Text?, _ source: () -> (String, SourceLocation?), _ role: PaperText.Role) -> (
+                text: BuildCache.Text, plainText: String?
+            ) {
+                if let known { return (known, nil) }
+                let made = render(source().0, at: source().1, role: role, cache: cache)
+                return (made.stored, made.plainText)
+            }
+            let title = text(known[2 * index], { (entry(index).title, entry(index).titleLocation) }, .title)
+            let abstract = text(
+                known[2 * index + 1], { (entry(index).abstract, entry(index).abstractLocation) }, .abstract)
             var fact = Fingerprint()
             fact.add(taxonomyKey)
-            fact.add(title.text.fingerprint)
-            fact.add(abstract.text.fingerprint)
-            return (title: title, abstract: abstract, factKey: fact.value)
+            fact.add(title.text.text.fingerprint)
+            fact.add(abstract.text.text.fingerprint)
+            let facts = title.plainText.flatMap { title in
+                abstract.plainText.map { Self.facts(title: title, abstract: $0, matcher: matcher) }
+            }
+            return (title: title.text, abstract: abstract.text, factKey: fact.value, facts: facts)
         }
         Trace.mark("texts rendered")
         return texts
@@ -289,7 +305,7 @@ extension SiteGenerator {
 
     /// Remembers the texts `texts` made (those `known` lacked) under their `keys`.
     static func remember(
-        _ texts: [(title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64)],
+        _ texts: [PaperTexts],
         keys: [(title: UInt64, abstract: UInt64)], known: [BuildCache.Text?], cache: BuildCache
     ) {
         var made: [(key: UInt64, text: BuildCache.Text)] = []
@@ -304,21 +320,22 @@ extension SiteGenerator {
 
     /// Each paper's facts: its slug base (from its title), then its topics; remembered
     /// under the texts' fact keys.
-    static func facts(
-        of texts: [(title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64)], matcher: TopicMatcher,
-        cache: BuildCache
-    ) -> [[String]] {
+    static func facts(of texts: [PaperTexts], matcher: TopicMatcher, cache: BuildCache) -> [[String]] {
         let factKeys = texts.map(\.factKey)
         let knownFacts = cache.facts(factKeys)
         let facts = Array(texts.indices).parallelMap { index in
             if let known = knownFacts[index], !known.isEmpty { return known }
+            if let made = texts[index].facts { return made }
             // Read once: a title kept in texts.bin is read back each time it is asked for.
             let title = texts[index].title.text.plainText
-            return [CatalogBuilder.slugBase(ofTitle: title)]
-                + matcher.topics(title: title, abstract: texts[index].abstract.text.plainText)
+            return Self.facts(title: title, abstract: texts[index].abstract.text.plainText, matcher: matcher)
         }
         cache.remember(
             facts: facts.indices.filter { knownFacts[$0]?.isEmpty ?? true }.map { (factKeys[$0], facts[$0]) })
         return facts
+    }
+
+    private static func facts(title: String, abstract: String, matcher: TopicMatcher) -> [String] {
+        [CatalogBuilder.slugBase(ofTitle: title)] + matcher.topics(title: title, abstract: abstract)
     }
 }

@@ -157,12 +157,13 @@ public struct SiteGenerator: Sendable {
         return key.value
     }
 
-    /// A text recovered and rendered, stored by `cache` (which keeps long ones on disk).
+    /// A text recovered and rendered, stored by `cache` (which keeps long ones on disk),
+    /// and its plain text while it is still in memory.
     static func render(
         _ text: String, at location: SourceLocation?, role: PaperText.Role, cache: BuildCache
-    ) -> BuildCache.Text {
+    ) -> (stored: BuildCache.Text, plainText: String) {
         let (rendered, diagnostics) = PaperText.render(text, at: location, role: role)
-        return cache.stored(BuildCache.Text(text: rendered, diagnostics: diagnostics))
+        return (cache.stored(BuildCache.Text(text: rendered, diagnostics: diagnostics)), rendered.plainText)
     }
 
     static func fingerprint(of taxonomy: Taxonomy) -> UInt64 {
