@@ -440,7 +440,9 @@ public final class BuildCache: @unchecked Sendable {
                 var list: [RelatedPapers.Posting] = []
                 for _ in 0..<(try reader.count(itemSize: 8)) {
                     let packed = try reader.uint64()
-                    list.append((Int(packed >> 32), Float(bitPattern: UInt32(truncatingIfNeeded: packed))))
+                    list.append(
+                        (Int32(truncatingIfNeeded: packed >> 32), Float(bitPattern: UInt32(truncatingIfNeeded: packed)))
+                    )
                 }
                 postings.append(list)
             }
