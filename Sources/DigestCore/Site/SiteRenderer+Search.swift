@@ -43,7 +43,7 @@ extension SiteRenderer {
                     if word.isEmpty { continue }
                     var id = terms.count
                     if let found = table.insert(id, for: Fingerprint.of(word)) {
-                        if terms[found].utf8.elementsEqual(word) {
+                        if terms[found].hasUTF8(word) {
                             id = found
                         } else {
                             let text = String(decoding: word, as: UTF8.self)

@@ -12,9 +12,13 @@ enum XML {
 
     /// A quick test on bytes: forbidden characters are C0 controls (but tab, LF, CR) and
     /// U+FFFE/U+FFFF (`EF BF BE`/`EF BF BF`), so text with neither a control byte nor `EF`
-    /// has none.
+    /// has none. Read through a pointer: a feed's entries hold whole abstracts, and
+    /// `utf8.contains` walks the view an index at a time.
     private static func mayHoldForbidden(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
+        }
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

@@ -7,9 +7,11 @@ struct WordBuffer {
     /// Where the current word starts in `bytes`.
     private var start = 0
 
-    init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
-        ends.reserveCapacity(capacity / 6)
+    /// Words made so far (a word may be in progress after the last end).
+    init(bytes: [UInt8], ends: [Int]) {
+        self.bytes = bytes
+        self.ends = ends
+        start = ends.last ?? 0
     }
 
     mutating func append(_ byte: UInt8) {
@@ -49,15 +51,44 @@ extension WordBuffer {
     /// ends them, without Unicode look-ups; every other scalar goes to `other`, which
     /// appends to the word or ends it.
     ///
-    /// Scans the UTF-8 bytes and appends each run of lower-case letters and digits at once,
-    /// decoding a scalar only where a byte is not ASCII.
+    /// Up to the first byte that is not ASCII (most texts have none), each byte is written
+    /// straight into a buffer the size of the text; from there on, runs of lower-case
+    /// letters and digits are appended at once and a scalar is decoded where a byte is not
+    /// ASCII. (Appending every word's run to an array cost more than reading its bytes.)
     static func words(in text: String, other: (Unicode.Scalar, inout WordBuffer) -> Void) -> WordList {
         var text = text
-        var words = WordBuffer(capacity: text.utf8.count)
-        text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
+            var ends: [Int] = []
+            ends.reserveCapacity(bytes.count / 6)
+            var stop = bytes.count
+            let ascii = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+                var count = 0
+                var inWord = false
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+                        buffer[count] = byte
+                    } else if byte &- 0x41 < 26 {
+                        buffer[count] = byte | 0x20
+                    } else if byte < 0x80 {
+                        if inWord { ends.append(count) }
+                        inWord = false
+                        continue
+                    } else {
+                        stop = index
+                        break
+                    }
+                    count += 1
+                    inWord = true
+                }
+                if inWord && stop == bytes.count { ends.append(count) }
+                initialized = count
+            }
+            if stop == bytes.count { return WordList(bytes: ascii, ends: ends) }
+            var words = WordBuffer(bytes: ascii, ends: ends)
             // Where the run of bytes kept as they are, not yet appended, starts.
-            var runStart = 0
-            var index = 0
+            var runStart = stop
+            var index = stop
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
@@ -83,7 +114,7 @@ extension WordBuffer {
                 runStart = index
             }
             words.flush(endingWith: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            return words.list
         }
-        return words.list
     }
 }
