@@ -16,4 +16,28 @@ struct StringBytesTests {
         #expect(!"<<<<<".containsBytes("<<<<<<"))
         #expect("<<<<<<".containsBytes("<<<<<<"))
     }
+
+    @Test("a text's UTF-8 compared with bytes: equal, a prefix, longer, one byte off, empty")
+    func hasUTF8() {
+        func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+        #expect(bytes("naïve").withUnsafeBufferPointer { "naïve".hasUTF8($0) })
+        #expect(!bytes("naïv").withUnsafeBufferPointer { "naïve".hasUTF8($0) })
+        #expect(!bytes("naïves").withUnsafeBufferPointer { "naïve".hasUTF8($0) })
+        #expect(!bytes("naïvf").withUnsafeBufferPointer { "naïve".hasUTF8($0) })
+        #expect(bytes("").withUnsafeBufferPointer { "".hasUTF8($0) })
+        #expect(!bytes("").withUnsafeBufferPointer { "a".hasUTF8($0) })
+    }
+
+    @Test("the text HTML shows: tags dropped, the five entities read back, any other kept, ends trimmed")
+    func shownText() {
+        #expect(HTML.shownText("<p>a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;</p>\n") == "a <b> & \"c\" 'd'")
+        #expect(HTML.shownText("<p>x <math><mi>γ</mi><mo>→</mo></math> y</p>") == "x γ→ y")
+        #expect(HTML.shownText("&nbsp;&amp &ampx &amp;x") == "&nbsp;&amp &ampx &x")
+        #expect(HTML.shownText(" \n<em>é</em> <a href=\"/x?a&amp;b\">link</a>\n ") == "é link")
+        #expect(HTML.shownText("") == "")
+        #expect(HTML.shownText("<p>") == "")
+        for text in ["a < b & c > \"d\" 'e'", "plain", "é ü &", "&amp;"] {
+            #expect(HTML.shownText("<p>" + HTML.escape(text) + "</p>\n") == text)
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for HTML text and attribute values: the one home of `&lt;` and friends (XML
 /// and MathML use it too).
 public enum HTML {
@@ -50,6 +52,67 @@ public enum HTML {
         case 0x27: "&#39;"
         default: nil
         }
+    }
+
+    /// The text an HTML fragment shows, as far as `escape` goes: tags dropped, the five
+    /// entities read back (any other stays as written), white space at either end trimmed.
+    /// The build cache keeps a text's plain form only when this does not give it: for most
+    /// abstracts it does, and their plain form is half of what the cache holds.
+    static func shownText(_ html: String) -> String {
+        var scanned = html
+        return scanned.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { text in
+                var count = 0
+                var offset = 0
+                while offset < bytes.count {
+                    // The run up to the next tag or entity is copied whole.
+                    let tag = firstIndex(of: 0x3C, in: bytes, from: offset, to: bytes.count)
+                    let end = firstIndex(of: 0x26, in: bytes, from: offset, to: tag)
+                    var run = bytes[offset..<end]
+                    if count == 0 { run = run.drop(while: isSpace) }
+                    UnsafeMutableBufferPointer(rebasing: text[count..<(count + run.count)]).initialize(from: run)
+                    count += run.count
+                    offset = end
+                    if offset == bytes.count { break }
+                    if offset == tag {
+                        offset = firstIndex(of: 0x3E, in: bytes, from: offset, to: bytes.count) + 1
+                    } else if let (special, length) = entity(at: offset, in: bytes) {
+                        text[count] = special
+                        count += 1
+                        offset += length
+                    } else {
+                        text[count] = 0x26
+                        count += 1
+                        offset += 1
+                    }
+                }
+                while count > 0 && isSpace(text[count - 1]) { count -= 1 }
+                return count
+            }
+        }
+    }
+
+    /// Where `byte` first is in `bytes[start..<end]`, or `end` (`memchr`: most of a text
+    /// is long runs without it).
+    private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+        -> Int
+    {
+        guard start < end, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(byte), end - start)
+        else { return end }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A }
+
+    /// The special character whose entity starts at `offset` (an `&`), and the entity's length.
+    private static func entity(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt8, Int)? {
+        for special: UInt8 in [0x26, 0x3C, 0x3E, 0x22, 0x27] {
+            guard let entity = entity(for: special) else { continue }
+            let spelled = UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount)
+            if bytes[offset...].starts(with: spelled) { return (special, spelled.count) }
+        }
+        return nil
     }
 
     public static func escape(_ text: String) -> String {
