@@ -19,6 +19,18 @@ struct RelatedPapersTests {
         #expect(Terms.distinctWords("") == "")
     }
 
+    @Test("search postings: each gap to the previous paper in base 36, one digit or several")
+    func postingsEncoding() {
+        var bytes: [UInt8] = []
+        SiteRenderer.appendPostings([0, 2, 13, 49, 1382], to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "\"0.1.a.z.110\"")
+        for gap in [0, 9, 10, 35, 36, 1295, 1296, 46_655, 46_656, 1_000_000] {
+            var single: [UInt8] = []
+            SiteRenderer.appendPostings([gap], to: &single)
+            #expect(Int(String(decoding: single.dropFirst().dropLast(), as: UTF8.self), radix: 36) == gap)
+        }
+    }
+
     @Test("a word is the same whether the text turns non-ASCII before it, inside it or after it")
     func wordsAcrossASCII() {
         #expect(Terms.words("Deep MODELS, 3D: naïve Straße") == ["deep", "models", "3d", "naive", "straße"])

@@ -40,4 +40,19 @@ struct StringBytesTests {
             #expect(HTML.shownText("<p>" + HTML.escape(text) + "</p>\n") == text)
         }
     }
+
+    @Test("UTF-16 order compared on bytes: as JavaScript sorts, surrogates below U+E000–U+FFFF")
+    func utf16Order() {
+        let texts = [
+            "", "a", "ab", "abc", "b", "z", "é", "ée", "\u{7FF}", "\u{800}", "\u{D7FF}", "\u{E000}", "\u{E000}a",
+            "\u{FB00}", "\u{FFFD}", "\u{10000}", "\u{1D465}", "\u{1D465}b", "\u{10FFFF}", "a\u{1D465}", "a\u{FFFD}",
+        ]
+        for left in texts {
+            for right in texts {
+                #expect(
+                    left.precedesInUTF16Order(right) == left.utf16.lexicographicallyPrecedes(right.utf16),
+                    "\(left.unicodeScalars.map(\.value)) before \(right.unicodeScalars.map(\.value))")
+            }
+        }
+    }
 }

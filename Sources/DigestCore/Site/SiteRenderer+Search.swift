@@ -63,7 +63,7 @@ extension SiteRenderer {
             }
         }
         // UTF-16 order, the order the script's binary search compares in.
-        let order = terms.indices.sorted { terms[$0].utf16.lexicographicallyPrecedes(terms[$1].utf16) }
+        let order = terms.indices.sorted { terms[$0].precedesInUTF16Order(terms[$1]) }
         var encoded: [UInt8] = [0x5B]
         for (place, id) in order.enumerated() {
             if place > 0 { encoded.append(0x2C) }
@@ -83,24 +83,24 @@ extension SiteRenderer {
         ]) + "\n"
     }
 
-    private static let base36Digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
-
     /// `[0, 2, 13]` → `"0.1.a"`, quoted: base-36 gaps written digit by digit into the
     /// index's buffer (digits and dots need no JSON escaping), as it has tens of thousands of
-    /// terms.
+    /// terms. Most gaps are one digit or two: the digits are written in order, from the
+    /// largest power of 36 down, rather than written backwards and reversed.
     static func appendPostings(_ papers: [Int], to bytes: inout [UInt8]) {
         bytes.append(0x22)
         var previous = -1
         for (offset, paper) in papers.enumerated() {
             if offset > 0 { bytes.append(0x2E) }
-            var gap = paper - previous - 1
+            let gap = paper - previous - 1
             previous = paper
-            let start = bytes.count
-            repeat {
-                bytes.append(base36Digits[gap % 36])
-                gap /= 36
-            } while gap > 0
-            bytes[start...].reverse()
+            var power = 1
+            while power <= gap / 36 { power *= 36 }
+            while power > 0 {
+                let digit = UInt8(truncatingIfNeeded: gap / power % 36)
+                bytes.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+                power /= 36
+            }
         }
         bytes.append(0x22)
     }

@@ -46,4 +46,25 @@ extension String {
             return memcmp(base, other, bytes.count) == 0
         }
     }
+
+    /// Whether the text sorts before `other` in UTF-16 order (JavaScript's string order),
+    /// compared on UTF-8 bytes: `utf16.lexicographicallyPrecedes` walks both views a code
+    /// unit at a time. Byte order is code point order, which is UTF-16 order but where a
+    /// character from U+10000 up (four bytes, lead byte F0–F4) meets one from U+E000 to
+    /// U+FFFF (lead byte EE or EF): UTF-16 writes the first with surrogates, which sort lower.
+    func precedesInUTF16Order(_ other: String) -> Bool {
+        var (text, other) = (self, other)
+        return text.withUTF8 { left in
+            other.withUTF8 { right in
+                let common = Swift.min(left.count, right.count)
+                var index = 0
+                while index < common && left[index] == right[index] { index += 1 }
+                guard index < common else { return left.count < right.count }
+                let (a, b) = (left[index], right[index])
+                if a >= 0xF0 && (b == 0xEE || b == 0xEF) { return true }
+                if b >= 0xF0 && (a == 0xEE || a == 0xEF) { return false }
+                return a < b
+            }
+        }
+    }
 }
