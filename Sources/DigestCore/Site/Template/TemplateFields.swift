@@ -34,11 +34,11 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     public subscript(name: String) -> TemplateValue? {
         get {
-            guard let index = names.firstIndex(of: name) else { return nil }
+            guard let index = position(of: name) else { return nil }
             return values[index]
         }
         set {
-            if let index = names.firstIndex(of: name) {
+            if let index = position(of: name) {
                 if let newValue {
                     values[index] = newValue
                 } else {
@@ -50,5 +50,13 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
                 values.append(newValue)
             }
         }
+    }
+
+    /// Where `name` is. Names of another length are passed over on their byte counts,
+    /// which a string keeps: comparing two short strings that differ takes a call into
+    /// the standard library, and a page's contexts look up a million names.
+    private func position(of name: String) -> Int? {
+        let length = name.utf8.count
+        return names.firstIndex { $0.utf8.count == length && $0 == name }
     }
 }

@@ -129,7 +129,8 @@ public struct TemplateLibrary: Sendable {
 
         private func lookUp(_ path: [String]) -> TemplateValue? {
             guard let first = path.first else { return nil }
-            if first == "." { return stack.last }
+            // Lengths first: `==` on two short strings that differ is a call into the library.
+            if first.utf8.count == 1 && first == "." { return stack.last }
             var value: TemplateValue?
             for frame in stack.reversed() {
                 if case .object(let fields) = frame, let found = fields[first] {
