@@ -271,8 +271,8 @@ extension SiteGenerator {
     /// rendered from its latest listing (`entry(_, index)`) and remembered, with the key of
     /// the facts the catalog derives from the two, made in the same pass: ten years of
     /// texts are slow to go over, even just to read them. A paper whose texts are both
-    /// rendered here gets its facts here too, while their plain text is in memory: read
-    /// back from the cache, each cost more than finding its topics.
+    /// rendered here gets its facts here too, while their plain text is in memory: reading
+    /// the texts back from the cache cost more than finding the topics.
     static func texts(
         keys: [(title: UInt64, abstract: UInt64)], known: [BuildCache.Text?], taxonomy: Taxonomy,
         matcher: TopicMatcher, cache: BuildCache, entry: (Int) -> DumpEntry
@@ -284,7 +284,8 @@ extension SiteGenerator {
                 text: BuildCache.Text, plainText: String?
             ) {
                 if let known { return (known, nil) }
-                let made = render(source().0, at: source().1, role: role, cache: cache)
+                let (text, location) = source()
+                let made = render(text, at: location, role: role, cache: cache)
                 return (made.stored, made.plainText)
             }
             let title = text(known[2 * index], { (entry(index).title, entry(index).titleLocation) }, .title)

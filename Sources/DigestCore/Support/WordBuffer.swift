@@ -51,7 +51,7 @@ extension WordBuffer {
     /// ends them, without Unicode look-ups; every other scalar goes to `other`, which
     /// appends to the word or ends it.
     ///
-    /// Up to the first byte that is not ASCII (most texts have none), each byte is written
+    /// Up to the first byte that is not ASCII (many texts have none), each byte is written
     /// straight into a buffer the size of the text; from there on, runs of lower-case
     /// letters and digits are appended at once and a scalar is decoded where a byte is not
     /// ASCII. (Appending every word's run to an array cost more than reading its bytes.)

@@ -54,7 +54,7 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Where `name` is. Names of another length are passed over on their byte counts,
     /// which a string keeps: comparing two short strings that differ takes a call into
-    /// the standard library, and a page's contexts look up a million names.
+    /// the standard library, and a clean build's contexts look up millions of names.
     private func position(of name: String) -> Int? {
         let length = name.utf8.count
         return names.firstIndex { $0.utf8.count == length && $0 == name }
