@@ -3,31 +3,9 @@ import Foundation
 /// Escaping for HTML text and attribute values: the one home of `&lt;` and friends (XML
 /// and MathML use it too).
 public enum HTML {
-    /// Appends `text` escaped. Scans the UTF-8 bytes through a pointer (the five special
-    /// characters are ASCII) and copies the runs between them whole, as most text has none.
-    static func escape(_ text: String, into output: inout String) {
-        var scanned = text
-        scanned.withUTF8 { bytes in
-            let utf8 = text.utf8
-            var runStart = 0
-            for offset in 0..<bytes.count {
-                guard let entity = entity(for: bytes[offset]) else { continue }
-                output.append(
-                    contentsOf: text[
-                        utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(utf8.startIndex, offsetBy: offset)]
-                )
-                output += entity.description
-                runStart = offset + 1
-            }
-            if runStart == 0 {
-                output += text
-            } else {
-                output.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: runStart)...])
-            }
-        }
-    }
-
-    /// `escape(_:into:)` for a page made as bytes.
+    /// Appends `text` escaped to a page made as bytes. Scans the UTF-8 bytes through a
+    /// pointer (the five special characters are ASCII) and copies the runs between them
+    /// whole, as most text has none.
     static func escape(_ text: String, into output: inout [UInt8]) {
         var scanned = text
         scanned.withUTF8 { bytes in
@@ -107,7 +85,7 @@ public enum HTML {
 
     /// The special character whose entity starts at `offset` (an `&`), and the entity's length.
     private static func entity(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt8, Int)? {
-        for special: UInt8 in [0x26, 0x3C, 0x3E, 0x22, 0x27] {
+        for special in "&<>\"'".utf8 {
             guard let entity = entity(for: special) else { continue }
             let spelled = UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount)
             if bytes[offset...].starts(with: spelled) { return (special, spelled.count) }
@@ -115,9 +93,14 @@ public enum HTML {
         return nil
     }
 
+    /// `text` escaped; `text` itself when it has nothing to escape (most names and
+    /// numbers MathML is made of), without copying it.
     public static func escape(_ text: String) -> String {
-        var output = ""
+        var scanned = text
+        guard scanned.withUTF8({ $0.contains { entity(for: $0) != nil } }) else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
         escape(text, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 }

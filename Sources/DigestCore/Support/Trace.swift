@@ -30,17 +30,20 @@ enum Trace {
 
     /// User and system time of the whole process so far.
     private static func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
+        let usage = self.usage()
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
-    /// The most memory resident so far (`getrusage`), which grows at the step that makes the peak.
+    /// The most memory resident so far, which grows at the step that makes the peak.
     private static func peakMiB() -> Int {
+        usage().ru_maxrss >> 10
+    }
+
+    private static func usage() -> rusage {
         var usage = rusage()
         getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
-        return usage.ru_maxrss >> 10
+        return usage
     }
 
     nonisolated(unsafe) private static var totals: [String: (Double, Int)] = [:]
