@@ -55,4 +55,30 @@ struct StringBytesTests {
             }
         }
     }
+
+    @Test("a fingerprint reads its last bytes as one little-endian word, whatever their number")
+    func fingerprintTail() {
+        // The definition, a byte at a time: eight-byte words, then the rest with the length.
+        func reference(_ bytes: [UInt8]) -> UInt64 {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            func mix(_ word: UInt64) {
+                value = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
+                value ^= value >> 31
+            }
+            var index = 0
+            while index + 8 <= bytes.count {
+                mix((0..<8).reduce(0) { $0 | UInt64(bytes[index + $1]) << (8 * UInt64($1)) })
+                index += 8
+            }
+            let tail = (index..<bytes.count).reduce(UInt64(0)) { $0 | UInt64(bytes[$1]) << (8 * UInt64($1 - index)) }
+            mix(tail ^ (UInt64(bytes.count) << 56))
+            return value
+        }
+        let text = "ab\u{e9}cdefgh\u{1D465}ijklmnop"
+        for length in 0...text.utf8.count {
+            let bytes = Array(text.utf8.prefix(length))
+            #expect(bytes.withUnsafeBufferPointer { Fingerprint.of($0) } == reference(bytes), "\(length) bytes")
+        }
+        #expect(Fingerprint.of("word") == reference(Array("word".utf8)))
+    }
 }

@@ -37,6 +37,13 @@ struct TrendChartTests {
         #expect(
             OutboundLinks.arxivIDs(in: "code at https://arxiv.org/pdf/1706.03762 (arXiv 1706.03762)") == ["1706.03762"])
         #expect(OutboundLinks.arxivIDs(in: "arXiv papers from 2023.") == [])
+        // In any case, at the very start and end, in order however the `x` is written.
+        #expect(
+            OutboundLinks.arxivIDs(in: "ARXIV:2401.00002, then arxiv:2401.00001 and ArXiV:2401.00003") == [
+                "2401.00002", "2401.00001", "2401.00003",
+            ])
+        #expect(OutboundLinks.arxivIDs(in: "xarxiv 2101.00001 arxi arxiv") == ["2101.00001"])
+        #expect(OutboundLinks.arxivIDs(in: "arxiv") == [] && OutboundLinks.arxivIDs(in: "x") == [])
         #expect(OutboundLinks.encode("Q&A: ℓ_p bounds") == "Q%26A%3A%20%E2%84%93_p%20bounds")
     }
 }

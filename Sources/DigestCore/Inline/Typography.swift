@@ -59,28 +59,13 @@ enum Typography {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A quick byte scan: most text has none of `--`, backticks, `''`, `~`, `bullet `, `x201`.
+    /// Whether the text holds any of `--`, backticks, `''`, `~`, `bullet `, `x201`: most
+    /// text has none. Each is looked for with `memchr`, many bytes at a time.
     private static func needsWork(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            for i in bytes.indices {
-                switch bytes[i] {
-                case UInt8(ascii: "`"), UInt8(ascii: "~"): return true
-                case UInt8(ascii: "-"), UInt8(ascii: "'"): if i > 0 && bytes[i - 1] == bytes[i] { return true }
-                case UInt8(ascii: " "):
-                    if i >= 6 && bytes[i - 1] == UInt8(ascii: "t") && bytes[(i - 6)..<i].elementsEqual("bullet".utf8) {
-                        return true
-                    }
-                case UInt8(ascii: "1"):
-                    if i >= 3 && bytes[i - 1] == UInt8(ascii: "0") && bytes[(i - 3)..<i].elementsEqual("x20".utf8) {
-                        return true
-                    }
-                default: break
-                }
-            }
-            return false
-        }
+        markers.contains { text.containsBytes($0) }
     }
+
+    private static let markers = ["`", "~", "--", "''", "bullet ", "x201"]
 
     /// `runx2014each`: an HTML entity that lost its `&#` and `;`, after a letter.
     private static func htmlDash(_ bytes: [UInt8], at i: Int) -> String? {

@@ -162,11 +162,12 @@ extension SiteRenderer {
                     // Read once: a title may come from texts.bin.
                     let title = catalog.papers[other].title.html
                     showsMath = showsMath || PaperText.showsMath(title)
+                    let firstSeen = dayText(catalog.papers[other].firstSeen)
                     return [
                         "title_html": .string(title),
                         "url": .string(routes.url(Routes.paper(catalog.papers[other].slug))),
-                        "first_seen": .string(catalog.papers[other].firstSeen.long),
-                        "first_seen_iso": .string(catalog.papers[other].firstSeen.iso),
+                        "first_seen": .string(firstSeen.long),
+                        "first_seen_iso": .string(firstSeen.iso),
                     ]
                 })
             card["has_related"] = .bool(!related[index].isEmpty)
@@ -287,19 +288,17 @@ extension SiteRenderer {
             "url": .string(routes.url(Routes.paper(paper.slug))),
             "abstract_html": .string(paper.abstract.html),
             "has_abstract": .bool(!paper.abstract.html.isEmpty),
-            "topics": .list(
-                paper.topics.compactMap { topicIndex[$0] }.map {
-                    .object(topicLink(catalog.topics[$0], withCount: false))
-                }),
+            "topics": .list(paper.topics.compactMap { topicIndex[$0].map { topicChips[$0] } }),
             // `last` lets a template separate dates with commas: "Listed on Mar 12, Mar 14".
             "days": .list(
                 days.enumerated().map { offset, day in
-                    [
-                        "label": .string(day.long), "short": .string(day.short), "iso": .string(day.iso),
-                        "url": .string(routes.url(Routes.day(day))), "last": .bool(offset == days.count - 1),
+                    let text = dayText(day)
+                    return [
+                        "label": .string(text.long), "short": .string(text.short), "iso": .string(text.iso),
+                        "url": .string(text.url), "last": .bool(offset == days.count - 1),
                     ]
                 }),
-            "listed_on": .string(days.map(\.short).joined(separator: ", ")),
+            "listed_on": .string(days.map { dayText($0).short }.joined(separator: ", ")),
             "seen_count": .int(paper.appearances.count),
             "seen_many": .bool(paper.appearances.count > 1),
         ]
@@ -309,12 +308,21 @@ extension SiteRenderer {
         topicLink(topic, withCount: true)
     }
 
-    private func topicLink(_ topic: Catalog.TopicPapers, withCount: Bool) -> TemplateFields {
-        var link: TemplateFields = [
-            "name": .string(topic.topic.name),
-            "slug": .string(topic.topic.slug),
-            "url": .string(routes.url(Routes.topic(topic.topic.slug))),
+    /// The texts of `day`: made once for a listed day.
+    func dayText(_ day: DayDate) -> DayText {
+        dayTexts[day] ?? DayText(day, routes: routes)
+    }
+
+    /// A topic's name, slug and page.
+    static func topicFields(_ topic: Topic, routes: Routes) -> TemplateFields {
+        [
+            "name": .string(topic.name), "slug": .string(topic.slug),
+            "url": .string(routes.url(Routes.topic(topic.slug))),
         ]
+    }
+
+    private func topicLink(_ topic: Catalog.TopicPapers, withCount: Bool) -> TemplateFields {
+        var link = Self.topicFields(topic.topic, routes: routes)
         if withCount {
             link["count"] = .int(topic.papers.count)
             link["count_label"] = .string(count(topic.papers.count, "paper"))
@@ -326,12 +334,13 @@ extension SiteRenderer {
     }
 
     private func dayLink(_ day: Catalog.Day, preview: Int) -> TemplateFields {
+        let text = dayText(day.date)
         var link: TemplateFields = [
-            "label": .string(day.date.long),
-            "short": .string(day.date.short),
-            "iso": .string(day.date.iso),
+            "label": .string(text.long),
+            "short": .string(text.short),
+            "iso": .string(text.iso),
             "weekday": .string(day.date.weekdayName),
-            "url": .string(routes.url(Routes.day(day.date))),
+            "url": .string(text.url),
             "count": .int(day.papers.count),
             "count_label": .string(count(day.papers.count, "paper")),
         ]
@@ -396,33 +405,40 @@ extension SiteRenderer {
     /// JSON-LD `ScholarlyArticle` for search engines, safe inside `<script>`. It carries no
     /// abstract or description: the page body and the meta description have them already.
     private func structuredData(_ paper: Paper, location: String) -> String {
-        var members: [(String, String)] = [
-            ("@context", JSON.string("https://schema.org")),
-            ("@type", JSON.string("ScholarlyArticle")),
-            ("headline", JSON.string(paper.title.plainText)),
-            ("url", JSON.string(routes.absolute(location))),
-            ("datePublished", JSON.string(paper.firstSeen.iso)),
-            ("dateModified", JSON.string(paper.lastSeen.iso)),
-            ("inLanguage", JSON.string(config.language)),
-            (
-                "isPartOf",
-                JSON.object([
-                    ("@type", JSON.string("WebSite")), ("name", JSON.string(config.title)),
-                    ("url", JSON.string(routes.absolute(Routes.home))),
-                ])
-            ),
-        ]
+        var json = #"<script type="application/ld+json">{"@context":"https://schema.org","@type":"ScholarlyArticle""#
+        json += #","headline":"# + JSON.string(paper.title.plainText)
+        json += #","url":"# + JSON.string(routes.absolute(location))
+        json += #","datePublished":"# + JSON.string(paper.firstSeen.iso)
+        json += #","dateModified":"# + JSON.string(paper.lastSeen.iso)
+        json += articleSite
         let keywords = paper.topics.compactMap { topicIndex[$0].map { catalog.topics[$0].topic.name } }
-        if !keywords.isEmpty { members.append(("keywords", JSON.string(keywords.joined(separator: ", ")))) }
-        if !paper.links.isEmpty { members.append(("sameAs", JSON.array(paper.links.map { JSON.string($0.url) }))) }
-        return "<script type=\"application/ld+json\">\(JSON.object(members))</script>"
+        if !keywords.isEmpty { json += #","keywords":"# + JSON.string(keywords.joined(separator: ", ")) }
+        if !paper.links.isEmpty { json += #","sameAs":"# + JSON.array(paper.links.map { JSON.string($0.url) }) }
+        return json + "}</script>"
+    }
+
+    /// The members of every paper's JSON-LD that describe the site, made once.
+    static func articleSite(config: SiteConfig, routes: Routes) -> String {
+        let site = JSON.object([
+            ("@type", JSON.string("WebSite")), ("name", JSON.string(config.title)),
+            ("url", JSON.string(routes.absolute(Routes.home))),
+        ])
+        return #","inLanguage":"# + JSON.string(config.language) + #","isPartOf":"# + site
     }
 
     /// About `limit` characters of plain text cut at a word, for meta descriptions and feeds.
     static func summary(of text: String, limit: Int = 160) -> String {
         // Characters never outnumber UTF-8 bytes: short texts need no counting, and long
         // ones are cut after `limit` scalars without counting the rest.
-        guard text.utf8.count > limit,
+        guard text.utf8.count > limit else { return text }
+        // Most texts begin with `limit` ASCII bytes: then scalars are bytes, and the cut and
+        // its last space are found on the bytes, not by walking scalars and characters.
+        var probe = text
+        if probe.withUTF8({ $0.prefix(limit).allSatisfy { $0 < 0x80 } }) {
+            let cut = text[..<text.utf8.index(text.utf8.startIndex, offsetBy: limit)]
+            return trimmed(cut[..<(cut.utf8.lastIndex(of: 0x20) ?? cut.endIndex)]) + "…"
+        }
+        guard
             let limitIndex = text.unicodeScalars.index(
                 text.unicodeScalars.startIndex, offsetBy: limit, limitedBy: text.unicodeScalars.endIndex),
             limitIndex < text.unicodeScalars.endIndex

@@ -14,10 +14,15 @@ public struct SiteRenderer: Sendable {
     public let statics: [SourceFile]
     public let routes: Routes
     let topicIndex: [String: Int]
+    /// Each topic as a card's chip shows it, and each listed day's texts, made once.
+    let topicChips: [TemplateValue]
+    let dayTexts: [DayDate: DayText]
     let assetURLs: [String: String]
     /// What every page's context shares, made once: `site` and `assets`.
     let siteValue: TemplateValue
     let assetsValue: TemplateValue
+    /// What each paper's JSON-LD says of the site (`articleSite(config:routes:)`).
+    let articleSite: String
     /// For each paper, the indices of the most similar earlier papers.
     public let related: [[Int]]
     /// For each topic, its papers grouped by the month they were first listed, newest first.
@@ -82,6 +87,9 @@ public struct SiteRenderer: Sendable {
         self.routes = Routes(base: config.baseURL)
         self.topicIndex = Dictionary(uniqueKeysWithValues: catalog.topics.enumerated().map { ($1.topic.slug, $0) })
         let routes = self.routes
+        self.topicChips = catalog.topics.map { .object(Self.topicFields($0.topic, routes: routes)) }
+        self.dayTexts = Dictionary(catalog.days.map { ($0.date, DayText($0.date, routes: routes)) }) { first, _ in first
+        }
         self.assetURLs = Dictionary(
             uniqueKeysWithValues: theme.assets.map { asset in
                 (
@@ -90,6 +98,7 @@ public struct SiteRenderer: Sendable {
                 )
             })
         self.siteValue = Self.siteValue(config: config, routes: routes)
+        self.articleSite = Self.articleSite(config: config, routes: routes)
         self.assetsValue = .object(TemplateFields(assetURLs.mapValues(TemplateValue.string)))
         var ranks = Array(repeating: 0, count: catalog.papers.count)
         for (place, paper) in catalog.firstListing.enumerated() { ranks[paper] = place }

@@ -43,13 +43,21 @@ public struct Fingerprint: Sendable {
             mix(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
+        // The last bytes, little-endian, read four, two and one at a time: most of what is
+        // fingerprinted is words, shorter than eight bytes.
         var tail: UInt64 = 0
         var shift: UInt64 = 0
-        while index < count {
-            tail |= UInt64(bytes[index]) << shift
-            shift += 8
-            index += 1
+        if count - index >= 4 {
+            tail = UInt64(bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self).littleEndian)
+            shift = 32
+            index += 4
         }
+        if count - index >= 2 {
+            tail |= UInt64(bytes.loadUnaligned(fromByteOffset: index, as: UInt16.self).littleEndian) << shift
+            shift += 16
+            index += 2
+        }
+        if index < count { tail |= UInt64(bytes[index]) << shift }
         mix(tail ^ (UInt64(count) << 56))
     }
 
