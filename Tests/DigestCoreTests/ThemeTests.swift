@@ -48,6 +48,25 @@ struct ThemeTests {
         #expect(loaded.dependencies["day"] == ["day"])
     }
 
+    @Test("layouts nest and the outermost override wins; blocks keep defaults; sections walk lists; dotted names")
+    func layoutsAndSections() throws {
+        let (theme, diagnostics) = load([
+            "base": "<{{$title}}Base{{/title}}>[{{$body}}default{{/body}}]",
+            "mid": "{{<base}}{{$title}}Mid{{/title}}{{$body}}mid {{$inner}}mid-inner{{/inner}}{{/body}}{{/base}}",
+            "leaf": "{{<mid}}{{$inner}}leaf {{#items}}{{.}},{{/items}}{{^none}}!{{/none}}{{a.b.c}}{{/inner}}{{/mid}}",
+            "again": "{{#n}}({{>again}}){{/n}}.",
+        ])
+        let loaded = try #require(theme, "\(diagnostics)")
+        let context: TemplateFields = ["items": [1, 2], "a": ["b": ["c": "<deep>"]], "n": true]
+        #expect(loaded.render("leaf", context) == "<Mid>[mid leaf 1,2,!&lt;deep&gt;]")
+        #expect(loaded.render("mid", context) == "<Mid>[mid mid-inner]")
+        #expect(loaded.render("base", context) == "<Base>[default]")
+        // A template that includes itself stops a hundred partials deep.
+        #expect(
+            loaded.render("again", context)
+                == String(repeating: "(", count: 101) + String(repeating: ").", count: 101))
+    }
+
     @Test("a standalone partial indents every line it writes but after a final newline, nested ones add up")
     func partialIndent() throws {
         let (theme, _) = load([

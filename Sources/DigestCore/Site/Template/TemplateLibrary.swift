@@ -1,9 +1,12 @@
 /// A set of named templates that can include and extend each other, and renders them.
 public struct TemplateLibrary: Sendable {
     public let templates: [String: Template]
+    /// The templates compiled, what renders walk.
+    let program: TemplateProgram
 
     public init(templates: [String: Template]) {
         self.templates = templates
+        program = TemplateProgram(templates)
     }
 
     /// Renders the named template with `context` at the bottom of the context stack.
@@ -15,19 +18,24 @@ public struct TemplateLibrary: Sendable {
     /// hundreds of pieces: appended to a byte array each is a copy, where appending to a
     /// `String` cost several times more (a tenth of a clean build's instructions).
     public func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
-        guard let template = templates[name] else { return [] }
-        var renderer = Renderer(library: self, stack: [context])
-        renderer.output.reserveCapacity(8192)
-        renderer.render(template.nodes)
-        return renderer.output
+        guard let range = program.templates[name] else { return [] }
+        return program.bytes.withUnsafeBufferPointer { text in
+            var renderer = Renderer(program: program, text: text, stack: [context])
+            renderer.output.reserveCapacity(8192)
+            renderer.render(range)
+            return renderer.output
+        }
     }
 
     private struct Renderer {
-        let library: TemplateLibrary
+        let program: TemplateProgram
+        /// The program's literal text, borrowed for the render.
+        let text: UnsafeBufferPointer<UInt8>
         var stack: [TemplateValue]
         var output: [UInt8] = []
-        /// Block overrides of the parents being rendered; the outermost definition wins.
-        var blocks: [String: [Template.Node]] = [:]
+        /// Block overrides of the parents being rendered, by the number of the block's
+        /// name; the outermost definition wins.
+        var blocks: [Int: Range<Int>] = [:]
         /// Partials and parents being rendered, against templates that include themselves.
         var depth = 0
         /// The indents of the standalone partials and parents being rendered, joined: every
@@ -37,18 +45,20 @@ public struct TemplateLibrary: Sendable {
         /// its indent is written with its first byte, so a final newline gets none.
         var lineStarts = false
 
-        init(library: TemplateLibrary, stack: [TemplateValue]) {
-            self.library = library
+        init(program: TemplateProgram, text: UnsafeBufferPointer<UInt8>, stack: [TemplateValue]) {
+            self.program = program
+            self.text = text
             self.stack = stack
         }
 
-        mutating func render(_ nodes: [Template.Node]) {
-            for node in nodes {
-                switch node {
-                case .text(let text):
-                    write(text)
+        mutating func render(_ range: Range<Int>) {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                switch program.instructions[index] {
+                case .text(let start, let count):
+                    write(UnsafeBufferPointer(rebasing: text[start..<(start + count)]))
                 case .variable(let path, let escaped):
-                    guard let value = lookUp(path) else { continue }
+                    guard let value = lookUp(path) else { break }
                     if !escaped {
                         write(value.text)
                     } else if indentation.isEmpty {
@@ -56,13 +66,15 @@ public struct TemplateLibrary: Sendable {
                     } else {
                         write(HTML.escape(value.text))
                     }
-                case .section(let path, let children, let inverted):
+                case .section(let path, let end, let inverted):
+                    defer { index = end - 1 }
                     let value = lookUp(path)
+                    let children = (index + 1)..<end
                     if inverted {
                         if !(value?.isTruthy ?? false) { render(children) }
-                        continue
+                        break
                     }
-                    guard let value, value.isTruthy else { continue }
+                    guard let value, value.isTruthy else { break }
                     if case .list(let items) = value {
                         for item in items {
                             stack.append(item)
@@ -74,22 +86,27 @@ public struct TemplateLibrary: Sendable {
                         render(children)
                         stack.removeLast()
                     }
-                case .block(let name, let children):
-                    render(blocks[name] ?? children)
-                case .partial(let name, let indent):
-                    guard depth < 100, let template = library.templates[name] else { continue }
+                case .block(let name, let end):
+                    render(blocks[name] ?? (index + 1)..<end)
+                    index = end - 1
+                case .partial(let template, let indent):
+                    guard depth < 100, template >= 0 else { break }
                     depth += 1
-                    renderIndented(indent) { $0.render(template.nodes) }
+                    let range = program.templateRanges[template]
+                    renderIndented(program.indents[indent]) { $0.render(range) }
                     depth -= 1
-                case .parent(let name, let overrides, let indent):
-                    guard depth < 100, let template = library.templates[name] else { continue }
+                case .parent(let template, let overrides, let indent, let end):
+                    defer { index = end - 1 }
+                    guard depth < 100, template >= 0 else { break }
                     depth += 1
                     let saved = blocks
-                    blocks = overrides.merging(saved) { _, outer in outer }
-                    renderIndented(indent) { $0.render(template.nodes) }
+                    blocks = program.blockSets[overrides].merging(saved) { _, outer in outer }
+                    let range = program.templateRanges[template]
+                    renderIndented(program.indents[indent]) { $0.render(range) }
                     blocks = saved
                     depth -= 1
                 }
+                index += 1
             }
         }
 
@@ -111,36 +128,45 @@ public struct TemplateLibrary: Sendable {
         mutating func write(_ text: String) {
             guard !indentation.isEmpty, !text.isEmpty else { return output.append(contentsOf: text.utf8) }
             var scanned = text
-            scanned.withUTF8 { bytes in
-                // A newline is one byte: whole lines are copied.
-                var lineStart = 0
-                for offset in 0..<bytes.count where bytes[offset] == 0x0A {
-                    if lineStarts { output.append(contentsOf: indentation.utf8) }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...offset]))
-                    lineStarts = true
-                    lineStart = offset + 1
-                }
-                guard lineStart < bytes.count else { return }
-                if lineStarts { output.append(contentsOf: indentation.utf8) }
-                lineStarts = false
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...]))
-            }
+            scanned.withUTF8 { write($0) }
         }
 
-        private func lookUp(_ path: [String]) -> TemplateValue? {
-            guard let first = path.first else { return nil }
+        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard !indentation.isEmpty, !bytes.isEmpty else { return output.append(contentsOf: bytes) }
+            // A newline is one byte: whole lines are copied.
+            var lineStart = 0
+            for offset in 0..<bytes.count where bytes[offset] == 0x0A {
+                if lineStarts { output.append(contentsOf: indentation.utf8) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...offset]))
+                lineStarts = true
+                lineStart = offset + 1
+            }
+            guard lineStart < bytes.count else { return }
+            if lineStarts { output.append(contentsOf: indentation.utf8) }
+            lineStarts = false
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...]))
+        }
+
+        /// The value a path names: its first name in the innermost frame that has it, the
+        /// rest in that value's fields. Frames are asked in place, not copied out.
+        private func lookUp(_ path: Int) -> TemplateValue? {
+            let names = program.paths[path]
+            guard !names.isEmpty else { return nil }
+            let first = program.pathNames[names.lowerBound]
             // Lengths first: `==` on two short strings that differ is a call into the library.
             if first.utf8.count == 1 && first == "." { return stack.last }
             var value: TemplateValue?
-            for frame in stack.reversed() {
-                if case .object(let fields) = frame, let found = fields[first] {
+            var frame = stack.count - 1
+            while frame >= 0 {
+                if let found = stack[frame].field(first) {
                     value = found
                     break
                 }
+                frame -= 1
             }
-            for component in path.dropFirst() {
-                guard case .object(let fields)? = value else { return nil }
-                value = fields[component]
+            for component in names.dropFirst() {
+                value = value?.field(program.pathNames[component])
+                if value == nil { return nil }
             }
             return value
         }

@@ -21,6 +21,12 @@ public enum TemplateValue: Sendable {
         }
     }
 
+    /// The field `name` of an object; nil for any other value.
+    func field(_ name: String) -> TemplateValue? {
+        guard case .object(let fields) = self else { return nil }
+        return fields[name]
+    }
+
     /// The text a variable tag prints.
     var text: String {
         switch self {
