@@ -39,20 +39,9 @@ final class TextStore: TextShelf {
     /// The file of a store being written (nil for one only read).
     let file: URL?
 
-    /// The file mapped for reading, past its end to leave room to grow: bodies are read
-    /// through it without a system call (a build reads hundreds of thousands back). Only
-    /// the first `readable` bytes, those the file held when opened or this store wrote,
-    /// are read through it: a page past the end of the file is never touched. Nil when the
-    /// system refuses the mapping; reads then use `pread`.
-    nonisolated(unsafe) private let mapped: UnsafeRawBufferPointer?
-    private let readable = Atomic<Int>(0)
-    private static let mappedLength = 1 << 36
-
     private init(descriptor: Int32, file: URL? = nil) {
         self.descriptor = descriptor
         self.file = file
-        let base = mmap(nil, Self.mappedLength, PROT_READ, MAP_SHARED, descriptor, 0)
-        mapped = base == MAP_FAILED ? nil : UnsafeRawBufferPointer(start: base, count: Self.mappedLength)
     }
 
     /// A new store at `file` (replacing any file there) for the texts a build makes; nil
@@ -71,10 +60,7 @@ final class TextStore: TextShelf {
     func append(_ body: ArraySlice<UInt8>) -> Location? {
         end.withLock { end -> Location? in
             guard write(body, at: end) else { return nil }
-            defer {
-                end += body.count
-                readable.store(end, ordering: .releasing)
-            }
+            defer { end += body.count }
             return Location(offset: end, length: body.count, checksum: StreamChecksum.of(body))
         }
     }
@@ -165,10 +151,7 @@ final class TextStore: TextShelf {
         }
     }
 
-    deinit {
-        if let mapped { munmap(UnsafeMutableRawPointer(mutating: mapped.baseAddress), mapped.count) }
-        close(descriptor)
-    }
+    deinit { close(descriptor) }
 
     /// A body could not be read back as written: texts of this build may be wrong.
     var isDamaged: Bool { damage.load(ordering: .relaxed) }
@@ -186,7 +169,6 @@ final class TextStore: TextShelf {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .damaged }
         let size = Int(info.st_size)
-        store.readable.store(size, ordering: .releasing)
         var count = 0
         var offset = 0
         while offset < size {
@@ -275,21 +257,28 @@ final class TextStore: TextShelf {
             parts: [PaperText.Parts?](repeating: nil, count: recentSlots)
         ))
 
+    /// `count` bytes from `offset`, read into an array not zeroed first; nil when the file
+    /// ends before them.
     private func read(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
-        if let mapped, offset >= 0, count >= 0, offset + count <= min(readable.load(ordering: .acquiring), mapped.count)
-        {
-            return ArraySlice(UnsafeRawBufferPointer(rebasing: mapped[offset..<(offset + count)]))
-        }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress.map { $0 + filled }, count - filled, off_t(offset + filled))
+        guard offset >= 0, count >= 0 else { return nil }
+        var whole = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var filled = 0
+            while filled < count {
+                let got = pread(
+                    descriptor, buffer.baseAddress.map { $0 + filled }, count - filled, off_t(offset + filled))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { break }
+                filled += got
             }
-            guard got > 0 else { return nil }
-            filled += got
+            whole = filled == count
+            // What was not read is zeroed: an array holds no uninitialised bytes.
+            if filled < count, let base = buffer.baseAddress {
+                (base + filled).initialize(repeating: 0, count: count - filled)
+            }
+            initialized = count
         }
-        return bytes[...]
+        return whole ? bytes[...] : nil
     }
 
     // MARK: Writing
