@@ -45,8 +45,16 @@ enum LinkDetector {
         return Match(end: j, url: url)
     }
 
+    /// ASCII answered from a bit mask (every character of a URL is asked).
     private static func isTerminator(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isWhitespace || "<>\"{}\\|^`".unicodeScalars.contains(c)
+        guard c.isASCII else { return c.properties.isWhitespace }
+        return (asciiTerminators >> UInt128(c.value)) & 1 != 0
+    }
+
+    /// Whitespace and `<>"{}\|^` and a backtick, as bits of their values.
+    private static let asciiTerminators: UInt128 = (0..<128).reduce(0) { mask, value in
+        let c = Unicode.Scalar(UInt8(value))
+        return c.properties.isWhitespace || "<>\"{}\\|^`".unicodeScalars.contains(c) ? mask | (1 << value) : mask
     }
 
     private static func isURLCharacter(_ c: Unicode.Scalar) -> Bool {

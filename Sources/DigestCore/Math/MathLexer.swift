@@ -27,11 +27,12 @@ enum MathLexer {
         let scalars = Array(source.unicodeScalars)
         var i = 0
         var space = false
-        func isLetter(_ s: Unicode.Scalar) -> Bool { s.isASCII && s.properties.isAlphabetic }
+        // ASCII answered without Unicode property look-ups, as ProseTokenizer does.
+        func isLetter(_ s: Unicode.Scalar) -> Bool { s.isASCII && ProseTokenizer.isLetter(s) }
         func isDigit(_ s: Unicode.Scalar) -> Bool { s >= "0" && s <= "9" }
         while i < scalars.count {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if ProseTokenizer.isSpace(s) {
                 space = true
                 i += 1
                 continue

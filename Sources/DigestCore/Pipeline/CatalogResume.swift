@@ -125,13 +125,16 @@ struct CatalogResume: Sendable {
             fileList.append(path)
             return fileList.count - 1
         }
-        let locations = papers.map { (file($0.titleLocation.path), $0.abstractLocation.map { file($0.path) }) }
+        // By index: a paper read out of the array whole is copied, every string it holds retained.
+        let locations = papers.indices.map {
+            (file(papers[$0].titleLocation.path), papers[$0].abstractLocation.map { file($0.path) })
+        }
         writer.add(fileList.count)
         for path in fileList { writer.add(path) }
         var topicNumbers: [String: Int] = [:]
         var topicList: [String] = []
-        for paper in papers {
-            for topic in paper.topics where topicNumbers[topic] == nil {
+        for index in papers.indices {
+            for topic in papers[index].topics where topicNumbers[topic] == nil {
                 topicNumbers[topic] = topicList.count
                 topicList.append(topic)
             }
