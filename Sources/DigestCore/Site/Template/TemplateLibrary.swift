@@ -1,11 +1,9 @@
 /// A set of named templates that can include and extend each other, and renders them.
 public struct TemplateLibrary: Sendable {
-    public let templates: [String: Template]
     /// The templates compiled, what renders walk.
     let program: TemplateProgram
 
     public init(templates: [String: Template]) {
-        self.templates = templates
         program = TemplateProgram(templates)
     }
 
