@@ -267,16 +267,20 @@ extension SiteRenderer {
     /// `partials/paper-card` for one paper, made once per build, with the plain title (kept
     /// with it: a title may have to be read back from the build cache).
     func card(_ index: Int, compact: Bool) -> CardMemo.Card {
-        cards.card(compact ? -1 - index : index) {
+        let made = cards.cards(index) {
             let paper = catalog.papers[index].withTextsLoaded
             var context = paperCard(paper)
-            context["compact"] = .bool(compact)
             context["summary"] = .string(Self.summary(of: paper.abstract.plainText))
             context["site"] = ["base": .string(routes.base.path)]
-            return CardMemo.Card(
-                title: paper.title.plainText, html: theme.render(Self.cardTemplate, context),
-                showsMath: paper.title.showsMath || (!compact && paper.abstract.showsMath))
+            func card(compact: Bool) -> CardMemo.Card {
+                context["compact"] = .bool(compact)
+                return CardMemo.Card(
+                    title: paper.title.plainText, html: theme.render(Self.cardTemplate, context),
+                    showsMath: paper.title.showsMath || (!compact && paper.abstract.showsMath))
+            }
+            return CardMemo.Cards(full: card(compact: false), compact: card(compact: true))
         }
+        return compact ? made.compact : made.full
     }
 
     /// What a card shows of `paper` (its texts loaded: they are asked for more than once).

@@ -41,9 +41,11 @@ public struct SiteRenderer: Sendable {
     static let cardTemplate = "partials/paper-card"
 
     /// Paper cards, rendered once per build and shared by every page that lists the paper.
+    /// A paper's two cards are made together: they read the same texts back, and a month's
+    /// day pages show the full card where its topic pages show the compact one.
     final class CardMemo: @unchecked Sendable {
         private let lock = NSLock()
-        private var made: [Int: Card] = [:]
+        private var made: [Int: Cards] = [:]
 
         struct Card {
             var title: String
@@ -52,14 +54,19 @@ public struct SiteRenderer: Sendable {
             var showsMath: Bool
         }
 
-        func card(_ key: Int, make: () -> Card) -> Card {
-            if let hit = lock.withLock({ made[key] }) { return hit }
+        struct Cards {
+            var full: Card
+            var compact: Card
+        }
+
+        func cards(_ paper: Int, make: () -> Cards) -> Cards {
+            if let hit = lock.withLock({ made[paper] }) { return hit }
             let value = make()
-            lock.withLock { made[key] = value }
+            lock.withLock { made[paper] = value }
             return value
         }
 
-        /// Forgets every card once more than `limit` are held.
+        /// Forgets every paper's cards once more than `limit` papers' are held.
         func trim(to limit: Int) {
             lock.withLock { if made.count > limit { made.removeAll() } }
         }
@@ -177,10 +184,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Drops the paper cards rendered so far when they are many (a build calls it between
-    /// batches, so memory stays flat); a card needed again is rendered again. A month's
-    /// cards fit, so a paper in several topics has its card rendered once.
+    /// batches, so memory stays flat); a card needed again is rendered again. Two months'
+    /// cards fit (about 2,900 papers a month, repeats included, 3 KB of cards each), so a
+    /// paper's cards are rendered once for its day and all its topics.
     public func forgetCards(all: Bool = false) {
-        cards.trim(to: all ? 0 : 4096)
+        cards.trim(to: all ? 0 : 8192)
     }
 
     /// Renders every job, spread over the cores (tests and small sites; builds stream).
