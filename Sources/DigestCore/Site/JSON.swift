@@ -30,7 +30,7 @@ enum JSON {
     /// Appends `text` quoted. Scans the UTF-8 bytes through a pointer and copies the runs
     /// between escapes whole: every character to escape is ASCII but U+2028/U+2029
     /// (`E2 80 A8`/`E2 80 A9`).
-    private static func append(_ text: String, to result: inout String) {
+    static func append(_ text: String, to result: inout String) {
         result += "\""
         var scanned = text
         scanned.withUTF8 { bytes in

@@ -17,9 +17,10 @@ enum OutboundLinks {
         links.append(
             PaperLink(url: "https://arxiv.org/search/?query=\(query)&searchtype=title", label: "Find on arXiv"))
         links.append(PaperLink(url: "https://huggingface.co/papers?q=\(query)", label: "Find on Hugging Face"))
+        // The exact title in quotes: encoding goes byte by byte, and `"` is `%22`.
         links.append(
             PaperLink(
-                url: "https://scholar.google.com/scholar?q=\(encode("\"" + title + "\""))", label: "Google Scholar"))
+                url: "https://scholar.google.com/scholar?q=%22\(query)%22", label: "Google Scholar"))
         return links
     }
 

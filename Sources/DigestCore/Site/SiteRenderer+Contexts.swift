@@ -410,10 +410,15 @@ extension SiteRenderer {
     /// abstract or description: the page body and the meta description have them already.
     private func structuredData(_ paper: Paper, location: String) -> String {
         var json = #"<script type="application/ld+json">{"@context":"https://schema.org","@type":"ScholarlyArticle""#
-        json += #","headline":"# + JSON.string(paper.title.plainText)
-        json += #","url":"# + JSON.string(routes.absolute(location))
-        json += #","datePublished":"# + JSON.string(paper.firstSeen.iso)
-        json += #","dateModified":"# + JSON.string(paper.lastSeen.iso)
+        json.reserveCapacity(1024)
+        json += #","headline":"#
+        JSON.append(paper.title.plainText, to: &json)
+        json += #","url":"#
+        JSON.append(routes.absolute(location), to: &json)
+        json += #","datePublished":"#
+        JSON.append(dayText(paper.firstSeen).iso, to: &json)
+        json += #","dateModified":"#
+        JSON.append(dayText(paper.lastSeen).iso, to: &json)
         json += articleSite
         let keywords = paper.topics.compactMap { topicIndex[$0].map { catalog.topics[$0].topic.name } }
         if !keywords.isEmpty { json += #","keywords":"# + JSON.string(keywords.joined(separator: ", ")) }
