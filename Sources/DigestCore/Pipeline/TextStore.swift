@@ -257,28 +257,8 @@ final class TextStore: TextShelf {
             parts: [PaperText.Parts?](repeating: nil, count: recentSlots)
         ))
 
-    /// `count` bytes from `offset`, read into an array not zeroed first; nil when the file
-    /// ends before them.
     private func read(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
-        guard offset >= 0, count >= 0 else { return nil }
-        var whole = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var filled = 0
-            while filled < count {
-                let got = pread(
-                    descriptor, buffer.baseAddress.map { $0 + filled }, count - filled, off_t(offset + filled))
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { break }
-                filled += got
-            }
-            whole = filled == count
-            // What was not read is zeroed: an array holds no uninitialised bytes.
-            if filled < count, let base = buffer.baseAddress {
-                (base + filled).initialize(repeating: 0, count: count - filled)
-            }
-            initialized = count
-        }
-        return whole ? bytes[...] : nil
+        FileBytes.read(descriptor, at: offset, count: count)?[...]
     }
 
     // MARK: Writing
