@@ -22,8 +22,9 @@ public enum HTML {
         }
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as bits of their values.
-    private static let specialBytes: UInt64 = "&<>\"'".utf8.reduce(0) { $0 | (1 << $1) }
+    /// The characters escaping replaces, all ASCII, and the same as bits of their values.
+    private static let specials = "&<>\"'"
+    private static let specialBytes: UInt64 = specials.utf8.reduce(0) { $0 | (1 << $1) }
 
     /// What stands for `byte` in escaped text: one of the five special characters, all ASCII.
     private static func entity(for byte: UInt8) -> StaticString? {
@@ -90,7 +91,7 @@ public enum HTML {
 
     /// The special character whose entity starts at `offset` (an `&`), and the entity's length.
     private static func entity(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt8, Int)? {
-        for special in "&<>\"'".utf8 {
+        for special in specials.utf8 {
             guard let entity = entity(for: special) else { continue }
             let spelled = UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount)
             if bytes[offset...].starts(with: spelled) { return (special, spelled.count) }
@@ -102,7 +103,8 @@ public enum HTML {
     /// numbers MathML is made of), without copying it.
     public static func escape(_ text: String) -> String {
         var scanned = text
-        guard scanned.withUTF8({ $0.contains { entity(for: $0) != nil } }) else { return text }
+        let special = specialBytes
+        guard scanned.withUTF8({ $0.contains { $0 < 64 && (special >> $0) & 1 != 0 } }) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)
         escape(text, into: &output)

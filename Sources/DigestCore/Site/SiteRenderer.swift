@@ -95,8 +95,8 @@ public struct SiteRenderer: Sendable {
         self.topicIndex = Dictionary(uniqueKeysWithValues: catalog.topics.enumerated().map { ($1.topic.slug, $0) })
         let routes = self.routes
         self.topicChips = catalog.topics.map { .object(Self.topicFields($0.topic, routes: routes)) }
-        self.dayTexts = Dictionary(catalog.days.map { ($0.date, DayText($0.date, routes: routes)) }) { first, _ in first
-        }
+        self.dayTexts = Dictionary(
+            catalog.days.map { ($0.date, DayText($0.date, routes: routes)) }, uniquingKeysWith: { first, _ in first })
         self.assetURLs = Dictionary(
             uniqueKeysWithValues: theme.assets.map { asset in
                 (

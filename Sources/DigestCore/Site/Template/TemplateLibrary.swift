@@ -16,7 +16,7 @@ public struct TemplateLibrary: Sendable {
     /// hundreds of pieces: appended to a byte array each is a copy, where appending to a
     /// `String` cost several times more (a tenth of a clean build's instructions).
     public func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
-        guard let range = program.templates[name] else { return [] }
+        guard let range = program.range(of: name) else { return [] }
         return program.bytes.withUnsafeBufferPointer { text in
             var renderer = Renderer(program: program, text: text, stack: [context])
             renderer.output.reserveCapacity(8192)
@@ -124,7 +124,6 @@ public struct TemplateLibrary: Sendable {
 
         /// Adds `text` to the page, indenting the lines it starts.
         mutating func write(_ text: String) {
-            guard !indentation.isEmpty, !text.isEmpty else { return output.append(contentsOf: text.utf8) }
             var scanned = text
             scanned.withUTF8 { write($0) }
         }

@@ -28,9 +28,8 @@ struct TemplateProgram: Sendable {
     /// A parent's overrides: block name number → the range of its children.
     private(set) var blockSets: [[Int: Range<Int>]] = []
     /// Where each template's instructions are, by its number (what `partial` and `parent`
-    /// hold) and by its name.
+    /// hold).
     private(set) var templateRanges: [Range<Int>] = []
-    private(set) var templates: [String: Range<Int>] = [:]
 
     /// Numbers given while compiling: templates in name order, so the program is the same
     /// from run to run; block names as they come.
@@ -44,8 +43,12 @@ struct TemplateProgram: Sendable {
             let start = instructions.count
             compile(parsed[name]?.nodes ?? [])
             templateRanges.append(start..<instructions.count)
-            templates[name] = start..<instructions.count
         }
+    }
+
+    /// Where the template called `name` is; nil when there is none.
+    func range(of name: String) -> Range<Int>? {
+        templateNumbers[name].map { templateRanges[$0] }
     }
 
     private mutating func compile(_ nodes: [Template.Node]) {
