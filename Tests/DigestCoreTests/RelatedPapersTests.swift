@@ -41,12 +41,42 @@ struct RelatedPapersTests {
         #expect(Words.split("Graph-Neural Übernets").strings == ["graph", "neural", "übernets"])
     }
 
+    @Test("ASCII words: every text of up to six letters, digits, spaces and dots splits as the plain definition does")
+    func asciiWordsExhaustive() {
+        let alphabet: [Character] = ["a", "B", "1", " ", "."]
+        var texts = [""]
+        var all = [""]
+        for _ in 1...6 {
+            texts = texts.flatMap { text in alphabet.map { text + String($0) } }
+            all += texts
+        }
+        for text in all {
+            let expected = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            #expect(Terms.words(text) == expected, "\(text)")
+        }
+    }
+
     @Test("term counts keep the order terms first occur in, each counted")
     func termCounts() {
         let counts = RelatedPapers.termCounts(["graph", "model", "graph", "node", "graph"])
         #expect(counts.map(\.term) == ["graph", "model", "node"])
         #expect(counts.map(\.count) == [3, 1, 1])
         #expect(counts.map(\.print) == counts.map { Fingerprint.of($0.term) })
+    }
+
+    @Test(
+        "a paper's term counts: its title's terms twice, then its abstract's, as counting the three lists joined",
+        arguments: [
+            ("Graph Models for Graphs", "Graphs of naïve models: Über graphs, naive MODELS and über-graphs."),
+            ("Straße Straßes", "Straße, straßes and STRASSE; the graph."),
+            ("", "Only an abstract about abstracts"),
+            ("Only a title", ""),
+            ("", ""),
+        ])
+    func paperTermCounts(title: String, abstract: String) {
+        let titleTerms = Terms.significant(title)
+        let expected = RelatedPapers.termCounts(titleTerms + titleTerms + Terms.significant(abstract))
+        #expect(Terms.significantCounts(title: title, abstract: abstract) == expected)
     }
 
     /// Four days of papers on two subjects; each paper shares words with its subject's others.

@@ -142,7 +142,10 @@ public struct TopicMatcher: Sendable {
         for (offset, word) in phrase.words.enumerated() {
             let candidate = UnsafeBufferPointer(rebasing: all[words.range(start + offset)])
             let isLast = offset == phrase.words.count - 1
-            if isLast && phrase.prefix ? !candidate.starts(with: word) : !candidate.elementsEqual(word) { return false }
+            let matches =
+                isLast && phrase.prefix
+                ? candidate.starts(with: word) : word.withUnsafeBufferPointer { candidate.hasSameBytes(as: $0) }
+            if !matches { return false }
         }
         return true
     }

@@ -225,14 +225,11 @@ public struct SiteGenerator: Sendable {
         func counting(_ days: Range<Int>) -> Background<[[RelatedPapers.TermCount]]> {
             let pending = Array(order[groups[days.lowerBound].lowerBound..<groups[days.upperBound - 1].upperBound])
             return Background {
-                // The title counts twice: it says what a paper is about more densely than the abstract.
                 pending.parallelMap { index in
-                    // Read once, field by field: a title may come from texts.bin, and a paper
-                    // copied whole retains every string it holds. Each text's words alone
-                    // are those of the texts joined by spaces: the title's are made once.
-                    let title = Terms.significant(catalog.papers[index].title.plainText)
-                    return RelatedPapers.termCounts(
-                        title + title + Terms.significant(catalog.papers[index].abstract.plainText))
+                    // Field by field: a paper copied whole retains every string it holds.
+                    Terms.significantCounts(
+                        title: catalog.papers[index].title.plainText,
+                        abstract: catalog.papers[index].abstract.plainText)
                 }
             }
         }

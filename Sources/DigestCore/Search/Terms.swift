@@ -41,7 +41,7 @@ public enum Terms {
                 guard isLong else { continue }
                 if let earlier = seen.insert(index, for: Fingerprint.of(word)) {
                     // A word seen before, or another one with the same fingerprint.
-                    guard !all[list.range(earlier)].elementsEqual(word),
+                    guard !UnsafeBufferPointer(rebasing: all[list.range(earlier)]).hasSameBytes(as: word),
                         others.insert(String(decoding: word, as: UTF8.self)).inserted
                     else { continue }
                 }
@@ -54,18 +54,55 @@ public enum Terms {
 
     /// Words that carry meaning for similarity: no stop words, no numbers, no one- or
     /// two-letter fragments, plurals folded (`models` → `model`).
-    ///
-    /// An ASCII word (most are) is judged on its bytes and becomes a string only when
-    /// kept; stop words are found by fingerprint.
     public static func significant(_ text: String) -> [String] {
-        let list = wordList(text)
         var kept: [String] = []
-        kept.reserveCapacity(list.count)
+        eachSignificant(in: text) { bytes, other in
+            kept.append(other ?? String(decoding: bytes, as: UTF8.self))
+        }
+        return kept
+    }
+
+    /// A paper's distinct significant terms with how often each occurs, the title's
+    /// counting twice (it says what a paper is about more densely than the abstract), in
+    /// the order they first occur: `RelatedPapers.termCounts` of the title's terms twice,
+    /// then the abstract's. Counted on the words' bytes, so a term becomes a string only
+    /// the first time it is seen.
+    static func significantCounts(title: String, abstract: String) -> [RelatedPapers.TermCount] {
+        var counts: [RelatedPapers.TermCount] = []
+        var seen = FingerprintTable(capacity: 128)
+        /// Terms whose fingerprint an earlier, different term holds.
+        var others: [String: Int] = [:]
+        for (text, weight) in [(title, 2), (abstract, 1)] {
+            eachSignificant(in: text) { bytes, other in
+                let print = Fingerprint.of(bytes)
+                if let at = seen.insert(counts.count, for: print) {
+                    if counts[at].term.hasUTF8(bytes) { return counts[at].count += weight }
+                    let term = other ?? String(decoding: bytes, as: UTF8.self)
+                    if let earlier = others[term] { return counts[earlier].count += weight }
+                    others[term] = counts.count
+                }
+                counts.append(
+                    RelatedPapers.TermCount(
+                        term: other ?? String(decoding: bytes, as: UTF8.self), count: weight, print: print))
+            }
+        }
+        return counts
+    }
+
+    /// Calls `found` with each significant word of `text`, in order: its bytes, and the
+    /// word itself when not all ASCII (`other`, judged on its characters). Most words are
+    /// ASCII, judged on their bytes (stop words found by fingerprint) and never made a string.
+    private static func eachSignificant(
+        in text: String, _ found: (UnsafeBufferPointer<UInt8>, String?) -> Void
+    ) {
+        let list = wordList(text)
         list.bytes.withUnsafeBufferPointer { all in
             for index in 0..<list.count {
                 let bytes = UnsafeBufferPointer(rebasing: all[list.range(index)])
                 guard bytes.allSatisfy({ $0 < 0x80 }) else {
-                    if let word = significant(other: String(decoding: bytes, as: UTF8.self)) { kept.append(word) }
+                    guard let word = significant(other: String(decoding: bytes, as: UTF8.self)) else { continue }
+                    var folded = word
+                    folded.withUTF8 { found($0, word) }
                     continue
                 }
                 guard bytes.count > 2, bytes.contains(where: { ($0 | 0x20) &- 0x61 < 26 }), !isStopWord(bytes)
@@ -74,11 +111,9 @@ public enum Terms {
                 let plural =
                     bytes.count > 4 && bytes[bytes.count - 1] == 0x73
                     && ![0x73, 0x75, 0x69].contains(bytes[bytes.count - 2])
-                kept.append(
-                    String(decoding: plural ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes, as: UTF8.self))
+                found(plural ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes, nil)
             }
         }
-        return kept
     }
 
     /// `significant` for a word that is not all ASCII, judged on its characters.
@@ -92,16 +127,14 @@ public enum Terms {
 
     private static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let number = stopWordTable.table.position(of: Fingerprint.of(bytes)) else { return false }
-        return stopWordTable.words[number].elementsEqual(bytes)
+        return stopWordTable.words[number].hasUTF8(bytes)
     }
 
-    /// Stop words by fingerprint, each with its bytes to confirm a match.
-    private static let stopWordTable: (table: FingerprintTable, words: [[UInt8]]) = {
-        let words = stopWords.sorted().map { Array($0.utf8) }
+    /// Stop words by fingerprint, each kept to confirm a match.
+    private static let stopWordTable: (table: FingerprintTable, words: [String]) = {
+        let words = stopWords.sorted()
         var table = FingerprintTable(capacity: words.count)
-        for (number, word) in words.enumerated() {
-            table.insert(number, for: word.withUnsafeBufferPointer(Fingerprint.of))
-        }
+        for (number, word) in words.enumerated() { table.insert(number, for: Fingerprint.of(word)) }
         return (table, words)
     }()
 

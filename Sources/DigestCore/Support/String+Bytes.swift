@@ -41,10 +41,7 @@ extension String {
     func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard utf8.count == bytes.count else { return false }
         var text = self
-        return text.withUTF8 { text in
-            guard let base = text.baseAddress, let other = bytes.baseAddress else { return true }
-            return memcmp(base, other, bytes.count) == 0
-        }
+        return text.withUTF8 { $0.hasSameBytes(as: bytes) }
     }
 
     /// Whether the text sorts before `other` in UTF-16 order (JavaScript's string order),
@@ -66,5 +63,15 @@ extension String {
                 return a < b
             }
         }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether both hold the same bytes, compared with `memcmp`: `elementsEqual` goes one
+    /// element at a time through generic code, and the words compared number millions.
+    func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        guard let base = baseAddress, let otherBase = other.baseAddress else { return true }
+        return memcmp(base, otherBase, count) == 0
     }
 }

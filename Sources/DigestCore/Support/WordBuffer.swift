@@ -47,6 +47,17 @@ struct WordBuffer {
 }
 
 extension WordBuffer {
+    /// Each byte as a word keeps it: ASCII letters lower-cased, digits as they are, 0 for
+    /// other ASCII (which ends a word), 0xFF for a byte that is not ASCII.
+    private static let asciiFold: [UInt8] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case 0x61...0x7A, 0x30...0x39: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte) | 0x20
+        case 0x80...: 0xFF
+        default: 0
+        }
+    }
+
     /// The words of `text`: ASCII letters (lower-cased) and digits make words and other ASCII
     /// ends them, without Unicode look-ups; every other scalar goes to `other`, which
     /// appends to the word or ends it.
@@ -59,29 +70,33 @@ extension WordBuffer {
         var text = text
         return text.withUTF8 { bytes in
             var ends: [Int] = []
-            ends.reserveCapacity(bytes.count / 6)
             var stop = bytes.count
             let ascii = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
                 var count = 0
-                var inWord = false
-                for index in 0..<bytes.count {
-                    let byte = bytes[index]
-                    if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
-                        buffer[count] = byte
-                    } else if byte &- 0x41 < 26 {
-                        buffer[count] = byte | 0x20
-                    } else if byte < 0x80 {
-                        if inWord { ends.append(count) }
-                        inWord = false
-                        continue
-                    } else {
-                        stop = index
-                        break
+                // At most one word in two bytes. Without branches on the bytes: where words
+                // end is as unpredictable as the text, and a branch there missed every few bytes.
+                ends = [Int](unsafeUninitializedCapacity: bytes.count / 2 + 1) { wordEnds, found in
+                    var inWord = 0
+                    Self.asciiFold.withUnsafeBufferPointer { fold in
+                        for index in 0..<bytes.count {
+                            let folded = fold[Int(bytes[index])]
+                            if folded == 0xFF {
+                                stop = index
+                                break
+                            }
+                            let isWord = folded == 0 ? 0 : 1
+                            buffer[count] = folded
+                            wordEnds[found] = count
+                            found += inWord & (isWord ^ 1)
+                            count += isWord
+                            inWord = isWord
+                        }
                     }
-                    count += 1
-                    inWord = true
+                    if inWord == 1 && stop == bytes.count {
+                        wordEnds[found] = count
+                        found += 1
+                    }
                 }
-                if inWord && stop == bytes.count { ends.append(count) }
                 initialized = count
             }
             if stop == bytes.count { return WordList(bytes: ascii, ends: ends) }
