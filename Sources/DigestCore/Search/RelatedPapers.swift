@@ -157,10 +157,14 @@ public struct RelatedPapers: Sendable {
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     let (scores, results) = shared.value
                     let row = UnsafeMutableBufferPointer(rebasing: scores[(worker * stride)..<((worker + 1) * stride)])
-                    for index in Swift.stride(from: worker, to: days.count, by: workers) {
-                        results[index] = Self.similar(
-                            to: Int32(truncatingIfNeeded: first + index), vector: days[index], count: count,
-                            postings: postings, scores: row)
+                    // Every paper a look-up reaches, at most one per posting read.
+                    var touched = [Int32](repeating: 0, count: Self.queryTerms * Self.postingCap)
+                    touched.withUnsafeMutableBufferPointer { touched in
+                        for index in Swift.stride(from: worker, to: days.count, by: workers) {
+                            results[index] = Self.similar(
+                                to: Int32(truncatingIfNeeded: first + index), vector: days[index], count: count,
+                                postings: postings, scores: row, touched: touched)
+                        }
                     }
                 }
             }
@@ -200,21 +204,27 @@ public struct RelatedPapers: Sendable {
 
     private static func similar(
         to document: Int32, vector: [(term: Int, weight: Float)], count: Int, postings: [[Posting]],
-        scores: UnsafeMutableBufferPointer<Float>
+        scores: UnsafeMutableBufferPointer<Float>, touched: UnsafeMutableBufferPointer<Int32>
     ) -> [Int] {
-        var touched: [Int] = []
-        // Through a pointer: this loop runs up to `queryTerms × postingCap` times a paper.
+        var reached = 0
         for entry in strongest(vector) {
-            let list = postings[entry.term]
-            for posting in list.suffix(Self.postingCap) where posting.document != document {
-                let other = Int(posting.document)
-                if scores[other] == 0 { touched.append(other) }
-                scores[other] += entry.weight * posting.weight
+            postings[entry.term].withUnsafeBufferPointer { list in
+                for posting in list.suffix(Self.postingCap) where posting.document != document {
+                    let other = Int(posting.document)
+                    // Noted without a branch: whether a paper was reached before is as
+                    // unpredictable as the postings, and a branch on it missed half the time.
+                    touched[reached] = posting.document
+                    reached += scores[other] == 0 ? 1 : 0
+                    scores[other] += entry.weight * posting.weight
+                }
             }
         }
+        let reachedPapers = UnsafeMutableBufferPointer(rebasing: touched[..<reached])
         // Ties go to the lower ordinal.
-        let found = best(count, of: touched) { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        for index in touched { scores[index] = 0 }
+        let found = best(count, of: reachedPapers.lazy.map { Int($0) }) {
+            scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1
+        }
+        for index in reachedPapers { scores[Int(index)] = 0 }
         return found
     }
 }
