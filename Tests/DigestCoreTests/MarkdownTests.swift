@@ -38,6 +38,18 @@ struct MarkdownTests {
         #expect(render("e.g. or i.e. are not links") == "<p>e.g. or i.e. are not links</p>\n")
     }
 
+    @Test("links and commands that lost their backslash are found after words with the same first letters")
+    func constructsAfterLookalikeWords() {
+        #expect(
+            render("wait at www.a.org, huge huggingface.co/o/m, go github.com/o/c")
+                == "<p>wait at <a href=\"https://www.a.org\">www.a.org</a>, huge "
+                + "<a href=\"https://huggingface.co/o/m\">huggingface.co/o/m</a>, go "
+                + "<a href=\"https://github.com/o/c\">github.com/o/c</a></p>\n")
+        #expect(
+            render("the text is textit{terse}, empty emph{entries}, test textbf{units}")
+                == "<p>the text is <em>terse</em>, empty <em>entries</em>, test <strong>units</strong></p>\n")
+    }
+
     @Test("links in abstracts are found for paper pages")
     func paperLinks() {
         let text = RichTextParser().parse(

@@ -132,13 +132,25 @@ struct ProseParser {
         return out.finish()
     }
 
-    /// `\`, `$`, `{`, or a word start that could be a URL (`http`, `www`, `github`) or a
-    /// command without its backslash (`textit{`).
+    /// `\`, `$`, `{`, or a word start that could be a URL (`http`, `huggingface`, `www`,
+    /// `github`) or a command without its backslash (`textit{`, `emph{`, `url{`, `href{`,
+    /// `unicode{`), told by its first two letters: a run of prose stopped at every `the`,
+    /// `to` and `we` only to go on.
     private func mayStartConstruct(_ i: Int, runStart: Int) -> Bool {
         let c = s[i]
         switch c {
         case "\\", "$", "{": return true
-        case "h", "w", "g", "t", "e", "u": return i == runStart || !ProseTokenizer.isLetter(s[i - 1])
+        case "h", "w", "g", "t", "e", "u":
+            guard i + 1 < s.count, i == runStart || !ProseTokenizer.isLetter(s[i - 1]) else { return false }
+            let second = s[i + 1]
+            return switch c {
+            case "h": second == "t" || second == "u" || second == "r"
+            case "w": second == "w"
+            case "g": second == "i"
+            case "t": second == "e"
+            case "e": second == "m"
+            default: second == "r" || second == "n"
+            }
         default: return false
         }
     }

@@ -96,6 +96,8 @@ public enum Terms {
         in text: String, _ found: (UnsafeBufferPointer<UInt8>, String?) -> Void
     ) {
         let list = wordList(text)
+        // Read once: a static is checked for its first use at every read.
+        let stopWords = stopWordTable
         list.bytes.withUnsafeBufferPointer { all in
             for index in 0..<list.count {
                 let bytes = UnsafeBufferPointer(rebasing: all[list.range(index)])
@@ -105,7 +107,8 @@ public enum Terms {
                     folded.withUTF8 { found($0, word) }
                     continue
                 }
-                guard bytes.count > 2, bytes.contains(where: { ($0 | 0x20) &- 0x61 < 26 }), !isStopWord(bytes)
+                guard bytes.count > 2, bytes.contains(where: { ($0 | 0x20) &- 0x61 < 26 }),
+                    !isStopWord(bytes, in: stopWords)
                 else { continue }
                 // `s` but not `ss`, `us` or `is` at the end of a word of five or more.
                 let plural =
@@ -125,9 +128,11 @@ public enum Terms {
         return plural ? String(word.dropLast()) : word
     }
 
-    private static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let number = stopWordTable.table.position(of: Fingerprint.of(bytes)) else { return false }
-        return stopWordTable.words[number].hasUTF8(bytes)
+    private static func isStopWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, in stopWords: (table: FingerprintTable, words: [String])
+    ) -> Bool {
+        guard let number = stopWords.table.position(of: Fingerprint.of(bytes)) else { return false }
+        return stopWords.words[number].hasUTF8(bytes)
     }
 
     /// Stop words by fingerprint, each kept to confirm a match.
