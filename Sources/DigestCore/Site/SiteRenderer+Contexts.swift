@@ -51,8 +51,11 @@ extension SiteRenderer {
             let start = (page - 1) * config.dayPageSize
             context["counter_start"] = .int(start)
             context["papers"] = .list(
-                pageSlice(day.papers, page: page, size: config.dayPageSize).enumerated().map { offset, paper in
-                    var item = listItem(paper, compact: false, showsMath: &showsMath)
+                listItems(
+                    pageSlice(day.papers, page: page, size: config.dayPageSize), compact: false, showsMath: &showsMath
+                )
+                .enumerated().map { offset, item in
+                    var item = item
                     item["number"] = .int(start + offset + 1)
                     return .object(item)
                 })
@@ -82,8 +85,8 @@ extension SiteRenderer {
             context["topic"] = .object(topicValue)
             context["trend"] = .object(trendValue(ofTopic: index))
             context["papers"] = .list(
-                topic.papers.prefix(config.papersPerPage).map {
-                    .object(listItem($0, compact: true, showsMath: &showsMath))
+                listItems(topic.papers.prefix(config.papersPerPage), compact: true, showsMath: &showsMath).map {
+                    .object($0)
                 })
             context["months"] = .list(
                 months[index].map { month in
@@ -138,9 +141,11 @@ extension SiteRenderer {
             topicValue["month"] = .object(monthValue)
             context["topic"] = .object(topicValue)
             context["papers"] = .list(
-                pageSlice(month.papers, page: page, size: config.papersPerPage).map {
-                    .object(listItem($0, compact: true, showsMath: &showsMath))
-                })
+                listItems(
+                    pageSlice(month.papers, page: page, size: config.papersPerPage), compact: true,
+                    showsMath: &showsMath
+                )
+                .map { .object($0) })
             context["pagination"] = .object(
                 pagination(
                     page: page, pages: Self.pageCount(month.papers.count, config.papersPerPage), showsEnd: page == 1
@@ -252,22 +257,25 @@ extension SiteRenderer {
         ]
     }
 
-    /// A paper in a list: its card rendered (day pages show the full card as `card_html`,
-    /// topic pages the compact one as `compact_card_html`) and a few plain fields.
-    func listItem(_ index: Int, compact: Bool, showsMath: inout Bool) -> TemplateFields {
-        let made = card(index, compact: compact)
-        showsMath = showsMath || made.showsMath
-        return [
-            "title": .string(made.title),
-            "url": .string(routes.url(Routes.paper(catalog.papers[index].slug))),
-            compact ? "compact_card_html" : "card_html": .string(made.html),
-        ]
+    /// Papers in a list: each one's card rendered (day pages show the full card as
+    /// `card_html`, topic pages the compact one as `compact_card_html`) and a few plain fields.
+    func listItems(_ papers: some Collection<Int>, compact: Bool, showsMath: inout Bool) -> [TemplateFields] {
+        let papers = Array(papers)
+        return zip(papers, madeCards(papers)).map { index, cards in
+            let made = compact ? cards.compact : cards.full
+            showsMath = showsMath || made.showsMath
+            return [
+                "title": .string(made.title),
+                "url": .string(routes.url(Routes.paper(catalog.papers[index].slug))),
+                compact ? "compact_card_html" : "card_html": .string(made.html),
+            ]
+        }
     }
 
-    /// `partials/paper-card` for one paper, made once per build, with the plain title (kept
-    /// with it: a title may have to be read back from the build cache).
-    func card(_ index: Int, compact: Bool) -> CardMemo.Card {
-        let made = cards.cards(index) {
+    /// `partials/paper-card` for each paper, full and compact, made once per build, with
+    /// the plain title (kept with it: a title may have to be read back from the build cache).
+    func madeCards(_ papers: [Int]) -> [CardMemo.Cards] {
+        cards.cards(papers) { index in
             let paper = catalog.papers[index].withTextsLoaded
             var context = paperCard(paper)
             context["summary"] = .string(Self.summary(of: paper.abstract.plainText))
@@ -280,7 +288,6 @@ extension SiteRenderer {
             }
             return CardMemo.Cards(full: card(compact: false), compact: card(compact: true))
         }
-        return compact ? made.compact : made.full
     }
 
     /// What a card shows of `paper` (its texts loaded: they are asked for more than once).

@@ -59,11 +59,24 @@ public struct SiteRenderer: Sendable {
             var compact: Card
         }
 
-        func cards(_ paper: Int, make: () -> Cards) -> Cards {
-            if let hit = lock.withLock({ made[paper] }) { return hit }
-            let value = make()
-            lock.withLock { made[paper] = value }
-            return value
+        /// The cards of `papers`, those not held made by `make` outside the lock: taken for
+        /// a page's list at once, as the lock taken twice a paper kept both cores waiting.
+        func cards(_ papers: [Int], make: (Int) -> Cards) -> [Cards] {
+            let held = lock.withLock { papers.map { made[$0] } }
+            var result: [Cards] = []
+            result.reserveCapacity(papers.count)
+            var added: [(paper: Int, cards: Cards)] = []
+            for (paper, hit) in zip(papers, held) {
+                if let hit {
+                    result.append(hit)
+                } else {
+                    let value = make(paper)
+                    result.append(value)
+                    added.append((paper, value))
+                }
+            }
+            if !added.isEmpty { lock.withLock { for (paper, cards) in added { made[paper] = cards } } }
+            return result
         }
 
         /// Forgets every paper's cards once more than `limit` papers' are held.
