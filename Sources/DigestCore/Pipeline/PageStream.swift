@@ -1,9 +1,8 @@
 import Foundation
 
-/// Renders and writes a site's pages in batches: each batch is rendered on every core,
-/// journaled, and written on one thread while the next batch renders, then dropped, so
-/// memory stays flat. (Creating files in one folder is serial in the kernel anyway: with
-/// writing and rendering taking turns, one core would wait out every write phase.)
+/// Renders and writes a site's pages in batches: each batch is journaled, then rendered
+/// on every core, each page written by the core that made it and dropped, so memory
+/// stays flat.
 ///
 /// A page is skipped without rendering when its inputs match the last build's record and
 /// its file is known to hold that build's bytes; a rendered page is written only when its
@@ -68,17 +67,8 @@ struct PageStream {
         var done = jobs.count - pending.count
         progress(done, jobs.count)
         var start = 0
-        // The batch being written, and the paths it writes.
-        var writing: (work: Background<String?>, paths: [String])?
-        func finishWriting() throws(OutputWriter.Failure) {
-            guard let (work, paths) = writing else { return }
-            writing = nil
-            if let failure = work.value { throw OutputWriter.Failure(description: failure) }
-            outcome.written += paths
-        }
         while start < pending.count {
             if Self.interrupted {
-                try finishWriting()
                 throw OutputWriter.Failure(description: "interrupted; the next build completes the site")
             }
             var end = start
@@ -88,42 +78,38 @@ struct PageStream {
                 end += 1
             }
             let batch = Array(pending[start..<end])
-            let pages = batch.parallelMap { render(jobs[$0], checked: checks[$0], searchIndex: searchIndex) }
-            var toWrite: [Page] = []
-            for (job, (page, file)) in zip(batch, pages) {
-                outcome.files[job] = file
-                outputs[job] = file.hash
-                outcome.rendered += 1
-                if checks[job].onDisk != file { toWrite.append(page) }
+            // Every page of the batch is journaled, as any may change: each is written by the
+            // core that rendered it, as soon as it is made. (A writer thread of its own took
+            // turns with rendering, and one core waited whenever either fell behind.)
+            try writer.willWrite(batch.map { checks[$0].path })
+            let made = batch.parallelMap { job -> (file: OutputWriter.FileRecord, wrote: Bool, failure: String?) in
+                let (page, file) = render(jobs[job], checked: checks[job], searchIndex: searchIndex)
+                guard checks[job].onDisk != file else { return (file, false, nil) }
+                do throws(OutputWriter.Failure) {
+                    try writer.write(page.data, to: page.path)
+                } catch {
+                    return (file, false, error.description)
+                }
+                return (file, true, nil)
             }
-            try finishWriting()
+            for (job, result) in zip(batch, made) {
+                if let failure = result.failure { throw OutputWriter.Failure(description: failure) }
+                outcome.files[job] = result.file
+                outputs[job] = result.file.hash
+                outcome.rendered += 1
+                if result.wrote { outcome.written.append(checks[job].path) }
+            }
             done += batch.count
             progress(done, jobs.count)
-            let paths = toWrite.map(\.path)
-            try writer.willWrite(paths)
-            writing = (Background { [writer, toWrite] in Self.write(toWrite, with: writer) }, paths)
             renderer.forgetCards()
             start = end
         }
-        try finishWriting()
         Trace.mark("pages rendered and written")
         renderer.forgetCards(all: true)
         // Three arrays of one length: never nil.
         outcome.records =
             PageRecords(keys: checks.map(\.key), inputs: checks.map(\.inputs), outputs: outputs) ?? PageRecords()
         return outcome
-    }
-
-    /// Writes pages one after another; the first failure stops it and is returned.
-    private static func write(_ pages: [Page], with writer: OutputWriter) -> String? {
-        for page in pages {
-            do throws(OutputWriter.Failure) {
-                try writer.write(page.data, to: page.path)
-            } catch {
-                return error.description
-            }
-        }
-        return nil
     }
 
     /// Where a job's file goes and what the last build left there.
