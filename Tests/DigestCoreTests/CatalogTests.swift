@@ -158,6 +158,14 @@ struct SlugTests {
         #expect(slug.hasSuffix("model") || slug.hasSuffix("structural") || slug.hasSuffix("interpretable"))
     }
 
+    @Test("an asset's version is a hash of its bytes: a text's is its string's, and bytes that are not UTF-8 count")
+    func versionSuffix() {
+        let css = "body { color: red }"
+        #expect(Slug.suffix(forBytes: Array(css.utf8)) == Slug.suffix(for: css))
+        // A font differing only where it is not UTF-8 (decoded, both bytes became U+FFFD).
+        #expect(Slug.suffix(forBytes: [0x77, 0x4F, 0xFF, 0x01]) != Slug.suffix(forBytes: [0x77, 0x4F, 0xFE, 0x01]))
+    }
+
     @Test("colliding slugs: the first-seen paper keeps the plain slug, others get a stable suffix")
     func collisions() throws {
         let first = try #require(

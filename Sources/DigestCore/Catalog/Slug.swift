@@ -66,8 +66,14 @@ public enum Slug {
 
     /// Six stable base-36 characters derived from `key` (FNV-1a), to tell colliding slugs apart.
     public static func suffix(for key: String) -> String {
+        suffix(forBytes: key.utf8)
+    }
+
+    /// `suffix(for:)` of bytes as they are: a file's version (a font is not UTF-8, and
+    /// decoding it as such to hash it cost more than the rest of a day's rebuild setup).
+    public static func suffix(forBytes bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }

@@ -114,7 +114,7 @@ public struct SiteRenderer: Sendable {
             uniqueKeysWithValues: theme.assets.map { asset in
                 (
                     Self.assetKey(asset.path),
-                    routes.url(asset.path) + "?v=" + Slug.suffix(for: String(decoding: asset.data, as: UTF8.self))
+                    routes.url(asset.path) + "?v=" + asset.data.withUnsafeBytes { Slug.suffix(forBytes: $0) }
                 )
             })
         self.siteValue = Self.siteValue(config: config, routes: routes)
