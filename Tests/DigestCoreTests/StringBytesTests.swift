@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DigestCore
@@ -80,5 +81,24 @@ struct StringBytesTests {
             #expect(bytes.withUnsafeBufferPointer { Fingerprint.of($0) } == reference(bytes), "\(length) bytes")
         }
         #expect(Fingerprint.of("word") == reference(Array("word".utf8)))
+    }
+
+    @Test("a byte buffer holds every piece in order across its growth, and starts again empty once its data is taken")
+    func byteBuffer() {
+        let buffer = ByteBuffer(capacity: 1)
+        var expected: [UInt8] = []
+        for length in 0..<300 {
+            let piece = (0..<length).map { UInt8(truncatingIfNeeded: length &* 31 &+ $0) }
+            piece.withUnsafeBufferPointer { buffer.append($0) }
+            expected += piece
+        }
+        buffer.append("é and ✓")
+        expected += Array("é and ✓".utf8)
+        #expect(buffer.count == expected.count)
+        #expect(buffer.withBytes { Array($0) } == expected)
+        #expect(buffer.takeData() == Data(expected))
+        #expect(buffer.count == 0)
+        buffer.append("again")
+        #expect(buffer.takeData() == Data("again".utf8))
     }
 }

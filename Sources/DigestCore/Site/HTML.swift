@@ -6,7 +6,7 @@ public enum HTML {
     /// Appends `text` escaped to a page made as bytes. Scans the UTF-8 bytes through a
     /// pointer (the five special characters are ASCII) and copies the runs between them
     /// whole, as most text has none.
-    static func escape(_ text: String, into output: inout [UInt8]) {
+    static func escape(_ text: String, into output: ByteBuffer) {
         var scanned = text
         // The five special bytes are below 64: most bytes are passed over by one test.
         let special = specialBytes
@@ -14,11 +14,11 @@ public enum HTML {
             var runStart = 0
             for offset in 0..<bytes.count where bytes[offset] < 64 && (special >> bytes[offset]) & 1 != 0 {
                 guard let entity = entity(for: bytes[offset]) else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
-                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+                output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 runStart = offset + 1
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
@@ -105,9 +105,8 @@ public enum HTML {
         var scanned = text
         let special = specialBytes
         guard scanned.withUTF8({ $0.contains { $0 < 64 && (special >> $0) & 1 != 0 } }) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 16)
-        escape(text, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        let output = ByteBuffer(capacity: text.utf8.count + 16)
+        escape(text, into: output)
+        return output.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 }

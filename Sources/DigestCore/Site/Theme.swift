@@ -73,7 +73,7 @@ public struct Theme: Sendable {
 
     /// Renders a page's file: `render`, as bytes.
     func renderPage(_ template: String, _ context: TemplateFields) -> Data {
-        Data(library.renderBytes(template, .object(context)))
+        library.renderData(template, .object(context))
     }
 
     private static func closure(of name: String, references: [String: [TemplateReference]]) -> Set<String> {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A set of named templates that can include and extend each other, and renders them.
 public struct TemplateLibrary: Sendable {
     /// The templates compiled, what renders walk.
@@ -9,20 +11,24 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the named template with `context` at the bottom of the context stack.
     public func render(_ name: String, _ context: TemplateValue) -> String {
-        String(decoding: renderBytes(name, context), as: UTF8.self)
+        rendered(name, context).withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `render`, as the UTF-8 bytes a page's file holds. A page is put together from
-    /// hundreds of pieces: appended to a byte array each is a copy, where appending to a
+    /// hundreds of pieces: appended to a byte buffer each is a copy, where appending to a
     /// `String` cost several times more (a tenth of a clean build's instructions).
-    public func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
-        guard let range = program.range(of: name) else { return [] }
-        return program.bytes.withUnsafeBufferPointer { text in
-            var renderer = Renderer(program: program, text: text, stack: [context])
-            renderer.output.reserveCapacity(8192)
+    public func renderData(_ name: String, _ context: TemplateValue) -> Data {
+        rendered(name, context).takeData()
+    }
+
+    private func rendered(_ name: String, _ context: TemplateValue) -> ByteBuffer {
+        let output = ByteBuffer(capacity: 8192)
+        guard let range = program.range(of: name) else { return output }
+        program.bytes.withUnsafeBufferPointer { text in
+            var renderer = Renderer(program: program, text: text, stack: [context], output: output)
             renderer.render(range)
-            return renderer.output
         }
+        return output
     }
 
     private struct Renderer {
@@ -30,7 +36,7 @@ public struct TemplateLibrary: Sendable {
         /// The program's literal text, borrowed for the render.
         let text: UnsafeBufferPointer<UInt8>
         var stack: [TemplateValue]
-        var output: [UInt8] = []
+        let output: ByteBuffer
         /// Block overrides of the parents being rendered, by the number of the block's
         /// name; the outermost definition wins.
         var blocks: [Int: Range<Int>] = [:]
@@ -43,10 +49,11 @@ public struct TemplateLibrary: Sendable {
         /// its indent is written with its first byte, so a final newline gets none.
         var lineStarts = false
 
-        init(program: TemplateProgram, text: UnsafeBufferPointer<UInt8>, stack: [TemplateValue]) {
+        init(program: TemplateProgram, text: UnsafeBufferPointer<UInt8>, stack: [TemplateValue], output: ByteBuffer) {
             self.program = program
             self.text = text
             self.stack = stack
+            self.output = output
         }
 
         mutating func render(_ range: Range<Int>) {
@@ -60,7 +67,7 @@ public struct TemplateLibrary: Sendable {
                     if !escaped {
                         write(value.text)
                     } else if indentation.isEmpty {
-                        HTML.escape(value.text, into: &output)
+                        HTML.escape(value.text, into: output)
                     } else {
                         write(HTML.escape(value.text))
                     }
@@ -129,19 +136,19 @@ public struct TemplateLibrary: Sendable {
         }
 
         mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard !indentation.isEmpty, !bytes.isEmpty else { return output.append(contentsOf: bytes) }
+            guard !indentation.isEmpty, !bytes.isEmpty else { return output.append(bytes) }
             // A newline is one byte: whole lines are copied.
             var lineStart = 0
             for offset in 0..<bytes.count where bytes[offset] == 0x0A {
-                if lineStarts { output.append(contentsOf: indentation.utf8) }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...offset]))
+                if lineStarts { output.append(indentation) }
+                output.append(UnsafeBufferPointer(rebasing: bytes[lineStart...offset]))
                 lineStarts = true
                 lineStart = offset + 1
             }
             guard lineStart < bytes.count else { return }
-            if lineStarts { output.append(contentsOf: indentation.utf8) }
+            if lineStarts { output.append(indentation) }
             lineStarts = false
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart...]))
+            output.append(UnsafeBufferPointer(rebasing: bytes[lineStart...]))
         }
 
         /// The value a path names: its first name in the innermost frame that has it, the
