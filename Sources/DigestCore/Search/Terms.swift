@@ -74,16 +74,14 @@ public enum Terms {
         var others: [String: Int] = [:]
         for (text, weight) in [(title, 2), (abstract, 1)] {
             eachSignificant(in: text) { bytes, other in
+                func term() -> String { other ?? String(decoding: bytes, as: UTF8.self) }
                 let print = Fingerprint.of(bytes)
                 if let at = seen.insert(counts.count, for: print) {
                     if counts[at].term.hasUTF8(bytes) { return counts[at].count += weight }
-                    let term = other ?? String(decoding: bytes, as: UTF8.self)
-                    if let earlier = others[term] { return counts[earlier].count += weight }
-                    others[term] = counts.count
+                    if let earlier = others[term()] { return counts[earlier].count += weight }
+                    others[term()] = counts.count
                 }
-                counts.append(
-                    RelatedPapers.TermCount(
-                        term: other ?? String(decoding: bytes, as: UTF8.self), count: weight, print: print))
+                counts.append(RelatedPapers.TermCount(term: term(), count: weight, print: print))
             }
         }
         return counts
@@ -103,8 +101,9 @@ public enum Terms {
                 let bytes = UnsafeBufferPointer(rebasing: all[list.range(index)])
                 guard bytes.allSatisfy({ $0 < 0x80 }) else {
                     guard let word = significant(other: String(decoding: bytes, as: UTF8.self)) else { continue }
-                    var folded = word
-                    folded.withUTF8 { found($0, word) }
+                    // Its own bytes: a plural's `s` may be gone.
+                    var scanned = word
+                    scanned.withUTF8 { found($0, word) }
                     continue
                 }
                 guard bytes.count > 2, bytes.contains(where: { ($0 | 0x20) &- 0x61 < 26 }),
