@@ -1,6 +1,12 @@
 /// Tells a saved Daily Papers page from files that are not one (an HTML page saved by
 /// mistake, binary data, an unrelated text) before any of it can become a paper.
 enum DumpCheck {
+    /// The bytes a control character can begin with (a table: a dump's every byte is checked).
+    private static let mayStartControl: [Bool] = (0...255).map { byte in
+        (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0x0C) || byte == 0x7F
+            || byte == 0xC2 || byte == 0xEF
+    }
+
     /// Why `text` is not a dump, with where it shows; nil when it may be one.
     static func problem(in text: String, path: String) -> Diagnostic? {
         let head = text.prefix(512).drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
@@ -22,9 +28,8 @@ enum DumpCheck {
         text.withUTF8 { bytes in
             // Most dumps hold no byte that can start a control: checked at once, without
             // counting lines and columns.
-            let mayHoldControls = bytes.contains { byte in
-                (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0x0C) || byte == 0x7F
-                    || byte == 0xC2 || byte == 0xEF
+            let mayHoldControls = Self.mayStartControl.withUnsafeBufferPointer { table in
+                bytes.contains { table[Int($0)] }
             }
             guard mayHoldControls else { return }
             for byte in bytes {

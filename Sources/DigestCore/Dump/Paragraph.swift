@@ -7,12 +7,13 @@ struct Paragraph: Sendable {
     /// `text.count`, counted once: the parser asks for it several times per paragraph.
     let length: Int
 
-    init(lines: [String], location: SourceLocation) {
+    /// `isASCII`: every line is known to be ASCII without CR, so its length is its bytes.
+    init(lines: [String], location: SourceLocation, isASCII: Bool = false) {
         self.lines = lines
         self.location = location
         let text = lines.count == 1 ? lines[0] : lines.joined(separator: " ")
         self.text = text
-        self.length = text.characterCount
+        self.length = isASCII ? text.utf8.count : text.characterCount
     }
 
     /// Titles are short and do not end like a sentence.
@@ -29,10 +30,12 @@ struct Paragraph: Sendable {
     /// control characters become spaces and bidirectional controls go (one warning per file each).
     static func split(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
-        // The paragraph being read: its lines and where it started.
-        var current: (lines: [String], location: SourceLocation)?
+        // The paragraph being read: its lines, where it started, and whether all are ASCII.
+        var current: (lines: [String], location: SourceLocation, isASCII: Bool)?
         func end() {
-            if let (lines, location) = current { paragraphs.append(Paragraph(lines: lines, location: location)) }
+            if let (lines, location, isASCII) = current {
+                paragraphs.append(Paragraph(lines: lines, location: location, isASCII: isASCII))
+            }
             current = nil
         }
         // One warning per file for each kind of character dropped.
@@ -47,12 +50,13 @@ struct Paragraph: Sendable {
         var lineNumber = 0
         for rawLine in lines(of: text) {
             lineNumber += 1
-            if let tidy = Self.tidyASCII(rawLine) {
+            if let (tidy, isASCII) = Self.tidy(rawLine) {
                 // The common case: printable ASCII, single spaces, nothing to clean.
                 if current != nil {
                     current?.lines.append(tidy)
+                    if !isASCII { current?.isASCII = false }
                 } else {
-                    current = ([tidy], SourceLocation(path: path, line: lineNumber, column: 1))
+                    current = ([tidy], SourceLocation(path: path, line: lineNumber, column: 1), isASCII)
                 }
                 continue
             }
@@ -90,10 +94,11 @@ struct Paragraph: Sendable {
                 end()
             } else if current != nil {
                 current?.lines.append(String(decoding: cleaned, as: UTF8.self))
+                current?.isASCII = false
             } else {
                 current = (
                     [String(decoding: cleaned, as: UTF8.self)],
-                    SourceLocation(path: path, line: lineNumber, column: firstColumn)
+                    SourceLocation(path: path, line: lineNumber, column: firstColumn), false
                 )
             }
         }
@@ -101,36 +106,57 @@ struct Paragraph: Sendable {
         return paragraphs
     }
 
-    /// The line itself when nothing in it needs cleaning (most lines of a dump): no control
-    /// characters, no space but single ASCII spaces between words; nil otherwise.
     /// Bidirectional embeddings, overrides and isolates: U+202A–U+202E, U+2066–U+2069.
     static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
-    private static func tidyASCII(_ text: Substring) -> String? {
-        var previous: UInt8 = 0x20
-        var hasNonASCII = false
-        let clean = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes {
-                if byte >= 0x80 {
-                    hasNonASCII = true
-                    previous = byte
-                    continue
-                }
-                guard byte >= 0x20, byte < 0x7F, !(byte == 0x20 && previous == 0x20) else { return false }
-                previous = byte
-            }
-            return true
+    /// How each byte of a line is judged: 0 for printable ASCII but space, or else one of these.
+    private static let lineByte: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x20: spaceByte
+        case 0x21..<0x7F: 0
+        case 0x80...: nonASCIIByte
+        default: controlByte
         }
-        guard clean ?? false, previous != 0x20 else { return nil }
-        if hasNonASCII {
+    }
+    private static let spaceByte: UInt8 = 1
+    private static let controlByte: UInt8 = 2
+    private static let nonASCIIByte: UInt8 = 4
+
+    /// The line itself when nothing in it needs cleaning (most lines of a dump): no control
+    /// characters, no space but single ASCII spaces between words. With it, whether it is
+    /// all ASCII; nil otherwise. Judged on its bytes through a table, without a branch
+    /// per byte: a dump's lines are read once per build, all of them.
+    private static func tidy(_ text: Substring) -> (String, isASCII: Bool)? {
+        var text = text
+        // OR of every byte's class, and whether two spaces follow each other.
+        let (classes, doubleSpace, last) = text.withUTF8 { bytes -> (UInt8, Bool, UInt8) in
+            Self.lineByte.withUnsafeBufferPointer { table in
+                var classes: UInt8 = 0
+                var double: UInt8 = 0
+                var previous: UInt8 = 0x20
+                for byte in bytes {
+                    let kind = table[Int(byte)]
+                    classes |= kind
+                    double |= kind & table[Int(previous)] & spaceByte
+                    previous = byte
+                }
+                return (classes, double != 0, previous)
+            }
+        }
+        guard classes & controlByte == 0, !doubleSpace, last != 0x20 else { return nil }
+        if classes & nonASCIIByte != 0 {
             for scalar in text.unicodeScalars where scalar.value >= 0x80 {
                 if ProseTokenizer.isSpace(scalar) || scalar.value <= 0x9F || isBidiControl(scalar) { return nil }
             }
+            return (String(text), false)
         }
-        return String(text)
+        return (String(text), true)
     }
+
+    /// The bytes a line break can begin with.
+    private static let mayBreak: [Bool] = (0...255).map { [0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2].contains($0) }
 
     /// Lines split at every Unicode line break (CR LF counts once): LF, VT, FF, CR, NEL
     /// (C2 85), LS and PS (E2 80 A8/A9), found byte by byte in the UTF-8.
@@ -139,34 +165,41 @@ struct Paragraph: Sendable {
         // Byte offsets where each line starts and ends.
         var bounds: [(start: Int, end: Int)] = []
         text.withUTF8 { bytes in
-            var start = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                var breakLength = 0
-                switch bytes[index] {
-                case 0x0A, 0x0B, 0x0C:
-                    breakLength = 1
-                case 0x0D:
-                    breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
-                case 0xC2:
-                    if index + 1 < count && bytes[index + 1] == 0x85 { breakLength = 2 }
-                case 0xE2:
-                    if index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9 {
-                        breakLength = 3
+            Self.mayBreak.withUnsafeBufferPointer { mayBreak in
+                var start = 0
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    // Most bytes cannot begin a break: passed over on one table look-up each.
+                    if !mayBreak[Int(bytes[index])] {
+                        index += 1
+                        continue
                     }
-                default:
-                    break
+                    var breakLength = 0
+                    switch bytes[index] {
+                    case 0x0A, 0x0B, 0x0C:
+                        breakLength = 1
+                    case 0x0D:
+                        breakLength = index + 1 < count && bytes[index + 1] == 0x0A ? 2 : 1
+                    case 0xC2:
+                        if index + 1 < count && bytes[index + 1] == 0x85 { breakLength = 2 }
+                    case 0xE2:
+                        if index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9 {
+                            breakLength = 3
+                        }
+                    default:
+                        break
+                    }
+                    guard breakLength > 0 else {
+                        index += 1
+                        continue
+                    }
+                    bounds.append((start, index))
+                    index += breakLength
+                    start = index
                 }
-                guard breakLength > 0 else {
-                    index += 1
-                    continue
-                }
-                bounds.append((start, index))
-                index += breakLength
-                start = index
+                bounds.append((start, count))
             }
-            bounds.append((start, count))
         }
         // UTF-8 offsets become indices in constant time: `withUTF8` left the text native.
         let utf8 = text.utf8
