@@ -47,6 +47,10 @@ struct CommandTrie: @unchecked Sendable {
         s.value < 128 ? index(of: UInt8(s.value)) : nil
     }
 
+    /// `index(of:)` of each ASCII byte, 52 for a byte that is not a letter: read by
+    /// `mayHideStrong`, asked of most words of a text.
+    private static let letterCodes: [UInt8] = (0..<128).map { UInt8(index(of: UInt8($0)) ?? 52) }
+
     static func index(of c: UInt8) -> Int? {
         if c >= 65 && c <= 90 { return Int(c - 65) }
         if c >= 97 && c <= 122 { return Int(c - 97) + 26 }
@@ -120,14 +124,28 @@ struct CommandTrie: @unchecked Sendable {
 
     /// Whether a command that is never English could start at one of the first three letters
     /// of the word at `start`, judged by pairs of letters alone.
+    /// Each letter is read once (52 for one that is not an ASCII letter), and the first three
+    /// letters that are not all letters end the search.
     func mayHideStrong(_ scalars: [Unicode.Scalar], _ start: Int) -> Bool {
-        for position in start..<min(start + 3, scalars.count - 2) {
-            guard let a = Self.letter(scalars[position]), let b = Self.letter(scalars[position + 1]),
-                let c = Self.letter(scalars[position + 2])
-            else { return false }
-            if fastStrongStart[(a * 52 + b) * 52 + c] { return true }
+        let end = min(start + 5, scalars.count)
+        guard end - start >= 3 else { return false }
+        return Self.letterCodes.withUnsafeBufferPointer { codes in
+            scalars.withUnsafeBufferPointer { scalars in
+                func code(_ position: Int) -> Int {
+                    let value = scalars[position].value
+                    return value < 128 ? Int(codes[Int(value)]) : 52
+                }
+                var a = code(start)
+                var b = code(start + 1)
+                for position in (start + 2)..<end {
+                    let c = code(position)
+                    if a == 52 || b == 52 || c == 52 { return false }
+                    if fastStrongStart[(a * 52 + b) * 52 + c] { return true }
+                    (a, b) = (b, c)
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Calls `found(end, name, weak)` for every command that starts at `start`.

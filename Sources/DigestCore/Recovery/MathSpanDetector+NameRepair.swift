@@ -68,7 +68,9 @@ extension MathSpanDetector {
     /// `muP`, `muParam` (μP), `VSEinfty` (VSE∞): names spelled with a damaged symbol. They
     /// stay text, with the symbol restored.
     mutating func repairName(_ i: Int, camel: Bool) {
-        guard strengths[i] == nil, !math[i], tokens[i].length >= 3, replacements[i] == nil else { return }
+        // Most texts have no replacement: then none is looked up (a hash per word).
+        guard strengths[i] == nil, !math[i], tokens[i].length >= 3, replacements.isEmpty || replacements[i] == nil
+        else { return }
         let start = tokens[i].start, end = tokens[i].end
         let isUpper = { (s: Unicode.Scalar) in s >= "A" && s <= "Z" }
         let a = scalars[start], b = scalars[start + 1]

@@ -127,12 +127,18 @@ extension MathSpanDetector {
     /// operator name (`in`, `le`, `ge`, `ne`, `times`, …), right before an operand.
     func isFusedRelation(_ k: Int) -> Bool {
         let range = tokens[k].start..<tokens[k].end
-        guard range.count >= 3 else { return false }
+        guard range.count >= 3, let right = next(k) else { return false }
+        // What must follow, whichever operator it is (checked again in full below): most
+        // words are followed by a longer word, and need no look-up.
+        guard
+            math[right] || tokens[right].kind == .number || isPunct(right, "|[")
+                || (tokens[right].length == 1 && tokens[right].kind == .word)
+        else { return false }
         // The letter and the operator name are found by one trie look-up, no split.
         let suffix = trie.lookup(scalars, (range.lowerBound + 1)..<range.upperBound)
         guard range.count <= 7, ProseTokenizer.isLetter(scalars[range.lowerBound]), suffix >= 0,
             case .op(let symbol, let kind) = trie.commands[Int(suffix)].command,
-            kind == .relation || kind == .binary, let right = next(k), !isPunct(right, ")]},.;"),
+            kind == .relation || kind == .binary, !isPunct(right, ")]},.;"),
             range.count > 3 || !EnglishLexicon.shortWords.contains(text(k).lowercased())
         else { return false }
         if symbol == "∈" || symbol == "∋" {

@@ -1,43 +1,77 @@
 /// Cuts prose into `ProseToken`s in one pass.
 enum ProseTokenizer {
     static func tokens(_ scalars: [Unicode.Scalar]) -> [ProseToken] {
-        var tokens: [ProseToken] = []
-        tokens.reserveCapacity(scalars.count / 3)
-        var i = 0
-        let n = scalars.count
-        while i < n {
-            let s = scalars[i]
-            let start = i
-            let kind: ProseToken.Kind
-            if isLetter(s) {
-                // A Greek letter glued to a Latin word (`sqrtκ`, `φin`) starts a new word.
-                let greek = isGreek(s)
-                i += 1
-                while i < n,
-                    (isLetter(scalars[i]) && isGreek(scalars[i]) == greek)
-                        || (!scalars[i].isASCII && scalars[i].properties.generalCategory == .nonspacingMark)
-                {
-                    i += 1
+        // ASCII (most of a text) is told apart by one table look-up per scalar. Tokens go
+        // straight into a buffer with room for one per scalar (no growth, no check per token).
+        [ProseToken](unsafeUninitializedCapacity: scalars.count) { tokens, count in
+            scalars.withUnsafeBufferPointer { scalars in
+                asciiClasses.withUnsafeBufferPointer { classes in
+                    func asciiClass(_ s: Unicode.Scalar) -> UInt8 { s.value < 128 ? classes[Int(s.value)] : nonASCII }
+                    var i = 0
+                    let n = scalars.count
+                    while i < n {
+                        let s = scalars[i]
+                        let start = i
+                        let kind: ProseToken.Kind
+                        let first = asciiClass(s)
+                        if first == letter || (first == nonASCII && isLetter(s)) {
+                            // A Greek letter glued to a Latin word (`sqrtκ`, `φin`) starts a new word.
+                            let greek = isGreek(s)
+                            i += 1
+                            while i < n {
+                                let next = asciiClass(scalars[i])
+                                if next == letter {
+                                    if greek { break }
+                                } else if next != nonASCII
+                                    || !((isLetter(scalars[i]) && isGreek(scalars[i]) == greek)
+                                        || scalars[i].properties.generalCategory == .nonspacingMark)
+                                {
+                                    break
+                                }
+                                i += 1
+                            }
+                            kind = .word
+                        } else if first == digit {
+                            i += 1
+                            while i < n,
+                                isDigit(scalars[i]) || (scalars[i] == "." && i + 1 < n && isDigit(scalars[i + 1]))
+                            {
+                                i += 1
+                            }
+                            kind = .number
+                        } else if first == space || (first == nonASCII && isSpace(s)) {
+                            // A tie `~` (`256~times~256`) separates like a space.
+                            i += 1
+                            while i < n {
+                                let next = asciiClass(scalars[i])
+                                guard next == space || (next == nonASCII && isSpace(scalars[i])) else { break }
+                                i += 1
+                            }
+                            kind = .space
+                        } else {
+                            i += 1
+                            kind = .punct
+                        }
+                        tokens.initializeElement(at: count, to: ProseToken(kind: kind, start: start, end: i))
+                        count += 1
+                    }
                 }
-                kind = .word
-            } else if isDigit(s) {
-                i += 1
-                while i < n, isDigit(scalars[i]) || (scalars[i] == "." && i + 1 < n && isDigit(scalars[i + 1])) {
-                    i += 1
-                }
-                kind = .number
-            } else if isSpace(s) || s == "~" {
-                // A tie `~` (`256~times~256`) separates like a space.
-                i += 1
-                while i < n, isSpace(scalars[i]) || scalars[i] == "~" { i += 1 }
-                kind = .space
-            } else {
-                i += 1
-                kind = .punct
             }
-            tokens.append(ProseToken(kind: kind, start: start, end: i))
         }
-        return tokens
+    }
+
+    private static let letter: UInt8 = 1
+    private static let digit: UInt8 = 2
+    private static let space: UInt8 = 3
+    private static let nonASCII: UInt8 = 4
+    /// What starts or continues a token, for each ASCII scalar (0 for punctuation); a tie
+    /// `~` counts as space.
+    private static let asciiClasses: [UInt8] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        if isLetter(scalar) { return letter }
+        if isDigit(scalar) { return digit }
+        if isSpace(scalar) || scalar == "~" { return space }
+        return 0
     }
 
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
