@@ -100,11 +100,11 @@ public struct TopicMatcher: Sendable {
         var excluded = Array(repeating: false, count: slugs.count)
         var inTitle = excluded
         var mentions = Array(repeating: 0, count: slugs.count)
-        scan(Words.split(title)) { phrase in
-            if phrase.excludes { excluded[phrase.topic] = true } else { inTitle[phrase.topic] = true }
+        scan(Words.split(title)) { topic, excludes in
+            if excludes { excluded[topic] = true } else { inTitle[topic] = true }
         }
-        scan(Words.split(abstract)) { phrase in
-            if phrase.excludes { excluded[phrase.topic] = true } else { mentions[phrase.topic] += 1 }
+        scan(Words.split(abstract)) { topic, excludes in
+            if excludes { excluded[topic] = true } else { mentions[topic] += 1 }
         }
         return slugs.indices.compactMap { topic in
             guard !excluded[topic], inTitle[topic] || mentions[topic] >= minMentions[topic] else { return nil }
@@ -112,32 +112,42 @@ public struct TopicMatcher: Sendable {
         }
     }
 
-    /// Calls `found` once for every place a phrase occurs in `words`, read on their bytes.
-    private func scan(_ words: WordList, found: (Phrase) -> Void) {
+    /// Calls `found` with the topic of a phrase, and whether it excludes it, once for every
+    /// place the phrase occurs in `words`, read on their bytes. Phrases are read where they
+    /// are in `phrases`: one copied out retained its words at every word of a text.
+    private func scan(_ words: WordList, found: (_ topic: Int, _ excludes: Bool) -> Void) {
         words.bytes.withUnsafeBufferPointer { all in
             for start in 0..<words.count {
                 let word = UnsafeBufferPointer(rebasing: all[words.range(start)])
                 let key = Self.keys(word)
                 if firstWordFilter.mayContain(key.filter), let candidates = byFirstWord[Fingerprint.of(word)] {
-                    for number in candidates where matches(phrases[number], words, all, at: start) {
-                        found(phrases[number])
+                    for number in candidates where matches(number, words, all, at: start) {
+                        found(phrases[number].topic, phrases[number].excludes)
                     }
                 }
                 if let head = key.head, headFilter.mayContain(head), let candidates = prefixByHead[head] {
-                    for number in candidates where word.starts(with: phrases[number].words[0]) {
-                        found(phrases[number])
+                    for number in candidates where startsPhrase(number, word) {
+                        found(phrases[number].topic, phrases[number].excludes)
                     }
                 }
-                for number in shortPrefixes where word.starts(with: phrases[number].words[0]) {
-                    found(phrases[number])
+                for number in shortPrefixes where startsPhrase(number, word) {
+                    found(phrases[number].topic, phrases[number].excludes)
                 }
             }
         }
     }
 
+    /// Whether `word` starts with the first word of phrase `number` (a prefix phrase).
+    private func startsPhrase(_ number: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        phrases[number].words[0].withUnsafeBufferPointer { prefix in
+            prefix.count <= word.count && UnsafeBufferPointer(rebasing: word[..<prefix.count]).hasSameBytes(as: prefix)
+        }
+    }
+
     private func matches(
-        _ phrase: Phrase, _ words: WordList, _ all: UnsafeBufferPointer<UInt8>, at start: Int
+        _ number: Int, _ words: WordList, _ all: UnsafeBufferPointer<UInt8>, at start: Int
     ) -> Bool {
+        let phrase = phrases[number]
         guard start + phrase.words.count <= words.count else { return false }
         for (offset, word) in phrase.words.enumerated() {
             let candidate = UnsafeBufferPointer(rebasing: all[words.range(start + offset)])

@@ -3,12 +3,32 @@
 /// This is what the catalog keeps of a text: the parsed inline tree is dropped once these
 /// are made, so a large archive holds strings, not trees.
 public struct PaperText: Hashable, Sendable {
+    // Each string is taken from the storage by itself: going through `parts` copied (and
+    // retained, then released) all three for every one asked for.
+
     /// HTML for pages.
-    public var html: String { parts.html }
+    public var html: String {
+        switch storage {
+        case .ready(let parts): parts.html
+        case .kept(let shelf, let location): shelf.parts(at: location).html
+        }
+    }
+
     /// Unicode text for `<title>`, meta descriptions, feed titles, search and slugs.
-    public var plainText: String { parts.plainText }
+    public var plainText: String {
+        switch storage {
+        case .ready(let parts): parts.plainText
+        case .kept(let shelf, let location): shelf.parts(at: location).plainText
+        }
+    }
+
     /// Every link target, in order of appearance, without repeats.
-    public var links: [String] { parts.links }
+    public var links: [String] {
+        switch storage {
+        case .ready(let parts): parts.links
+        case .kept(let shelf, let location): shelf.parts(at: location).links
+        }
+    }
     /// A hash of all three, made once: what a build compares instead of hashing the texts of
     /// the whole archive again on every run.
     public let fingerprint: UInt64

@@ -288,9 +288,19 @@ extension SiteGenerator {
                 let made = render(text, at: location, role: role, cache: cache)
                 return (made.stored, made.plainText)
             }
-            let title = text(known[2 * index], { (entry(index).title, entry(index).titleLocation) }, .title)
+            // An entry is copied whole each time it is asked for: once per text at most.
+            let title = text(
+                known[2 * index],
+                {
+                    let listing = entry(index)
+                    return (listing.title, listing.titleLocation)
+                }, .title)
             let abstract = text(
-                known[2 * index + 1], { (entry(index).abstract, entry(index).abstractLocation) }, .abstract)
+                known[2 * index + 1],
+                {
+                    let listing = entry(index)
+                    return (listing.abstract, listing.abstractLocation)
+                }, .abstract)
             var fact = Fingerprint()
             fact.add(taxonomyKey)
             fact.add(title.text.text.fingerprint)

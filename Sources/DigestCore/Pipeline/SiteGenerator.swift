@@ -163,7 +163,7 @@ public struct SiteGenerator: Sendable {
         _ text: String, at location: SourceLocation?, role: PaperText.Role, cache: BuildCache
     ) -> (stored: BuildCache.Text, plainText: String) {
         let (rendered, diagnostics) = PaperText.render(text, at: location, role: role)
-        return (cache.stored(BuildCache.Text(text: rendered, diagnostics: diagnostics)), rendered.plainText)
+        return (cache.stored(BuildCache.Text(text: rendered, diagnostics: diagnostics), role: role), rendered.plainText)
     }
 
     static func fingerprint(of taxonomy: Taxonomy) -> UInt64 {

@@ -429,7 +429,9 @@ extension SiteRenderer {
         json += articleSite
         let keywords = paper.topics.compactMap { topicIndex[$0].map { catalog.topics[$0].topic.name } }
         if !keywords.isEmpty { json += #","keywords":"# + JSON.string(keywords.joined(separator: ", ")) }
-        if !paper.links.isEmpty { json += #","sameAs":"# + JSON.array(paper.links.map { JSON.string($0.url) }) }
+        // The URLs alone: `paper.links` labels each one, and was asked for twice.
+        let links = paper.abstract.links
+        if !links.isEmpty { json += #","sameAs":"# + JSON.array(links.map { JSON.string($0) }) }
         return json + "}</script>"
     }
 

@@ -47,16 +47,23 @@ public struct SiteRenderer: Sendable {
         private let lock = NSLock()
         private var made: [Int: Cards] = [:]
 
-        struct Card {
+        struct Card: Sendable {
             var title: String
             var html: String
             /// Its title shows a formula, or its abstract (in full cards, which have it).
             var showsMath: Bool
         }
 
-        struct Cards {
-            var full: Card
-            var compact: Card
+        /// A class: a page's list hands each paper's cards around, and a struct of four
+        /// strings was retained four times at every hand-over.
+        final class Cards: Sendable {
+            let full: Card
+            let compact: Card
+
+            init(full: Card, compact: Card) {
+                self.full = full
+                self.compact = compact
+            }
         }
 
         /// The cards of `papers`, those not held made by `make` outside the lock: taken for
