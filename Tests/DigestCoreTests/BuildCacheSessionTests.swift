@@ -25,6 +25,33 @@ struct BuildCacheSessionTests {
         #expect(difference.isEmpty, "\(difference.prefix(5))")
     }
 
+    @Test("a title made by a build is written to the store and stays at hand; an abstract is read back from the store")
+    func titlesStayAtHand() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = BuildCache.load(from: folder.url)
+        let words = String(repeating: "Scaling laws for sparse mixtures of experts with $O(n^2)$ routing ", count: 3)
+        let (title, _) = PaperText.render(words, at: nil, role: .title)
+        let (abstract, _) = PaperText.render(words + ".", at: nil, role: .abstract)
+        let storedTitle = cache.stored(BuildCache.Text(text: title, diagnostics: []), role: .title).text
+        let storedAbstract = cache.stored(BuildCache.Text(text: abstract, diagnostics: []), role: .abstract).text
+        // Both are in the store (the next build reads them from texts.bin).
+        #expect(storedTitle.kept != nil)
+        #expect(storedAbstract.kept != nil)
+        // With the store's bytes damaged, only the abstract is read from it.
+        let store = folder.url.appendingPathComponent(BuildCache.textsName + ".new")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int)
+        // Overwritten in place: the store reads through the descriptor it opened.
+        let handle = try FileHandle(forWritingTo: store)
+        try handle.write(contentsOf: Data(repeating: 0x5A, count: size))
+        try handle.close()
+        #expect(storedTitle.html == title.html)
+        #expect(storedTitle.plainText == title.plainText)
+        #expect(storedTitle.html.contains("<math"))
+        #expect(storedAbstract.html.isEmpty)
+        #expect(cache.isDamaged)
+    }
+
     @Test("a cache of an older format (an older digest) is dropped without a word; a damaged one is reported")
     func olderFormatIsStale() throws {
         let folder = try TemporaryFolder()

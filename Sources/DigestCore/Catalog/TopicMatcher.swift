@@ -16,11 +16,13 @@ public struct TopicMatcher: Sendable {
     private let minMentions: [Int]
     private let phrases: [Phrase]
     /// Phrases (indices) by the fingerprint of their first word (a match compares the
-    /// words themselves).
-    private let byFirstWord: [UInt64: [Int]]
-    /// Single-word prefix phrases by the first bytes of the prefix; `shortPrefixes` are
-    /// those of fewer than three bytes, checked at every word.
-    private let prefixByHead: [UInt32: [Int]]
+    /// words themselves): the table gives the place of their list in `candidates`. (A
+    /// `Dictionary` hashed each fingerprint again, for every word that passed the filter.)
+    private let byFirstWord: FingerprintTable
+    /// Single-word prefix phrases by the first bytes of the prefix (mixed into a key by
+    /// `headKey`); `shortPrefixes` are those of fewer than three bytes, checked at every word.
+    private let prefixByHead: FingerprintTable
+    private let candidates: [[Int]]
     private let shortPrefixes: [Int]
     /// Which words may start a phrase and which heads a prefix, asked before the
     /// dictionaries: most words of a text start none, and are turned away without hashing.
@@ -78,8 +80,18 @@ public struct TopicMatcher: Sendable {
             }
         }
         self.phrases = phrases
-        self.byFirstWord = byFirstWord
-        self.prefixByHead = prefixByHead
+        var candidates: [[Int]] = []
+        func table<Key>(_ lists: [Key: [Int]], key: (Key) -> UInt64) -> FingerprintTable {
+            var table = FingerprintTable(capacity: lists.count)
+            for (entry, list) in lists {
+                table.insert(candidates.count, for: key(entry))
+                candidates.append(list)
+            }
+            return table
+        }
+        self.byFirstWord = table(byFirstWord) { $0 }
+        self.prefixByHead = table(prefixByHead, key: Self.headKey)
+        self.candidates = candidates
         self.shortPrefixes = shortPrefixes
         firstWordFilter = KeyFilter(firstWordKeys)
         headFilter = KeyFilter(prefixByHead.keys)
@@ -93,6 +105,11 @@ public struct TopicMatcher: Sendable {
         let b = word.count > 1 ? word[1] : 0
         let filter = UInt32(a) << 16 | UInt32(b) << 8 | UInt32(min(word.count, 255))
         return (filter, word.count > 2 ? UInt32(a) << 16 | UInt32(b) << 8 | UInt32(word[2]) : nil)
+    }
+
+    /// A prefix head as a table key: its bits spread over the top ones, which pick a slot.
+    private static func headKey(_ head: UInt32) -> UInt64 {
+        UInt64(head) &* 0x9E37_79B9_7F4A_7C15
     }
 
     /// Slugs of the matching topics, in taxonomy order.
@@ -120,13 +137,15 @@ public struct TopicMatcher: Sendable {
             for start in 0..<words.count {
                 let word = UnsafeBufferPointer(rebasing: all[words.range(start)])
                 let key = Self.keys(word)
-                if firstWordFilter.mayContain(key.filter), let candidates = byFirstWord[Fingerprint.of(word)] {
-                    for number in candidates where matches(number, words, all, at: start) {
+                if firstWordFilter.mayContain(key.filter), let list = byFirstWord.position(of: Fingerprint.of(word)) {
+                    for number in candidates[list] where matches(number, words, all, at: start) {
                         found(phrases[number].topic, phrases[number].excludes)
                     }
                 }
-                if let head = key.head, headFilter.mayContain(head), let candidates = prefixByHead[head] {
-                    for number in candidates where startsPhrase(number, word) {
+                if let head = key.head, headFilter.mayContain(head),
+                    let list = prefixByHead.position(of: Self.headKey(head))
+                {
+                    for number in candidates[list] where startsPhrase(number, word) {
                         found(phrases[number].topic, phrases[number].excludes)
                     }
                 }

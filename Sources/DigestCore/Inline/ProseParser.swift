@@ -123,8 +123,7 @@ struct ProseParser {
                 i = parseCommand(command, at: i, nameEnd: i + command.count, end: end, depth: depth, into: &out)
             } else {
                 // Copy the run of ordinary characters up to the next one that may start something.
-                var j = i + 1
-                while j < end, !mayStartConstruct(j, runStart: start) { j += 1 }
+                let j = ordinaryRunEnd(after: i, end: end, runStart: start)
                 out.raw(s[i..<j])
                 i = j
             }
@@ -132,26 +131,55 @@ struct ProseParser {
         return out.finish()
     }
 
-    /// `\`, `$`, `{`, or a word start that could be a URL (`http`, `huggingface`, `www`,
-    /// `github`) or a command without its backslash (`textit{`, `emph{`, `url{`, `href{`,
+    /// Where the run of ordinary characters after `i` ends: at `end`, or at the next `\`,
+    /// `$`, `{`, or word start that could be a URL (`http`, `huggingface`, `www`, `github`)
+    /// or a command without its backslash (`textit{`, `emph{`, `url{`, `href{`,
     /// `unicode{`), told by its first two letters: a run of prose stopped at every `the`,
-    /// `to` and `we` only to go on.
-    private func mayStartConstruct(_ i: Int, runStart: Int) -> Bool {
-        let c = s[i]
-        switch c {
-        case "\\", "$", "{": return true
-        case "h", "w", "g", "t", "e", "u":
-            guard i + 1 < s.count, i == runStart || !ProseTokenizer.isLetter(s[i - 1]) else { return false }
-            let second = s[i + 1]
-            return switch c {
-            case "h": second == "t" || second == "u" || second == "r"
-            case "w": second == "w"
-            case "g": second == "i"
-            case "t": second == "e"
-            case "e": second == "m"
-            default: second == "r" || second == "n"
+    /// `to` and `we` only to go on. Every character of a text passes here, judged by one
+    /// table look-up unless it is one of those nine.
+    private func ordinaryRunEnd(after i: Int, end: Int, runStart: Int) -> Int {
+        s.withUnsafeBufferPointer { s in
+            Self.runStops.withUnsafeBufferPointer { stops in
+                var j = i + 1
+                while j < end {
+                    let value = s[j].value
+                    if value < 128 {
+                        let stop = stops[Int(value)]
+                        if stop == Self.alwaysStops { return j }
+                        if stop != 0, j + 1 < s.count, j == runStart || !ProseTokenizer.isLetter(s[j - 1]),
+                            Self.mayStartWord(s[j], second: s[j + 1])
+                        {
+                            return j
+                        }
+                    }
+                    j += 1
+                }
+                return j
             }
-        default: return false
+        }
+    }
+
+    private static let alwaysStops: UInt8 = 1
+    private static let mayStopAtWordStart: UInt8 = 2
+    /// For each ASCII character, whether it ends a run of prose (1), may end one at the
+    /// start of a word (2), or never does (0).
+    private static let runStops: [UInt8] = (0..<128).map { value in
+        switch Unicode.Scalar(UInt8(value)) {
+        case "\\", "$", "{": alwaysStops
+        case "h", "w", "g", "t", "e", "u": mayStopAtWordStart
+        default: 0
+        }
+    }
+
+    /// Whether a word starting with `first` and `second` may be a link or a command.
+    private static func mayStartWord(_ first: Unicode.Scalar, second: Unicode.Scalar) -> Bool {
+        switch first {
+        case "h": second == "t" || second == "u" || second == "r"
+        case "w": second == "w"
+        case "g": second == "i"
+        case "t": second == "e"
+        case "e": second == "m"
+        default: second == "r" || second == "n"
         }
     }
 

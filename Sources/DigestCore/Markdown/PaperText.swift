@@ -9,7 +9,7 @@ public struct PaperText: Hashable, Sendable {
     /// HTML for pages.
     public var html: String {
         switch storage {
-        case .ready(let parts): parts.html
+        case .ready(let parts), .held(let parts, _, _): parts.html
         case .kept(let shelf, let location): shelf.parts(at: location).html
         }
     }
@@ -17,7 +17,7 @@ public struct PaperText: Hashable, Sendable {
     /// Unicode text for `<title>`, meta descriptions, feed titles, search and slugs.
     public var plainText: String {
         switch storage {
-        case .ready(let parts): parts.plainText
+        case .ready(let parts), .held(let parts, _, _): parts.plainText
         case .kept(let shelf, let location): shelf.parts(at: location).plainText
         }
     }
@@ -25,7 +25,7 @@ public struct PaperText: Hashable, Sendable {
     /// Every link target, in order of appearance, without repeats.
     public var links: [String] {
         switch storage {
-        case .ready(let parts): parts.links
+        case .ready(let parts), .held(let parts, _, _): parts.links
         case .kept(let shelf, let location): shelf.parts(at: location).links
         }
     }
@@ -48,11 +48,14 @@ public struct PaperText: Hashable, Sendable {
     private enum Storage: Sendable {
         case ready(Parts)
         case kept(any TextShelf, TextLocation)
+        /// Kept on the shelf and at hand too: a text read often, written to the store as
+        /// it is made.
+        case held(Parts, any TextShelf, TextLocation)
     }
 
     var parts: Parts {
         switch storage {
-        case .ready(let parts): parts
+        case .ready(let parts), .held(let parts, _, _): parts
         case .kept(let shelf, let location): shelf.parts(at: location)
         }
     }
@@ -79,10 +82,26 @@ public struct PaperText: Hashable, Sendable {
         self.fingerprint = fingerprint
     }
 
+    /// The same text, kept on `shelf` at `location` and still at hand.
+    func held(on shelf: any TextShelf, at location: TextLocation) -> PaperText {
+        switch storage {
+        case .ready(let parts), .held(let parts, _, _):
+            PaperText(storage: .held(parts, shelf, location), fingerprint: fingerprint)
+        case .kept: PaperText(fingerprint: fingerprint, keptOn: shelf, at: location)
+        }
+    }
+
+    private init(storage: Storage, fingerprint: UInt64) {
+        self.storage = storage
+        self.fingerprint = fingerprint
+    }
+
     /// Where the strings are kept, for a text not held in memory.
     var kept: (shelf: any TextShelf, location: TextLocation)? {
-        guard case .kept(let shelf, let location) = storage else { return nil }
-        return (shelf, location)
+        switch storage {
+        case .ready: return nil
+        case .kept(let shelf, let location), .held(_, let shelf, let location): return (shelf, location)
+        }
     }
 
     /// The same text with its strings at hand: a text kept on disk is read and checked

@@ -284,20 +284,21 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// `text` with its strings moved to this build's store when they are long, so that
-    /// the archive's abstracts are not all held in memory at once. A title stays: titles
-    /// are a tenth of the texts' bytes, and the texts most read (a paper page lists
-    /// five related papers by title, and related papers and cards read them too); it
-    /// goes to the store when the cache is saved.
+    /// the archive's abstracts are not all held in memory at once. A title is stored and
+    /// also stays at hand: titles are a tenth of the texts' bytes, and the texts most read
+    /// (a paper page lists five related papers by title; related papers and cards read
+    /// them too).
     func stored(_ text: Text, role: PaperText.Role) -> Text {
-        guard role == .abstract else { return text }
         let body = TextStore.body(of: text.text)
         guard body.count > TextStore.inlineLimit, let store = spillStore(), let location = store.append(body[...])
         else {
             return text
         }
-        return Text(
-            text: PaperText(fingerprint: text.text.fingerprint, keptOn: store, at: location),
-            diagnostics: text.diagnostics)
+        let kept =
+            role == .title
+            ? text.text.held(on: store, at: location)
+            : PaperText(fingerprint: text.text.fingerprint, keptOn: store, at: location)
+        return Text(text: kept, diagnostics: text.diagnostics)
     }
 
     /// The store new texts go to, made on first use in the cache folder.

@@ -56,7 +56,7 @@ public enum Terms {
     /// two-letter fragments, plurals folded (`models` → `model`).
     public static func significant(_ text: String) -> [String] {
         var kept: [String] = []
-        eachSignificant(in: text) { bytes, other in
+        eachSignificant(in: text) { bytes, other, _ in
             kept.append(other ?? String(decoding: bytes, as: UTF8.self))
         }
         return kept
@@ -69,13 +69,13 @@ public enum Terms {
     /// the first time it is seen.
     static func significantCounts(title: String, abstract: String) -> [RelatedPapers.TermCount] {
         var counts: [RelatedPapers.TermCount] = []
+        counts.reserveCapacity(128)
         var seen = FingerprintTable(capacity: 128)
         /// Terms whose fingerprint an earlier, different term holds.
         var others: [String: Int] = [:]
         for (text, weight) in [(title, 2), (abstract, 1)] {
-            eachSignificant(in: text) { bytes, other in
+            eachSignificant(in: text) { bytes, other, print in
                 func term() -> String { other ?? String(decoding: bytes, as: UTF8.self) }
-                let print = Fingerprint.of(bytes)
                 if let at = seen.insert(counts.count, for: print) {
                     if counts[at].term.hasUTF8(bytes) { return counts[at].count += weight }
                     if let earlier = others[term()] { return counts[earlier].count += weight }
@@ -87,33 +87,52 @@ public enum Terms {
         return counts
     }
 
-    /// Calls `found` with each significant word of `text`, in order: its bytes, and the
-    /// word itself when not all ASCII (`other`, judged on its characters). Most words are
-    /// ASCII, judged on their bytes (stop words found by fingerprint) and never made a string.
+    /// Calls `found` with each significant word of `text`, in order: its bytes, the word
+    /// itself when not all ASCII (`other`, judged on its characters), and the fingerprint
+    /// of its bytes. Most words are ASCII, judged on their bytes in one pass (stop words
+    /// found by the same fingerprint) and never made a string.
     private static func eachSignificant(
-        in text: String, _ found: (UnsafeBufferPointer<UInt8>, String?) -> Void
+        in text: String, _ found: (UnsafeBufferPointer<UInt8>, String?, UInt64) -> Void
     ) {
         let list = wordList(text)
         // Read once: a static is checked for its first use at every read.
         let stopWords = stopWordTable
         list.bytes.withUnsafeBufferPointer { all in
-            for index in 0..<list.count {
-                let bytes = UnsafeBufferPointer(rebasing: all[list.range(index)])
-                guard bytes.allSatisfy({ $0 < 0x80 }) else {
-                    guard let word = significant(other: String(decoding: bytes, as: UTF8.self)) else { continue }
-                    // Its own bytes: a plural's `s` may be gone.
-                    var scanned = word
-                    scanned.withUTF8 { found($0, word) }
-                    continue
+            list.ends.withUnsafeBufferPointer { ends in
+                var start = 0
+                for end in ends {
+                    let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+                    start = end
+                    // Whether a byte is not ASCII, and whether one is a letter, read together.
+                    var high: UInt8 = 0
+                    var letters = 0
+                    for byte in bytes {
+                        high |= byte
+                        letters |= ((byte | 0x20) &- 0x61 < 26) ? 1 : 0
+                    }
+                    guard high < 0x80 else {
+                        guard let word = significant(other: String(decoding: bytes, as: UTF8.self)) else { continue }
+                        // Its own bytes: a plural's `s` may be gone.
+                        var scanned = word
+                        scanned.withUTF8 { found($0, word, Fingerprint.of($0)) }
+                        continue
+                    }
+                    guard bytes.count > 2, letters != 0 else { continue }
+                    let print = Fingerprint.of(bytes)
+                    if let number = stopWords.table.position(of: print), stopWords.words[number].hasUTF8(bytes) {
+                        continue
+                    }
+                    // `s` but not `ss`, `us` or `is` at the end of a word of five or more.
+                    let last = bytes.count - 1
+                    if bytes.count > 4 && bytes[last] == 0x73 && bytes[last - 1] != 0x73 && bytes[last - 1] != 0x75
+                        && bytes[last - 1] != 0x69
+                    {
+                        let singular = UnsafeBufferPointer(rebasing: bytes.dropLast())
+                        found(singular, nil, Fingerprint.of(singular))
+                    } else {
+                        found(bytes, nil, print)
+                    }
                 }
-                guard bytes.count > 2, bytes.contains(where: { ($0 | 0x20) &- 0x61 < 26 }),
-                    !isStopWord(bytes, in: stopWords)
-                else { continue }
-                // `s` but not `ss`, `us` or `is` at the end of a word of five or more.
-                let plural =
-                    bytes.count > 4 && bytes[bytes.count - 1] == 0x73
-                    && ![0x73, 0x75, 0x69].contains(bytes[bytes.count - 2])
-                found(plural ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes, nil)
             }
         }
     }
@@ -125,13 +144,6 @@ public enum Terms {
         let plural =
             count > 4 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is")
         return plural ? String(word.dropLast()) : word
-    }
-
-    private static func isStopWord(
-        _ bytes: UnsafeBufferPointer<UInt8>, in stopWords: (table: FingerprintTable, words: [String])
-    ) -> Bool {
-        guard let number = stopWords.table.position(of: Fingerprint.of(bytes)) else { return false }
-        return stopWords.words[number].hasUTF8(bytes)
     }
 
     /// Stop words by fingerprint, each kept to confirm a match.
