@@ -56,9 +56,7 @@ extension MathSpanDetector {
             if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), isFusedRelation(i) { mark(i...i) }
             if tokens[i].length >= 3, strengths[i] == nil {
                 // Most repairs need a capital inside the word (`rhoSIM`, `ARleftrightarrowEN`).
-                let camel = ((tokens[i].start + 1)..<tokens[i].end).contains {
-                    scalars[$0] >= "A" && scalars[$0] <= "Z"
-                }
+                let camel = tokens[i].hasInnerCapital
                 repairName(i, camel: camel)
                 if camel, tokens[i].length >= 5, !math[i] { repairFusedOperator(i) }
             }

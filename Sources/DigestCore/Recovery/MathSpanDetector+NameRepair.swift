@@ -39,12 +39,15 @@ extension MathSpanDetector {
         guard hasBoundary, range.count <= WordSplitter.maxWordLength,
             scalars[range].allSatisfy({ $0.isASCII && ProseTokenizer.isLetter($0) })
         else { return }
-        let word = text(i)
+        // ASCII letters: each name is found by comparing bytes (a Foundation search per
+        // name cost more than the rest of a text's detection, for names like `ChatGPT`).
+        let letters = scalars[range].map { UInt8(truncatingIfNeeded: $0.value) }
         for (name, symbol) in EnglishLexicon.fusableOperators {
-            guard let found = word.range(of: name) else { continue }
-            let left = String(word[word.startIndex..<found.lowerBound])
-            let right = String(word[found.upperBound...])
-            guard let rightFirst = right.unicodeScalars.first, rightFirst >= "A" && rightFirst <= "Z" else { continue }
+            guard let at = Self.firstOccurrence(of: name, in: letters) else { continue }
+            let end = at + name.utf8.count
+            guard end < letters.count, letters[end] >= 0x41 && letters[end] <= 0x5A else { continue }
+            let left = String(decoding: letters[..<at], as: UTF8.self)
+            let right = String(decoding: letters[end...], as: UTF8.self)
             let leftFirst = left.unicodeScalars.first
             let leftIsName = leftFirst.map { $0 >= "A" && $0 <= "Z" } ?? false
             switch name {
@@ -62,6 +65,15 @@ extension MathSpanDetector {
             }
             replacements[i] = left + symbol + right
             return
+        }
+    }
+
+    /// Where `name` (ASCII) first occurs in `letters`.
+    private static func firstOccurrence(of name: String, in letters: [UInt8]) -> Int? {
+        let name = Array(name.utf8)
+        guard name.count <= letters.count else { return nil }
+        return (0...(letters.count - name.count)).first { start in
+            name.indices.allSatisfy { letters[start + $0] == name[$0] }
         }
     }
 

@@ -8,6 +8,9 @@ struct ProseToken {
     /// Scalar offsets into the text.
     var start: Int
     var end: Int
+    /// A word with an ASCII capital after its first letter (`muP`, `LLMtimesMapReduce`):
+    /// what most name repairs need, noted while the word is read.
+    var hasInnerCapital = false
 
     var length: Int { end - start }
 }

@@ -14,14 +14,17 @@ enum ProseTokenizer {
                         let start = i
                         let kind: ProseToken.Kind
                         let first = asciiClass(s)
-                        if first == letter || (first == nonASCII && isLetter(s)) {
+                        // ASCII capitals after a word's first letter (`rhoSIM`, `ARleftrightarrowEN`).
+                        var capitals: UInt8 = 0
+                        if first & letter != 0 || (first == nonASCII && isLetter(s)) {
                             // A Greek letter glued to a Latin word (`sqrtκ`, `φin`) starts a new word.
                             let greek = isGreek(s)
                             i += 1
                             while i < n {
                                 let next = asciiClass(scalars[i])
-                                if next == letter {
+                                if next & letter != 0 {
                                     if greek { break }
+                                    capitals |= next
                                 } else if next != nonASCII
                                     || !((isLetter(scalars[i]) && isGreek(scalars[i]) == greek)
                                         || scalars[i].properties.generalCategory == .nonspacingMark)
@@ -52,7 +55,11 @@ enum ProseTokenizer {
                             i += 1
                             kind = .punct
                         }
-                        tokens.initializeElement(at: count, to: ProseToken(kind: kind, start: start, end: i))
+                        tokens.initializeElement(
+                            at: count,
+                            to: ProseToken(
+                                kind: kind, start: start, end: i, hasInnerCapital: capitals & upperLetter == upperLetter
+                            ))
                         count += 1
                     }
                 }
@@ -60,14 +67,17 @@ enum ProseTokenizer {
         }
     }
 
+    // Classes as bits: a capital is a letter with one bit more.
     private static let letter: UInt8 = 1
+    private static let upperLetter: UInt8 = 1 | 8
     private static let digit: UInt8 = 2
-    private static let space: UInt8 = 3
-    private static let nonASCII: UInt8 = 4
+    private static let space: UInt8 = 4
+    private static let nonASCII: UInt8 = 16
     /// What starts or continues a token, for each ASCII scalar (0 for punctuation); a tie
     /// `~` counts as space.
     private static let asciiClasses: [UInt8] = (0..<128).map { value in
         let scalar = Unicode.Scalar(UInt8(value))
+        if scalar >= "A" && scalar <= "Z" { return upperLetter }
         if isLetter(scalar) { return letter }
         if isDigit(scalar) { return digit }
         if isSpace(scalar) || scalar == "~" { return space }
