@@ -123,7 +123,7 @@ struct ProseParser {
                 i = parseCommand(command, at: i, nameEnd: i + command.count, end: end, depth: depth, into: &out)
             } else {
                 // Copy the run of ordinary characters up to the next one that may start something.
-                let j = ordinaryRunEnd(after: i, end: end, runStart: start)
+                let j = ordinaryRunEnd(after: i, end: end)
                 out.raw(s[i..<j])
                 i = j
             }
@@ -137,21 +137,25 @@ struct ProseParser {
     /// `unicode{`), told by its first two letters: a run of prose stopped at every `the`,
     /// `to` and `we` only to go on. Every character of a text passes here, judged by one
     /// table look-up unless it is one of those nine.
-    private func ordinaryRunEnd(after i: Int, end: Int, runStart: Int) -> Int {
+    private func ordinaryRunEnd(after i: Int, end: Int) -> Int {
         s.withUnsafeBufferPointer { s in
             Self.runStops.withUnsafeBufferPointer { stops in
+                // Whether the character before `j` is a letter: a word start is told from the
+                // table, without a branch at every letter that may start a construct.
+                var afterLetter = ProseTokenizer.isLetter(s[i])
                 var j = i + 1
                 while j < end {
                     let value = s[j].value
-                    if value < 128 {
-                        let stop = stops[Int(value)]
-                        if stop == Self.alwaysStops { return j }
-                        if stop != 0, j + 1 < s.count, j == runStart || !ProseTokenizer.isLetter(s[j - 1]),
-                            Self.mayStartWord(s[j], second: s[j + 1])
-                        {
-                            return j
-                        }
+                    guard value < 128 else {
+                        afterLetter = ProseTokenizer.isLetter(s[j])
+                        j += 1
+                        continue
                     }
+                    let kind = stops[Int(value)]
+                    if kind & Self.alwaysStops != 0 { return j }
+                    let wordStart = afterLetter ? 0 : kind & Self.mayStopAtWordStart
+                    if wordStart != 0, j + 1 < s.count, Self.mayStartWord(s[j], second: s[j + 1]) { return j }
+                    afterLetter = kind & Self.isLetter != 0
                     j += 1
                 }
                 return j
@@ -161,13 +165,16 @@ struct ProseParser {
 
     private static let alwaysStops: UInt8 = 1
     private static let mayStopAtWordStart: UInt8 = 2
-    /// For each ASCII character, whether it ends a run of prose (1), may end one at the
-    /// start of a word (2), or never does (0).
+    private static let isLetter: UInt8 = 4
+    /// For each ASCII character, as bits: whether it ends a run of prose, whether it may
+    /// end one at the start of a word, and whether it is a letter.
     private static let runStops: [UInt8] = (0..<128).map { value in
-        switch Unicode.Scalar(UInt8(value)) {
-        case "\\", "$", "{": alwaysStops
-        case "h", "w", "g", "t", "e", "u": mayStopAtWordStart
-        default: 0
+        let scalar = Unicode.Scalar(UInt8(value))
+        let letter = ProseTokenizer.isLetter(scalar) ? isLetter : 0
+        switch scalar {
+        case "\\", "$", "{": return alwaysStops
+        case "h", "w", "g", "t", "e", "u": return mayStopAtWordStart | letter
+        default: return letter
         }
     }
 

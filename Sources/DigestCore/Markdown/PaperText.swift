@@ -9,7 +9,8 @@ public struct PaperText: Hashable, Sendable {
     /// HTML for pages.
     public var html: String {
         switch storage {
-        case .ready(let parts), .held(let parts, _, _): parts.html
+        case .ready(let parts): parts.html
+        case .held(let held): held.parts.html
         case .kept(let shelf, let location): shelf.parts(at: location).html
         }
     }
@@ -17,7 +18,8 @@ public struct PaperText: Hashable, Sendable {
     /// Unicode text for `<title>`, meta descriptions, feed titles, search and slugs.
     public var plainText: String {
         switch storage {
-        case .ready(let parts), .held(let parts, _, _): parts.plainText
+        case .ready(let parts): parts.plainText
+        case .held(let held): held.parts.plainText
         case .kept(let shelf, let location): shelf.parts(at: location).plainText
         }
     }
@@ -25,7 +27,8 @@ public struct PaperText: Hashable, Sendable {
     /// Every link target, in order of appearance, without repeats.
     public var links: [String] {
         switch storage {
-        case .ready(let parts), .held(let parts, _, _): parts.links
+        case .ready(let parts): parts.links
+        case .held(let held): held.parts.links
         case .kept(let shelf, let location): shelf.parts(at: location).links
         }
     }
@@ -49,13 +52,14 @@ public struct PaperText: Hashable, Sendable {
         case ready(Parts)
         case kept(any TextShelf, TextLocation)
         /// Kept on the shelf and at hand too: a text read often, written to the store as
-        /// it is made.
-        case held(Parts, any TextShelf, TextLocation)
+        /// it is made. Boxed, so that a text stays as small to copy as the other two.
+        case held(Held)
     }
 
     var parts: Parts {
         switch storage {
-        case .ready(let parts), .held(let parts, _, _): parts
+        case .ready(let parts): parts
+        case .held(let held): held.parts
         case .kept(let shelf, let location): shelf.parts(at: location)
         }
     }
@@ -85,9 +89,22 @@ public struct PaperText: Hashable, Sendable {
     /// The same text, kept on `shelf` at `location` and still at hand.
     func held(on shelf: any TextShelf, at location: TextLocation) -> PaperText {
         switch storage {
-        case .ready(let parts), .held(let parts, _, _):
-            PaperText(storage: .held(parts, shelf, location), fingerprint: fingerprint)
+        case .ready(let parts): PaperText(storage: .held(Held(parts, shelf, location)), fingerprint: fingerprint)
+        case .held(let held): PaperText(storage: .held(Held(held.parts, shelf, location)), fingerprint: fingerprint)
         case .kept: PaperText(fingerprint: fingerprint, keptOn: shelf, at: location)
+        }
+    }
+
+    /// The strings of a held text, and where they are kept.
+    private final class Held: Sendable {
+        let parts: Parts
+        let shelf: any TextShelf
+        let location: TextLocation
+
+        init(_ parts: Parts, _ shelf: any TextShelf, _ location: TextLocation) {
+            self.parts = parts
+            self.shelf = shelf
+            self.location = location
         }
     }
 
@@ -100,7 +117,8 @@ public struct PaperText: Hashable, Sendable {
     var kept: (shelf: any TextShelf, location: TextLocation)? {
         switch storage {
         case .ready: return nil
-        case .kept(let shelf, let location), .held(_, let shelf, let location): return (shelf, location)
+        case .kept(let shelf, let location): return (shelf, location)
+        case .held(let held): return (held.shelf, held.location)
         }
     }
 

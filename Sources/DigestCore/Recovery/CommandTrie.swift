@@ -20,6 +20,11 @@ struct CommandTrie: @unchecked Sendable {
     private var strongStart = [Bool](repeating: false, count: 52 * 52 * 52)
     /// Index into `commands` of the command ending at a node, or -1.
     private var info: [Int32] = [-1]
+    /// `endings[length * 52 + first]`: bit `last` is set when a command of `length` letters
+    /// starts with letter `first` and ends with `last`. Most words of a text are no command
+    /// and are turned away by it, without walking the trie a node per letter.
+    private var endings = [UInt64](repeating: 0, count: 17 * 52)
+    private var fastEndings = UnsafeMutableBufferPointer<UInt64>(start: nil, count: 0)
     /// Every command of the trie, with how it counts in prose.
     private(set) var commands: [(command: MathCommand, strength: ProseStrength?)] = []
 
@@ -41,6 +46,8 @@ struct CommandTrie: @unchecked Sendable {
         _ = fastStrongStart.initialize(from: strongStart)
         fastInfo = .allocate(capacity: info.count)
         _ = fastInfo.initialize(from: info)
+        fastEndings = .allocate(capacity: endings.count)
+        _ = fastEndings.initialize(from: endings)
     }
 
     private static func letter(_ s: Unicode.Scalar) -> Int? {
@@ -76,6 +83,10 @@ struct CommandTrie: @unchecked Sendable {
         if let command = MathVocabulary.command(name) {
             info[node] = Int32(entries.count)
             entries.append((command, MathVocabulary.proseStrength(name)))
+            let letters = name.utf8.compactMap(Self.index(of:))
+            if let first = letters.first, let last = letters.last, letters.count < 17 {
+                endings[letters.count * 52 + first] |= 1 << UInt64(last)
+            }
         }
         guard splittable else { return }
         switch MathVocabulary.proseStrength(name) {
@@ -91,6 +102,9 @@ struct CommandTrie: @unchecked Sendable {
     /// The index into `commands` of the command spelled exactly by `scalars[range]`, or -1.
     func lookup(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int32 {
         guard range.count <= 16 else { return -1 }  // no command name is longer
+        guard let first = range.first, let last = range.last, let a = Self.letter(scalars[first]),
+            let z = Self.letter(scalars[last]), fastEndings[range.count * 52 + a] & (1 << UInt64(z)) != 0
+        else { return -1 }
         var node = 0
         for position in range {
             guard let letter = Self.letter(scalars[position]) else { return -1 }

@@ -80,10 +80,15 @@ extension MathSpanDetector {
     /// `muP`, `muParam` (μP), `VSEinfty` (VSE∞): names spelled with a damaged symbol. They
     /// stay text, with the symbol restored.
     mutating func repairName(_ i: Int, camel: Bool) {
-        // Most texts have no replacement: then none is looked up (a hash per word).
-        guard strengths[i] == nil, !math[i], tokens[i].length >= 3, replacements.isEmpty || replacements[i] == nil
-        else { return }
         let start = tokens[i].start, end = tokens[i].end
+        // What each repair below needs, checked first: most words need none (`mu…`, a
+        // capital inside, a long capitalised name, or a long one ending in `y`).
+        guard tokens[i].length >= 3,
+            camel || scalars[start] == "m" || (end - start >= 8 && scalars[start] >= "A" && scalars[start] <= "Z")
+                || (end - start > 6 && scalars[end - 1] == "y")
+        else { return }
+        // Most texts have no replacement: then none is looked up (a hash per word).
+        guard strengths[i] == nil, !math[i], replacements.isEmpty || replacements[i] == nil else { return }
         let isUpper = { (s: Unicode.Scalar) in s >= "A" && s <= "Z" }
         let a = scalars[start], b = scalars[start + 1]
         // `muP`, `muTransfer`: `mu` followed by a capital (μP is the standard spelling). Not
