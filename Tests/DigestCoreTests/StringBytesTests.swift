@@ -83,6 +83,23 @@ struct StringBytesTests {
         #expect(Fingerprint.of("word") == reference(Array("word".utf8)))
     }
 
+    @Test("a file's fingerprint reads every byte in its four lanes and its tail, and stays what manifests recorded")
+    func contentsFingerprint() {
+        let bytes = (0..<101).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let print = Fingerprint.ofContents(Data(bytes))
+        #expect(Fingerprint.ofContents(Data(bytes)) == print)
+        for index in bytes.indices {
+            var changed = bytes
+            changed[index] ^= 0x40
+            #expect(Fingerprint.ofContents(Data(changed)) != print, "byte \(index)")
+        }
+        // A prefix differs from the whole, and lengths that fill the lanes exactly count too.
+        #expect(Fingerprint.ofContents(Data(bytes.prefix(96))) != Fingerprint.ofContents(Data(bytes.prefix(97))))
+        #expect(Fingerprint.ofContents(Data()) != Fingerprint.ofContents(Data([0])))
+        // Manifests on disk hold these values: a change to the function must be deliberate.
+        #expect(Fingerprint.ofContents(Data("<!doctype html>".utf8)) == 0xad58_8c51_a2d7_9864)
+    }
+
     @Test("a byte buffer holds every piece in order across its growth, and starts again empty once its data is taken")
     func byteBuffer() {
         let buffer = ByteBuffer(capacity: 1)

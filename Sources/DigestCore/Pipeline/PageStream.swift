@@ -144,7 +144,7 @@ struct PageStream {
             job == .searchIndex
                 ? Page(path: checked.path, text: searchIndex?.value ?? self.searchIndex()) : renderer.render(job)
         }
-        return (page, OutputWriter.FileRecord(hash: Fingerprint.of(page.data), size: page.data.count))
+        return (page, OutputWriter.FileRecord(hash: Fingerprint.ofContents(page.data), size: page.data.count))
     }
 
     /// The search index, its papers' entries kept from earlier builds: a new day brings a

@@ -242,7 +242,7 @@ public struct SiteBuild: Sendable {
                 let target = "pagefind/" + path
                 guard let bytes = FileBytes.read(folder.appendingPathComponent(path).path) else { continue }
                 let data = Data(bytes)
-                let file = OutputWriter.FileRecord(hash: Fingerprint.of(data), size: data.count)
+                let file = OutputWriter.FileRecord(hash: Fingerprint.ofContents(data), size: data.count)
                 let listed = writer.previous.index(of: target)
                 if fresh && listed.map({ writer.previous.records[$0] }) != file { changed.append((target, data)) }
                 paths.append(target)
