@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What one build leaves for the next, so a rebuild redoes only what changed: recovered
 /// and rendered texts, the related papers of each day, each paper's slug base, topics and search words,
@@ -31,6 +32,10 @@ public final class BuildCache: @unchecked Sendable {
     /// The cache folder, where `spill` is made (none: new texts stay in memory).
     let spillFolder: URL?
     private var spillFailed = false
+    /// Titles held in memory as well as stored (see `stored`).
+    private let heldTitles = Atomic<Int>(0)
+    /// At most this many: a few years of titles (30 MB), not ten years' (90 MB).
+    static let heldTitleLimit = 100_000
     /// Texts made since the cache was read, not yet in `texts.bin`.
     private var newTexts = Set<UInt64>()
     /// Entries in `texts.bin`, live or not, and its length in bytes.
@@ -285,9 +290,9 @@ public final class BuildCache: @unchecked Sendable {
 
     /// `text` with its strings moved to this build's store when they are long, so that
     /// the archive's abstracts are not all held in memory at once. A title is stored and
-    /// also stays at hand: titles are a tenth of the texts' bytes, and the texts most read
-    /// (a paper page lists five related papers by title; related papers and cards read
-    /// them too).
+    /// also stays at hand, up to `heldTitleLimit` of them: titles are a tenth of the texts'
+    /// bytes, and the texts most read (a paper page lists five related papers by title;
+    /// related papers and cards read them too).
     func stored(_ text: Text, role: PaperText.Role) -> Text {
         let body = TextStore.body(of: text.text)
         guard body.count > TextStore.inlineLimit, let store = spillStore(), let location = store.append(body[...])
@@ -295,7 +300,7 @@ public final class BuildCache: @unchecked Sendable {
             return text
         }
         let kept =
-            role == .title
+            role == .title && heldTitles.wrappingAdd(1, ordering: .relaxed).newValue <= Self.heldTitleLimit
             ? text.text.held(on: store, at: location)
             : PaperText(fingerprint: text.text.fingerprint, keptOn: store, at: location)
         return Text(text: kept, diagnostics: text.diagnostics)
