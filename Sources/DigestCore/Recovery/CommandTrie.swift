@@ -1,5 +1,7 @@
 /// The command names that can hide inside fused words, as a trie over ASCII letters.
-struct CommandTrie: @unchecked Sendable {
+/// A class: every text's detector holds it, and a struct of a dozen arrays and buffers
+/// was copied into each.
+final class CommandTrie: @unchecked Sendable {
     static let shared = CommandTrie()
 
     /// Read-only copies of `children`, `strong` and `strongStart` for the hot loop of
@@ -64,7 +66,7 @@ struct CommandTrie: @unchecked Sendable {
         return nil
     }
 
-    private mutating func insert(
+    private func insert(
         _ name: String, weak: Bool, splittable: Bool, entries: inout [(command: MathCommand, strength: ProseStrength?)]
     ) {
         var node = 0
