@@ -113,7 +113,8 @@ public struct PaperText: Hashable, Sendable {
         self.fingerprint = fingerprint
     }
 
-    /// Where the strings are kept, for a text not held in memory.
+    /// Where the strings are kept in a store (a held text has them at hand as well); nil
+    /// for a text only in memory.
     var kept: (shelf: any TextShelf, location: TextLocation)? {
         switch storage {
         case .ready: return nil

@@ -34,7 +34,7 @@ public final class BuildCache: @unchecked Sendable {
     private var spillFailed = false
     /// Titles held in memory as well as stored (see `stored`).
     private let heldTitles = Atomic<Int>(0)
-    /// At most this many: a few years of titles (30 MB), not ten years' (90 MB).
+    /// At most this many: a few years of titles (about 33 MiB), not ten years' (88 MiB).
     static let heldTitleLimit = 100_000
     /// Texts made since the cache was read, not yet in `texts.bin`.
     private var newTexts = Set<UInt64>()
