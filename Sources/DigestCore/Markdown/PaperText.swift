@@ -3,35 +3,24 @@
 /// This is what the catalog keeps of a text: the parsed inline tree is dropped once these
 /// are made, so a large archive holds strings, not trees.
 public struct PaperText: Hashable, Sendable {
-    // Each string is taken from the storage by itself: going through `parts` copied (and
-    // retained, then released) all three for every one asked for.
-
     /// HTML for pages.
-    public var html: String {
-        switch storage {
-        case .ready(let parts): parts.html
-        case .held(let held): held.parts.html
-        case .kept(let shelf, let location): shelf.parts(at: location).html
-        }
-    }
-
+    public var html: String { part { $0.html } }
     /// Unicode text for `<title>`, meta descriptions, feed titles, search and slugs.
-    public var plainText: String {
+    public var plainText: String { part { $0.plainText } }
+    /// Every link target, in order of appearance, without repeats.
+    public var links: [String] { part { $0.links } }
+
+    /// One string of the text, taken from where it is kept by itself: going through `parts`
+    /// copied (and retained, then released) all three for every one asked for.
+    @inline(__always)
+    private func part<Value>(_ pick: (Parts) -> Value) -> Value {
         switch storage {
-        case .ready(let parts): parts.plainText
-        case .held(let held): held.parts.plainText
-        case .kept(let shelf, let location): shelf.parts(at: location).plainText
+        case .ready(let parts): pick(parts)
+        case .held(let held): pick(held.parts)
+        case .kept(let shelf, let location): pick(shelf.parts(at: location))
         }
     }
 
-    /// Every link target, in order of appearance, without repeats.
-    public var links: [String] {
-        switch storage {
-        case .ready(let parts): parts.links
-        case .held(let held): held.parts.links
-        case .kept(let shelf, let location): shelf.parts(at: location).links
-        }
-    }
     /// A hash of all three, made once: what a build compares instead of hashing the texts of
     /// the whole archive again on every run.
     public let fingerprint: UInt64
@@ -56,13 +45,7 @@ public struct PaperText: Hashable, Sendable {
         case held(Held)
     }
 
-    var parts: Parts {
-        switch storage {
-        case .ready(let parts): parts
-        case .held(let held): held.parts
-        case .kept(let shelf, let location): shelf.parts(at: location)
-        }
-    }
+    var parts: Parts { part { $0 } }
 
     public init(html: String, plainText: String, links: [String]) {
         var print = Fingerprint()

@@ -139,9 +139,8 @@ final class CommandTrie: @unchecked Sendable {
     }
 
     /// Whether a command that is never English could start at one of the first three letters
-    /// of the word at `start`, judged by pairs of letters alone.
-    /// Each letter is read once (52 for one that is not an ASCII letter), and the first three
-    /// letters that are not all letters end the search.
+    /// of the word at `start`, judged by the three letters it would begin with. Each letter is
+    /// read once, and the first three that are not all ASCII letters end the search.
     func mayHideStrong(_ scalars: [Unicode.Scalar], _ start: Int) -> Bool {
         let end = min(start + 5, scalars.count)
         guard end - start >= 3 else { return false }
