@@ -56,13 +56,15 @@ final class TextStore: TextShelf {
         return store
     }
 
-    /// Adds a body; nil when it cannot be written.
+    /// Adds a body; nil when it cannot be written. Only its place is taken under the lock:
+    /// texts are made on every core, and each waited for the others' writes and checksums.
     func append(_ body: ArraySlice<UInt8>) -> Location? {
-        end.withLock { end -> Location? in
-            guard write(body, at: end) else { return nil }
+        let offset = end.withLock { end in
             defer { end += body.count }
-            return Location(offset: end, length: body.count, checksum: StreamChecksum.of(body))
+            return end
         }
+        guard write(body, at: offset) else { return nil }
+        return Location(offset: offset, length: body.count, checksum: StreamChecksum.of(body))
     }
 
     /// Ends a store being written as a whole `texts.bin` of one segment: the index of the
