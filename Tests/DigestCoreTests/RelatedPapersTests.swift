@@ -39,9 +39,12 @@ struct RelatedPapersTests {
         #expect(Terms.words("Plain ASCII, to the end.") == ["plain", "ascii", "to", "the", "end"])
         #expect(Words.split("Über Graph-Neural nets").strings == ["über", "graph", "neural", "nets"])
         #expect(Words.split("Graph-Neural Übernets").strings == ["graph", "neural", "übernets"])
+        #expect(!Terms.wordList("Graph-Neural Übernets").isASCII && !Words.split("naïve").isASCII)
     }
 
-    @Test("ASCII words: every text of up to six letters, digits, spaces and dots splits as the plain definition does")
+    @Test(
+        "ASCII words: every text of up to six letters, digits, spaces and dots splits as the plain definition does, both ways"
+    )
     func asciiWordsExhaustive() {
         let alphabet: [Character] = ["a", "B", "1", " ", "."]
         var texts = [""]
@@ -53,6 +56,8 @@ struct RelatedPapersTests {
         for text in all {
             let expected = text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
             #expect(Terms.words(text) == expected, "\(text)")
+            // Topics are found on the same split, when a text is all ASCII (see `WordList.isASCII`).
+            #expect(Words.split(text).strings == expected && Terms.wordList(text).isASCII, "\(text)")
         }
     }
 
@@ -139,5 +144,53 @@ struct RelatedPapersTests {
                 #expect(chosen.map(\.weight) == expected.map(\.weight), "length \(length)")
             }
         }
+    }
+
+    @Test(
+        "related papers fed in runs cut anywhere, as a clean build makes its texts, equal those made after the catalog")
+    func fedInRuns() throws {
+        // Four days on three subjects, of growing length; a paper of the first day is listed again on the last.
+        let subjects = ["graph neural message passing", "protein folding structure", "language reasoning chains"]
+        var days: [DumpDay] = []
+        for day in 0..<4 {
+            var papers = (0..<(5 + day)).map { number in
+                let subject = subjects[(number + day) % 3]
+                return (
+                    title: "Paper \(day)-\(number) on \(subject)", abstract: abstract("\(subject) variant \(number)")
+                )
+            }
+            if day == 3 { papers.append((title: "Paper 0-1 on \(subjects[1])", abstract: abstract("again"))) }
+            let parsed = parseDump(dumpText(date: "Mar \(12 + day)", papers), path: "2026-03-\(12 + day).txt")
+            days.append(try #require(parsed.day))
+        }
+        let builder = CatalogBuilder(taxonomy: .builtIn)
+        let drafts = builder.collect(days)
+        let catalog = builder.build(days).0
+        let order = catalog.firstListing
+        let expected = SiteGenerator.related(catalog, cache: BuildCache())
+        #expect(expected.filter { !$0.isEmpty }.count > order.count / 2)
+        for size in [1, 3, 7, order.count] {
+            let feed = RelatedFeed(drafts.papers, cache: BuildCache())
+            for start in stride(from: 0, to: order.count, by: size) {
+                let run = start..<min(start + size, order.count)
+                let papers = run.map { catalog.papers[order[$0]] }
+                feed.add(
+                    run, prints: papers.map { ($0.title.fingerprint, $0.abstract.fingerprint) },
+                    counted: papers.map {
+                        Terms.significantCounts(title: $0.title.plainText, abstract: $0.abstract.plainText)
+                    })
+            }
+            let answers = feed.answers()
+            #expect(!answers.contains { $0 == nil }, "runs of \(size)")
+            #expect(RelatedDays.result(answers, groups: feed.groups, catalog: catalog) == expected, "runs of \(size)")
+        }
+        // A feed not handed every paper leaves the last day unanswered: the build then relates the catalog.
+        let partial = RelatedFeed(drafts.papers, cache: BuildCache())
+        let first = catalog.papers[order[0]]
+        partial.add(
+            0..<1, prints: [(first.title.fingerprint, first.abstract.fingerprint)],
+            counted: [Terms.significantCounts(title: first.title.plainText, abstract: first.abstract.plainText)])
+        #expect(partial.answers().contains { $0 == nil })
+        #expect(SiteGenerator.related(catalog, madeWith: partial, cache: BuildCache()) == expected)
     }
 }

@@ -114,13 +114,18 @@ public struct TopicMatcher: Sendable {
 
     /// Slugs of the matching topics, in taxonomy order.
     public func topics(title: String, abstract: String) -> [String] {
+        topics(title: Words.split(title), abstract: Words.split(abstract))
+    }
+
+    /// `topics` of texts already split (by `Words.split`, or any split of an ASCII text).
+    func topics(title: WordList, abstract: WordList) -> [String] {
         var excluded = Array(repeating: false, count: slugs.count)
         var inTitle = excluded
         var mentions = Array(repeating: 0, count: slugs.count)
-        scan(Words.split(title)) { topic, excludes in
+        scan(title) { topic, excludes in
             if excludes { excluded[topic] = true } else { inTitle[topic] = true }
         }
-        scan(Words.split(abstract)) { topic, excludes in
+        scan(abstract) { topic, excludes in
             if excludes { excluded[topic] = true } else { mentions[topic] += 1 }
         }
         return slugs.indices.compactMap { topic in

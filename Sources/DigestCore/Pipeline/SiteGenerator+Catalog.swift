@@ -14,6 +14,8 @@ extension SiteGenerator {
         /// What the next build extends; nil to keep the one saved.
         var resume: CatalogResume?
         var extended = false
+        /// Related papers made with the texts; nil to relate the catalog's papers afterwards.
+        var related: RelatedFeed?
     }
 
     /// Every dump parsed (or its parse remembered), collected and assembled. Nil when a
@@ -82,16 +84,17 @@ extension SiteGenerator {
         {
             return nil
         }
+        // With no index to resume from, related papers are made as the texts are.
+        let feed = cache.relatedState == nil ? RelatedFeed(drafts.papers, cache: cache) : nil
         let texts = Self.texts(
-            keys: keys, known: known, taxonomy: builder.taxonomy, matcher: builder.matcher, cache: cache
-        ) {
-            drafts.papers[$0].latest
-        }
-        // The dumps' texts are not needed once rendered (ten years of them are large).
-        // (Only the texts just read and rendered are visited: a rebuild's are mostly remembered.)
-        for index in drafts.papers.indices where !drafts.papers[index].latest.abstract.isEmpty {
-            drafts.papers[index].latest = drafts.papers[index].latest.withoutText
-        }
+            keys: keys, known: known, taxonomy: builder.taxonomy, matcher: builder.matcher, cache: cache,
+            relating: feed, entry: { drafts.papers[$0].latest },
+            rendered: { run in
+                // The dumps' texts are not needed once rendered (ten years of them are large).
+                for index in run where !drafts.papers[index].latest.abstract.isEmpty {
+                    drafts.papers[index].latest = drafts.papers[index].latest.withoutText
+                }
+            })
         if parsedDumps > FreedMemory.dumpsWorthTrimming { FreedMemory.handBack() }
         Self.remember(texts, keys: keys, known: known, cache: cache)
         let facts = Self.facts(of: texts, matcher: builder.matcher, cache: cache)
@@ -112,7 +115,7 @@ extension SiteGenerator {
             textKeys: textKeys, factKeys: order.map { texts[$0].factKey })
         return MadeCatalog(
             catalog: catalog, dumpDiagnostics: [], textDiagnostics: textDiagnostics, parsedDumps: parsedDumps,
-            resume: resume)
+            resume: resume, related: feed)
     }
 
     /// The last build's catalog extended by the dumps read now, when those are the only
@@ -273,12 +276,18 @@ extension SiteGenerator {
     /// texts are slow to go over, even just to read them. A paper whose texts are both
     /// rendered here gets its facts here too, while their plain text is in memory: reading
     /// the texts back from the cache cost more than finding the topics.
+    ///
+    /// Papers are made in runs, each handed to `rendered` once made (and to `feed` with the
+    /// terms related papers weigh, counted while the plain texts are at hand).
     static func texts(
         keys: [(title: UInt64, abstract: UInt64)], known: [BuildCache.Text?], taxonomy: Taxonomy,
-        matcher: TopicMatcher, cache: BuildCache, entry: (Int) -> DumpEntry
+        matcher: TopicMatcher, cache: BuildCache, relating feed: RelatedFeed? = nil, entry: (Int) -> DumpEntry,
+        rendered: (Range<Int>) -> Void = { _ in }
     ) -> [PaperTexts] {
         let taxonomyKey = fingerprint(of: taxonomy)
-        let texts = Array(keys.indices).parallelMap { index -> PaperTexts in
+        let counts = feed != nil
+        /// A paper's texts, and its terms when counted.
+        func make(_ index: Int) -> (texts: PaperTexts, terms: [RelatedPapers.TermCount]) {
             /// The text known, or rendered now with its plain text.
             func text(_ known: BuildCache.Text?, _ source: () -> (String, SourceLocation?), _ role: PaperText.Role) -> (
                 text: BuildCache.Text, plainText: String?
@@ -305,10 +314,31 @@ extension SiteGenerator {
             fact.add(taxonomyKey)
             fact.add(title.text.text.fingerprint)
             fact.add(abstract.text.text.fingerprint)
-            let facts = title.plainText.flatMap { title in
-                abstract.plainText.map { Self.facts(title: title, abstract: $0, matcher: matcher) }
+            var facts: [String]?
+            var terms: [RelatedPapers.TermCount] = []
+            if let titleText = title.plainText, let abstractText = abstract.plainText {
+                if counts {
+                    (facts, terms) = Self.factsAndTerms(title: titleText, abstract: abstractText, matcher: matcher)
+                } else {
+                    facts = Self.facts(title: titleText, abstract: abstractText, matcher: matcher)
+                }
+            } else if counts {
+                terms = Terms.significantCounts(
+                    title: title.plainText ?? title.text.text.plainText,
+                    abstract: abstract.plainText ?? abstract.text.text.plainText)
             }
-            return (title: title.text, abstract: abstract.text, factKey: fact.value, facts: facts)
+            return ((title: title.text, abstract: abstract.text, factKey: fact.value, facts: facts), terms)
+        }
+        var texts: [PaperTexts] = []
+        texts.reserveCapacity(keys.count)
+        for start in stride(from: 0, to: keys.count, by: RelatedFeed.run) {
+            let run = start..<min(start + RelatedFeed.run, keys.count)
+            let made = Array(run).parallelMap(make)
+            texts += made.lazy.map(\.texts)
+            rendered(run)
+            feed?.add(
+                run, prints: texts[run].map { ($0.title.text.fingerprint, $0.abstract.text.fingerprint) },
+                counted: made.map(\.terms))
         }
         Trace.mark("texts rendered")
         return texts
@@ -348,5 +378,21 @@ extension SiteGenerator {
 
     private static func facts(title: String, abstract: String, matcher: TopicMatcher) -> [String] {
         [CatalogBuilder.slugBase(ofTitle: title)] + matcher.topics(title: title, abstract: abstract)
+    }
+
+    /// `facts`, and the significant terms related papers weigh, from one split of each text
+    /// when it is all ASCII (most are): the two splits differ only on other scalars.
+    private static func factsAndTerms(title: String, abstract: String, matcher: TopicMatcher) -> (
+        facts: [String], terms: [RelatedPapers.TermCount]
+    ) {
+        let titleWords = Terms.wordList(title)
+        let abstractWords = Terms.wordList(abstract)
+        let topics = matcher.topics(
+            title: titleWords.isASCII ? titleWords : Words.split(title),
+            abstract: abstractWords.isASCII ? abstractWords : Words.split(abstract))
+        return (
+            [CatalogBuilder.slugBase(ofTitle: title)] + topics,
+            Terms.significantCounts(title: titleWords, abstract: abstractWords)
+        )
     }
 }

@@ -97,7 +97,7 @@ public struct SiteGenerator: Sendable {
         diagnostics += made.textDiagnostics
         let catalog = made.catalog
         let cache = cache()
-        let related = Self.related(catalog, cache: cache)
+        let related = Self.related(catalog, madeWith: made.related, cache: cache)
         Trace.mark("related")
         let contentPages = snapshot.pages.compactMap { ContentPage.parse($0, diagnostics: &diagnostics) }
         try check()
@@ -174,31 +174,33 @@ public struct SiteGenerator: Sendable {
         return print.value
     }
 
+    /// The related papers `feed` made while the texts were made, when it made them for every
+    /// day of `catalog`; otherwise `related(_:cache:)`.
+    static func related(_ catalog: Catalog, madeWith feed: RelatedFeed?, cache: BuildCache) -> [[Int]] {
+        if let feed {
+            let answers = feed.answers()
+            if feed.groups.last?.upperBound ?? 0 == catalog.papers.count, !answers.contains(where: { $0 == nil }) {
+                return RelatedDays.result(answers, groups: feed.groups, catalog: catalog)
+            }
+        }
+        return related(catalog, cache: cache)
+    }
+
     /// Related papers, day by day in order of first listing. A day's answers are reused
     /// while it and every day before it hold the same papers with the same texts; when only
     /// new days follow the last build's newest, the index resumes from where it stopped.
     static func related(_ catalog: Catalog, cache: BuildCache) -> [[Int]] {
         let order = catalog.firstListing
-        var groups: [Range<Int>] = []
-        var start = 0
-        for index in order.indices
-        where index + 1 == order.count
-            || catalog.papers[order[index + 1]].firstSeen != catalog.papers[order[index]].firstSeen
-        {
-            groups.append(start..<index + 1)
-            start = index + 1
-        }
-        // Each day's key covers it and every day before it.
+        let groups = dayGroups(order.map { catalog.papers[$0].firstSeen })
         // Papers read through a pointer: borrowed from the array, each was copied whole.
         var prefix = Fingerprint()
         let keys = catalog.papers.withUnsafeBufferPointer { papers in
-            groups.map { group -> UInt64 in
-                for paper in order[group] {
-                    prefix.add(papers[paper].key.value)
-                    prefix.add(papers[paper].title.fingerprint)
-                    prefix.add(papers[paper].abstract.fingerprint)
-                }
-                return prefix.value
+            groups.map { group in
+                RelatedDays.key(
+                    &prefix,
+                    papers: order[group].lazy.map {
+                        (papers[$0].key.value, papers[$0].title.fingerprint, papers[$0].abstract.fingerprint)
+                    })
             }
         }
         // Resume after the day the last build kept the index at when it is still a day of
@@ -206,17 +208,18 @@ public struct SiteGenerator: Sendable {
         // before the newest: the newest is the day a dump most often changes on (saved
         // again as the page grows, or removed), and adding it once more costs a day's work,
         // where an index that cannot resume is built again over the whole archive.
-        var index = RelatedPapers()
         var answers: [[[Int]]?] = keys.map { cache.related($0) }
+        var days: RelatedDays
         var resume = 0
         if let saved = cache.relatedState, let day = keys.firstIndex(of: saved.key),
             answers[...day].allSatisfy({ $0 != nil }), let restored = RelatedPapers(saved.state),
             restored.count == groups[day].upperBound
         {
-            index = restored
+            days = RelatedDays(index: restored, answers: answers, cache: cache)
             resume = day + 1
         } else {
             answers = Array(repeating: nil, count: groups.count)
+            days = RelatedDays(index: RelatedPapers(), answers: answers, cache: cache)
         }
         // Terms are counted for a month of days at a time, on every core: ten years of them
         // at once would hold half a gigabyte. The next month's are counted while this one's
@@ -234,29 +237,29 @@ public struct SiteGenerator: Sendable {
             }
         }
         var next = chunks.first.map(counting)
-        for (number, days) in chunks.enumerated() {
+        for (number, chunk) in chunks.enumerated() {
             guard let counted = next else { break }
             let terms = counted.value
             next = number + 1 < chunks.count ? counting(chunks[number + 1]) : nil
-            let start = groups[days.lowerBound].lowerBound
-            for day in days {
+            let start = groups[chunk.lowerBound].lowerBound
+            for day in chunk {
                 let range = (groups[day].lowerBound - start)..<(groups[day].upperBound - start)
-                let known = answers[day]
-                let lists = index.addDay(counted: Array(terms[range]), lookUp: known == nil)
-                if known == nil {
-                    answers[day] = lists
-                    cache.remember(related: lists, for: keys[day])
-                }
-                if day == keys.count - 2 { cache.remember(relatedState: index.state, for: keys[day]) }
+                days.add(day: day, key: keys[day], counted: Array(terms[range]))
             }
         }
-        var result = Array(repeating: [Int](), count: catalog.papers.count)
-        for (day, group) in groups.enumerated() {
-            for (paper, list) in zip(order[group], answers[day] ?? []) {
-                result[paper] = list.compactMap { order.indices.contains($0) ? order[$0] : nil }
-            }
+        return RelatedDays.result(days.answers, groups: groups, catalog: catalog)
+    }
+
+    /// Runs of equal days in `firstSeen` (each paper's first day, by first listing): the
+    /// days papers are added to a related-papers index in.
+    static func dayGroups(_ firstSeen: [DayDate]) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0
+        for index in firstSeen.indices where index + 1 == firstSeen.count || firstSeen[index + 1] != firstSeen[index] {
+            groups.append(start..<index + 1)
+            start = index + 1
         }
-        return result
+        return groups
     }
 }
 

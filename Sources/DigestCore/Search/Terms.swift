@@ -8,7 +8,8 @@ public enum Terms {
         wordList(text).strings
     }
 
-    private static func wordList(_ text: String) -> WordList {
+    /// The words of `text` as this type splits them.
+    static func wordList(_ text: String) -> WordList {
         WordBuffer.words(in: text) { scalar, words in
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 // Accents off (é → e), then lower case, as the script's NFKD + toLowerCase.
@@ -56,7 +57,7 @@ public enum Terms {
     /// two-letter fragments, plurals folded (`models` → `model`).
     public static func significant(_ text: String) -> [String] {
         var kept: [String] = []
-        eachSignificant(in: text) { bytes, other, _ in
+        eachSignificant(in: wordList(text)) { bytes, other, _ in
             kept.append(other ?? String(decoding: bytes, as: UTF8.self))
         }
         return kept
@@ -68,13 +69,18 @@ public enum Terms {
     /// then the abstract's. Counted on the words' bytes, so a term becomes a string only
     /// the first time it is seen.
     static func significantCounts(title: String, abstract: String) -> [RelatedPapers.TermCount] {
+        significantCounts(title: wordList(title), abstract: wordList(abstract))
+    }
+
+    /// `significantCounts` of texts split by `wordList`.
+    static func significantCounts(title: WordList, abstract: WordList) -> [RelatedPapers.TermCount] {
         var counts: [RelatedPapers.TermCount] = []
         counts.reserveCapacity(128)
         var seen = FingerprintTable(capacity: 128)
         /// Terms whose fingerprint an earlier, different term holds.
         var others: [String: Int] = [:]
-        for (text, weight) in [(title, 2), (abstract, 1)] {
-            eachSignificant(in: text) { bytes, other, print in
+        for (words, weight) in [(title, 2), (abstract, 1)] {
+            eachSignificant(in: words) { bytes, other, print in
                 func term() -> String { other ?? String(decoding: bytes, as: UTF8.self) }
                 if let at = seen.insert(counts.count, for: print) {
                     if counts[at].term.hasUTF8(bytes) { return counts[at].count += weight }
@@ -87,14 +93,13 @@ public enum Terms {
         return counts
     }
 
-    /// Calls `found` with each significant word of `text`, in order: its bytes, the word
+    /// Calls `found` with each significant word of `list`, in order: its bytes, the word
     /// itself when not all ASCII (`other`, judged on its characters), and the fingerprint
     /// of its bytes. Most words are ASCII, judged on their bytes in one pass (stop words
     /// found by the same fingerprint) and never made a string.
     private static func eachSignificant(
-        in text: String, _ found: (UnsafeBufferPointer<UInt8>, String?, UInt64) -> Void
+        in list: WordList, _ found: (UnsafeBufferPointer<UInt8>, String?, UInt64) -> Void
     ) {
-        let list = wordList(text)
         // Read once: a static is checked for its first use at every read.
         let stopWords = stopWordTable
         list.bytes.withUnsafeBufferPointer { all in

@@ -99,7 +99,7 @@ extension WordBuffer {
                 }
                 initialized = count
             }
-            if stop == bytes.count { return WordList(bytes: ascii, ends: ends) }
+            if stop == bytes.count { return WordList(bytes: ascii, ends: ends, isASCII: true) }
             var words = WordBuffer(bytes: ascii, ends: ends)
             // Where the run of bytes kept as they are, not yet appended, starts.
             var runStart = stop

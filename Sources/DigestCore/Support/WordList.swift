@@ -3,6 +3,9 @@ struct WordList {
     let bytes: [UInt8]
     /// Where each word ends in `bytes`; the next one starts there.
     let ends: [Int]
+    /// The text was all ASCII: every way of splitting words (`Words`, `Terms`) gives this
+    /// list, which differ only in how they fold other scalars.
+    var isASCII = false
 
     var count: Int { ends.count }
 
