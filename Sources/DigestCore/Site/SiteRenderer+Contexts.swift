@@ -154,10 +154,12 @@ extension SiteRenderer {
                 })
         case .paper(let index):
             let paper = catalog.papers[index].withTextsLoaded
-            context = common(
-                location, title: paper.title.plainText, description: Self.summary(of: paper.abstract.plainText),
-                section: "papers")
+            let summary = Self.summary(of: paper.abstract.plainText)
+            context = common(location, title: paper.title.plainText, description: summary, section: "papers")
             var card = paperCard(paper)
+            // Its cards too, while its texts are loaded: the pages of its days and topics, which
+            // list it, come next (see `jobs`).
+            cards.keep(index) { madeCards(paper, card: card, summary: summary) }
             card["first_seen"] = .string(paper.firstSeen.long)
             card["last_seen"] = .string(paper.lastSeen.long)
             card["links"] = .list(OutboundLinks.of(paper).map { ["url": .string($0.url), "label": .string($0.label)] })
@@ -277,17 +279,23 @@ extension SiteRenderer {
     func madeCards(_ papers: [Int]) -> [CardMemo.Cards] {
         cards.cards(papers) { index in
             let paper = catalog.papers[index].withTextsLoaded
-            var context = paperCard(paper)
-            context["summary"] = .string(Self.summary(of: paper.abstract.plainText))
-            context["site"] = ["base": .string(routes.base.path)]
-            func card(compact: Bool) -> CardMemo.Card {
-                context["compact"] = .bool(compact)
-                return CardMemo.Card(
-                    title: paper.title.plainText, html: theme.render(Self.cardTemplate, context),
-                    showsMath: paper.title.showsMath || (!compact && paper.abstract.showsMath))
-            }
-            return CardMemo.Cards(full: card(compact: false), compact: card(compact: true))
+            return madeCards(paper, card: paperCard(paper), summary: Self.summary(of: paper.abstract.plainText))
         }
+    }
+
+    /// The cards of `paper` (its texts loaded), from what a card shows of it (`paperCard`)
+    /// and the summary of its abstract.
+    private func madeCards(_ paper: Paper, card: TemplateFields, summary: String) -> CardMemo.Cards {
+        var context = card
+        context["summary"] = .string(summary)
+        context["site"] = ["base": .string(routes.base.path)]
+        func made(compact: Bool) -> CardMemo.Card {
+            context["compact"] = .bool(compact)
+            return CardMemo.Card(
+                title: paper.title.plainText, html: theme.render(Self.cardTemplate, context),
+                showsMath: paper.title.showsMath || (!compact && paper.abstract.showsMath))
+        }
+        return CardMemo.Cards(full: made(compact: false), compact: made(compact: true))
     }
 
     /// What a card shows of `paper` (its texts loaded: they are asked for more than once).

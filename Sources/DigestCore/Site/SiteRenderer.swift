@@ -46,6 +46,8 @@ public struct SiteRenderer: Sendable {
     final class CardMemo: @unchecked Sendable {
         private let lock = NSLock()
         private var made: [Int: Cards] = [:]
+        /// The cards held before the last trim: the newest are never all forgotten at once.
+        private var older: [Int: Cards] = [:]
 
         struct Card: Sendable {
             var title: String
@@ -69,7 +71,7 @@ public struct SiteRenderer: Sendable {
         /// The cards of `papers`, those not held made by `make` outside the lock: taken for
         /// a page's list at once, as the lock taken twice a paper kept both cores waiting.
         func cards(_ papers: [Int], make: (Int) -> Cards) -> [Cards] {
-            let held = lock.withLock { papers.map { made[$0] } }
+            let held = lock.withLock { papers.map { made[$0] ?? older[$0] } }
             var result: [Cards] = []
             result.reserveCapacity(papers.count)
             var added: [(paper: Int, cards: Cards)] = []
@@ -86,9 +88,22 @@ public struct SiteRenderer: Sendable {
             return result
         }
 
-        /// Forgets every paper's cards once more than `limit` papers' are held.
+        /// Makes and holds the cards of `paper` unless held: its page makes them while its
+        /// texts are loaded, for the lists rendered after it.
+        func keep(_ paper: Int, make: () -> Cards) {
+            guard lock.withLock({ made[paper] == nil && older[paper] == nil }) else { return }
+            let value = make()
+            lock.withLock { made[paper] = value }
+        }
+
+        /// Keeps at most `limit` papers' cards: once more than half of that were made since
+        /// the last trim, those made before it are forgotten (the newest never are).
         func trim(to limit: Int) {
-            lock.withLock { if made.count > limit { made.removeAll() } }
+            lock.withLock {
+                guard made.count > limit / 2 || limit == 0 else { return }
+                older = limit > 0 ? made : [:]
+                made = [:]
+            }
         }
     }
 
@@ -172,12 +187,17 @@ public struct SiteRenderer: Sendable {
         self.sharedPrint = shared.value
     }
 
-    /// Every file of the site, in a fixed order: papers first, so pages that link to them
-    /// are written after them; then month by month the days and the months of topics, which
-    /// list mostly the same papers (a build can forget their cards after each month).
+    /// Every file of the site, in a fixed order: month by month, the pages of the papers
+    /// first listed in it, then its days and the months of topics, which list mostly those
+    /// papers. A paper's page makes its cards for those lists, and a build can forget them
+    /// after each month. Pages that link to a paper are written after it (its related
+    /// papers are older).
     public func jobs() -> [PageJob] {
-        var jobs: [PageJob] = catalog.papers.indices.map(PageJob.paper)
+        var jobs: [PageJob] = []
         var byMonth: [String: [PageJob]] = [:]
+        for paper in catalog.firstListing {
+            byMonth[catalog.papers[paper].firstSeen.monthKey, default: []].append(.paper(paper))
+        }
         for (index, day) in catalog.days.enumerated() {
             byMonth[day.date.monthKey, default: []] += (1...Self.pageCount(day.papers.count, config.dayPageSize)).map {
                 PageJob.day(index, page: $0)
@@ -203,10 +223,11 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// Drops the paper cards rendered so far when they are many (a build calls it between
-    /// batches, so memory stays flat); a card needed again is rendered again. Two months'
-    /// cards fit (about 2,900 papers a month, repeats included, 3 KB of cards each), so a
-    /// paper's cards are rendered once for its day and all its topics.
+    /// Drops the older paper cards rendered so far when they are many (a build calls it
+    /// between batches, so memory stays flat); a card needed again is rendered again. At
+    /// least the last 4,096 papers' cards are kept: well over a month's (about 2,900 papers
+    /// a month, repeats included, 3 KB of cards each), so a paper's cards are rendered once,
+    /// with its page, for its days and all its topics.
     public func forgetCards(all: Bool = false) {
         cards.trim(to: all ? 0 : 8192)
     }
