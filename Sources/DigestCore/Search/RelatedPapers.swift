@@ -125,19 +125,27 @@ public struct RelatedPapers: Sendable {
         self.count = n
         let limit = max(2, n / 2)
         for (offset, tf) in counts.enumerated() {
-            var vector: [(term: Int, weight: Float)] = []
+            // Each term's id and weight packed in one integer, high and low half, sorted as
+            // integers: in term order (each term is there once), without a comparison closure.
+            var packed: [UInt64] = []
+            packed.reserveCapacity(tf.count)
             for (id, count) in tf where frequency[id] > 1 && frequency[id] <= limit {
                 let idf = log(Double(n) / Double(frequency[id]))
-                vector.append((id, Float((1 + log(Double(count))) * idf)))
+                let weight = Float((1 + log(Double(count))) * idf)
+                packed.append(UInt64(id) << 32 | UInt64(weight.bitPattern))
             }
-            vector.sort { $0.term < $1.term }
+            packed.sort()
+            let vector = packed.map { (term: Int($0 >> 32), weight: Float(bitPattern: UInt32(truncatingIfNeeded: $0))) }
             let norm = vector.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
             let unit: [(term: Int, weight: Float)] = norm > 0 ? vector.map { ($0.term, $0.weight / norm) } : []
             vectors.append(unit)
-            for entry in unit {
-                postings[entry.term].append((Int32(truncatingIfNeeded: first + offset), entry.weight))
-                if postings[entry.term].count >= 2 * Self.postingCap {
-                    postings[entry.term].removeFirst(postings[entry.term].count - Self.postingCap)
+            let document = Int32(truncatingIfNeeded: first + offset)
+            postings.withUnsafeMutableBufferPointer { postings in
+                for entry in unit {
+                    postings[entry.term].append((document, entry.weight))
+                    if postings[entry.term].count >= 2 * Self.postingCap {
+                        postings[entry.term].removeFirst(postings[entry.term].count - Self.postingCap)
+                    }
                 }
             }
         }
