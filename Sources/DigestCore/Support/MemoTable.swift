@@ -16,11 +16,15 @@ struct MemoTable<Value> {
 
     var count: Int { keys.count }
 
+    /// Room for `capacity` entries, at least twice those held when it must grow: a table
+    /// filled a run at a time is then not moved whole for each run.
     mutating func reserveCapacity(_ capacity: Int) {
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
-        used.reserveCapacity(capacity)
-        slots.reserveCapacity(capacity)
+        guard capacity > keys.capacity else { return }
+        let room = max(capacity, 2 * keys.count)
+        keys.reserveCapacity(room)
+        values.reserveCapacity(room)
+        used.reserveCapacity(room)
+        slots.reserveCapacity(room)
     }
 
     /// The value remembered under `key`, without marking it used.
