@@ -39,6 +39,7 @@ struct BuildCacheSessionTests {
         #expect(storedTitle.kept != nil)
         #expect(storedAbstract.kept != nil)
         // With the store's bytes damaged, only the abstract is read from it.
+        cache.writeStoredTexts()
         let store = folder.url.appendingPathComponent(BuildCache.textsName + ".new")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int)
         // Overwritten in place: the store reads through the descriptor it opened.
@@ -50,6 +51,41 @@ struct BuildCacheSessionTests {
         #expect(storedTitle.html.contains("<math"))
         #expect(storedAbstract.html.isEmpty)
         #expect(cache.isDamaged)
+    }
+
+    @Test("texts are written to the store a megabyte at a time, read back before and after, and saved whole")
+    func textsWrittenBehind() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = BuildCache.load(from: folder.url)
+        // About 1.4 MB of abstracts: the first megabyte written to the file, the rest pending.
+        var made: [(key: UInt64, text: BuildCache.Text)] = []
+        var bytes = TextStore.headerSize
+        for number in 0..<900 {
+            let words =
+                "Abstract \(number): " + String(repeating: "sparse experts route tokens \(number % 97) ", count: 40)
+            let (abstract, _) = PaperText.render(words, at: nil, role: .abstract)
+            let stored = cache.stored(BuildCache.Text(text: abstract, diagnostics: []), role: .abstract)
+            #expect(stored.text.kept != nil)
+            made.append((UInt64(number + 1), stored))
+            bytes += TextStore.body(of: abstract).count
+        }
+        let store = folder.url.appendingPathComponent(BuildCache.textsName + ".new")
+        let written = try #require(try FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int)
+        #expect(written > 1 << 20, "the first megabyte went to the file as it came")
+        #expect(written < bytes, "the last texts are still pending: \(written) of \(bytes) bytes written")
+        func expectAll(_ texts: [BuildCache.Text?], _ when: String) {
+            for (number, text) in texts.enumerated() {
+                #expect(text?.text.html.hasPrefix("<p>Abstract \(number): sparse") == true, "\(when): \(number)")
+            }
+        }
+        expectAll(made.map(\.text), "before saving")
+        cache.remember(texts: made)
+        try cache.save(to: folder.url)
+        #expect(!cache.isDamaged)
+        let loaded = BuildCache.load(from: folder.url)
+        expectAll(loaded.texts(made.map(\.key)), "after loading")
+        #expect(!loaded.isDamaged)
     }
 
     @Test("a cache of an older format (an older digest) is dropped without a word; a damaged one is reported")

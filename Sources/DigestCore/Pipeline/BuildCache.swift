@@ -306,6 +306,12 @@ public final class BuildCache: @unchecked Sendable {
         return Text(text: kept, diagnostics: text.diagnostics)
     }
 
+    /// Writes the texts stored so far to this build's store file (they go a megabyte at a
+    /// time, and all of them when the cache is saved).
+    func writeStoredTexts() {
+        lock.withLock { spill }?.flush()
+    }
+
     /// The store new texts go to, made on first use in the cache folder.
     private func spillStore() -> TextStore? {
         lock.withLock {

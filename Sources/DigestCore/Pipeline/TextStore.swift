@@ -34,8 +34,9 @@ final class TextStore: TextShelf {
 
     private let descriptor: Int32
     private let damage = Atomic<Bool>(false)
-    /// Where the next body goes, in a store being written.
-    private let end = Mutex(0)
+    /// Bodies appended and not yet written, in a store being written: they go to the file
+    /// a megabyte at a time, not one system call per text.
+    private let pending = Mutex(Pending())
     /// The file of a store being written (nil for one only read).
     let file: URL?
 
@@ -52,19 +53,52 @@ final class TextStore: TextShelf {
         let store = TextStore(descriptor: descriptor, file: file)
         // The header is written when the store is sealed.
         guard store.write([UInt8](repeating: 0, count: headerSize)[...], at: 0) else { return nil }
-        store.end.withLock { $0 = headerSize }
+        store.pending.withLock { $0 = Pending(start: headerSize) }
         return store
     }
 
-    /// Adds a body; nil when it cannot be written. Only its place is taken under the lock:
-    /// texts are made on every core, and each waited for the others' writes and checksums.
+    /// Bodies appended since the last write to the file, which start at `start`.
+    private struct Pending {
+        var start = 0
+        var bytes: [UInt8] = []
+        /// A write failed: the bodies stay here, and are read from here.
+        var failed = false
+        /// Where the next body goes.
+        var end: Int { start + bytes.count }
+    }
+
+    /// Bodies pending above this many bytes are written.
+    private static let writeBehind = 1 << 20
+
+    /// Adds a body. It is written to the file with the bodies around it, and read from
+    /// memory until then; once a write fails, bodies stay in memory.
     func append(_ body: ArraySlice<UInt8>) -> Location? {
-        let offset = end.withLock { end in
-            defer { end += body.count }
-            return end
+        let checksum = StreamChecksum.of(body)
+        let offset = pending.withLock { pending in
+            let offset = pending.end
+            pending.bytes.append(contentsOf: body)
+            if pending.bytes.count >= Self.writeBehind { flush(&pending) }
+            return offset
         }
-        guard write(body, at: offset) else { return nil }
-        return Location(offset: offset, length: body.count, checksum: StreamChecksum.of(body))
+        return Location(offset: offset, length: body.count, checksum: checksum)
+    }
+
+    /// Writes the bodies appended so far to the file.
+    func flush() {
+        pending.withLock { flush(&$0) }
+    }
+
+    /// Writes the pending bodies; false when that failed (now or before).
+    @discardableResult
+    private func flush(_ pending: inout Pending) -> Bool {
+        guard !pending.failed else { return false }
+        guard pending.bytes.isEmpty || write(pending.bytes[...], at: pending.start) else {
+            pending.failed = true
+            return false
+        }
+        pending.start = pending.end
+        pending.bytes.removeAll(keepingCapacity: true)
+        return true
     }
 
     /// Ends a store being written as a whole `texts.bin` of one segment: the index of the
@@ -91,7 +125,7 @@ final class TextStore: TextShelf {
         }
         index.set(count, at: 0)
         index.addChecksum()
-        let bodiesEnd = end.withLock { $0 }
+        guard let bodiesEnd = pending.withLock({ flush(&$0) ? $0.end : nil }) else { throw Self.writeError(file) }
         var header = CacheWriter()
         header.add(Self.magic)
         header.add(BinaryVersion.current)
@@ -260,7 +294,12 @@ final class TextStore: TextShelf {
         ))
 
     private func read(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
-        FileBytes.read(descriptor, at: offset, count: count)?[...]
+        let held = pending.withLock { pending -> ArraySlice<UInt8>? in
+            guard offset >= pending.start, offset + count <= pending.end else { return nil }
+            // Copied: a slice would share the buffer, and the next append copy all of it.
+            return Array(pending.bytes[(offset - pending.start)..<(offset - pending.start + count)])[...]
+        }
+        return held ?? FileBytes.read(descriptor, at: offset, count: count)?[...]
     }
 
     // MARK: Writing
