@@ -295,10 +295,8 @@ public final class BuildCache: @unchecked Sendable {
     /// related papers and cards read them too).
     func stored(_ text: Text, role: PaperText.Role) -> Text {
         let body = TextStore.body(of: text.text)
-        guard body.count > TextStore.inlineLimit, let store = spillStore(), let location = store.append(body[...])
-        else {
-            return text
-        }
+        guard body.count > TextStore.inlineLimit, let store = spillStore() else { return text }
+        let location = store.append(body[...])
         let kept =
             role == .title && heldTitles.wrappingAdd(1, ordering: .relaxed).newValue <= Self.heldTitleLimit
             ? text.text.held(on: store, at: location)

@@ -18,9 +18,9 @@ import Synchronization
 /// made again without the cache.
 ///
 /// A build writes the long texts it makes to a new store as it makes them (`create`,
-/// `append`), so that ten years of abstracts are never all in memory; when the cache is
-/// saved that store becomes the whole new `texts.bin` (`seal`), or its new texts are
-/// appended to the old one.
+/// `append`, a megabyte at a time), so that ten years of abstracts are never all in
+/// memory; when the cache is saved that store becomes the whole new `texts.bin` (`seal`),
+/// or its new texts are appended to the old one.
 final class TextStore: TextShelf {
     typealias Location = TextLocation
 
@@ -72,7 +72,7 @@ final class TextStore: TextShelf {
 
     /// Adds a body. It is written to the file with the bodies around it, and read from
     /// memory until then; once a write fails, bodies stay in memory.
-    func append(_ body: ArraySlice<UInt8>) -> Location? {
+    func append(_ body: ArraySlice<UInt8>) -> Location {
         let checksum = StreamChecksum.of(body)
         let offset = pending.withLock { pending in
             let offset = pending.end
@@ -116,7 +116,7 @@ final class TextStore: TextShelf {
             var location = entry.here
             let body = entry.body ?? []
             if location == nil && body.count > Self.inlineLimit {
-                guard let added = append(body) else { throw Self.writeError(file) }
+                let added = append(body)
                 location = added
                 moved(key, added)
             }
