@@ -42,6 +42,22 @@ struct StringBytesTests {
         }
     }
 
+    @Test("escaping replaces the five special characters and passes every other character through")
+    func escapeEveryByte() {
+        let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        // Every ASCII character (on both sides of 63 and 64, where the test is split), and
+        // characters whose UTF-8 bytes are all above them.
+        let scalars = (0..<128).compactMap(Unicode.Scalar.init) + ["é", "≤", "𝑥"]
+        for scalar in scalars {
+            let text = "a" + String(scalar) + "b"
+            let expected = "a" + (entities[scalar] ?? String(scalar)) + "b"
+            #expect(HTML.escape(text) == expected, "U+\(String(scalar.value, radix: 16))")
+            let output = ByteBuffer(capacity: 8)
+            HTML.escape(text, into: output)
+            #expect(output.withBytes { String(decoding: $0, as: UTF8.self) } == expected)
+        }
+    }
+
     @Test("UTF-16 order compared on bytes: as JavaScript sorts, surrogates below U+E000–U+FFFF")
     func utf16Order() {
         let texts = [

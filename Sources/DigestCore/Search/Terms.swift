@@ -36,8 +36,9 @@ public enum Terms {
         list.bytes.withUnsafeBufferPointer { all in
             for index in 0..<list.count {
                 let word = UnsafeBufferPointer(rebasing: all[list.range(index)])
+                // A text all ASCII (most are) needs no look at each word's bytes.
                 let isLong =
-                    word.allSatisfy { $0 < 0x80 }
+                    list.isASCII || word.allSatisfy { $0 < 0x80 }
                     ? word.count > 1 : String(decoding: word, as: UTF8.self).characterCount > 1
                 guard isLong else { continue }
                 if let earlier = seen.insert(index, for: Fingerprint.of(word)) {

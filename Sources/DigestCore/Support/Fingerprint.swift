@@ -68,21 +68,24 @@ public struct Fingerprint: Sendable {
             mix(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index += 8
         }
-        // The last bytes, little-endian, read four, two and one at a time: most of what is
-        // fingerprinted is words, shorter than eight bytes.
+        // The last bytes as one little-endian word. Most of what is fingerprinted is words,
+        // shorter than eight bytes and of every length: the tail is read in whole loads
+        // that overlap and shifts (a shift of 64 gives 0), not with a branch per size.
+        let rest = UInt64(count - index)
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        if count - index >= 4 {
-            tail = UInt64(bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self).littleEndian)
-            shift = 32
-            index += 4
+        if count >= 8 {
+            let last = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            tail = last >> ((8 - rest) * 8)
+        } else if count >= 4 {
+            let low = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let high = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            tail = UInt64(low) | (UInt64(high) >> ((8 - rest) * 8)) << 32
+        } else if count > 0 {
+            // One to three bytes: the first, the middle one and the last cover them.
+            let middle: UInt64 = count >= 2 ? UInt64(bytes[count >> 1]) << 8 : 0
+            let last: UInt64 = count == 3 ? UInt64(bytes[2]) << 16 : 0
+            tail = UInt64(bytes[0]) | middle | last
         }
-        if count - index >= 2 {
-            tail |= UInt64(bytes.loadUnaligned(fromByteOffset: index, as: UInt16.self).littleEndian) << shift
-            shift += 16
-            index += 2
-        }
-        if index < count { tail |= UInt64(bytes[index]) << shift }
         mix(tail ^ (UInt64(count) << 56))
     }
 

@@ -84,11 +84,14 @@ extension WordBuffer {
                                 stop = index
                                 break
                             }
-                            let isWord = folded == 0 ? 0 : 1
+                            // 1 for a letter or digit, 0 for a byte that ends a word, by
+                            // arithmetic: `folded == 0 ? 0 : 1` compiled to a branch.
+                            let isWord = Int(truncatingIfNeeded: (UInt16(folded) &+ 0xFF) >> 8)
                             buffer[count] = folded
                             wordEnds[found] = count
-                            found += inWord & (isWord ^ 1)
-                            count += isWord
+                            // Wrapping: neither count can pass the text's length.
+                            found &+= inWord & (isWord ^ 1)
+                            count &+= isWord
                             inWord = isWord
                         }
                     }
