@@ -482,19 +482,14 @@ extension DayDate {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64), so each seed replays.
+/// Numbers below a bound from a seed (`SeededRandom`), so each seed replays.
 struct SplitMix {
-    private var state: UInt64
+    private var random: SeededRandom
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SeededRandom(state: seed) }
 
     /// A number in `0..<bound`.
     mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(max(bound, 1)))
+        Int(random.next() % UInt64(max(bound, 1)))
     }
 }

@@ -4,19 +4,6 @@ import Testing
 
 @testable import DigestCore
 
-/// A small deterministic generator (SplitMix64), so random tests are reproducible.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Math recovery never loses text, never crashes, never hangs")
 struct MathRobustnessTests {
     static let englishWords = [

@@ -1,6 +1,92 @@
 /// Cuts prose into `ProseToken`s in one pass.
 enum ProseTokenizer {
     static func tokens(_ scalars: [Unicode.Scalar]) -> [ProseToken] {
+        let isASCII = scalars.withUnsafeBufferPointer { $0.reduce(UInt32(0)) { $0 | $1.value } } < 0x80
+        return isASCII ? asciiTokens(scalars) : scannedTokens(scalars)
+    }
+
+    /// `scannedTokens` of an all-ASCII text (most texts), without a branch on the text.
+    ///
+    /// Scanned a token at a time, each token ended with a branch the processor could not
+    /// foresee: about one missed branch per token. Here every character gets a group (word,
+    /// number, space, punctuation) by table and arithmetic, a token starts where the group
+    /// changes, and a start is written at every character and kept by counting it. Each
+    /// punctuation mark is a token of its own: its group carries its position's parity, so
+    /// two in a row differ. A `.` between digits belongs to the number (`1.5`).
+    static func asciiTokens(_ scalars: [Unicode.Scalar]) -> [ProseToken] {
+        let n = scalars.count
+        guard n > 0 else { return [] }
+        var tokenCount = 0
+        // How many capitals come before each character: a word has one inside when the
+        // count grows after its first letter (no other token holds a letter).
+        var capitalsBefore = [Int](repeating: 0, count: n + 1)
+        let starts = [Int](unsafeUninitializedCapacity: n) { starts, initialized in
+            scalars.withUnsafeBufferPointer { scalars in
+                asciiEntries.withUnsafeBufferPointer { entries in
+                    capitalsBefore.withUnsafeMutableBufferPointer { capitalsBefore in
+                        var previous: UInt8 = 0xFF
+                        var capitals = 0
+                        var digitBefore: UInt8 = 0
+                        for i in 0..<n {
+                            let entry = entries[Int(scalars[i].value)]
+                            let after = i + 1 < n ? entries[Int(scalars[i + 1].value)] : 0
+                            let dotInNumber = (entry >> 5) & digitBefore & (after >> 4) & 1
+                            var group = entry & 7
+                            group ^= (group ^ numberGroup) & (0 &- dotInNumber)
+                            group |= ((group >> 2) & UInt8(truncatingIfNeeded: i) & 1) << 3
+                            starts[tokenCount] = i
+                            tokenCount &+= Int((UInt16(group ^ previous) &+ 0xFF) >> 8)
+                            capitalsBefore[i] = capitals
+                            capitals &+= Int((entry >> 3) & 1)
+                            digitBefore = (entry >> 4) & 1
+                            previous = group
+                        }
+                        capitalsBefore[n] = capitals
+                    }
+                }
+            }
+            initialized = tokenCount
+        }
+        return [ProseToken](unsafeUninitializedCapacity: tokenCount) { tokens, count in
+            scalars.withUnsafeBufferPointer { scalars in
+                asciiEntries.withUnsafeBufferPointer { entries in
+                    for k in 0..<tokenCount {
+                        let start = starts[k]
+                        let end = k + 1 < tokenCount ? starts[k + 1] : n
+                        // A token never starts with a `.` inside a number: its first
+                        // character's own group is the token's.
+                        let kind = tokenKinds[Int(entries[Int(scalars[start].value)] & 7)]
+                        tokens.initializeElement(
+                            at: k,
+                            to: ProseToken(
+                                kind: kind, start: start, end: end,
+                                hasInnerCapital: capitalsBefore[end] > capitalsBefore[start + 1]))
+                    }
+                }
+            }
+            count = tokenCount
+        }
+    }
+
+    private static let wordGroup: UInt8 = 1
+    private static let numberGroup: UInt8 = 2
+    private static let spaceGroup: UInt8 = 3
+    private static let punctGroup: UInt8 = 4
+    private static let tokenKinds: [ProseToken.Kind] = [.punct, .word, .number, .space, .punct, .punct, .punct, .punct]
+    /// For each ASCII character, as bits: its group (the low three), whether it is a capital
+    /// (8), a digit (16), a `.` (32). A tie `~` is space.
+    private static let asciiEntries: [UInt8] = (0..<128).map { value in
+        switch asciiClasses[value] {
+        case upperLetter: wordGroup | 8
+        case letter: wordGroup
+        case digit: numberGroup | 16
+        case space: spaceGroup
+        default: value == 0x2E ? punctGroup | 32 : punctGroup
+        }
+    }
+
+    /// Tokens found by reading each token to its end: any text.
+    static func scannedTokens(_ scalars: [Unicode.Scalar]) -> [ProseToken] {
         // ASCII (most of a text) is told apart by one table look-up per scalar. Tokens go
         // straight into a buffer with room for one per scalar (no growth, no check per token).
         [ProseToken](unsafeUninitializedCapacity: scalars.count) { tokens, count in
