@@ -143,6 +143,8 @@
     engine(query).then(function (outcome) {
       if (outcome === undefined || ticket !== latest) return;
       list.textContent = "";
+      // Which query the results answer: a newer one may still be on its way.
+      list.setAttribute("data-query", query);
       if (outcome === null) { status.textContent = ""; return; }
       var count = outcome.count;
       status.textContent = count === 0 ? "No paper matches “" + query.trim() + "”."

@@ -32,7 +32,9 @@ def main(site, word, expected):
             # The script focuses the box once the index has loaded.
             page.wait_for_function("document.activeElement && document.activeElement.id === 'q'", timeout=60000)
             page.keyboard.type(word, delay=30)
-            result = page.locator("#search-results a", has_text=expected)
+            # The results of the whole word: those of a shorter one, shown while a slow machine
+            # typed, are replaced when the word's arrive, and a link focused in them is gone.
+            result = page.locator(f'#search-results[data-query="{word}"] a', has_text=expected)
             result.wait_for(timeout=60000)
             status = page.locator("#search-status").inner_text()
             titles = page.locator("#search-results .result-title").all_inner_texts()
