@@ -47,7 +47,7 @@ def main(site, word, expected):
             if focused != expected:
                 print(f"focus is on {focused!r}, not {expected!r}")
                 return 1
-            with page.expect_navigation():
+            with page.expect_navigation(timeout=60000):
                 page.keyboard.press("Enter")
             heading = page.locator("h1").inner_text()
             if heading.strip() != expected:
