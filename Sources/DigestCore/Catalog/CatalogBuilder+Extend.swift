@@ -174,7 +174,7 @@ extension CatalogBuilder {
         var taken = Set<String>()
         var later: [Int] = []
         for (slug, members) in groups.sorted(by: { $0.key < $1.key }) {
-            let seen = { (position: Int) in added.drafts[front[position]].appearances.first?.date.ordinal ?? 0 }
+            let seen = { (position: Int) in added.drafts[front[position]].firstSeen.ordinal }
             var rest = members.sorted {
                 (seen($0), added.drafts[front[$0]].key) < (seen($1), added.drafts[front[$1]].key)
             }[...]

@@ -25,6 +25,9 @@ public struct CatalogBuilder: Sendable {
         public var latest: DumpEntry
         public var appearances: [Paper.Appearance]
 
+        /// The day it was first listed, as its paper's `firstSeen`.
+        public var firstSeen: DayDate { Paper.firstDay(of: appearances) }
+
         /// The paper listed again by `entry`: the newest title wins, and the newest
         /// abstract when the entry has one.
         mutating func add(_ entry: DumpEntry, on appearance: Paper.Appearance) {

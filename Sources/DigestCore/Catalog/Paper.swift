@@ -19,9 +19,15 @@ public struct Paper: Hashable, Sendable {
         public var position: Int
     }
 
-    public var firstSeen: DayDate { appearances.first?.date ?? DayDate.distantPast }
+    public var firstSeen: DayDate { Self.firstDay(of: appearances) }
     public var lastSeen: DayDate { appearances.last?.date ?? DayDate.distantPast }
     public var days: [DayDate] { appearances.map(\.date) }
+
+    /// The day of the first of `appearances` (oldest first): a paper's first listing, for a
+    /// paper and for its draft alike.
+    static func firstDay(of appearances: [Appearance]) -> DayDate {
+        appearances.first?.date ?? DayDate.distantPast
+    }
 
     /// The paper with its title and abstract read once (see `PaperText.loaded`), for a page
     /// that shows them in several places.

@@ -7,9 +7,6 @@ import Dispatch
 /// back from `texts.bin`, and adding days (on one core) overlaps work on every core. The
 /// answers are those `SiteGenerator.related` gives for an index made from nothing.
 final class RelatedFeed: @unchecked Sendable {
-    /// Papers made in one run: about a month of them, enough for every core to share.
-    static let run = 2048
-
     /// Each day's papers, as a run of ordinals by first listing.
     let groups: [Range<Int>]
     /// Runs are added one after another, each after the one before it.
@@ -28,7 +25,7 @@ final class RelatedFeed: @unchecked Sendable {
 
     /// A feed for the papers `drafts` (in order of first listing).
     init(_ drafts: [CatalogBuilder.Draft], cache: BuildCache) {
-        groups = SiteGenerator.dayGroups(drafts.map { $0.appearances.first?.date ?? .distantPast })
+        groups = SiteGenerator.dayGroups(drafts.map(\.firstSeen))
         keys = drafts.map(\.key.value)
         days = RelatedDays(
             index: RelatedPapers(), answers: Array(repeating: nil, count: groups.count), cache: cache)

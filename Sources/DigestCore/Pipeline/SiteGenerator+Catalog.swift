@@ -268,6 +268,10 @@ extension SiteGenerator {
     /// and those facts when both texts were rendered just now (nil otherwise).
     typealias PaperTexts = (title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64, facts: [String]?)
 
+    /// Papers whose texts are made in one run: about a month of them, enough for every core
+    /// to share, and what a run hands to a `RelatedFeed` at once.
+    static let textRun = 2048
+
     /// Each paper's title and abstract, from `known` (what the cache has under `keys`) or
     /// rendered from its latest listing (`entry(_, index)`) and remembered, with the key of
     /// the facts the catalog derives from the two, made in the same pass: ten years of
@@ -332,8 +336,8 @@ extension SiteGenerator {
         // Each run's new texts are remembered on another thread while the next run is made:
         // ten years of them took half a second on one core.
         let remembering = DispatchQueue(label: "paperdigest.remember")
-        for start in stride(from: 0, to: keys.count, by: RelatedFeed.run) {
-            let run = start..<min(start + RelatedFeed.run, keys.count)
+        for start in stride(from: 0, to: keys.count, by: textRun) {
+            let run = start..<min(start + textRun, keys.count)
             let made = Array(run).parallelMap(make)
             texts += made.lazy.map(\.texts)
             let new = newTexts(texts[run], keys: keys, known: known)
