@@ -34,7 +34,8 @@ def main(site, word, expected):
             page.keyboard.type(word, delay=30)
             # The results of the whole word: those of a shorter one, shown while a slow machine
             # typed, are replaced when the word's arrive, and a link focused in them is gone.
-            result = page.locator(f'#search-results[data-query="{word}"] a', has_text=expected)
+            quoted = word.replace("\\", "\\\\").replace('"', '\\"')
+            result = page.locator(f'#search-results[data-query="{quoted}"] a', has_text=expected)
             result.wait_for(timeout=60000)
             status = page.locator("#search-status").inner_text()
             titles = page.locator("#search-results .result-title").all_inner_texts()
