@@ -88,6 +88,40 @@ struct BuildCacheSessionTests {
         #expect(!loaded.isDamaged)
     }
 
+    @Test(
+        "when texts.bin cannot be saved, cache.bin (written at the same time) is not put in place, and the next load is clean"
+    )
+    func textsFailureKeepsCacheOut() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let cache = BuildCache.load(from: folder.url)
+        let (abstract, _) = PaperText.render(
+            "Sparse experts route tokens. " + String(repeating: "Experts are sparse. ", count: 20), at: nil,
+            role: .abstract)
+        cache.remember(texts: [
+            (key: 1, text: cache.stored(BuildCache.Text(text: abstract, diagnostics: []), role: .abstract))
+        ])
+        cache.remember(facts: [(2, ["sparse-experts", "moe"])])
+        // A folder where texts.bin goes: the new file cannot be renamed over it.
+        let texts = folder.url.appendingPathComponent(BuildCache.textsName)
+        try FileManager.default.createDirectory(
+            at: texts.appendingPathComponent("in-the-way"), withIntermediateDirectories: true)
+        #expect(throws: (any Error).self) { try cache.save(to: folder.url) }
+        let cacheFile = folder.url.appendingPathComponent(BuildCache.fileName)
+        #expect(!FileManager.default.fileExists(atPath: cacheFile.path), "cache.bin is not written without texts.bin")
+        #expect(!FileManager.default.fileExists(atPath: cacheFile.path + ".new"), "nor left half-written")
+        let loaded = BuildCache.load(from: folder.url)
+        #expect(loaded.note == nil)
+        #expect(loaded.texts([1]).compactMap { $0 }.isEmpty)
+        #expect(loaded.facts([2]) == [nil])
+        // Once the way is clear, the same cache saves, and both come back.
+        try FileManager.default.removeItem(at: texts)
+        try cache.save(to: folder.url)
+        let saved = BuildCache.load(from: folder.url)
+        #expect(saved.texts([1]).compactMap { $0?.text.html } == [abstract.html])
+        #expect(saved.facts([2]) == [["sparse-experts", "moe"]])
+    }
+
     @Test("a cache of an older format (an older digest) is dropped without a word; a damaged one is reported")
     func olderFormatIsStale() throws {
         let folder = try TemporaryFolder()

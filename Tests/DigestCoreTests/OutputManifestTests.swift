@@ -299,6 +299,24 @@ struct CacheWriterTests {
         #expect(throws: (any Error).self) { try CacheWriter.save(to: file) { encode(&$0) } }
         #expect(try folder.read("cache.bin") == "old")
     }
+
+    /// What a build cache does when `texts.bin`, saved beside it, could not be.
+    struct Stopped: Error {}
+
+    @Test("an encoding that stops with an error, past the first mebibyte, leaves the old file and no temporary one")
+    func stoppedEncodingKeepsOldFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = try folder.write("cache.bin", "old")
+        #expect(throws: Stopped.self) {
+            try CacheWriter.save(to: file) { writer in
+                encode(&writer)
+                throw Stopped()
+            }
+        }
+        #expect(try folder.read("cache.bin") == "old")
+        #expect(!FileManager.default.fileExists(atPath: file.path + ".new"), "no temporary file left")
+    }
 }
 
 @Suite("StoredList: lists of strings the build cache keeps encoded until asked for")

@@ -65,7 +65,7 @@ public final class BuildCache: @unchecked Sendable {
         spillFolder = folder
     }
 
-    static let magic = "PaperDigest build cache 5"
+    static let magic = "PaperDigest build cache 6"
     static let fileName = "cache.bin"
     static let textsName = "texts.bin"
     static let pagesName = "pages.bin"
@@ -122,95 +122,119 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Saves what changed: new texts appended to `texts.bin` (or all of it rewritten when
-    /// much of it is stale), then the rest, each file replaced atomically.
+    /// much of it is stale), then the rest, each file replaced atomically. The three files
+    /// are written at once, each by a core: `cache.bin` ends with the length of `texts.bin`,
+    /// so it is finished, and put in place, after it.
     public func save(to folder: URL) throws {
         try lock.withLock {
-            if pagesDirty {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try CacheWriter.save(to: folder.appendingPathComponent(Self.pagesName)) { encodePages(into: &$0) }
+            guard pagesDirty || dirty else { return }
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let pagesSaved =
+                pagesDirty
+                ? Background { [self] in
+                    Result {
+                        try CacheWriter.save(to: folder.appendingPathComponent(Self.pagesName)) {
+                            self.encodePages(into: &$0)
+                        }
+                    }
+                } : nil
+            // Waited for however this ends: the work reads this cache.
+            defer { _ = pagesSaved?.value }
+            if dirty {
+                let textsSaved = Background { [self] in Result { try self.saveTexts(to: folder) } }
+                defer { _ = textsSaved.value }
+                try CacheWriter.save(to: folder.appendingPathComponent(Self.fileName)) { writer in
+                    encodeTables(into: &writer)
+                    try textsSaved.value.get()
+                    encodeEnd(into: &writer)
+                }
+                dirty = false
+            }
+            if let pagesSaved {
+                try pagesSaved.value.get()
                 pagesDirty = false
             }
-            guard dirty else { return }
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let file = folder.appendingPathComponent(Self.textsName)
-            let rewrite =
-                textsBytes == 0 || storedTexts - texts.count > texts.count / 4
-                || !FileManager.default.fileExists(atPath: file.path)
-            let keys = (rewrite ? texts.keys : Array(newTexts)).sorted()
-            // A text held in a store is copied as it is stored.
-            func body(_ key: UInt64) -> (text: Text, body: ArraySlice<UInt8>)? {
-                guard let text = texts[key] else { return nil }
-                if let (shelf, location) = text.text.kept { return shelf.body(at: location).map { (text, $0) } }
-                return (text, TextStore.body(of: text.text)[...])
+        }
+    }
+
+    /// Writes the texts not yet in `texts.bin` (see `save`); called with the lock held.
+    private func saveTexts(to folder: URL) throws {
+        let file = folder.appendingPathComponent(Self.textsName)
+        let rewrite =
+            textsBytes == 0 || storedTexts - texts.count > texts.count / 4
+            || !FileManager.default.fileExists(atPath: file.path)
+        let keys = (rewrite ? texts.keys : Array(newTexts)).sorted()
+        // A text held in a store is copied as it is stored.
+        func body(_ key: UInt64) -> (text: Text, body: ArraySlice<UInt8>)? {
+            guard let text = texts[key] else { return nil }
+            if let (shelf, location) = text.text.kept { return shelf.body(at: location).map { (text, $0) } }
+            return (text, TextStore.body(of: text.text)[...])
+        }
+        let temporary = folder.appendingPathComponent(Self.textsName + ".new")
+        if rewrite, let spill, spill.file?.standardizedFileURL == temporary.standardizedFileURL {
+            // This build's store becomes the new file, the other live texts added to it;
+            // they are then read from it, and older stores are let go (`serve` saves
+            // after every rebuild: each would hold an open file).
+            var moved: [(UInt64, TextStore.Location)] = []
+            let written = try spill.seal(
+                keys,
+                entry: { key in
+                    if let text = texts[key], let (shelf, location) = text.text.kept, shelf === spill {
+                        return (text, nil, location)
+                    }
+                    return body(key).map { ($0.text, $0.body, nil) }
+                }, moved: { moved.append(($0, $1)) })
+            guard rename(temporary.path, file.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
             }
-            let temporary = folder.appendingPathComponent(Self.textsName + ".new")
-            if rewrite, let spill, spill.file?.standardizedFileURL == temporary.standardizedFileURL {
-                // This build's store becomes the new file, the other live texts added to it;
-                // they are then read from it, and older stores are let go (`serve` saves
-                // after every rebuild: each would hold an open file).
-                var moved: [(UInt64, TextStore.Location)] = []
-                let written = try spill.seal(
-                    keys,
-                    entry: { key in
-                        if let text = texts[key], let (shelf, location) = text.text.kept, shelf === spill {
-                            return (text, nil, location)
-                        }
-                        return body(key).map { ($0.text, $0.body, nil) }
-                    }, moved: { moved.append(($0, $1)) })
-                guard rename(temporary.path, file.path) == 0 else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-                }
-                (textsBytes, storedTexts) = written
-                for (key, location) in moved {
-                    guard let text = texts[key] else { continue }
+            (textsBytes, storedTexts) = written
+            for (key, location) in moved {
+                guard let text = texts[key] else { continue }
+                texts.set(
+                    Text(
+                        text: PaperText(fingerprint: text.text.fingerprint, keptOn: spill, at: location),
+                        diagnostics: text.diagnostics), for: key)
+            }
+            // What could not be copied (a damaged body) is forgotten.
+            let lost = { (text: Text) in text.text.kept.map { $0.shelf !== spill } ?? false }
+            if texts.values.contains(where: lost) { texts.removeAll { lost($1) } }
+            stores = [spill]
+        } else if rewrite {
+            // Rewritten whole: to a temporary file, then renamed over the old one.
+            _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
+            let written = try TextStore.appendSegment(keys, to: temporary, body: body)
+            guard rename(temporary.path, file.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+            }
+            (textsBytes, storedTexts) = written
+        } else {
+            if !keys.isEmpty {
+                let written = try TextStore.appendSegment(keys, to: file, body: body)
+                textsBytes += written.size
+                storedTexts += written.count
+            }
+            // The texts new in this build are few: they are kept in memory from now
+            // on, and the store that held them is let go.
+            if let spill, let path = spill.file?.path {
+                for key in newTexts {
+                    guard let text = texts[key], let (shelf, location) = text.text.kept, shelf === spill else {
+                        continue
+                    }
+                    let parts = spill.parts(at: location)
                     texts.set(
                         Text(
-                            text: PaperText(fingerprint: text.text.fingerprint, keptOn: spill, at: location),
-                            diagnostics: text.diagnostics), for: key)
+                            text: PaperText(
+                                html: parts.html, plainText: parts.plainText, links: parts.links,
+                                fingerprint: text.text.fingerprint), diagnostics: text.diagnostics), for: key)
                 }
-                // What could not be copied (a damaged body) is forgotten.
-                let lost = { (text: Text) in text.text.kept.map { $0.shelf !== spill } ?? false }
-                if texts.values.contains(where: lost) { texts.removeAll { lost($1) } }
-                stores = [spill]
-            } else if rewrite {
-                // Rewritten whole: to a temporary file, then renamed over the old one.
-                _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
-                let written = try TextStore.appendSegment(keys, to: temporary, body: body)
-                guard rename(temporary.path, file.path) == 0 else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-                }
-                (textsBytes, storedTexts) = written
-            } else {
-                if !keys.isEmpty {
-                    let written = try TextStore.appendSegment(keys, to: file, body: body)
-                    textsBytes += written.size
-                    storedTexts += written.count
-                }
-                // The texts new in this build are few: they are kept in memory from now
-                // on, and the store that held them is let go.
-                if let spill, let path = spill.file?.path {
-                    for key in newTexts {
-                        guard let text = texts[key], let (shelf, location) = text.text.kept, shelf === spill else {
-                            continue
-                        }
-                        let parts = spill.parts(at: location)
-                        texts.set(
-                            Text(
-                                text: PaperText(
-                                    html: parts.html, plainText: parts.plainText, links: parts.links,
-                                    fingerprint: text.text.fingerprint), diagnostics: text.diagnostics), for: key)
-                    }
-                    // A body that could not be read back is forgotten, not kept empty.
-                    if spill.isDamaged { texts.removeAll { key, _ in newTexts.contains(key) } }
-                    stores.removeAll { $0 === spill }
-                    unlink(path)
-                }
+                // A body that could not be read back is forgotten, not kept empty.
+                if spill.isDamaged { texts.removeAll { key, _ in newTexts.contains(key) } }
+                stores.removeAll { $0 === spill }
+                unlink(path)
             }
-            spill = nil
-            newTexts = []
-            try CacheWriter.save(to: folder.appendingPathComponent(Self.fileName)) { encode(into: &$0) }
-            dirty = false
         }
+        spill = nil
+        newTexts = []
     }
 
     // MARK: Memo tables
@@ -394,10 +418,10 @@ public final class BuildCache: @unchecked Sendable {
 
     /// `cache.bin`. Tables are written in key order (their keys sorted, not their entries:
     /// a large archive has hundreds of thousands).
-    private func encode(into writer: inout CacheWriter) {
+    /// `cache.bin` but its end: everything saving the texts does not change.
+    private func encodeTables(into writer: inout CacheWriter) {
         writer.add(Self.magic)
         writer.add(BinaryVersion.current)
-        writer.add(textsBytes)
         writer.add(relatedDays.count)
         for (key, lists) in relatedDays.sorted {
             writer.add(key)
@@ -421,6 +445,11 @@ public final class BuildCache: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The end of `cache.bin`, once `texts.bin` is saved: its length, and the checksum.
+    private func encodeEnd(into writer: inout CacheWriter) {
+        writer.add(textsBytes)
         writer.add(Self.magic)
         // A checksum of everything before it: damage anywhere is caught, not just in the framing.
         writer.addChecksum()
@@ -433,7 +462,6 @@ public final class BuildCache: @unchecked Sendable {
         guard magic.hasPrefix("PaperDigest build cache ") else { throw CacheReader.Corrupt.damaged }
         guard magic == Self.magic, try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
         guard reader.checksumHolds else { throw CacheReader.Corrupt.damaged }
-        textsBytes = try reader.int()
         for _ in 0..<(try reader.count(itemSize: 16)) {
             let key = try reader.uint64()
             var lists: [[Int]] = []
@@ -464,6 +492,7 @@ public final class BuildCache: @unchecked Sendable {
                 key, RelatedPapers.State(terms: terms, frequency: frequency, postings: postings, count: count)
             )
         }
+        textsBytes = try reader.int()
         guard try reader.string() == Self.magic, reader.isAtEnd else { throw CacheReader.Corrupt.damaged }
     }
 

@@ -12,10 +12,11 @@ struct CacheWriter {
 
     /// Encodes straight into `file`, replacing it whole: ten years of cache are not held in
     /// memory a second time while they are saved.
-    static func save(to file: URL, _ encode: (inout CacheWriter) -> Void) throws {
+    /// An `encode` that throws leaves the old file as it was.
+    static func save(to file: URL, _ encode: (inout CacheWriter) throws -> Void) throws {
         var writer = CacheWriter()
         writer.sink = try FileSink(replacing: file.path)
-        encode(&writer)
+        try encode(&writer)
         writer.flush()
         try writer.sink?.commit()
     }

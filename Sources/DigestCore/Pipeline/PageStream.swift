@@ -74,7 +74,7 @@ struct PageStream {
             var end = start
             var weight = 0
             while end < pending.count && weight < batchSize {
-                if case .paper = jobs[pending[end]] { weight += 1 } else { weight += listWeight }
+                weight += jobs[pending[end]].isPaper ? 1 : listWeight
                 end += 1
             }
             let batch = Array(pending[start..<end])
@@ -82,7 +82,11 @@ struct PageStream {
             // core that rendered it, as soon as it is made. (A writer thread of its own took
             // turns with rendering, and one core waited whenever either fell behind.)
             try writer.willWrite(batch.map { checks[$0].path })
-            let made = batch.parallelMap { job -> (file: OutputWriter.FileRecord, wrote: Bool, failure: String?) in
+            // Pages are handed out one at a time, a sitemap (long) first, so the batch ends with
+            // both cores busy. Pages that list papers stay after those papers' pages, which
+            // leave their cards to them.
+            let made = batch.balancedParallelMap(isHeavy: { jobs[$0].isSitemap }) {
+                job -> (file: OutputWriter.FileRecord, wrote: Bool, failure: String?) in
                 let (page, file) = render(jobs[job], checked: checks[job], searchIndex: searchIndex)
                 guard checks[job].onDisk != file else { return (file, false, nil) }
                 do throws(OutputWriter.Failure) {

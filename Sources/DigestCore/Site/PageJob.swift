@@ -25,6 +25,22 @@ public enum PageJob: Hashable, Sendable {
     case searchIndex
     case robots
 
+    /// A paper's own page: the most common job and one of the quickest (the others list
+    /// papers, or the whole site).
+    public var isPaper: Bool {
+        if case .paper = self { return true }
+        return false
+    }
+
+    /// A sitemap, or a part of one: a long job (every page's URL) that needs no paper's
+    /// texts.
+    public var isSitemap: Bool {
+        switch self {
+        case .sitemap, .sitemapPart: true
+        default: false
+        }
+    }
+
     /// The template an HTML job renders with; nil for feeds, sitemaps and assets.
     public var template: String? {
         switch self {

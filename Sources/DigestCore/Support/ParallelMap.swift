@@ -29,6 +29,33 @@ extension Array {
     }
 }
 
+extension Array {
+    /// `parallelMap` for work of uneven size: elements are handed to the cores one at a
+    /// time, those `isHeavy` first, so no core is left with a run of long ones while the
+    /// other waits. The result keeps the input order.
+    func balancedParallelMap<T>(isHeavy: (Element) -> Bool, _ transform: (Element) -> T) -> [T] {
+        let count = self.count
+        guard count > 1 else { return map(transform) }
+        let order = indices.filter { isHeavy(self[$0]) } + indices.filter { !isHeavy(self[$0]) }
+        return withUnsafeBufferPointer { elements in
+            [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                guard let base = buffer.baseAddress else { return }
+                withoutActuallyEscaping(transform) { transform in
+                    // Each iteration writes its own slot; `concurrentPerform` hands out the
+                    // next iteration to whichever core is free.
+                    let work = UncheckedSendable((elements, transform, base, order))
+                    DispatchQueue.concurrentPerform(iterations: count) { step in
+                        let (elements, transform, base, order) = work.value
+                        let index = order[step]
+                        (base + index).initialize(to: transform(elements[index]))
+                    }
+                }
+                initialized = count
+            }
+        }
+    }
+}
+
 /// Hands values to concurrent work whose safety the caller has checked.
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
