@@ -1,7 +1,8 @@
 import DigestCore
 import Foundation
 
-/// `swift run -c release digest-bench [Content]`: throughput figures for the notes.
+/// `swift run -c release digest-bench [--normaliser | --related] [Content]`: throughput
+/// figures for the notes.
 ///
 /// Single-threaded figures for the math normaliser and for libcmark rendering over the demo
 /// abstracts, then a whole in-memory site build (parallel, as `digest build` runs it).
@@ -11,11 +12,14 @@ struct Bench {
         var arguments = CommandLine.arguments.dropFirst()
         let normaliserOnly = arguments.first == "--normaliser"
         if normaliserOnly { arguments = arguments.dropFirst() }
+        let relatedOnly = arguments.first == "--related"
+        if relatedOnly { arguments = arguments.dropFirst() }
         let once = arguments.first == "--once"
         if once { arguments = arguments.dropFirst() }
         let content = URL(fileURLWithPath: arguments.first ?? "Content")
         let templates = URL(fileURLWithPath: arguments.dropFirst().first ?? "Templates")
         let (snapshot, _) = try ContentSnapshot.read(content: content, templates: templates)
+        if relatedOnly { return relatedIndex(snapshot) }
         var texts: [String] = []
         for dump in snapshot.dumps {
             for entry in DumpParser(defaultYear: 2026).parse(dump).day?.entries ?? [] {
@@ -71,6 +75,30 @@ struct Bench {
         }
         print(
             "Whole site in memory (all cores): \(pages) files in \(format(build * 1000, 1)) ms, \(format(Double(pages) / build, 0)) files/s"
+        )
+    }
+
+    /// `--related CONTENT`: the related-papers index of every paper of the content's dumps,
+    /// one dump (a day) at a time as a clean build adds them, timed alone (all cores, as a
+    /// build's look-ups run). Terms are counted on the dumps' raw texts first, untimed.
+    static func relatedIndex(_ snapshot: ContentSnapshot) {
+        let parser = DumpParser(defaultYear: 2026)
+        let days = snapshot.dumps.map { dump in
+            (parser.parse(dump).day?.entries ?? []).map {
+                RelatedPapers.termCounts(Terms.significant($0.title + " " + $0.title + " " + $0.abstract))
+            }
+        }
+        let papers = days.reduce(0) { $0 + $1.count }
+        let start = Date()
+        let startCPU = clock()
+        var index = RelatedPapers()
+        for day in days { _ = index.addDay(counted: day, lookUp: true) }
+        let seconds = Date().timeIntervalSince(start)
+        // CPU time too: on a shared machine, time another machine's work takes from this one
+        // counts in the wall time, not in the CPU time.
+        let cpu = Double(clock() - startCPU) / Double(CLOCKS_PER_SEC)
+        print(
+            "Related papers: \(days.count) days, \(papers) papers in \(format(seconds, 2)) s (CPU \(format(cpu, 2)) s), \(format(cpu / Double(papers) * 1e6, 1)) µs of CPU per paper"
         )
     }
 
