@@ -82,10 +82,9 @@ struct PageStream {
             // core that rendered it, as soon as it is made. (A writer thread of its own took
             // turns with rendering, and one core waited whenever either fell behind.)
             try writer.willWrite(batch.map { checks[$0].path })
-            // Pages are handed out one at a time, a sitemap (long) first, so the batch ends with
-            // both cores busy. Pages that list papers stay after those papers' pages, which
-            // leave their cards to them.
-            let made = batch.balancedParallelMap(isHeavy: { jobs[$0].isSitemap }) {
+            // A sitemap (long) is started first, so a batch does not end on one core. Pages
+            // that list papers stay after those papers' pages, which leave their cards to them.
+            let made = batch.parallelMap(heavyFirst: { jobs[$0].isSitemap }) {
                 job -> (file: OutputWriter.FileRecord, wrote: Bool, failure: String?) in
                 let (page, file) = render(jobs[job], checked: checks[job], searchIndex: searchIndex)
                 guard checks[job].onDisk != file else { return (file, false, nil) }
