@@ -416,9 +416,9 @@ public final class BuildCache: @unchecked Sendable {
         return table
     }
 
-    /// `cache.bin`. Tables are written in key order (their keys sorted, not their entries:
-    /// a large archive has hundreds of thousands).
-    /// `cache.bin` but its end: everything saving the texts does not change.
+    /// `cache.bin` but its end: everything saving the texts does not change. Tables are
+    /// written in key order (their keys sorted, not their entries: a large archive has
+    /// hundreds of thousands).
     private func encodeTables(into writer: inout CacheWriter) {
         writer.add(Self.magic)
         writer.add(BinaryVersion.current)
