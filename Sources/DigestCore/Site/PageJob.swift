@@ -27,14 +27,14 @@ public enum PageJob: Hashable, Sendable {
 
     /// A paper's own page: the most common job and one of the quickest (the others list
     /// papers, or the whole site).
-    public var isPaper: Bool {
+    var isPaper: Bool {
         if case .paper = self { return true }
         return false
     }
 
     /// A sitemap, or a part of one: a long job (every page's URL) that needs no paper's
     /// texts.
-    public var isSitemap: Bool {
+    var isSitemap: Bool {
         switch self {
         case .sitemap, .sitemapPart: true
         default: false
