@@ -28,8 +28,10 @@ and times, each case RUNS times, one child process each, run from site-N:
 
 Before every run of the last three the site is brought back to "N days,
 built" (the change undone and, when needed, one untimed build).  Every run
-starts after os.sync().  Timing is from outside: wall (monotonic clock
-around start and reap), CPU (user + system) and peak RSS from wait4.
+starts after os.sync().  Timing is from outside, by run_once.py (a small
+process each build is forked from, so that its peak RSS is its own): wall
+(monotonic clock around start and reap), CPU (user + system) and peak RSS
+from wait4.
 "Files written" compare {path: (mtime_ns, size)} under site-N, content/
 and templates/ excluded (so Output/ and any build cache beside it), taken
 before and after the run outside the timed region: a file that is new or
@@ -94,34 +96,18 @@ def fail(msg, stderr=b""):
 
 # --- timing ------------------------------------------------------------------
 
-def bytes_written(pid):
-    """Bytes the exited, not yet reaped process `pid` passed to write calls (`wchar` of
-    /proc/PID/io, its threads and reaped children included); None when unreadable."""
-    try:
-        with open(f"/proc/{pid}/io") as io:
-            for line in io:
-                if line.startswith("wchar:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return None
+RUN_ONCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "run_once.py")
 
 
 def run_once(argv, cwd):
-    """Run argv in cwd; return (wall_s, (user_s, sys_s), peak_rss_bytes, exit_code, stderr,
-    bytes_written or None)."""
-    t0 = time.monotonic()
-    proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    err = proc.stderr.read()
-    # Waited for without reaping, so its I/O counters can still be read.
-    os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)
-    wall = time.monotonic() - t0
-    written_bytes = bytes_written(proc.pid)
-    _, status, ru = os.wait4(proc.pid, 0)
-    proc.stderr.close()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, (ru.ru_utime, ru.ru_stime), ru.ru_maxrss * 1024, proc.returncode, err, written_bytes
+    """Run argv in cwd through run_once.py (a small process to fork it from: see there);
+    return (wall_s, (user_s, sys_s), peak_rss_bytes, exit_code, stderr, bytes_written or None)."""
+    p = subprocess.run([sys.executable, RUN_ONCE, cwd, *argv], capture_output=True)
+    if p.returncode != 0:
+        fail(f"run_once.py failed with exit code {p.returncode}", p.stderr)
+    r = json.loads(p.stdout)
+    return (r["wall_s"], (r["user_s"], r["sys_s"]), r["peak_rss_bytes"], r["exit_code"],
+            r["stderr"].encode(), r["bytes_written"])
 
 
 def run_checked(argv, cwd, what):
