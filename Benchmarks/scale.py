@@ -356,13 +356,16 @@ def case_edittemplate(site, k, ctx):
         site.built = False
 
 
-def run_case(key, site, runs, ctx):
+def run_case(key, site, runs, ctx, after_each=None):
+    """The case's runs, each followed by `after_each(k)` when given."""
     fn = globals()[f"case_{key}"]
     results = []
     for k in range(1, runs + 1):
         results.append(fn(site, k, ctx))
         log(f"  {CASES[key]} run {k}/{runs}: {results[-1]['wall_s']:.2f} s wall, "
             f"{results[-1]['files_written']} files written")
+        if after_each:
+            after_each(k)
     return {"label": CASES[key], "runs": results, **summarize(results)}
 
 
@@ -415,14 +418,10 @@ class HugoSite:
 def paired_clean(site, hugo, runs, ctx):
     """Clean builds of digest and Hugo taken in turns, so that a change in the machine's
     load (these machines are shared) falls on both: each pair gives a ratio."""
-    results = []
-    for k in range(1, runs + 1):
-        results.append(case_clean(site, k, ctx))
-        log(f"  clean run {k}/{runs}: {results[-1]['wall_s']:.2f} s wall, "
-            f"{results[-1]['files_written']} files written")
-        hugo.timed_build(k, runs)
-    ratios = [h["wall_s"] / d["wall_s"] for h, d in zip(hugo.results, results) if d["wall_s"] > 0]
-    return {"label": CASES["clean"], "runs": results, "paired_ratios": ratios, **summarize(results)}
+    result = run_case("clean", site, runs, ctx, after_each=lambda k: hugo.timed_build(k, runs))
+    result["paired_ratios"] = [h["wall_s"] / d["wall_s"] for h, d in zip(hugo.results, result["runs"])
+                               if d["wall_s"] > 0]
+    return result
 
 
 # --- report ------------------------------------------------------------------
