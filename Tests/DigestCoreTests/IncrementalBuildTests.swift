@@ -150,6 +150,24 @@ struct IncrementalBuildTests {
         #expect(difference.isEmpty, "\(difference.prefix(5))")
     }
 
+    @Test(
+        "texts made again (the content folder moved) replace the old ones in texts.bin rather than pile up beside them")
+    func movedContentKeepsTheCacheSmall() throws {
+        let site = try SyntheticSite(seed: 41)
+        defer { site.remove() }
+        _ = try site.build()
+        let texts = site.cache.appendingPathComponent("texts.bin").path
+        let before = try #require(try FileManager.default.attributesOfItem(atPath: texts)[.size] as? Int)
+        let moved = site.root.appendingPathComponent("Moved")
+        try FileManager.default.moveItem(at: site.content, to: moved)
+        _ = try SiteBuild(content: moved, templates: site.templates, output: site.output).run()
+        let after = try #require(try FileManager.default.attributesOfItem(atPath: texts)[.size] as? Int)
+        #expect(after < before + before / 4, "texts.bin: \(before) → \(after) bytes")
+        try FileManager.default.moveItem(at: moved, to: site.content)
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
     @Test("new days extend the last build's catalog, also days after the one it saved; a damaged one is ignored")
     func newDaysExtendTheCatalog() throws {
         let site = try SyntheticSite(seed: 29)

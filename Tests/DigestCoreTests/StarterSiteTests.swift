@@ -121,10 +121,7 @@ struct StarterSiteTests {
 
     @Test("the installed binary on its own: digest init site && cd site && digest build, outside the repository")
     func commandLine() throws {
-        let digest = try #require(
-            Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("digest"),
-            "the digest executable beside the test bundle")
-        try #require(FileManager.default.isExecutableFile(atPath: digest.path), "build it first: swift build")
+        let digest = try builtDigest()
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let version = try ExternalTool.run([digest.path, "--version"], in: folder.url)
@@ -141,5 +138,40 @@ struct StarterSiteTests {
         #expect(!quiet.output.contains("Built") && !quiet.output.contains("[1/"), "only warnings: \(quiet.output)")
         let again = try ExternalTool.run([digest.path, "init", "site"], in: folder.url)
         #expect(again.status == 1 && again.output.contains("is not empty"), "\(again.output)")
+    }
+
+    private func lines(_ text: String) -> [Substring] { text.split(separator: "\n") }
+
+    /// The `digest` executable `swift build` put beside the test bundle.
+    private func builtDigest() throws -> URL {
+        let digest = try #require(
+            Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("digest"),
+            "the digest executable beside the test bundle")
+        try #require(FileManager.default.isExecutableFile(atPath: digest.path), "build it first: swift build")
+        return digest
+    }
+
+    @Test("a build run from another folder finds what the last one remembered, and shows paths from where it runs")
+    func buildFromAnotherFolder() throws {
+        let digest = try builtDigest()
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(try ExternalTool.run([digest.path, "init", "site"], in: folder.url).status == 0)
+        let site = folder.url.appendingPathComponent("site")
+        let dump = site.appendingPathComponent("dumps/2026-03-13.txt")
+        try Data("Mar 13\n\nA Paper\n\nIts abstract.\n\nA Title Alone\n".utf8).write(to: dump)
+        let inside = try ExternalTool.run([digest.path, "build", "--pagefind", "never"], in: site)
+        #expect(inside.status == 0, "\(inside.output)")
+        #expect(lines(inside.output).contains { $0.hasPrefix("dumps/2026-03-13.txt:7:1: warning") }, "\(inside.output)")
+        // A fresh checkout, as it were: the dump's time changes, not its bytes.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: dump.path)
+        let outside = try ExternalTool.run(
+            [digest.path, "build", "--content", "site", "--output", "site/Output", "--pagefind", "never"],
+            in: folder.url)
+        #expect(outside.status == 0 && outside.output.contains("Nothing changed"), "\(outside.output)")
+        #expect(
+            lines(outside.output).contains { $0.hasPrefix("site/dumps/2026-03-13.txt:7:1: warning") },
+            "\(outside.output)")
     }
 }

@@ -160,9 +160,12 @@ public final class BuildCache: @unchecked Sendable {
     /// Writes the texts not yet in `texts.bin` (see `save`); called with the lock held.
     private func saveTexts(to folder: URL) throws {
         let file = folder.appendingPathComponent(Self.textsName)
+        // Entries of `texts.bin` no longer used: all it holds but the live texts read from it.
+        // (Counted against every live text, those made by this build too, a file whose texts
+        // were all made again, after the site moved, say, was kept and doubled.)
+        let stale = storedTexts - (texts.count - newTexts.count { texts[$0] != nil })
         let rewrite =
-            textsBytes == 0 || storedTexts - texts.count > texts.count / 4
-            || !FileManager.default.fileExists(atPath: file.path)
+            textsBytes == 0 || stale > texts.count / 4 || !FileManager.default.fileExists(atPath: file.path)
         let keys = (rewrite ? texts.keys : Array(newTexts)).sorted()
         // A text held in a store is copied as it is stored.
         func body(_ key: UInt64) -> (text: Text, body: ArraySlice<UInt8>)? {

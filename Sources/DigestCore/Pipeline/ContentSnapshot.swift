@@ -34,8 +34,8 @@ public struct ContentSnapshot: Hashable, Sendable {
     /// the default theme built into the binary, with each file found in `templates` in place
     /// of the default one of the same path (a site can replace just `paper.mustache`).
     ///
-    /// A dump for which `remembered` (given its full path and the path diagnostics show) is
-    /// true is not read.
+    /// A dump for which `remembered` (given its path and the path its locations hold,
+    /// `sourcePath`) is true is not read.
     public static func read(
         content: URL, templates: URL?, remembered: (_ path: String, _ shown: String) -> Bool = { _, _ in false }
     ) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
@@ -56,10 +56,10 @@ public struct ContentSnapshot: Hashable, Sendable {
         for file in files(under: dumpsFolder, diagnostics: &diagnostics) {
             guard file.pathExtension.lowercased() == "txt" else {
                 diagnostics.append(
-                    .warning("not a .txt file, ignored", at: SourceLocation(path: displayPath(file), line: 1)))
+                    .warning("not a .txt file, ignored", at: SourceLocation(path: sourcePath(file), line: 1)))
                 continue
             }
-            let shown = displayPath(file)
+            let shown = sourcePath(file)
             dumps.append((file, shown, remembered(file.path, shown)))
         }
         // Read and fingerprinted on every core: ten years of dumps are half a gigabyte.
@@ -137,12 +137,12 @@ public struct ContentSnapshot: Hashable, Sendable {
 
     private static func readFile(_ url: URL) throws(BuildFailure) -> SourceFile {
         do {
-            return SourceFile(path: displayPath(url), data: try Data(contentsOf: url))
+            return SourceFile(path: sourcePath(url), data: try Data(contentsOf: url))
         } catch {
             throw BuildFailure(
                 .error(
                     "cannot read file: \(error.localizedDescription)",
-                    at: SourceLocation(path: displayPath(url), line: 1)))
+                    at: SourceLocation(path: sourcePath(url), line: 1)))
         }
     }
 
@@ -159,12 +159,4 @@ public struct ContentSnapshot: Hashable, Sendable {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
-}
-
-/// A path as the user would type it: relative to the working directory when inside it.
-func displayPath(_ url: URL) -> String {
-    let path = url.standardizedFileURL.path
-    let cwd = FileManager.default.currentDirectoryPath
-    if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
-    return path
 }

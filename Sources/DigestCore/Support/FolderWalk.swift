@@ -29,7 +29,7 @@ struct FolderWalk {
             diagnostics.append(
                 .warning(
                     "symbolic link loop: this folder is already being read, so it is not read again",
-                    at: SourceLocation(path: displayPath(URL(fileURLWithPath: path)), line: 1)))
+                    at: SourceLocation(path: path, line: 1)))
             return
         }
         defer { active.remove(identity) }
@@ -41,7 +41,7 @@ struct FolderWalk {
                 diagnostics.append(
                     .warning(
                         "broken symbolic link, ignored",
-                        at: SourceLocation(path: displayPath(URL(fileURLWithPath: child)), line: 1)))
+                        at: SourceLocation(path: child, line: 1)))
                 continue
             }
             switch target.st_mode & S_IFMT {
