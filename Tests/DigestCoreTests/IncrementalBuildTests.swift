@@ -217,6 +217,25 @@ struct IncrementalBuildTests {
         #expect(next.parsedDumps == 1)
     }
 
+    @Test("after a fresh checkout an edited old dump is the only one parsed: the others' bytes are the ones remembered")
+    func checkoutParsesOnlyTheEditedDump() throws {
+        let site = try SyntheticSite(seed: 37)
+        defer { site.remove() }
+        _ = try site.build()
+        let dumps = site.content.appendingPathComponent("dumps")
+        let later = Date().addingTimeInterval(60)
+        for name in try FileManager.default.contentsOfDirectory(atPath: dumps.path) {
+            try FileManager.default.setAttributes(
+                [.modificationDate: later], ofItemAtPath: dumps.appendingPathComponent(name).path)
+        }
+        try site.editAbstract()
+        let summary = try site.build()
+        #expect(!summary.catalogExtended)
+        #expect(summary.parsedDumps == 1)
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
     @Test("a damaged memo of parsed dumps is ignored: every dump is parsed again, output exact")
     func damagedDumpMemoIsIgnored() throws {
         let site = try SyntheticSite(seed: 23)

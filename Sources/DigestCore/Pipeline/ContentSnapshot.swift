@@ -9,6 +9,10 @@ public struct ContentSnapshot: Hashable, Sendable {
     /// Dumps left unread because the build remembers what parsing them gave (their paths,
     /// as in `dumps`, where they stand with no bytes).
     public var rememberedDumps: Set<String> = []
+    /// Those of `rememberedDumps` that were read after all, as their file's time had
+    /// changed, and had the bytes the build remembers (a fresh checkout): their parse is
+    /// still good, and the memo learns their new time.
+    public var touchedDumps: [String] = []
     /// A fingerprint of each dump read, by path, taken once: the build stamp and the memo
     /// of parsed dumps both need it.
     public var dumpDigests: [String: UInt64] = [:]
@@ -35,9 +39,12 @@ public struct ContentSnapshot: Hashable, Sendable {
     /// of the default one of the same path (a site can replace just `paper.mustache`).
     ///
     /// A dump for which `remembered` (given its path and the path its locations hold,
-    /// `sourcePath`) is true is not read.
+    /// `sourcePath`) is true is not read. One read whose bytes have the fingerprint
+    /// `knownDigests` gives for it is remembered too (`touchedDumps`), its bytes dropped at
+    /// once: after a checkout, ten years of dumps held at once took half a gigabyte.
     public static func read(
-        content: URL, templates: URL?, remembered: (_ path: String, _ shown: String) -> Bool = { _, _ in false }
+        content: URL, templates: URL?, knownDigests: [String: UInt64] = [:],
+        remembered: (_ path: String, _ shown: String) -> Bool = { _, _ in false }
     ) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
         var snapshot = ContentSnapshot()
         var diagnostics: [Diagnostic] = []
@@ -62,21 +69,25 @@ public struct ContentSnapshot: Hashable, Sendable {
             let shown = sourcePath(file)
             dumps.append((file, shown, remembered(file.path, shown)))
         }
-        // Read and fingerprinted on every core: ten years of dumps are half a gigabyte.
+        // Read and fingerprinted on every core: ten years of dumps are half a gigabyte (the
+        // bytes of those found unchanged are let go at once).
         let read = dumps.parallelMap { dump -> Result<(SourceFile, UInt64), BuildFailure>? in
             guard !dump.isRemembered else { return nil }
             return Result { () throws(BuildFailure) in
-                let file = try readFile(dump.file)
-                return (file, Fingerprint.of(file.data))
+                var file = try readFile(dump.file)
+                let digest = Fingerprint.of(file.data)
+                if knownDigests[dump.shown] == digest { file.data = Data() }
+                return (file, digest)
             }
         }
         for (dump, result) in zip(dumps, read) {
-            guard let result else {
+            let made = try result?.get()
+            guard case let (file, digest)? = made, knownDigests[dump.shown] != digest else {
                 snapshot.dumps.append(SourceFile(path: dump.shown, data: Data()))
                 snapshot.rememberedDumps.insert(dump.shown)
+                if made != nil { snapshot.touchedDumps.append(dump.shown) }
                 continue
             }
-            let (file, digest) = try result.get()
             snapshot.dumpDigests[file.path] = digest
             snapshot.dumps.append(file)
         }

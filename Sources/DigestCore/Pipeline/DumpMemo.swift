@@ -33,6 +33,9 @@ struct DumpMemo: Sendable {
     static let fileName = "dumps.bin"
     static let magic = "PaperDigest dump memo 2"
 
+    /// The fingerprint of each remembered dump's bytes, by path as shown.
+    var digests: [String: UInt64] { entries.mapValues(\.digest) }
+
     /// Whether the dump shown as `path` is still the file its entry was made from, as
     /// `file` (from the scan at the start of this build, before any reading) describes it.
     /// Notes `file` for `remember`.

@@ -141,9 +141,14 @@ public struct SiteBuild: Sendable {
         // Dumps unchanged since the last build are not read: their parse is remembered.
         var memo = DumpMemo.load(from: cacheFolder)
         let scanned = state.byPath
-        /// The content, with the dumps `memo` remembers left unread.
+        /// The content, with the dumps `memo` remembers left unread (or read and dropped,
+        /// when only their file's time changed).
         func read(_ memo: inout DumpMemo) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
-            try ContentSnapshot.read(content: content, templates: templates) { memo.isCurrent($1, file: scanned[$0]) }
+            let read = try ContentSnapshot.read(content: content, templates: templates, knownDigests: memo.digests) {
+                memo.isCurrent($1, file: scanned[$0])
+            }
+            for path in read.0.touchedDumps { memo.refresh(path) }
+            return read
         }
         var (snapshot, readDiagnostics) = try read(&memo)
         let inputs = BuildStamp.inputs(of: snapshot, options: options, memo: memo)
