@@ -151,18 +151,41 @@ struct IncrementalBuildTests {
     }
 
     @Test(
-        "texts made again (the content folder moved) replace the old ones in texts.bin rather than pile up beside them")
-    func movedContentKeepsTheCacheSmall() throws {
+        "texts all made again (every dump's lines moved down) replace the old ones in texts.bin, not pile up beside them"
+    )
+    func textsMadeAgainKeepTheCacheSmall() throws {
         let site = try SyntheticSite(seed: 41)
         defer { site.remove() }
         _ = try site.build()
         let texts = site.cache.appendingPathComponent("texts.bin").path
         let before = try #require(try FileManager.default.attributesOfItem(atPath: texts)[.size] as? Int)
-        let moved = site.root.appendingPathComponent("Moved")
-        try FileManager.default.moveItem(at: site.content, to: moved)
-        _ = try SiteBuild(content: moved, templates: site.templates, output: site.output).run()
+        try site.insertLineAtTheTopOfEveryDump()
+        _ = try site.build()
         let after = try #require(try FileManager.default.attributesOfItem(atPath: texts)[.size] as? Int)
         #expect(after < before + before / 4, "texts.bin: \(before) → \(after) bytes")
+        let difference = differences(site.output, try site.cleanBuild())
+        #expect(difference.isEmpty, "\(difference.prefix(5))")
+    }
+
+    @Test("a content folder moved elsewhere keeps its rendered texts; their warnings name the files where they are now")
+    func movedContentKeepsItsTexts() throws {
+        let site = try SyntheticSite(seed: 43)
+        defer { site.remove() }
+        try site.folder.write(
+            "Content/dumps/2026-01-02.txt", "Daily Papers\n\nJan 2\n\nA Model Paper\n\nWe fit \\model to the data.\n")
+        _ = try site.build()
+        let texts = URL(fileURLWithPath: site.cache.appendingPathComponent("texts.bin").path)
+        let before = try Data(contentsOf: texts)
+        let moved = site.root.appendingPathComponent("Moved")
+        try FileManager.default.moveItem(at: site.content, to: moved)
+        var warnings: [Diagnostic] = []
+        _ = try SiteBuild(content: moved, templates: site.templates, output: site.output).run(report: {
+            warnings.append($0)
+        })
+        #expect(try Data(contentsOf: texts) == before, "no text is made again")
+        let unknown = warnings.first { $0.message.contains("unknown LaTeX command") }
+        #expect(
+            unknown?.location?.path == moved.appendingPathComponent("dumps/2026-01-02.txt").standardizedFileURL.path)
         try FileManager.default.moveItem(at: moved, to: site.content)
         let difference = differences(site.output, try site.cleanBuild())
         #expect(difference.isEmpty, "\(difference.prefix(5))")
@@ -198,12 +221,7 @@ struct IncrementalBuildTests {
         let site = try SyntheticSite(seed: 31)
         defer { site.remove() }
         _ = try site.build()
-        let dumps = site.content.appendingPathComponent("dumps")
-        let later = Date().addingTimeInterval(60)
-        for name in try FileManager.default.contentsOfDirectory(atPath: dumps.path) {
-            try FileManager.default.setAttributes(
-                [.modificationDate: later], ofItemAtPath: dumps.appendingPathComponent(name).path)
-        }
+        try site.checkOutAgain()
         try site.addDay(relisting: 2)
         let summary = try site.build()
         #expect(summary.catalogExtended)
@@ -222,12 +240,7 @@ struct IncrementalBuildTests {
         let site = try SyntheticSite(seed: 37)
         defer { site.remove() }
         _ = try site.build()
-        let dumps = site.content.appendingPathComponent("dumps")
-        let later = Date().addingTimeInterval(60)
-        for name in try FileManager.default.contentsOfDirectory(atPath: dumps.path) {
-            try FileManager.default.setAttributes(
-                [.modificationDate: later], ofItemAtPath: dumps.appendingPathComponent(name).path)
-        }
+        try site.checkOutAgain()
         try site.editAbstract()
         let summary = try site.build()
         #expect(!summary.catalogExtended)
@@ -379,6 +392,19 @@ final class SyntheticSite: @unchecked Sendable {
     }
 
     func remove() { folder.remove() }
+
+    /// Every dump's lines one further down (a blank line above them), its text the same.
+    func insertLineAtTheTopOfEveryDump() throws {
+        for file in try dumpFiles() { try (Data("\n".utf8) + Data(contentsOf: file)).write(to: file) }
+    }
+
+    /// What a fresh checkout does to the dumps: every file's time changes, not its bytes.
+    func checkOutAgain() throws {
+        let later = Date().addingTimeInterval(60)
+        for file in try dumpFiles() {
+            try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: file.path)
+        }
+    }
 
     /// Overwrites 64 bytes in the middle of the build cache's file `name`.
     func damageCacheFile(_ name: String) throws {

@@ -18,6 +18,17 @@ public final class BuildCache: @unchecked Sendable {
     struct Text: Sendable {
         var text: PaperText
         var diagnostics: [Diagnostic]
+
+        /// The text with its warnings in the file at `path` (they are all in the one it
+        /// was read from); itself when they are there already.
+        func placed(in path: String?) -> Text {
+            guard let path, diagnostics.contains(where: { $0.location.map { $0.path != path } ?? false }) else {
+                return self
+            }
+            var moved = self
+            for index in moved.diagnostics.indices { moved.diagnostics[index].location?.path = path }
+            return moved
+        }
     }
 
     private let lock = NSLock()

@@ -5,6 +5,8 @@ import Foundation
 /// Reading happens once, up front; the stages after it never touch the disk, and the
 /// preview server compares snapshots to see what changed.
 public struct ContentSnapshot: Hashable, Sendable {
+    /// The content folder, as locations name its files (`sourcePath`).
+    public var root = ""
     public var dumps: [SourceFile] = []
     /// Dumps left unread because the build remembers what parsing them gave (their paths,
     /// as in `dumps`, where they stand with no bytes).
@@ -47,6 +49,7 @@ public struct ContentSnapshot: Hashable, Sendable {
         remembered: (_ path: String, _ shown: String) -> Bool = { _, _ in false }
     ) throws(BuildFailure) -> (ContentSnapshot, [Diagnostic]) {
         var snapshot = ContentSnapshot()
+        snapshot.root = sourcePath(content)
         var diagnostics: [Diagnostic] = []
         let contentPath = displayPath(content)
         guard isDirectory(content) else {

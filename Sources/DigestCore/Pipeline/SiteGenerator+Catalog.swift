@@ -71,13 +71,14 @@ extension SiteGenerator {
         // Only each paper's latest listing is rendered: the others' texts go now.
         drafts.days = drafts.days.map { DumpDay(date: $0.date, entries: [], sources: $0.sources) }
         // By index: a draft handed to the closure whole would be copied, every field retained.
+        let root = snapshot.root
         let keys = Array(drafts.papers.indices).parallelMap { index in
-            Self.textKeys(of: drafts.papers[index].latest)
+            Self.textKeys(of: drafts.papers[index].latest, root: root)
         }
         Trace.mark("text keys")
         let cache = cache()
         Trace.mark("wait for cache")
-        let known = cache.texts(keys.flatMap { [$0.title, $0.abstract] })
+        let known = Self.placed(cache.texts(keys.flatMap { [$0.title, $0.abstract] })) { drafts.papers[$0].latest }
         Trace.mark("texts looked up")
         // An abstract known only by its fingerprint must be in the cache.
         for (index, draft) in drafts.papers.enumerated() where draft.latest.isRemembered && known[2 * index + 1] == nil
@@ -168,8 +169,8 @@ extension SiteGenerator {
         guard let added = builder.collect(parsed.compactMap(\.day), after: catalog) else { return nil }
         Trace.mark("collect")
         // A paper that kept its abstract keeps its text and key.
-        var textKeys = added.drafts.map { Self.textKeys(of: $0.latest) }
-        var known = cache.texts(textKeys.flatMap { [$0.title, $0.abstract] })
+        var textKeys = added.drafts.map { Self.textKeys(of: $0.latest, root: snapshot.root) }
+        var known = Self.placed(cache.texts(textKeys.flatMap { [$0.title, $0.abstract] })) { added.drafts[$0].latest }
         for (index, old) in added.previous.enumerated() where added.keepsAbstract[index] {
             guard let old else { continue }
             textKeys[index].abstract = resume.textKeys[2 * old + 1]
@@ -256,12 +257,27 @@ extension SiteGenerator {
             textDiagnostics: textDiagnostics(extended, order), parsedDumps: parsedDumps, resume: next, extended: true)
     }
 
-    /// The keys a paper's title and abstract, as its latest listing gives them, are remembered under.
-    static func textKeys(of latest: DumpEntry) -> (title: UInt64, abstract: UInt64) {
+    /// The keys a paper's title and abstract, as its latest listing gives them, are remembered
+    /// under (`root`: the content folder).
+    static func textKeys(of latest: DumpEntry, root: String) -> (title: UInt64, abstract: UInt64) {
         (
-            title: textKey(Fingerprint.of(latest.title), at: latest.titleLocation, role: .title),
-            abstract: textKey(latest.abstractDigest, at: latest.abstractLocation, role: .abstract)
+            title: textKey(Fingerprint.of(latest.title), at: latest.titleLocation, role: .title, root: root),
+            abstract: textKey(latest.abstractDigest, at: latest.abstractLocation, role: .abstract, root: root)
         )
+    }
+
+    /// Texts found in the cache (a title and an abstract for each paper, whose latest
+    /// listing `latest` gives), their warnings placed in the file that listing is in now:
+    /// the keys name files within the content folder, and a text may have been made before
+    /// the site moved.
+    static func placed(_ found: [BuildCache.Text?], latest: (Int) -> DumpEntry) -> [BuildCache.Text?] {
+        var found = found
+        for position in found.indices where found[position]?.diagnostics.isEmpty == false {
+            let entry = latest(position / 2)
+            let location = position.isMultiple(of: 2) ? entry.titleLocation : entry.abstractLocation
+            found[position] = found[position]?.placed(in: location?.path)
+        }
+        return found
     }
 
     /// A paper's title and abstract, the key of the facts the catalog derives from the two,

@@ -146,11 +146,13 @@ public struct SiteGenerator: Sendable {
     }
 
     /// What a rendered text is remembered under: its source text's fingerprint, where it
-    /// was read (diagnostics name it) and its role.
-    static func textKey(_ digest: UInt64, at location: SourceLocation?, role: PaperText.Role) -> UInt64 {
+    /// was read (diagnostics name it; its file by its path within the content folder
+    /// `root`, so that a site moved elsewhere keeps its texts) and its role.
+    static func textKey(_ digest: UInt64, at location: SourceLocation?, role: PaperText.Role, root: String) -> UInt64 {
         var key = Fingerprint()
         key.add(digest)
-        key.add(location?.path ?? "")
+        let path = location?.path ?? ""
+        key.add(path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path)
         key.add(location?.line ?? 0)
         key.add(location?.column ?? 0)
         key.add(Int(role.rawValue))
