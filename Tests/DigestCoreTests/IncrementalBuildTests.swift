@@ -167,25 +167,32 @@ struct IncrementalBuildTests {
         #expect(difference.isEmpty, "\(difference.prefix(5))")
     }
 
-    @Test("a content folder moved elsewhere keeps its rendered texts; their warnings name the files where they are now")
+    @Test(
+        "a content folder moved elsewhere keeps its parsed dumps and rendered texts; warnings name the files where they are now"
+    )
     func movedContentKeepsItsTexts() throws {
         let site = try SyntheticSite(seed: 43)
         defer { site.remove() }
         try site.folder.write(
-            "Content/dumps/2026-01-02.txt", "Daily Papers\n\nJan 2\n\nA Model Paper\n\nWe fit \\model to the data.\n")
+            "Content/dumps/2026-01-02.txt",
+            "Daily Papers\n\nJan 2\n\nA Model Paper\n\nWe fit \\model to the data.\n\nA Title Alone\n")
         _ = try site.build()
         let texts = URL(fileURLWithPath: site.cache.appendingPathComponent("texts.bin").path)
         let before = try Data(contentsOf: texts)
         let moved = site.root.appendingPathComponent("Moved")
         try FileManager.default.moveItem(at: site.content, to: moved)
         var warnings: [Diagnostic] = []
-        _ = try SiteBuild(content: moved, templates: site.templates, output: site.output).run(report: {
+        let summary = try SiteBuild(content: moved, templates: site.templates, output: site.output).run(report: {
             warnings.append($0)
         })
         #expect(try Data(contentsOf: texts) == before, "no text is made again")
-        let unknown = warnings.first { $0.message.contains("unknown LaTeX command") }
-        #expect(
-            unknown?.location?.path == moved.appendingPathComponent("dumps/2026-01-02.txt").standardizedFileURL.path)
+        #expect(summary.parsedDumps == 0, "no dump is parsed again")
+        // A text's warning and a dump's, each naming the file where it is now.
+        let dump = moved.appendingPathComponent("dumps/2026-01-02.txt").standardizedFileURL.path
+        for message in ["unknown LaTeX command", "title without an abstract"] {
+            let warning = warnings.first { $0.message.contains(message) }
+            #expect(warning?.location?.path == dump, "\(message): \(String(describing: warning))")
+        }
         try FileManager.default.moveItem(at: moved, to: site.content)
         let difference = differences(site.output, try site.cleanBuild())
         #expect(difference.isEmpty, "\(difference.prefix(5))")

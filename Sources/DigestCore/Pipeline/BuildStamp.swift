@@ -40,7 +40,7 @@ struct BuildStamp: Equatable {
         for file in files {
             print.add(file.path)
             let remembered = snapshot.rememberedDumps.contains(file.path)
-            print.add(remembered ? memo.entries[file.path]?.digest ?? 0 : snapshot.digest(of: file))
+            print.add(remembered ? memo.digest(of: file.path) ?? 0 : snapshot.digest(of: file))
         }
         print.add(snapshot.siteConfig == nil)
         print.add(snapshot.topics == nil)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What parsing each dump gave in the last build, so a rebuild neither reads nor parses a
-/// dump that did not change (same path, size, modification time and inode): its day comes
+/// dump that did not change (same path within the content folder, size, modification time
+/// and inode, so a site folder moved elsewhere keeps its memo): its day comes
 /// back with the abstracts' fingerprints instead of their text, as the build cache holds
 /// those texts rendered under their fingerprints.
 ///
@@ -23,35 +24,66 @@ struct DumpMemo: Sendable {
         var parse: ArraySlice<UInt8>
     }
 
-    /// By path as diagnostics name it (the path locations hold).
-    private(set) var entries: [String: Entry] = [:]
+    /// By path within the content folder (`key`).
+    private var entries: [String: Entry] = [:]
+    /// The content folder, as locations name its files (`sourcePath`).
+    private let root: String
     /// Each dump's file as this build's scan saw it, by path as shown.
     private var seen: [String: InputState.Entry] = [:]
     /// Changed since it was loaded.
     private var dirty = false
 
     static let fileName = "dumps.bin"
-    static let magic = "PaperDigest dump memo 2"
+    static let magic = "PaperDigest dump memo 3"
 
-    /// The fingerprint of each remembered dump's bytes, by path as shown.
-    var digests: [String: UInt64] { entries.mapValues(\.digest) }
+    /// An empty memo of the dumps in the content folder `root` (as `sourcePath` gives it).
+    init(root: String) {
+        self.root = root
+    }
+
+    /// What the entry of the dump at `path` (as locations name it) is found by: its path
+    /// within the content folder.
+    private func key(_ path: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+
+    /// The path locations name the dump of the entry at `key` by.
+    private func path(_ key: String) -> String {
+        key.hasPrefix("/") ? key : root + "/" + key
+    }
+
+    /// The fingerprint of the bytes of the dump at `path`, when remembered.
+    func digest(of path: String) -> UInt64? {
+        entries[key(path)]?.digest
+    }
+
+    /// The fingerprint of each remembered dump's bytes, by path as locations name it.
+    var digests: [String: UInt64] {
+        Dictionary(entries.map { (path($0.key), $0.value.digest) }) { first, _ in first }
+    }
 
     /// Whether the dump shown as `path` is still the file its entry was made from, as
     /// `file` (from the scan at the start of this build, before any reading) describes it.
     /// Notes `file` for `remember`.
     mutating func isCurrent(_ path: String, file: InputState.Entry?) -> Bool {
         seen[path] = file
-        guard let entry = entries[path], let file else { return false }
-        return entry.file == file
+        guard let entry = entries[key(path)], let file else { return false }
+        // The same file, wherever the content folder is now (a move keeps times and inodes).
+        return (entry.file.size, entry.file.seconds, entry.file.nanoseconds, entry.file.inode)
+            == (file.size, file.seconds, file.nanoseconds, file.inode)
     }
 
     /// What parsing the dump shown as `path` gave, when it was parsed with `year` as the
     /// default year; nil also when its record is damaged (the dump is then read again).
     func result(_ path: String, year: Int?) -> DumpParseResult? {
-        guard let entry = entries[path], entry.year == year else { return nil }
+        guard let entry = entries[key(path)], entry.year == year else { return nil }
         var reader = CacheReader(entry.parse)
         do {
-            let result = try Self.decode(path: path, from: &reader)
+            var result = try Self.decode(path: path, from: &reader)
+            // Its warnings are all about the dump, which may have moved with the site.
+            for index in result.diagnostics.indices where result.diagnostics[index].location != nil {
+                result.diagnostics[index].location?.path = path
+            }
             return reader.isAtEnd ? result : nil
         } catch {
             return nil
@@ -71,44 +103,45 @@ struct DumpMemo: Sendable {
         }
         var writer = CacheWriter()
         Self.encode(light, path: path, into: &writer)
-        entries[path] = Entry(file: file, year: year, digest: digest, parse: writer.bytes[...])
+        entries[key(path)] = Entry(file: file, year: year, digest: digest, parse: writer.bytes[...])
         dirty = true
     }
 
     /// Notes that the dump shown as `path`, read again, had the bytes its entry was made
     /// from: the entry now describes the file as this build's scan saw it.
     mutating func refresh(_ path: String) {
-        guard let file = seen[path], entries[path] != nil else { return }
-        entries[path]?.file = file
+        guard let file = seen[path], entries[key(path)] != nil else { return }
+        entries[key(path)]?.file = file
         dirty = true
     }
 
     /// Keeps only the dumps at `paths` (the others were deleted or renamed).
     mutating func keep(only paths: Set<String>) {
         let before = entries.count
-        entries = entries.filter { paths.contains($0.key) }
+        let keys = Set(paths.map(key))
+        entries = entries.filter { keys.contains($0.key) }
         if entries.count != before { dirty = true }
     }
 
     // MARK: Binary form
 
-    /// The memo in `folder`, or an empty one when it is missing, damaged or not this binary's.
-    static func load(from folder: URL) -> DumpMemo {
-        guard let data = FileBytes.read(folder.appendingPathComponent(fileName).path) else {
-            return DumpMemo()
-        }
+    /// The memo in `folder` of the dumps in the content folder `root`, or an empty one when
+    /// it is missing, damaged or not this binary's.
+    static func load(from folder: URL, root: String) -> DumpMemo {
+        let empty = DumpMemo(root: root)
+        guard let data = FileBytes.read(folder.appendingPathComponent(fileName).path) else { return empty }
         do {
             var reader = try CacheReader(checksummed: data[...])
             guard try reader.string() == magic, try reader.uint64() == BinaryVersion.current, reader.checksumHolds
-            else { return DumpMemo() }
-            var memo = DumpMemo()
+            else { return empty }
+            var memo = empty
             for _ in 0..<(try reader.count(itemSize: 64)) {
-                let path = try reader.string()
-                memo.entries[path] = try decodeEntry(from: &reader)
+                let key = try reader.string()
+                memo.entries[key] = try decodeEntry(from: &reader)
             }
-            return reader.isAtEnd ? memo : DumpMemo()
+            return reader.isAtEnd ? memo : empty
         } catch {
-            return DumpMemo()
+            return empty
         }
     }
 
@@ -120,8 +153,8 @@ struct DumpMemo: Sendable {
             writer.add(Self.magic)
             writer.add(BinaryVersion.current)
             writer.add(entries.count)
-            for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-                writer.add(path)
+            for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
+                writer.add(key)
                 Self.encode(entry, into: &writer)
             }
             writer.addChecksum()

@@ -139,7 +139,8 @@ public struct SiteBuild: Sendable {
             }
         let resuming = Background { [cacheFolder] in CatalogResume.load(from: cacheFolder) }
         // Dumps unchanged since the last build are not read: their parse is remembered.
-        var memo = DumpMemo.load(from: cacheFolder)
+        let root = sourcePath(content)
+        var memo = DumpMemo.load(from: cacheFolder, root: root)
         let scanned = state.byPath
         /// The content, with the dumps `memo` remembers left unread (or read and dropped,
         /// when only their file's time changed).
@@ -173,7 +174,7 @@ public struct SiteBuild: Sendable {
             prepared = site
         } else {
             // What is remembered does not suffice (see `prepare`): every dump is read.
-            memo = DumpMemo()
+            memo = DumpMemo(root: root)
             (snapshot, readDiagnostics) = try read(&memo)
             clock.number = 1
             clock.lap("Reading every dump (what the cache remembers does not suffice)")
@@ -196,7 +197,7 @@ public struct SiteBuild: Sendable {
         }
         // Dropped here, the memo is freed once saved (ten years of titles) rather than held
         // while every page is written.
-        memo = DumpMemo()
+        memo = DumpMemo(root: root)
         let cache = loaded.value
         if let note = cache.note { report(.warning(note)) }
         prepared.diagnostics.forEach(report)

@@ -56,7 +56,7 @@ extension SiteGenerator {
         let parsedDumps = snapshot.dumps.count - remembered.count
         let dumps = zip(snapshot.dumps, results).map { file, result in
             CatalogResume.Dump(
-                path: file.path, digest: memo.entries[file.path]?.digest ?? 0, diagnostics: result.diagnostics)
+                path: file.path, digest: memo.digest(of: file.path) ?? 0, diagnostics: result.diagnostics)
         }
         snapshot.dumps = []
         diagnostics += results.flatMap(\.diagnostics)
@@ -139,7 +139,7 @@ extension SiteGenerator {
         let present = Dictionary(snapshot.dumps.map { ($0.path, $0) }) { first, _ in first }
         guard
             resume.dumps.allSatisfy({ dump in
-                guard let file = present[dump.path], memo.entries[dump.path]?.digest == dump.digest else {
+                guard let file = present[dump.path], memo.digest(of: dump.path) == dump.digest else {
                     return false
                 }
                 return remembered.contains(dump.path) || snapshot.digest(of: file) == dump.digest
@@ -220,7 +220,7 @@ extension SiteGenerator {
             } else if let (_, result) = parses.next() {
                 dumps.append(
                     CatalogResume.Dump(
-                        path: file.path, digest: memo.entries[file.path]?.digest ?? 0, diagnostics: result.diagnostics))
+                        path: file.path, digest: memo.digest(of: file.path) ?? 0, diagnostics: result.diagnostics))
             }
         }
         let parsedDumps = later.count { !remembered.contains($0.path) }

@@ -42,7 +42,7 @@ public struct SiteGenerator: Sendable {
         -> PreparedSite
     {
         var clock = StepClock(log: { _, _, _ in }, first: 2)
-        var memo = DumpMemo()
+        var memo = DumpMemo(root: snapshot.root)
         // With no dump remembered there is never a reason to read them again.
         guard let prepared = try prepare(consume snapshot, memo: &memo, cache: { cache }, clock: &clock) else {
             throw BuildFailure(.error("internal error: a dump was taken as remembered without a memo"))
