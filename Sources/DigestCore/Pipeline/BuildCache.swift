@@ -26,7 +26,7 @@ public final class BuildCache: @unchecked Sendable {
                 return self
             }
             var moved = self
-            for index in moved.diagnostics.indices { moved.diagnostics[index].location?.path = path }
+            moved.diagnostics.place(in: path)
             return moved
         }
     }

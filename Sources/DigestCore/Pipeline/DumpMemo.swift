@@ -44,7 +44,7 @@ struct DumpMemo: Sendable {
     /// What the entry of the dump at `path` (as locations name it) is found by: its path
     /// within the content folder.
     private func key(_ path: String) -> String {
-        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        relativePath(path, within: root)
     }
 
     /// The path locations name the dump of the entry at `key` by.
@@ -81,9 +81,7 @@ struct DumpMemo: Sendable {
         do {
             var result = try Self.decode(path: path, from: &reader)
             // Its warnings are all about the dump, which may have moved with the site.
-            for index in result.diagnostics.indices where result.diagnostics[index].location != nil {
-                result.diagnostics[index].location?.path = path
-            }
+            result.diagnostics.place(in: path)
             return reader.isAtEnd ? result : nil
         } catch {
             return nil

@@ -131,19 +131,13 @@ extension SiteGenerator {
         else {
             return nil
         }
-        // Every dump the catalog holds is here unchanged; the others (`later`) were added since.
-        // A dump read again only because its file's time changed (a fresh checkout) has the
-        // same bytes, and counts as unchanged.
+        // Every dump the catalog holds is here unchanged (remembered: one read again only because
+        // its file's time changed, a fresh checkout, was taken as remembered when read); the
+        // others (`later`) were added since.
         let remembered = snapshot.rememberedDumps
         let resumed = Dictionary(resume.dumps.map { ($0.path, $0) }) { first, _ in first }
-        let present = Dictionary(snapshot.dumps.map { ($0.path, $0) }) { first, _ in first }
         guard
-            resume.dumps.allSatisfy({ dump in
-                guard let file = present[dump.path], memo.digest(of: dump.path) == dump.digest else {
-                    return false
-                }
-                return remembered.contains(dump.path) || snapshot.digest(of: file) == dump.digest
-            })
+            resume.dumps.allSatisfy({ remembered.contains($0.path) && memo.digest(of: $0.path) == $0.digest })
         else { return nil }
         let later = snapshot.dumps.filter { resumed[$0.path] == nil }
         let parser = DumpParser(defaultYear: year)
@@ -205,12 +199,10 @@ extension SiteGenerator {
             }
             return catalog.firstListing.flatMap { warnings[$0] }
         }
-        // What comes of the dumps just parsed is remembered, as a whole build would; those
-        // read again with the same bytes are remembered as the files they are now.
+        // What comes of the dumps just parsed is remembered, as a whole build would.
         for (file, result) in zip(later, parsed) where !remembered.contains(file.path) {
             memo.remember(result, of: file.path, digest: snapshot.digest(of: file), year: year)
         }
-        for dump in resume.dumps where !remembered.contains(dump.path) { memo.refresh(dump.path) }
         memo.keep(only: Set(snapshot.dumps.map(\.path)))
         var dumps: [CatalogResume.Dump] = []
         var parses = zip(later, parsed).makeIterator()

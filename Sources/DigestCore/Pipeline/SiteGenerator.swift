@@ -151,8 +151,7 @@ public struct SiteGenerator: Sendable {
     static func textKey(_ digest: UInt64, at location: SourceLocation?, role: PaperText.Role, root: String) -> UInt64 {
         var key = Fingerprint()
         key.add(digest)
-        let path = location?.path ?? ""
-        key.add(path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path)
+        key.add(relativePath(location?.path ?? "", within: root))
         key.add(location?.line ?? 0)
         key.add(location?.column ?? 0)
         key.add(Int(role.rawValue))

@@ -38,6 +38,12 @@ extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+
+    /// Moves the diagnostics that name a place to the same place in the file at `path` (those
+    /// of one file's text, when the file is found elsewhere than where they were made).
+    mutating func place(in path: String) {
+        for index in indices where self[index].location != nil { self[index].location?.path = path }
+    }
 }
 
 /// Thrown when a stage cannot go on; carries every diagnostic gathered so far.
