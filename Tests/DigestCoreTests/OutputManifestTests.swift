@@ -218,6 +218,29 @@ struct OutputManifestTests {
         }
     }
 
+    @Test(
+        "files are checked from their first folder: that folder gone, every file in it is unknown; a link to a copy of it is followed"
+    )
+    func intactnessByFolder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        let files = ["index.html", "papers/a/index.html", "days/c/index.html", "papers/b/index.html", "days/d.xml"]
+        try build(files, into: site)
+        let days = site.appendingPathComponent("days")
+        let moved = folder.url.appendingPathComponent("days-elsewhere")
+        try FileManager.default.moveItem(at: days, to: moved)
+        #expect(!OutputWriter.isIntact(site))
+        let reopened = try OutputWriter(directory: site)
+        #expect(!reopened.verify())
+        let unknown = reopened.previous.paths.filter { reopened.previous[$0]?.hash == 0 }
+        #expect(unknown == ["days/c/index.html", "days/d.xml"])
+
+        try FileManager.default.createSymbolicLink(at: days, withDestinationURL: moved)
+        #expect(OutputWriter.isIntact(site))
+        #expect(try OutputWriter(directory: site).verify())
+    }
+
     @Test("a manifest of an earlier build, sorted by path, still names the build's files, so a CNAME beside them stays")
     func sortedManifest() throws {
         let folder = try TemporaryFolder()
