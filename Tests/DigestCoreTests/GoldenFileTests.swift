@@ -57,9 +57,7 @@ struct GoldenFileTests {
     }
 
     static let site: Result<URL, any Error> = Result {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "digest-golden-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: output)
+        let output = try TemporaryFolder.forTheRun().appendingPathComponent("site")
         _ = try SiteBuild(
             content: fixture, templates: nil, output: output, cacheFolder: output.appendingPathExtension("cache")
         ).run()

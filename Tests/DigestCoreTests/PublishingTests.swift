@@ -9,9 +9,7 @@ struct PublishingTests {
     /// The demo site under a sub-path, built once per test run into a folder of its own; a
     /// failed build fails every test that reads it, with the build's error.
     static let site: Result<URL, any Error> = Result {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "digest-tests-publishing-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: output)
+        let output = try TemporaryFolder.forTheRun().appendingPathComponent("site")
         _ = try SiteBuild(
             content: repositoryRoot.appendingPathComponent("Content"), templates: nil, output: output,
             baseURL: BaseURL("https://user.github.io/repo/"), cacheFolder: output.appendingPathExtension("cache")

@@ -17,6 +17,14 @@ public struct TemporaryFolder {
         try? FileManager.default.removeItem(at: url)
     }
 
+    /// A fresh temporary folder for the whole test run (a site built once, read by many
+    /// tests), removed when the test process exits.
+    public static func forTheRun() throws -> URL {
+        let folder = try TemporaryFolder()
+        RunFolders.shared.add(folder.url.path)
+        return folder.url
+    }
+
     @discardableResult
     public func write(_ relative: String, _ text: String) throws -> URL {
         try write(relative, Data(text.utf8))
@@ -48,4 +56,24 @@ public func allFiles(in root: URL) -> [String] {
         return FileManager.default.fileExists(atPath: prefix + path, isDirectory: &isDirectory)
             && !isDirectory.boolValue
     }.sorted()
+}
+
+/// The folders made for a whole test run, removed at exit (Swift Testing has no hook
+/// after the last test).
+private final class RunFolders: @unchecked Sendable {
+    static let shared = RunFolders()
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    private init() {
+        atexit { RunFolders.shared.removeAll() }
+    }
+
+    func add(_ path: String) {
+        lock.withLock { paths.append(path) }
+    }
+
+    private func removeAll() {
+        for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
