@@ -9,8 +9,7 @@ import Testing
 struct ReadingTests {
     /// Built once per run, with Pagefind when it is installed, as CI publishes it.
     static let site: URL? = {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("digest-tests-reading")
-        try? FileManager.default.removeItem(at: output)
+        guard let output = try? TemporaryFolder.forTheRun().appendingPathComponent("site") else { return nil }
         return (try? buildDemo(into: output, pagefind: .auto)) != nil ? output : nil
     }()
 

@@ -86,13 +86,16 @@ extension CatalogBuilder {
             place[index] = order.count
             order.append(.kept(index))
         }
-        // The papers kept are moved, not copied (a paper copied retains every string it holds).
+        // The papers kept are moved, not copied (a paper copied retains every string it holds;
+        // an array's `swapAt` copies, its buffer's moves).
         var papers = catalog.papers
         catalog.papers = []
         var kept = 0
-        for index in 0..<count where place[index] >= front.count {
-            papers.swapAt(kept, index)
-            kept += 1
+        papers.withUnsafeMutableBufferPointer { papers in
+            for index in 0..<count where place[index] >= front.count {
+                papers.swapAt(kept, index)
+                kept += 1
+            }
         }
         papers.removeLast(count - kept)
         papers.insert(

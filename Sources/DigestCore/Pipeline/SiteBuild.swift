@@ -197,6 +197,9 @@ public struct SiteBuild: Sendable {
                 return error.localizedDescription
             }
         }
+        // A build that stops (a folder refused, Ctrl-C) returns, and gives up the lock, only
+        // once the save is done: none runs on into the next build's.
+        defer { _ = memoSaved.value }
         // Dropped here, the memo is freed once saved (ten years of titles) rather than held
         // while every page is written.
         memo = DumpMemo(root: root)

@@ -192,8 +192,8 @@ public struct SiteGenerator: Sendable {
     /// new days follow the last build's newest, the index resumes from where it stopped.
     static func related(_ catalog: Catalog, cache: BuildCache) -> [[Int]] {
         let order = catalog.firstListing
-        let groups = dayGroups(order.map { catalog.papers[$0].firstSeen })
         // Papers read through a pointer: borrowed from the array, each was copied whole.
+        let groups = catalog.papers.withUnsafeBufferPointer { papers in dayGroups(order.map { papers[$0].firstSeen }) }
         var prefix = Fingerprint()
         let keys = catalog.papers.withUnsafeBufferPointer { papers in
             groups.map { group in
