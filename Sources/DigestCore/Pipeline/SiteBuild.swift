@@ -100,8 +100,6 @@ public struct SiteBuild: Sendable {
         let state = InputState.scan(InputPaths(content: content, templates: templates))
         let stamp = BuildStamp.load(from: cacheFolder)
         let unchanged = stamp.map { $0.options == options && $0.state == state } ?? false
-        // The last build's cache will serve this one: what it decodes is soon dropped.
-        if stamp?.options == options { FreedMemory.keepFreedPages() }
         // The cache is decoded while the content is read and parsed (unless nothing seems
         // changed: then it is likely not needed at all).
         let load: @Sendable () -> BuildCache = { [cacheFolder] in cache ?? BuildCache.load(from: cacheFolder) }

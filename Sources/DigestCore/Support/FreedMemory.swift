@@ -24,27 +24,6 @@ enum FreedMemory {
         #endif
     }
 
-    /// Keeps freed pages for reuse rather than handing them back as they age: a build that
-    /// resumes a large site's cache decodes and drops hundreds of megabytes in two seconds,
-    /// and handing them back, then faulting them in again, was a tenth of a new day's time
-    /// at ten years. Only for such builds: a whole build's peak memory would grow by it.
-    static func keepFreedPages() {
-        #if os(Linux)
-            guard let mallctl = jemallocControl else { return }
-            var never = -1
-            var arenas: UInt32 = 0
-            var size = MemoryLayout<UInt32>.size
-            let known = mallctl("arenas.narenas", &arenas, &size, nil, 0) == 0
-            for kind in ["dirty", "muzzy"] {
-                // Arenas made from now on, then those made so far (an unused one refuses).
-                _ = mallctl("arenas.\(kind)_decay_ms", nil, nil, &never, MemoryLayout<Int>.size)
-                for arena in 0..<(known ? arenas : 0) {
-                    _ = mallctl("arena.\(arena).\(kind)_decay_ms", nil, nil, &never, MemoryLayout<Int>.size)
-                }
-            }
-        #endif
-    }
-
     #if os(Linux)
         private typealias Control =
             @convention(c) (
