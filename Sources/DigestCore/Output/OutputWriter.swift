@@ -135,7 +135,6 @@ public final class OutputWriter: @unchecked Sendable {
         let middle = bytes[half...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
         let parts = split ? [start..<middle, middle..<bytes.count] : [start..<bytes.count]
         return parts.parallelMap { lines in
-            let checker = OpenFolder.Checker(folder)
             // The path of each file is built in one buffer: the path, a NUL.
             var path: [UInt8] = []
             return scanManifest(bytes, from: lines.lowerBound, to: lines.upperBound) { _, size, relative in
@@ -143,7 +142,7 @@ public final class OutputWriter: @unchecked Sendable {
                 path.append(contentsOf: relative)
                 path.append(0)
                 return path.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) { checker.holdsFile($0, size: size) }
+                    buffer.withMemoryRebound(to: CChar.self) { folder.holdsFile($0.baseAddress, size: size) }
                 }
             }
         }.allSatisfy { $0 }
@@ -154,13 +153,9 @@ public final class OutputWriter: @unchecked Sendable {
     /// changed are marked unknown, so the build writes them again.
     public func verify() -> Bool {
         var intact = finished
-        let checker = OpenFolder(directory.path).map(OpenFolder.Checker.init)
+        let folder = OpenFolder(directory.path)
         for (index, path) in previous.paths.enumerated() {
-            if let checker,
-                path.utf8CString.withUnsafeBufferPointer({ checker.holdsFile($0, size: previous.records[index].size) })
-            {
-                continue
-            }
+            if let folder, path.withCString({ folder.holdsFile($0, size: previous.records[index].size) }) { continue }
             previous.forgetHash(at: index)
             intact = false
         }
