@@ -304,9 +304,10 @@ public final class OutputWriter: @unchecked Sendable {
     /// well-formed one to `line` until it returns false. Malformed lines are skipped. Returns
     /// whether every line was well-formed and accepted.
     private static func scanManifest(
-        _ bytes: [UInt8], from start: Int, to limit: Int, line: (UInt64, Int, UnsafeBufferPointer<UInt8>) -> Bool
+        _ bytes: Bytes, from start: Int, to limit: Int, line: (UInt64, Int, UnsafeBufferPointer<UInt8>) -> Bool
     ) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
             let limit = min(limit, buffer.count)
             guard let base = buffer.baseAddress, start < limit else { return true }
             var wellFormed = true

@@ -469,8 +469,8 @@ public final class BuildCache: @unchecked Sendable {
         writer.addChecksum()
     }
 
-    private func decode(_ data: [UInt8]) throws {
-        var reader = try CacheReader(checksummed: data[...])
+    private func decode(_ data: Bytes) throws {
+        var reader = try CacheReader(checksummed: data)
         // Another format of the cache (an older `digest`) is stale, not damaged.
         let magic = try reader.string()
         guard magic.hasPrefix("PaperDigest build cache ") else { throw CacheReader.Corrupt.damaged }
@@ -521,8 +521,8 @@ public final class BuildCache: @unchecked Sendable {
         writer.addChecksum()
     }
 
-    private static func decodePages(_ data: [UInt8]) throws(CacheReader.Corrupt) -> PageRecords {
-        var reader = try CacheReader(checksummed: data[...])
+    private static func decodePages(_ data: Bytes) throws(CacheReader.Corrupt) -> PageRecords {
+        var reader = try CacheReader(checksummed: data)
         guard try reader.uint64() == pagesMagic else { throw CacheReader.Corrupt.damaged }
         guard try reader.uint64() == BinaryVersion.current else { throw CacheReader.Corrupt.stale }
         guard reader.checksumHolds else { throw CacheReader.Corrupt.damaged }

@@ -71,7 +71,7 @@ struct CacheWriter {
 
     /// Ends what was written with a checksum of it, which `CacheReader(checksummed:)` checks.
     mutating func addChecksum() {
-        guard sink != nil else { return add(StreamChecksum.of(bytes[...])) }
+        guard sink != nil else { return add(bytes.withUnsafeBytes(StreamChecksum.of)) }
         flush()
         var checksum = streamed
         withUnsafeBytes(of: checksum.finish().littleEndian) { bytes.append(contentsOf: $0) }
@@ -80,6 +80,11 @@ struct CacheWriter {
 
     mutating func add(bytes more: ArraySlice<UInt8>) {
         bytes.append(contentsOf: more)
+        spillIfLarge()
+    }
+
+    mutating func add(bytes more: Bytes) {
+        more.withUnsafeBytes { bytes.append(contentsOf: $0) }
         spillIfLarge()
     }
 
@@ -105,18 +110,18 @@ struct CacheReader {
         case stale
     }
 
-    /// A slice, so a part of a larger buffer is read without copying it.
-    private let data: ArraySlice<UInt8>
+    /// A slice, so a part of a larger buffer (a mapped file) is read without copying it.
+    private let data: Bytes
     private var offset = 0
 
-    init(_ data: [UInt8]) { self.data = data[...] }
+    init(_ data: [UInt8]) { self.data = Bytes(data) }
 
-    init(_ data: ArraySlice<UInt8>) { self.data = data }
+    init(_ data: Bytes) { self.data = data }
 
     /// Reads what `CacheWriter` wrote and ended with `addChecksum()`; `checksumHolds` says
     /// whether the bytes are whole. Callers check it after their magic and version, so a
     /// file of another binary counts as stale, not damaged.
-    init(checksummed data: ArraySlice<UInt8>) throws(Corrupt) {
+    init(checksummed data: Bytes) throws(Corrupt) {
         guard data.count >= 8 else { throw .damaged }
         let body = data.prefix(data.count - 8)
         var tail = CacheReader(data.suffix(8))
@@ -145,7 +150,7 @@ struct CacheReader {
         return count
     }
 
-    mutating func bytes(_ count: Int) throws(Corrupt) -> ArraySlice<UInt8> {
+    mutating func bytes(_ count: Int) throws(Corrupt) -> Bytes {
         guard count >= 0, offset + count <= data.count else { throw Corrupt.damaged }
         defer { offset += count }
         let start = data.startIndex + offset

@@ -80,7 +80,7 @@ struct CatalogResume: Sendable {
     static func load(from folder: URL) -> CatalogResume? {
         guard let data = FileBytes.read(folder.appendingPathComponent(fileName).path) else { return nil }
         do {
-            var reader = try CacheReader(checksummed: data[...])
+            var reader = try CacheReader(checksummed: data)
             guard try reader.string() == magic, try reader.uint64() == BinaryVersion.current, reader.checksumHolds
             else { return nil }
             let resume = try decode(from: &reader)
@@ -210,7 +210,7 @@ struct CatalogResume: Sendable {
         let count = try reader.count(itemSize: 96)
         let textKeys = try reader.uint64s(2 * count)
         let factKeys = try reader.uint64s(count)
-        var chunks: [ArraySlice<UInt8>] = []
+        var chunks: [Bytes] = []
         for _ in 0..<(try reader.count(itemSize: 8)) { chunks.append(try reader.bytes(try reader.count())) }
         guard let papers = decodePapers(chunks, count: count, files: files, topics: topicList) else {
             throw .damaged
@@ -254,7 +254,7 @@ struct CatalogResume: Sendable {
     /// places in one array: arrays of chunks joined would copy a quarter of a million papers,
     /// retaining every string each holds. Nil when a chunk is not what was written.
     private static func decodePapers(
-        _ chunks: [ArraySlice<UInt8>], count: Int, files: [String], topics: [String]
+        _ chunks: [Bytes], count: Int, files: [String], topics: [String]
     ) -> [Paper]? {
         guard chunks.count == (count + chunkSize - 1) / chunkSize else { return nil }
         if count == 0 { return [] }
@@ -283,7 +283,7 @@ struct CatalogResume: Sendable {
     /// Decodes one chunk's papers into the `room` places from `start`: how many it
     /// placed, and whether that is the whole chunk, filling them all.
     private static func decodePapers(
-        _ chunk: ArraySlice<UInt8>, into start: UnsafeMutablePointer<Paper>, room: Int, files: [String],
+        _ chunk: Bytes, into start: UnsafeMutablePointer<Paper>, room: Int, files: [String],
         topics: [String]
     ) -> (count: Int, whole: Bool) {
         var reader = CacheReader(chunk)

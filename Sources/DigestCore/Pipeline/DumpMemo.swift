@@ -21,7 +21,7 @@ struct DumpMemo: Sendable {
         /// A fingerprint of the file's bytes, for the build stamp.
         var digest: UInt64
         /// The parse, abstracts by fingerprint only, encoded (see `encode(_:path:)`).
-        var parse: ArraySlice<UInt8>
+        var parse: Bytes
     }
 
     /// By path within the content folder (`key`).
@@ -101,7 +101,7 @@ struct DumpMemo: Sendable {
         }
         var writer = CacheWriter()
         Self.encode(light, path: path, into: &writer)
-        entries[key(path)] = Entry(file: file, year: year, digest: digest, parse: writer.bytes[...])
+        entries[key(path)] = Entry(file: file, year: year, digest: digest, parse: Bytes(writer.bytes))
         dirty = true
     }
 
@@ -129,7 +129,7 @@ struct DumpMemo: Sendable {
         let empty = DumpMemo(root: root)
         guard let data = FileBytes.read(folder.appendingPathComponent(fileName).path) else { return empty }
         do {
-            var reader = try CacheReader(checksummed: data[...])
+            var reader = try CacheReader(checksummed: data)
             guard try reader.string() == magic, try reader.uint64() == BinaryVersion.current, reader.checksumHolds
             else { return empty }
             var memo = empty

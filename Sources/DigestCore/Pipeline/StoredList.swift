@@ -4,7 +4,7 @@
 /// second and tens of megabytes on every build.
 enum StoredList: Sendable {
     /// As read from `cache.bin`: a count, then each string (see `CacheWriter.add(_:)`).
-    case encoded(ArraySlice<UInt8>)
+    case encoded(Bytes)
     case decoded([String])
 
     /// The strings; nil when the bytes are not what was written (the list is then made again).

@@ -12,36 +12,41 @@ struct StreamChecksum {
         total += bytes.count
         var start = 0
         while pending.count - start >= Self.window {
-            combined.add(Self.fingerprint(pending[start..<start + Self.window]))
+            combined.add(
+                pending.withUnsafeBytes {
+                    Self.fingerprint(UnsafeRawBufferPointer(rebasing: $0[start..<start + Self.window]))
+                })
             start += Self.window
         }
         pending.removeFirst(start)
     }
 
     mutating func finish() -> UInt64 {
-        if !pending.isEmpty { combined.add(Self.fingerprint(pending[...])) }
+        if !pending.isEmpty { combined.add(pending.withUnsafeBytes(Self.fingerprint)) }
         combined.add(total)
         return combined.value
     }
 
     /// The same checksum of bytes already in memory.
-    static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func of(_ bytes: Bytes) -> UInt64 {
+        bytes.withUnsafeBytes(of)
+    }
+
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var combined = Fingerprint()
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let end = min(start + window, bytes.endIndex)
-            combined.add(fingerprint(bytes[start..<end]))
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + window, bytes.count)
+            combined.add(fingerprint(UnsafeRawBufferPointer(rebasing: bytes[start..<end])))
             start = end
         }
         combined.add(bytes.count)
         return combined.value
     }
 
-    private static func fingerprint(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.withUnsafeBytes { buffer in
-            var print = Fingerprint()
-            print.add(bytes: buffer)
-            return print.value
-        }
+    private static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var print = Fingerprint()
+        print.add(bytes: bytes)
+        return print.value
     }
 }

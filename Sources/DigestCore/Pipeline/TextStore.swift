@@ -73,7 +73,7 @@ final class TextStore: TextShelf {
     /// Adds a body. It is written to the file with the bodies around it, and read from
     /// memory until then; once a write fails, bodies stay in memory.
     func append(_ body: ArraySlice<UInt8>) -> Location {
-        let checksum = StreamChecksum.of(body)
+        let checksum = body.withUnsafeBytes(StreamChecksum.of)
         let offset = pending.withLock { pending in
             let offset = pending.end
             pending.bytes.append(contentsOf: body)
@@ -256,6 +256,10 @@ final class TextStore: TextShelf {
     /// The body at `location`, checked; nil (and the store marked damaged) when it is not
     /// what was written.
     func body(at location: Location) -> ArraySlice<UInt8>? {
+        checkedBody(at: location).map { Array($0)[...] }
+    }
+
+    private func checkedBody(at location: Location) -> Bytes? {
         guard let bytes = read(at: location.offset, count: location.length),
             StreamChecksum.of(bytes) == location.checksum
         else {
@@ -273,7 +277,7 @@ final class TextStore: TextShelf {
     func parts(at location: Location) -> PaperText.Parts {
         let slot = (location.offset >> 4) % Self.recentSlots
         if let hit = recent.withLock({ $0.offsets[slot] == location.offset ? $0.parts[slot] : nil }) { return hit }
-        guard let bytes = body(at: location), let parts = try? Self.decodeBody(bytes) else {
+        guard let bytes = checkedBody(at: location), let parts = try? Self.decodeBody(bytes) else {
             damage.store(true, ordering: .relaxed)
             return PaperText.Parts(html: "", plainText: "", links: [])
         }
@@ -293,13 +297,13 @@ final class TextStore: TextShelf {
             parts: [PaperText.Parts?](repeating: nil, count: recentSlots)
         ))
 
-    private func read(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
-        let held = pending.withLock { pending -> ArraySlice<UInt8>? in
+    private func read(at offset: Int, count: Int) -> Bytes? {
+        let held = pending.withLock { pending -> Bytes? in
             guard offset >= pending.start, offset + count <= pending.end else { return nil }
             // Copied: a slice would share the buffer, and the next append copy all of it.
-            return Array(pending.bytes[(offset - pending.start)..<(offset - pending.start + count)])[...]
+            return Bytes(pending.bytes[(offset - pending.start)..<(offset - pending.start + count)])
         }
-        return held ?? FileBytes.read(descriptor, at: offset, count: count)?[...]
+        return held ?? FileBytes.read(descriptor, at: offset, count: count)
     }
 
     // MARK: Writing
@@ -322,7 +326,7 @@ final class TextStore: TextShelf {
         return writer.bytes
     }
 
-    private static func decodeBody(_ bytes: ArraySlice<UInt8>) throws(CacheReader.Corrupt) -> PaperText.Parts {
+    private static func decodeBody(_ bytes: Bytes) throws(CacheReader.Corrupt) -> PaperText.Parts {
         var reader = CacheReader(bytes)
         let html = try reader.string()
         let plainText = try reader.int() == 1 ? HTML.shownText(html) : try reader.string()
@@ -356,7 +360,7 @@ final class TextStore: TextShelf {
                 addIndexEntry(key, entry.text, inline: entry.body, at: nil, to: &index)
             } else {
                 let location = Location(
-                    offset: bodies, length: entry.body.count, checksum: StreamChecksum.of(entry.body))
+                    offset: bodies, length: entry.body.count, checksum: entry.body.withUnsafeBytes(StreamChecksum.of))
                 addIndexEntry(key, entry.text, inline: nil, at: location, bodiesStart: 0, to: &index)
                 chunk += entry.body
                 bodies += entry.body.count

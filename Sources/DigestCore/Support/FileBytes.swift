@@ -4,12 +4,15 @@ import Foundation
     import Glibc
 #endif
 
-/// Reads a file, whole or a part, straight into a byte array: no `Data` in between, and no
-/// zeroed buffer written twice (the build cache and the output manifest of a large site are
-/// tens of megabytes, read on every build; `texts.bin` is read a text at a time).
+/// Reads a file, whole or a part: mapped when large (see `Bytes`), read straight into
+/// memory of its own when small, with no `Data` or zeroed buffer in between.
 enum FileBytes {
+    /// Parts of a file at least this long are mapped; shorter ones (a text of `texts.bin`,
+    /// read one at a time) are read.
+    static let mappedSize = 1 << 16
+
     /// The bytes of the file at `path`; nil when it cannot be read whole.
-    static func read(_ path: String) -> [UInt8]? {
+    static func read(_ path: String) -> Bytes? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -19,25 +22,11 @@ enum FileBytes {
     }
 
     /// `count` bytes of an open file from `offset`; nil when the file ends before them.
-    static func read(_ descriptor: Int32, at offset: Int, count: Int) -> [UInt8]? {
+    static func read(_ descriptor: Int32, at offset: Int, count: Int) -> Bytes? {
         guard offset >= 0, count >= 0 else { return nil }
-        var whole = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var filled = 0
-            while filled < count {
-                let got = pread(
-                    descriptor, buffer.baseAddress.map { $0 + filled }, count - filled, off_t(offset + filled))
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { break }
-                filled += got
-            }
-            whole = filled == count
-            // Bytes past what was read are zeroed: an array holds no uninitialised bytes.
-            if filled < count, let base = buffer.baseAddress {
-                (base + filled).initialize(repeating: 0, count: count - filled)
-            }
-            initialized = count
+        if count >= mappedSize, let mapped = Bytes.mapping(descriptor, at: offset, count: count) {
+            return mapped
         }
-        return whole ? bytes : nil
+        return Bytes.reading(descriptor, at: offset, count: count)
     }
 }
