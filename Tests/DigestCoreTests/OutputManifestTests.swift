@@ -20,6 +20,18 @@ struct FingerprintTableTests {
         #expect(table.position(of: 0xDEAD_BEEF) == nil)
         #expect(FingerprintTable().position(of: 0) == nil)
     }
+
+    @Test("fingerprints spread over the table: no run of filled slots is long, however it grew")
+    func spread() {
+        var random = SeededRandom(state: 12)
+        for capacity in [0, 20_000] {
+            var table = FingerprintTable(capacity: capacity)
+            let keys = (0..<20_000).map { Fingerprint.of("page \($0) \(random.next())") }
+            for (position, key) in keys.enumerated() { table.insert(position, for: key) }
+            #expect(table.longestRun < 200, "a look-up probes tens of slots, not thousands")
+            #expect(keys.indices.allSatisfy { table.position(of: keys[$0]) == $0 })
+        }
+    }
 }
 
 @Suite("FingerprintIndex: keys numbered in order, found by fingerprint, exactly")

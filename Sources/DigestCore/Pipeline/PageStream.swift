@@ -59,9 +59,9 @@ struct PageStream {
         Trace.mark("pages checked")
         var outcome = Outcome()
         outcome.paths = checks.map(\.path)
-        outcome.files = checks.map { $0.onDisk ?? OutputWriter.FileRecord(hash: 0, size: -1) }
+        outcome.files = checks.map { onDisk($0) ?? OutputWriter.FileRecord(hash: 0, size: -1) }
         outcome.kept = Array(repeating: false, count: writer.previous.count)
-        for check in checks { if let listed = check.listed { outcome.kept[listed] = true } }
+        for check in checks where check.listed >= 0 { outcome.kept[Int(check.listed)] = true }
         var outputs = outcome.files.map(\.hash)
         let pending = checks.indices.filter { !checks[$0].isCurrent }
         var done = jobs.count - pending.count
@@ -87,7 +87,7 @@ struct PageStream {
             let made = batch.parallelMap(heavyFirst: { jobs[$0].isSitemap }) {
                 job -> (file: OutputWriter.FileRecord, wrote: Bool, failure: String?) in
                 let (page, file) = render(jobs[job], checked: checks[job], searchIndex: searchIndex)
-                guard checks[job].onDisk != file else { return (file, false, nil) }
+                guard onDisk(checks[job]) != file else { return (file, false, nil) }
                 do throws(OutputWriter.Failure) {
                     try writer.write(page.data, to: page.path)
                 } catch {
@@ -120,23 +120,33 @@ struct PageStream {
         var path: String
         var key: UInt64
         var inputs: UInt64
-        var listed: Int?
-        var onDisk: OutputWriter.FileRecord?
+        /// Where the last build's manifest lists the file; -1 when it does not. (Kept small:
+        /// ten years of pages are checked at once.)
+        var listed: Int32
         /// The file holds what the last build made of the same inputs.
         var isCurrent: Bool
     }
 
     private func check(_ job: PageJob) -> Check {
-        let path = renderer.path(of: job)
-        let key = PageRecords.key(of: path)
+        let made = renderer.path(of: job)
+        let key = PageRecords.key(of: made)
         let inputs = renderer.inputs(of: job)
-        let listed = previous.index(of: path, print: key)
+        let listed = previous.index(of: made, print: key)
+        // The last build's string when it names the file: ten years of pages' paths are then
+        // not held twice (40 MB), the one just made reused for the next.
+        let path = listed.map { previous.paths[$0] } ?? made
         let onDisk = listed.map { previous.records[$0] }
         var isCurrent = false
         if let record = records.record(for: key), record.inputs == inputs, let onDisk, onDisk.hash != 0 {
             isCurrent = onDisk.hash == record.output
         }
-        return Check(path: path, key: key, inputs: inputs, listed: listed, onDisk: onDisk, isCurrent: isCurrent)
+        return Check(
+            path: path, key: key, inputs: inputs, listed: Int32(truncatingIfNeeded: listed ?? -1), isCurrent: isCurrent)
+    }
+
+    /// What the last build left in a checked page's file.
+    private func onDisk(_ check: Check) -> OutputWriter.FileRecord? {
+        check.listed >= 0 ? previous.records[Int(check.listed)] : nil
     }
 
     /// A page checked not to be current, rendered, with the hash and size of its bytes.

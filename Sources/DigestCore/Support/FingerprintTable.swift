@@ -12,8 +12,6 @@ struct FingerprintTable: Sendable {
     }
 
     private var slots: [Slot] = []
-    /// log2 of the number of slots.
-    private var bits = 0
     private(set) var count = 0
 
     init(capacity: Int = 0) {
@@ -23,47 +21,61 @@ struct FingerprintTable: Sendable {
     /// The position stored for `key`, if any.
     func position(of key: UInt64) -> Int? {
         guard count > 0 else { return nil }
-        let mask = (1 << bits) - 1
         var index = slot(of: key)
         while true {
             let slot = slots[index]
             if slot.position < 0 { return nil }
             if slot.key == key { return Int(slot.position) }
-            index = (index + 1) & mask
+            index = index + 1 == slots.count ? 0 : index + 1
         }
     }
 
     /// Stores `position` for `key` unless `key` already has one, which is returned instead.
     @discardableResult
     mutating func insert(_ position: Int, for key: UInt64) -> Int? {
-        if (count + 1) * 2 > 1 << bits { grow() }
-        let mask = (1 << bits) - 1
+        if count + 1 > Self.limit(slots.count) { grow() }
         var index = slot(of: key)
         while slots[index].position >= 0 {
             if slots[index].key == key { return Int(slots[index].position) }
-            index = (index + 1) & mask
+            index = index + 1 == slots.count ? 0 : index + 1
         }
         slots[index] = Slot(key: key, position: Int32(truncatingIfNeeded: position))
         count += 1
         return nil
     }
 
-    mutating func reserveCapacity(_ capacity: Int) {
-        if capacity * 2 > 1 << bits { rehash(slotsFor: capacity) }
+    /// The longest run of filled slots: how far a probe may go. Fingerprints spread over
+    /// the table keep it short; keys piled into a few slots make look-ups linear.
+    var longestRun: Int {
+        var longest = 0
+        var run = 0
+        for slot in slots + slots {
+            run = slot.position >= 0 ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return min(longest, slots.count)
     }
 
-    /// The top `bits` bits of the key. Keys are `Fingerprint`s, whose top bits come from a
-    /// multiply and are mixed already; taken as they are, keys in ascending order (as the
-    /// cache files list them) fill the slots from first to last, one cache line after the
-    /// next, where a hash scattered half a million loads over tens of megabytes.
+    mutating func reserveCapacity(_ capacity: Int) {
+        if capacity > Self.limit(slots.count) { rehash(slotsFor: capacity) }
+    }
+
+    /// Entries a table of `slots` slots holds: two thirds of it, so a probe mostly ends
+    /// within a cache line or two. (Slots to a power of two, half full at most, made the
+    /// tables of ten years' pages and texts 84 MB where 40 do.)
+    private static func limit(_ slots: Int) -> Int { slots * 2 / 3 }
+
+    /// The key's top 32 bits scaled to the number of slots. Keys are `Fingerprint`s, whose
+    /// top bits come from a multiply and are mixed already; taken in order, keys in
+    /// ascending order (as the cache files list them) fill the slots from first to last,
+    /// one cache line after the next, where a hash scattered half a million loads over
+    /// tens of megabytes.
     private func slot(of key: UInt64) -> Int {
-        bits == 0 ? 0 : Int(truncatingIfNeeded: key >> UInt64(64 - bits))
+        Int(truncatingIfNeeded: ((key >> 32) &* UInt64(slots.count)) >> 32)
     }
 
     private mutating func allocate(slotsFor capacity: Int) {
-        bits = 4
-        while 1 << bits < capacity * 2 { bits += 1 }
-        slots = Array(repeating: Slot(key: 0, position: -1), count: 1 << bits)
+        slots = Array(repeating: Slot(key: 0, position: -1), count: max(16, capacity * 3 / 2 + 2))
         count = 0
     }
 
