@@ -26,7 +26,7 @@ struct FingerprintTable: Sendable {
             let slot = slots[index]
             if slot.position < 0 { return nil }
             if slot.key == key { return Int(slot.position) }
-            index = index + 1 == slots.count ? 0 : index + 1
+            index = probe(after: index)
         }
     }
 
@@ -37,7 +37,7 @@ struct FingerprintTable: Sendable {
         var index = slot(of: key)
         while slots[index].position >= 0 {
             if slots[index].key == key { return Int(slots[index].position) }
-            index = index + 1 == slots.count ? 0 : index + 1
+            index = probe(after: index)
         }
         slots[index] = Slot(key: key, position: Int32(truncatingIfNeeded: position))
         count += 1
@@ -72,6 +72,11 @@ struct FingerprintTable: Sendable {
     /// tens of megabytes.
     private func slot(of key: UInt64) -> Int {
         Int(truncatingIfNeeded: ((key >> 32) &* UInt64(slots.count)) >> 32)
+    }
+
+    /// The slot probed after `index`: the next, or the first after the last.
+    private func probe(after index: Int) -> Int {
+        index + 1 == slots.count ? 0 : index + 1
     }
 
     private mutating func allocate(slotsFor capacity: Int) {
