@@ -24,7 +24,13 @@ public struct Routes: Sendable {
     public static func day(_ date: DayDate, page: Int = 1) -> String {
         paged("days/\(date.iso)/", page)
     }
-    public static func paper(_ slug: String) -> String { "papers/\(slug)/" }
+    public static func paper(_ slug: String) -> String {
+        var location = "papers/"
+        location.reserveCapacity(slug.utf8.count + 8)
+        location += slug
+        location += "/"
+        return location
+    }
     /// `file(for: paper(slug))` made in one buffer: a build names every paper's file.
     public static func paperFile(_ slug: String) -> String {
         var file = "papers/"
@@ -53,6 +59,16 @@ public struct Routes: Sendable {
 
     /// Root-relative link with the base path: `/repo/days/2026-03-12/`.
     public func url(_ location: String) -> String { base.path + location }
+
+    /// `url(Routes.paper(slug))` made in one buffer: pages link papers by the thousand.
+    public func paperURL(_ slug: String) -> String {
+        var url = base.path
+        url.reserveCapacity(url.utf8.count + slug.utf8.count + 8)
+        url += "papers/"
+        url += slug
+        url += "/"
+        return url
+    }
 
     /// Absolute link when the origin is known, else root-relative.
     public func absolute(_ location: String) -> String { (base.origin ?? "") + url(location) }

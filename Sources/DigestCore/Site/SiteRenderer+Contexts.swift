@@ -172,7 +172,7 @@ extension SiteRenderer {
                     let firstSeen = dayText(catalog.papers[other].firstSeen)
                     return [
                         "title_html": .string(title),
-                        "url": .string(routes.url(Routes.paper(catalog.papers[other].slug))),
+                        "url": .string(routes.paperURL(catalog.papers[other].slug)),
                         "first_seen": .string(firstSeen.long),
                         "first_seen_iso": .string(firstSeen.iso),
                     ]
@@ -214,20 +214,10 @@ extension SiteRenderer {
     private func common(_ location: String, title: String?, description: String, section: String)
         -> TemplateFields
     {
-        var nav: [TemplateValue] = [
-            ["title": "Days", "url": .string(routes.url(Routes.days)), "current": .bool(section == "days")],
-            ["title": "Topics", "url": .string(routes.url(Routes.topics)), "current": .bool(section == "topics")],
-        ]
-        for page in contentPages where page.inNavigation {
-            nav.append([
-                "title": .string(page.title), "url": .string(routes.url(Routes.page(page.name))),
-                "current": .bool(section == "page-\(page.name)"),
-            ])
-        }
         let fullTitle = title.map { "\($0) · \(config.title)" } ?? config.title
         return [
             "site": siteValue,
-            "nav": .list(nav),
+            "nav": navigations[section] ?? plainNavigation,
             "page": [
                 "title": .string(title ?? config.title),
                 "full_title": .string(fullTitle),
@@ -241,6 +231,21 @@ extension SiteRenderer {
             ],
             "assets": assetsValue,
         ]
+    }
+
+    /// The links of the main navigation, the one of `section` marked current.
+    static func navigation(section: String, contentPages: [ContentPage], routes: Routes) -> TemplateValue {
+        var nav: [TemplateValue] = [
+            ["title": "Days", "url": .string(routes.url(Routes.days)), "current": .bool(section == "days")],
+            ["title": "Topics", "url": .string(routes.url(Routes.topics)), "current": .bool(section == "topics")],
+        ]
+        for page in contentPages where page.inNavigation {
+            nav.append([
+                "title": .string(page.title), "url": .string(routes.url(Routes.page(page.name))),
+                "current": .bool(section == "page-\(page.name)"),
+            ])
+        }
+        return .list(nav)
     }
 
     /// The `site` value every page has (made once, in `init`).
@@ -268,7 +273,7 @@ extension SiteRenderer {
             showsMath = showsMath || made.showsMath
             return [
                 "title": .string(made.title),
-                "url": .string(routes.url(Routes.paper(catalog.papers[index].slug))),
+                "url": .string(routes.paperURL(catalog.papers[index].slug)),
                 compact ? "compact_card_html" : "card_html": .string(made.html),
             ]
         }
@@ -304,7 +309,7 @@ extension SiteRenderer {
         return [
             "title": .string(paper.title.plainText),
             "title_html": .string(paper.title.html),
-            "url": .string(routes.url(Routes.paper(paper.slug))),
+            "url": .string(routes.paperURL(paper.slug)),
             "abstract_html": .string(paper.abstract.html),
             "has_abstract": .bool(!paper.abstract.html.isEmpty),
             "topics": .list(paper.topics.compactMap { topicIndex[$0].map { topicChips[$0] } }),
@@ -368,7 +373,7 @@ extension SiteRenderer {
                 day.papers.prefix(preview).map {
                     [
                         "title_html": .string(catalog.papers[$0].title.html),
-                        "url": .string(routes.url(Routes.paper(catalog.papers[$0].slug))),
+                        "url": .string(routes.paperURL(catalog.papers[$0].slug)),
                     ]
                 })
             link["more"] = .int(max(0, day.papers.count - preview))

@@ -73,7 +73,7 @@ extension SiteRenderer {
         let rows = zip(searchedPapers, entries).map { index, entry -> String in
             let paper = catalog.papers[index]
             return JSON.array([
-                JSON.string(paper.title.plainText), JSON.string(routes.url(Routes.paper(paper.slug))),
+                JSON.string(paper.title.plainText), JSON.string(routes.paperURL(paper.slug)),
                 JSON.string(paper.lastSeen.iso), JSON.string(entry.summary),
             ])
         }

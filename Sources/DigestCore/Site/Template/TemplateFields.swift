@@ -4,8 +4,14 @@
 /// most, and finding a key by comparing a few short strings is several times cheaper than
 /// hashing it. Ten years of pages build and read millions of these.
 public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
-    private var names: [String] = []
-    private var values: [TemplateValue] = []
+    /// Names and values side by side in one array: one allocation (and one buffer to
+    /// retain) per object rather than two.
+    private var fields: [Field] = []
+
+    private struct Field: Sendable {
+        var name: String
+        var value: TemplateValue
+    }
 
     public init() {}
 
@@ -21,33 +27,30 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     /// The fields `elements` name, in their order; a repeated name keeps its last value.
     public init(_ elements: [(String, TemplateValue)]) {
-        names.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
+        fields.reserveCapacity(elements.count)
         for (name, value) in elements { self[name] = value }
     }
 
-    public var count: Int { names.count }
+    public var count: Int { fields.count }
 
     /// The names in sorted order: what a fingerprint goes through, whatever order the
     /// fields were set in.
-    var sortedNames: [String] { names.sorted() }
+    var sortedNames: [String] { fields.map(\.name).sorted() }
 
     public subscript(name: String) -> TemplateValue? {
         get {
             guard let index = position(of: name) else { return nil }
-            return values[index]
+            return fields[index].value
         }
         set {
             if let index = position(of: name) {
                 if let newValue {
-                    values[index] = newValue
+                    fields[index].value = newValue
                 } else {
-                    names.remove(at: index)
-                    values.remove(at: index)
+                    fields.remove(at: index)
                 }
             } else if let newValue {
-                names.append(name)
-                values.append(newValue)
+                fields.append(Field(name: name, value: newValue))
             }
         }
     }
@@ -57,6 +60,6 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
     /// the standard library, and a clean build's contexts look up millions of names.
     private func position(of name: String) -> Int? {
         let length = name.utf8.count
-        return names.firstIndex { $0.utf8.count == length && $0 == name }
+        return fields.firstIndex { $0.name.utf8.count == length && $0.name == name }
     }
 }
