@@ -33,10 +33,10 @@ test: deps test-deps format-lint
 bench: deps
 	swift run -c release digest-bench
 
-## make bench-scale: time whole builds (clean, nothing changed, +1 day, edits) on DAYS days of dumps, beside Hugo
+## make bench-scale: time whole builds (clean, nothing changed, +1 day, edits) on DAYS days of dumps, beside Hugo, and where a clean build spends its time
 bench-scale: deps
 	swift build -c release --product digest
-	python3 Benchmarks/scale.py --days $(DAYS) --runs $(RUNS)
+	python3 Benchmarks/scale.py --days $(DAYS) --runs $(RUNS) --phases
 
 ## make install PREFIX=~/.local: build digest and copy it to PREFIX/bin (the theme is inside it)
 install: deps

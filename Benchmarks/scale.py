@@ -5,7 +5,7 @@
     python3 Benchmarks/scale.py [--days 365] [--runs 3] [--work /tmp/paperdigest-scale]
                                 [--cases clean,nochange,newday,editabstract,edittemplate]
                                 [--digest PATH] [--digest-args '...'] [--bench-dir DIR]
-                                [--no-hugo]
+                                [--no-hugo] [--phases]
 
 Prepares under WORK (once; reused when present):
     corpus-N          N daily dumps from BENCH/make_corpus.py (end 2026-06-30)
@@ -54,6 +54,12 @@ Hugo pays the same.  The CPU column shows user and system time apart, and
 `--work /dev/shm/paperdigest-scale` runs everything on tmpfs, where only
 the programs' own work is timed.
 
+With --phases, one more clean build runs with PAPERDIGEST_TRACE=1 (not timed
+with the others: tracing costs a little) and its steps are printed as a second
+table: wall and CPU time of each part of the build, how many cores it kept
+busy, and the render time of each kind of page; where the time goes, in the
+same run.
+
 A Markdown table goes to stdout, WORK/results-N.json gets everything,
 progress goes to stderr.  Python 3 stdlib only; Linux (os.wait4).
 """
@@ -64,6 +70,7 @@ import filecmp
 import json
 import os
 import platform
+import re
 import shlex
 import shutil
 import statistics
@@ -424,6 +431,56 @@ def paired_clean(site, hugo, runs, ctx):
     return result
 
 
+# --- phases ------------------------------------------------------------------
+
+TRACE_LINE = re.compile(r"^\s*trace ([0-9.]+) s\s+cpu (-?[0-9.]+) s\s+peak ([0-9]+) MiB\s+(.*)$")
+TOTAL_LINE = re.compile(r"^\s*total ([0-9.]+) s\s+([0-9]+)× (\S+)$")
+
+
+def traced_clean(site):
+    """One clean build with PAPERDIGEST_TRACE=1: its steps (label, wall, CPU, peak MiB)
+    in order, and the render time of each kind of page (kind, seconds, count)."""
+    site.wipe()
+    env = dict(os.environ, PAPERDIGEST_TRACE="1")
+    p = subprocess.run(site.argv, cwd=site.root, env=env, capture_output=True, text=True)
+    if p.returncode != 0:
+        fail(f"traced build failed with exit code {p.returncode}: {shlex.join(site.argv)}", p.stderr)
+    site.mark_built(count_pages(site.output))
+    steps, kinds = [], []
+    for line in p.stderr.splitlines():
+        if m := TRACE_LINE.match(line):
+            steps.append({"label": m[4].strip(), "wall_s": float(m[1]), "cpu_s": max(0.0, float(m[2])),
+                          "peak_mib": int(m[3])})
+        elif m := TOTAL_LINE.match(line):
+            kinds.append({"kind": m[3], "seconds": float(m[1]), "count": int(m[2])})
+    return {"steps": steps, "kinds": kinds}
+
+
+def print_phases(phases):
+    steps = phases["steps"]
+    total = sum(s["wall_s"] for s in steps)
+    if total <= 0:
+        return
+    print(f"\nWhere a clean build's time goes (one traced build, {total:.2f} s in its steps):\n")
+    print("| step | wall | share | CPU | cores busy | peak RSS so far |")
+    print("|---|---:|---:|---:|---:|---:|")
+    small = [s for s in steps if s["wall_s"] < 0.02 * total]
+    for s in steps:
+        if s in small:
+            continue
+        busy = s["cpu_s"] / s["wall_s"] if s["wall_s"] > 0 else 0
+        print(f"| {s['label']} | {s['wall_s']:.2f} s | {100 * s['wall_s'] / total:.0f}% | {s['cpu_s']:.2f} s | "
+              f"{busy:.2f} | {s['peak_mib']} MiB |")
+    if small:
+        wall, cpu = sum(s["wall_s"] for s in small), sum(s["cpu_s"] for s in small)
+        print(f"| {len(small)} other steps | {wall:.2f} s | {100 * wall / total:.0f}% | {cpu:.2f} s | "
+              f"{cpu / wall if wall > 0 else 0:.2f} | – |")
+    if phases["kinds"]:
+        print("\nRender time by kind of page (summed over its pages, on both cores): "
+              + ", ".join(f"{k['kind']} {k['seconds']:.2f} s ({k['count']:,}×)"
+                          for k in sorted(phases["kinds"], key=lambda k: -k["seconds"])[:6]))
+
+
 # --- report ------------------------------------------------------------------
 
 def digest_version(digest, cwd):
@@ -499,6 +556,7 @@ def parse_args():
     ap.add_argument("--digest-args", default="", help="appended to every build, split like a shell")
     ap.add_argument("--cases", default=",".join(CASES))
     ap.add_argument("--no-hugo", action="store_true")
+    ap.add_argument("--phases", action="store_true", help="one more clean build, traced: its steps")
     a = ap.parse_args()
     a.cases = [c.strip() for c in a.cases.split(",") if c.strip()]
     unknown = [c for c in a.cases if c not in CASES]
@@ -540,6 +598,9 @@ def main():
         log(f"N={n} Hugo: clean")
         for k in range(1, a.runs + 1):
             hugo.timed_build(k, a.runs)
+    if a.phases:
+        log(f"N={n} digest: one clean build, traced")
+        res["phases"] = traced_clean(site)
     if hugo:
         res["hugo"] = hugo.summary()
     else:
@@ -549,6 +610,8 @@ def main():
     with open(os.path.join(a.work, f"results-{n}.json"), "w") as f:
         json.dump(res, f, indent=1)
     print_report(res)
+    if a.phases:
+        print_phases(res["phases"])
 
 
 if __name__ == "__main__":
