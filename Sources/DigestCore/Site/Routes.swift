@@ -24,21 +24,9 @@ public struct Routes: Sendable {
     public static func day(_ date: DayDate, page: Int = 1) -> String {
         paged("days/\(date.iso)/", page)
     }
-    public static func paper(_ slug: String) -> String {
-        var location = "papers/"
-        location.reserveCapacity(slug.utf8.count + 8)
-        location += slug
-        location += "/"
-        return location
-    }
+    public static func paper(_ slug: String) -> String { joined("papers/", slug, "/") }
     /// `file(for: paper(slug))` made in one buffer: a build names every paper's file.
-    public static func paperFile(_ slug: String) -> String {
-        var file = "papers/"
-        file.reserveCapacity(slug.utf8.count + 18)
-        file += slug
-        file += "/index.html"
-        return file
-    }
+    public static func paperFile(_ slug: String) -> String { joined("papers/", slug, "/index.html") }
     public static func topic(_ slug: String) -> String { "topics/\(slug)/" }
     /// `topics/<slug>/2026-03/`: the topic's papers first listed in that month.
     public static func topicMonth(_ slug: String, month: String, page: Int = 1) -> String {
@@ -61,13 +49,17 @@ public struct Routes: Sendable {
     public func url(_ location: String) -> String { base.path + location }
 
     /// `url(Routes.paper(slug))` made in one buffer: pages link papers by the thousand.
-    public func paperURL(_ slug: String) -> String {
-        var url = base.path
-        url.reserveCapacity(url.utf8.count + slug.utf8.count + 8)
-        url += "papers/"
-        url += slug
-        url += "/"
-        return url
+    public func paperURL(_ slug: String) -> String { Self.joined(base.path, "papers/", slug, "/") }
+
+    /// The parts one after another in a string allocated once: paper locations are made
+    /// for every page that links a paper, and interpolation grew its buffer as it went.
+    private static func joined(_ first: String, _ second: String, _ third: String, _ fourth: String = "") -> String {
+        var joined = first
+        joined.reserveCapacity(first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count)
+        joined += second
+        joined += third
+        joined += fourth
+        return joined
     }
 
     /// Absolute link when the origin is known, else root-relative.
