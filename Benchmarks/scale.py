@@ -464,10 +464,9 @@ def print_phases(phases):
     print(f"\nWhere a clean build's time goes (one traced build, {total:.2f} s in its steps):\n")
     print("| step | wall | share | CPU | cores busy | peak RSS so far |")
     print("|---|---:|---:|---:|---:|---:|")
+    shown = [s for s in steps if s["wall_s"] >= 0.02 * total]
     small = [s for s in steps if s["wall_s"] < 0.02 * total]
-    for s in steps:
-        if s in small:
-            continue
+    for s in shown:
         busy = s["cpu_s"] / s["wall_s"] if s["wall_s"] > 0 else 0
         print(f"| {s['label']} | {s['wall_s']:.2f} s | {100 * s['wall_s'] / total:.0f}% | {s['cpu_s']:.2f} s | "
               f"{busy:.2f} | {s['peak_mib']} MiB |")

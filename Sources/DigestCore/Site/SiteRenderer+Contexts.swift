@@ -233,19 +233,26 @@ extension SiteRenderer {
         ]
     }
 
-    /// The links of the main navigation, the one of `section` marked current.
-    static func navigation(section: String, contentPages: [ContentPage], routes: Routes) -> TemplateValue {
-        var nav: [TemplateValue] = [
-            ["title": "Days", "url": .string(routes.url(Routes.days)), "current": .bool(section == "days")],
-            ["title": "Topics", "url": .string(routes.url(Routes.topics)), "current": .bool(section == "topics")],
-        ]
-        for page in contentPages where page.inNavigation {
-            nav.append([
-                "title": .string(page.title), "url": .string(routes.url(Routes.page(page.name))),
-                "current": .bool(section == "page-\(page.name)"),
-            ])
+    /// The main navigation of a page in each section one of its links belongs to, that link
+    /// marked current, and the navigation of every other page: made once, not per page.
+    static func navigations(contentPages: [ContentPage], routes: Routes) -> (
+        bySection: [String: TemplateValue], plain: TemplateValue
+    ) {
+        let links =
+            [("days", "Days", routes.url(Routes.days)), ("topics", "Topics", routes.url(Routes.topics))]
+            + contentPages.filter(\.inNavigation).map {
+                ("page-\($0.name)", $0.title, routes.url(Routes.page($0.name)))
+            }
+        func navigation(current: String?) -> TemplateValue {
+            .list(
+                links.map { section, title, url in
+                    ["title": .string(title), "url": .string(url), "current": .bool(section == current)]
+                })
         }
-        return .list(nav)
+        let bySection = Dictionary(
+            links.map { section, _, _ in (section, navigation(current: section)) },
+            uniquingKeysWith: { first, _ in first })
+        return (bySection, navigation(current: nil))
     }
 
     /// The `site` value every page has (made once, in `init`).

@@ -22,7 +22,7 @@ public struct SiteRenderer: Sendable {
     let siteValue: TemplateValue
     let assetsValue: TemplateValue
     /// The navigation of a page in each section that marks one of its links current, and
-    /// of every other page (`navigation(section:)`), made once.
+    /// of every other page (`navigations(contentPages:routes:)`), made once.
     let navigations: [String: TemplateValue]
     let plainNavigation: TemplateValue
     /// What each paper's JSON-LD says of the site (`articleSite(config:routes:)`).
@@ -146,11 +146,7 @@ public struct SiteRenderer: Sendable {
         self.siteValue = Self.siteValue(config: config, routes: routes)
         self.articleSite = Self.articleSite(config: config, routes: routes)
         self.assetsValue = .object(TemplateFields(assetURLs.mapValues(TemplateValue.string)))
-        let sections = ["days", "topics"] + contentPages.filter(\.inNavigation).map { "page-\($0.name)" }
-        self.navigations = Dictionary(
-            sections.map { ($0, Self.navigation(section: $0, contentPages: contentPages, routes: routes)) },
-            uniquingKeysWith: { first, _ in first })
-        self.plainNavigation = Self.navigation(section: "", contentPages: contentPages, routes: routes)
+        (self.navigations, self.plainNavigation) = Self.navigations(contentPages: contentPages, routes: routes)
         var ranks = Array(repeating: 0, count: catalog.papers.count)
         for (place, paper) in catalog.firstListing.enumerated() { ranks[paper] = place }
         let (rank, newest) = (ranks, catalog.days.last?.date.monthKey ?? "")
