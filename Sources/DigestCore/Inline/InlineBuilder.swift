@@ -70,6 +70,12 @@ struct InlineBuilder {
         guard !raw.isEmpty else { return }
         let scalars = raw
         raw.removeAll(keepingCapacity: true)
+        // Tokens hold 32-bit offsets: a run longer than that (gigabytes of one paragraph)
+        // is shown as the text it is.
+        guard scalars.count <= ProseToken.longestText else {
+            forced = []
+            return appendText(ScalarText.string(scalars[...]))
+        }
         let detector = MathSpanDetector(scalars, forced: forced, singleLetters: singleLetters)
         forced = []
         let tokens = detector.tokens

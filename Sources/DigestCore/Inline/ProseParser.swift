@@ -61,6 +61,20 @@ struct ProseParser {
                 var i = 0
                 var n = 0
                 while i < bytes.count {
+                    // Eight ASCII bytes (most of a text) at once: widened as they are, and the
+                    // three the parser needs to know of looked for in all eight together.
+                    if i + 8 <= bytes.count {
+                        let word = ByteWord.load(bytes, at: i)
+                        if ByteWord.isASCII(word) {
+                            for k in 0..<8 { buffer[n + k] = Unicode.Scalar(bytes[i + k]) }
+                            braces = braces || ByteWord.holds(word, 0x7B)
+                            dollars = dollars || ByteWord.holds(word, 0x24)
+                            backslashes = backslashes || ByteWord.holds(word, 0x5C)
+                            i += 8
+                            n += 8
+                            continue
+                        }
+                    }
                     let b0 = UInt32(bytes[i])
                     var value: UInt32
                     if b0 < 0x80 {

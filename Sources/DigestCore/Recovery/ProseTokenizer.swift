@@ -11,56 +11,68 @@ enum ProseTokenizer {
     /// foresee: about one missed branch per token. Here every character gets a group (word,
     /// number, space, punctuation) by table and arithmetic, a token starts where the group
     /// changes, and a start is written at every character and kept by counting it. Each
-    /// punctuation mark is a token of its own: its group carries its position's parity, so
-    /// two in a row differ. A `.` between digits belongs to the number (`1.5`).
+    /// punctuation mark is a token of its own. A `.` between digits belongs to the number
+    /// (`1.5`).
     static func asciiTokens(_ scalars: [Unicode.Scalar]) -> [ProseToken] {
         let n = scalars.count
         guard n > 0 else { return [] }
         var tokenCount = 0
-        // How many capitals come before each character: a word has one inside when the
-        // count grows after its first letter (no other token holds a letter).
-        var capitalsBefore = [Int](repeating: 0, count: n + 1)
-        let starts = [Int](unsafeUninitializedCapacity: n) { starts, initialized in
-            scalars.withUnsafeBufferPointer { scalars in
-                asciiEntries.withUnsafeBufferPointer { entries in
-                    capitalsBefore.withUnsafeMutableBufferPointer { capitalsBefore in
+        var capitals: Int32 = 0
+        // Per token: where it starts, and how many capitals come before it (a word has one
+        // inside when the count grows after its first letter; no other token holds a
+        // letter). Both are written at every character, in the slot of the token a change
+        // of group would start, and kept by counting the start.
+        var capitalsBefore: [Int32] = []
+        let starts = [Int32](unsafeUninitializedCapacity: n) { starts, initialized in
+            capitalsBefore = [Int32](unsafeUninitializedCapacity: n) { capitalsBefore, counted in
+                scalars.withUnsafeBufferPointer { scalars in
+                    asciiEntries.withUnsafeBufferPointer { entries in
                         var previous: UInt8 = 0xFF
-                        var capitals = 0
                         var digitBefore: UInt8 = 0
+                        // Each character's entry is read once, as the one after the last.
+                        var after = entries[Int(scalars[0].value)]
                         for i in 0..<n {
-                            let entry = entries[Int(scalars[i].value)]
-                            let after = i + 1 < n ? entries[Int(scalars[i + 1].value)] : 0
+                            let entry = after
+                            after = i + 1 < n ? entries[Int(scalars[i + 1].value)] : 0
                             let dotInNumber = (entry >> 5) & digitBefore & (after >> 4) & 1
                             var group = entry & 7
                             group ^= (group ^ numberGroup) & (0 &- dotInNumber)
-                            group |= ((group >> 2) & UInt8(truncatingIfNeeded: i) & 1) << 3
-                            starts[tokenCount] = i
-                            tokenCount &+= Int((UInt16(group ^ previous) &+ 0xFF) >> 8)
-                            capitalsBefore[i] = capitals
-                            capitals &+= Int((entry >> 3) & 1)
+                            starts[tokenCount] = Int32(truncatingIfNeeded: i)
+                            capitalsBefore[tokenCount] = capitals
+                            // A change of group starts a token, and so does every punctuation
+                            // mark (the only group with its third bit).
+                            tokenCount &+= Int(((UInt16(group ^ previous) &+ 0xFF) >> 8) | UInt16(group >> 2))
+                            capitals &+= Int32((entry >> 3) & 1)
                             digitBefore = (entry >> 4) & 1
                             previous = group
                         }
-                        capitalsBefore[n] = capitals
                     }
                 }
+                counted = tokenCount
             }
             initialized = tokenCount
         }
         return [ProseToken](unsafeUninitializedCapacity: tokenCount) { tokens, count in
             scalars.withUnsafeBufferPointer { scalars in
                 asciiEntries.withUnsafeBufferPointer { entries in
-                    for k in 0..<tokenCount {
-                        let start = starts[k]
-                        let end = k + 1 < tokenCount ? starts[k + 1] : n
-                        // A token never starts with a `.` inside a number: its first
-                        // character's own group is the token's.
-                        let kind = tokenKinds[Int(entries[Int(scalars[start].value)] & 7)]
-                        tokens.initializeElement(
-                            at: k,
-                            to: ProseToken(
-                                kind: kind, start: start, end: end,
-                                hasInnerCapital: capitalsBefore[end] > capitalsBefore[start + 1]))
+                    starts.withUnsafeBufferPointer { starts in
+                        capitalsBefore.withUnsafeBufferPointer { capitalsBefore in
+                            for k in 0..<tokenCount {
+                                let start = Int(starts[k])
+                                let last = k + 1 == tokenCount
+                                let end = last ? n : Int(starts[k + 1])
+                                // A token never starts with a `.` inside a number: its first
+                                // character's own group is the token's.
+                                let first = entries[Int(scalars[start].value)]
+                                let capitalsAfterFirst = capitalsBefore[k] &+ Int32((first >> 3) & 1)
+                                let capitalsBeforeEnd = last ? capitals : capitalsBefore[k + 1]
+                                tokens.initializeElement(
+                                    at: k,
+                                    to: ProseToken(
+                                        kind: tokenKinds[Int(first & 7)], start: start, end: end,
+                                        hasInnerCapital: capitalsBeforeEnd > capitalsAfterFirst))
+                            }
+                        }
                     }
                 }
             }

@@ -109,12 +109,17 @@ public enum Terms {
                 for end in ends {
                     let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
                     start = end
-                    // Whether a byte is not ASCII, and whether one is a letter, read together.
+                    // Two bytes hold two characters at most: never significant.
+                    guard bytes.count > 2 else { continue }
+                    // Whether a byte is not ASCII (none is in an ASCII text), and whether one
+                    // is a letter (the first, mostly), read together.
                     var high: UInt8 = 0
-                    var letters = 0
-                    for byte in bytes {
-                        high |= byte
-                        letters |= ((byte | 0x20) &- 0x61 < 26) ? 1 : 0
+                    var letters = (bytes[0] | 0x20) &- 0x61 < 26 ? 1 : 0
+                    if !list.isASCII || letters == 0 {
+                        for byte in bytes {
+                            high |= byte
+                            letters |= ((byte | 0x20) &- 0x61 < 26) ? 1 : 0
+                        }
                     }
                     guard high < 0x80 else {
                         guard let word = significant(other: String(decoding: bytes, as: UTF8.self)) else { continue }
@@ -123,7 +128,7 @@ public enum Terms {
                         scanned.withUTF8 { found($0, word, Fingerprint.of($0)) }
                         continue
                     }
-                    guard bytes.count > 2, letters != 0 else { continue }
+                    guard letters != 0 else { continue }
                     let print = Fingerprint.of(bytes)
                     if let number = stopWords.table.position(of: print), stopWords.words[number].hasUTF8(bytes) {
                         continue

@@ -12,11 +12,21 @@ public enum HTML {
         let special = specialBytes
         scanned.withUTF8 { bytes in
             var runStart = 0
-            for offset in 0..<bytes.count where isSpecial(bytes[offset], special) {
-                guard let entity = entity(for: bytes[offset]) else { continue }
-                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
-                output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                runStart = offset + 1
+            var offset = 0
+            while offset < bytes.count {
+                // Eight bytes without one of the five are passed over at once.
+                let end = min(offset + 8, bytes.count)
+                if end - offset == 8, !mayHoldSpecial(ByteWord.load(bytes, at: offset)) {
+                    offset = end
+                    continue
+                }
+                for at in offset..<end where isSpecial(bytes[at], special) {
+                    guard let entity = entity(for: bytes[at]) else { continue }
+                    output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<at]))
+                    output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                    runStart = at + 1
+                }
+                offset = end
             }
             output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
@@ -25,6 +35,12 @@ public enum HTML {
     /// The characters escaping replaces, all ASCII, and the same as bits of their values.
     private static let specials = "&<>\"'"
     private static let specialBytes: UInt64 = specials.utf8.reduce(0) { $0 | (1 << $1) }
+
+    /// Whether one of eight bytes may be special: `"`, `&` or `'` (0x26 and 0x27, tested as
+    /// one), `<` or `>` (0x3C and 0x3E, as one).
+    private static func mayHoldSpecial(_ word: UInt64) -> Bool {
+        ByteWord.holds(word, 0x22) || ByteWord.holds(word, 0x26, mask: 0xFE) || ByteWord.holds(word, 0x3C, mask: 0xFD)
+    }
 
     /// Whether `byte` is one of `specials` (`specialBytes`, passed in). They are all below
     /// 63 ('?', whose bit is clear), so any byte is told by one bit, with no branch on

@@ -1,0 +1,24 @@
+/// Eight bytes of text read as one integer and tested together: most text is long runs of
+/// ASCII letters that need no look at each byte, and a test per byte cost a few
+/// instructions at every character of every abstract and page.
+enum ByteWord {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `offset` (which must have eight after it).
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    /// Whether all eight bytes are ASCII.
+    static func isASCII(_ word: UInt64) -> Bool { word & highBits == 0 }
+
+    /// Whether some byte of `word`, its bits outside `mask` ignored, is `byte`: a byte of
+    /// `(word & mask×8) ^ byte×8` is zero, which the borrow of subtracting one from every
+    /// byte tells (exactly, whatever the other bytes are). A `mask` with one bit clear tests
+    /// two bytes at once (`&` and `'`, 0x26 and 0x27).
+    static func holds(_ word: UInt64, _ byte: UInt8, mask: UInt8 = 0xFF) -> Bool {
+        let probe = (word & (ones &* UInt64(mask))) ^ (ones &* UInt64(byte & mask))
+        return (probe &- ones) & ~probe & highBits != 0
+    }
+}
