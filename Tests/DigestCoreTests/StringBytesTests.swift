@@ -58,6 +58,61 @@ struct StringBytesTests {
         }
     }
 
+    @Test("escaping finds a special character at every place of a text, inside or across its words of eight bytes")
+    func escapeEveryPlace() {
+        for length in 1...20 {
+            for place in 0..<length {
+                for special in ["&", "<", ">", "\"", "'", "é"] {
+                    var characters = Array(repeating: "x", count: length)
+                    characters[place] = special
+                    characters[length - 1] = characters[length - 1] == "x" ? "y" : characters[length - 1]
+                    let text = characters.joined()
+                    let expected = text.replacingOccurrences(of: "&", with: "&amp;")
+                        .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                        .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+                    let output = ByteBuffer(capacity: 8)
+                    HTML.escape(text, into: output)
+                    #expect(output.withBytes { String(decoding: $0, as: UTF8.self) } == expected, "\(text)")
+                }
+            }
+        }
+    }
+
+    @Test("eight bytes tested together: a byte is found at each of the eight places, under a mask, and never wrongly")
+    func byteWords() {
+        for place in 0..<8 {
+            for byte in 0...255 {
+                // The other seven bytes: a letter, or a byte one off the one looked for.
+                for filler in [UInt8(ascii: "a"), UInt8(truncatingIfNeeded: byte + 1)] {
+                    var bytes = Array(repeating: filler, count: 8)
+                    bytes[place] = UInt8(byte)
+                    let word = bytes.withUnsafeBufferPointer { ByteWord.load($0, at: 0) }
+                    #expect(ByteWord.isASCII(word) == bytes.allSatisfy { $0 < 0x80 })
+                    for wanted: UInt8 in [0x22, 0x26, 0x3C, 0x7B, 0x80, 0xFF] {
+                        #expect(ByteWord.holds(word, wanted) == bytes.contains(wanted), "\(bytes) \(wanted)")
+                    }
+                    #expect(
+                        ByteWord.holds(word, 0x26, mask: 0xFE) == bytes.contains { $0 == 0x26 || $0 == 0x27 },
+                        "\(bytes)")
+                }
+            }
+        }
+    }
+
+    @Test("a text's scalars decoded eight ASCII bytes at a time or one by one; braces, dollars, backslashes noted")
+    func proseScalars() {
+        let pieces = ["plain words", "é", "{", "$", "\\", "≤", "𝑥", "12345678", "a"]
+        var generator = SeededRandom(state: 7)
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+            }.joined()
+            var seen = Set<UInt8>()
+            #expect(ProseParser.scalars(of: text, noting: &seen) == Array(text.unicodeScalars), "\(text)")
+            #expect(seen == Set("{$\\".utf8.filter { text.utf8.contains($0) }), "\(text)")
+        }
+    }
+
     @Test("UTF-16 order compared on bytes: as JavaScript sorts, surrogates below U+E000–U+FFFF")
     func utf16Order() {
         let texts = [
