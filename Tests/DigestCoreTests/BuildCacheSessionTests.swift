@@ -25,11 +25,15 @@ struct BuildCacheSessionTests {
         #expect(difference.isEmpty, "\(difference.prefix(5))")
     }
 
-    @Test("a title made by a build is written to the store and stays at hand; an abstract is read back from the store")
-    func titlesStayAtHand() throws {
+    @Test(
+        "a title made by a build is written to the store and stays at hand; an abstract too in a build making few texts, else it is read back from the store",
+        arguments: [BuildCache.heldTextsLimit, BuildCache.heldTextsLimit + 1])
+    func titlesStayAtHand(newTexts: Int) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let cache = BuildCache.load(from: folder.url)
+        cache.expectNewTexts(newTexts)
+        let abstractHeld = newTexts <= BuildCache.heldTextsLimit
         let words = String(repeating: "Scaling laws for sparse mixtures of experts with $O(n^2)$ routing ", count: 3)
         let (title, _) = PaperText.render(words, at: nil, role: .title)
         let (abstract, _) = PaperText.render(words + ".", at: nil, role: .abstract)
@@ -38,7 +42,7 @@ struct BuildCacheSessionTests {
         // Both are in the store (the next build reads them from texts.bin).
         #expect(storedTitle.kept != nil)
         #expect(storedAbstract.kept != nil)
-        // With the store's bytes damaged, only the abstract is read from it.
+        // With the store's bytes damaged, only what is not at hand is read from it.
         cache.writeStoredTexts()
         let store = folder.url.appendingPathComponent(BuildCache.textsName + ".new")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: store.path)[.size] as? Int)
@@ -49,8 +53,13 @@ struct BuildCacheSessionTests {
         #expect(storedTitle.html == title.html)
         #expect(storedTitle.plainText == title.plainText)
         #expect(storedTitle.html.contains("<math"))
-        #expect(storedAbstract.html.isEmpty)
-        #expect(cache.isDamaged)
+        if abstractHeld {
+            #expect(storedAbstract.html == abstract.html)
+            #expect(!cache.isDamaged)
+        } else {
+            #expect(storedAbstract.html.isEmpty)
+            #expect(cache.isDamaged)
+        }
     }
 
     @Test("texts are written to the store a megabyte at a time, read back before and after, and saved whole")

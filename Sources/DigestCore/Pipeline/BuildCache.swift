@@ -47,6 +47,12 @@ public final class BuildCache: @unchecked Sendable {
     private let heldTitles = Atomic<Int>(0)
     /// At most this many: a few years of titles (about 33 MiB), not ten years' (88 MiB).
     static let heldTitleLimit = 100_000
+    /// Abstracts held as well, when a build makes few enough texts (see `expectNewTexts`).
+    private let holdsAbstracts = Atomic<Bool>(false)
+    /// A build making at most this many texts holds its abstracts too: about 40,000
+    /// papers, a year and a half of dumps (some 80 MiB), which its pages then read without
+    /// a read, a check and a decoding each from the store.
+    static let heldTextsLimit = 80_000
     /// Texts made since the cache was read, not yet in `texts.bin`.
     private var newTexts = Set<UInt64>()
     /// Entries in `texts.bin`, live or not, and its length in bytes.
@@ -330,16 +336,27 @@ public final class BuildCache: @unchecked Sendable {
     /// the archive's abstracts are not all held in memory at once. A title is stored and
     /// also stays at hand, up to `heldTitleLimit` of them: titles are a tenth of the texts'
     /// bytes, and the texts most read (a paper page lists five related papers by title;
-    /// related papers and cards read them too).
+    /// related papers and cards read them too). An abstract stays at hand too in a build
+    /// that makes few texts (`expectNewTexts`).
     func stored(_ text: Text, role: PaperText.Role) -> Text {
         let body = TextStore.body(of: text.text)
         guard body.count > TextStore.inlineLimit, let store = spillStore() else { return text }
         let location = store.append(body[...])
+        let holds =
+            role == .title
+            ? heldTitles.wrappingAdd(1, ordering: .relaxed).newValue <= Self.heldTitleLimit
+            : holdsAbstracts.load(ordering: .relaxed)
         let kept =
-            role == .title && heldTitles.wrappingAdd(1, ordering: .relaxed).newValue <= Self.heldTitleLimit
+            holds
             ? text.text.held(on: store, at: location)
             : PaperText(fingerprint: text.text.fingerprint, keptOn: store, at: location)
         return Text(text: kept, diagnostics: text.diagnostics)
+    }
+
+    /// Tells the cache how many texts this build is about to make: at most
+    /// `heldTextsLimit`, and their abstracts stay at hand as well as stored.
+    func expectNewTexts(_ count: Int) {
+        holdsAbstracts.store(count <= Self.heldTextsLimit, ordering: .relaxed)
     }
 
     /// Writes the texts stored so far to this build's store file (they go a megabyte at a

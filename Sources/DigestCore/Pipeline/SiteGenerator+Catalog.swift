@@ -295,6 +295,7 @@ extension SiteGenerator {
         rendered: (Range<Int>) -> Void = { _ in }
     ) -> [PaperTexts] {
         let taxonomyKey = fingerprint(of: taxonomy)
+        cache.expectNewTexts(known.lazy.filter { $0 == nil }.count)
         let counts = feed != nil
         /// A paper's texts, and its terms when counted.
         func make(_ index: Int) -> (texts: PaperTexts, terms: [RelatedPapers.TermCount]) {
