@@ -1,8 +1,8 @@
 /// A token of prose: a word, a number, a run of whitespace or one punctuation character.
 ///
-/// Offsets are kept in 32 bits (a text of two billion characters would not fit in memory
-/// as scalars anyway): a token takes 12 bytes instead of 32, and the detector's passes read
-/// every token of every abstract several times.
+/// Offsets are kept in 32 bits: a token takes 12 bytes instead of 32, and the detector's
+/// passes read every token of every abstract several times. A run of prose longer than
+/// `longestText` is never tokenized (`InlineBuilder` shows it as plain text).
 struct ProseToken {
     enum Kind: Equatable {
         case word, number, space, punct
