@@ -27,18 +27,36 @@ enum JSON {
         "[" + items.joined(separator: ",") + "]"
     }
 
-    /// Appends `text` quoted. Scans the UTF-8 bytes through a pointer and copies the runs
-    /// between escapes whole: every character to escape is ASCII but U+2028/U+2029
-    /// (`E2 80 A8`/`E2 80 A9`).
+    /// Appends `text` quoted. Most strings (titles, URLs, dates) need no escape: they are
+    /// appended whole after one look at each byte; the others are escaped as bytes.
     static func append(_ text: String, to result: inout String) {
-        result += "\""
+        var scanned = text
+        let plain = scanned.withUTF8 { bytes in bytes.allSatisfy { !mayEscape($0) } }
+        if plain {
+            result += "\""
+            result += text
+            result += "\""
+            return
+        }
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        result += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` quoted to UTF-8 `bytes`, copying the runs between escapes whole:
+    /// every character to escape is ASCII but U+2028/U+2029 (`E2 80 A8`/`E2 80 A9`).
+    static func append(_ text: String, to result: inout [UInt8]) {
+        result.append(0x22)
         var scanned = text
         scanned.withUTF8 { bytes in
-            let utf8 = text.utf8
             var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                guard mayEscape(byte) else {
+                    index += 1
+                    continue
+                }
                 var next = index + 1
                 let escape: String
                 switch byte {
@@ -62,15 +80,18 @@ enum JSON {
                     index = next
                     continue
                 }
-                result.append(
-                    contentsOf: text[
-                        utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(utf8.startIndex, offsetBy: index)])
-                result += escape
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                result.append(contentsOf: escape.utf8)
                 index = next
                 runStart = next
             }
-            result.append(contentsOf: text[utf8.index(utf8.startIndex, offsetBy: runStart)...])
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        result += "\""
+        result.append(0x22)
+    }
+
+    /// Whether a byte may start an escape (`E2` only may: most of its sequences stay).
+    private static func mayEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
     }
 }

@@ -12,15 +12,14 @@ enum OutboundLinks {
             let url = "https://arxiv.org/abs/\(id)"
             if !known.contains(url) { links.append(PaperLink(url: url, label: "arXiv \(id)")) }
         }
-        let title = paper.title.plainText
-        let query = encode(title)
-        links.append(
-            PaperLink(url: "https://arxiv.org/search/?query=\(query)&searchtype=title", label: "Find on arXiv"))
-        links.append(PaperLink(url: "https://huggingface.co/papers?q=\(query)", label: "Find on Hugging Face"))
-        // The exact title in quotes: encoding goes byte by byte, and `"` is `%22`.
+        let query = encode(paper.title.plainText)
         links.append(
             PaperLink(
-                url: "https://scholar.google.com/scholar?q=%22\(query)%22", label: "Google Scholar"))
+                url: joined("https://arxiv.org/search/?query=", query, "&searchtype=title"), label: "Find on arXiv"))
+        links.append(PaperLink(url: joined("https://huggingface.co/papers?q=", query), label: "Find on Hugging Face"))
+        // The exact title in quotes: encoding goes byte by byte, and `"` is `%22`.
+        links.append(
+            PaperLink(url: joined("https://scholar.google.com/scholar?q=%22", query, "%22"), label: "Google Scholar"))
         return links
     }
 
@@ -70,22 +69,49 @@ enum OutboundLinks {
         return offsets.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
+    /// `head`, `query` and `tail` in a string allocated once: interpolation grew its buffer
+    /// for the query, three times a paper.
+    private static func joined(_ head: String, _ query: String, _ tail: String = "") -> String {
+        var url = ""
+        url.reserveCapacity(head.utf8.count + query.utf8.count + tail.utf8.count)
+        url += head
+        url += query
+        url += tail
+        return url
+    }
+
     /// A query-string value: everything but unreserved characters (`A-Z a-z 0-9 - . _ ~`)
-    /// percent-encoded, byte by byte of the UTF-8.
+    /// percent-encoded, byte by byte of the UTF-8. Written into a buffer three times the
+    /// text's size, each byte by a table: the result is ASCII.
     static func encode(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count * 2)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E:
-                bytes.append(byte)
-            default:
-                bytes.append(0x25)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
+        var text = text
+        // Read once: a static is checked for its first use at every read.
+        let (kept, hex) = (keptBytes, hexDigits)
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 3) { encoded in
+                var count = 0
+                for byte in bytes {
+                    if kept[Int(byte)] {
+                        encoded[count] = byte
+                        count += 1
+                    } else {
+                        encoded[count] = 0x25
+                        encoded[count + 1] = hex[Int(byte >> 4)]
+                        encoded[count + 2] = hex[Int(byte & 0x0F)]
+                        count += 3
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+    /// The bytes a query keeps as they are.
+    private static let keptBytes: [Bool] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E: true
+        default: false
+        }
     }
 }

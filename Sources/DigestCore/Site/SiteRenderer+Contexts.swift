@@ -179,7 +179,7 @@ extension SiteRenderer {
                 })
             card["has_related"] = .bool(!related[index].isEmpty)
             context["paper"] = .object(card)
-            context["structured_data_html"] = .string(structuredData(paper, location: location))
+            context["structured_data_html"] = .bytes(structuredData(paper, location: location))
             Self.addToPage([("type", "article"), ("published", .string(paper.firstSeen.iso))], in: &context)
         case .content(let index):
             let page = contentPages[index]
@@ -281,7 +281,7 @@ extension SiteRenderer {
             return [
                 "title": .string(made.title),
                 "url": .string(routes.paperURL(catalog.papers[index].slug)),
-                compact ? "compact_card_html" : "card_html": .string(made.html),
+                compact ? "compact_card_html" : "card_html": .bytes(made.html),
             ]
         }
     }
@@ -304,7 +304,7 @@ extension SiteRenderer {
         func made(compact: Bool) -> CardMemo.Card {
             context["compact"] = .bool(compact)
             return CardMemo.Card(
-                title: paper.title.plainText, html: theme.render(Self.cardTemplate, context),
+                title: paper.title.plainText, html: theme.renderBytes(Self.cardTemplate, context),
                 showsMath: paper.title.showsMath || (!compact && paper.abstract.showsMath))
         }
         return CardMemo.Cards(full: made(compact: false), compact: made(compact: true))
@@ -435,24 +435,41 @@ extension SiteRenderer {
 
     /// JSON-LD `ScholarlyArticle` for search engines, safe inside `<script>`. It carries no
     /// abstract or description: the page body and the meta description have them already.
-    private func structuredData(_ paper: Paper, location: String) -> String {
-        var json = #"<script type="application/ld+json">{"@context":"https://schema.org","@type":"ScholarlyArticle""#
+    /// Written as UTF-8 bytes (appending to a `String` cost more than escaping).
+    private func structuredData(_ paper: Paper, location: String) -> [UInt8] {
+        var json: [UInt8] = []
         json.reserveCapacity(1024)
-        json += #","headline":"#
+        func add(_ text: StaticString) {
+            json.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        add(
+            #"<script type="application/ld+json">{"@context":"https://schema.org","@type":"ScholarlyArticle","headline":"#
+        )
         JSON.append(paper.title.plainText, to: &json)
-        json += #","url":"#
+        add(#","url":"#)
         JSON.append(routes.absolute(location), to: &json)
-        json += #","datePublished":"#
+        add(#","datePublished":"#)
         JSON.append(dayText(paper.firstSeen).iso, to: &json)
-        json += #","dateModified":"#
+        add(#","dateModified":"#)
         JSON.append(dayText(paper.lastSeen).iso, to: &json)
-        json += articleSite
+        json.append(contentsOf: articleSite.utf8)
         let keywords = paper.topics.compactMap { topicIndex[$0].map { catalog.topics[$0].topic.name } }
-        if !keywords.isEmpty { json += #","keywords":"# + JSON.string(keywords.joined(separator: ", ")) }
+        if !keywords.isEmpty {
+            add(#","keywords":"#)
+            JSON.append(keywords.joined(separator: ", "), to: &json)
+        }
         // The URLs alone: `paper.links` labels each one, and was asked for twice.
         let links = paper.abstract.links
-        if !links.isEmpty { json += #","sameAs":"# + JSON.array(links.map { JSON.string($0) }) }
-        return json + "}</script>"
+        if !links.isEmpty {
+            add(#","sameAs":["#)
+            for (number, link) in links.enumerated() {
+                if number > 0 { json.append(0x2C) }
+                JSON.append(link, to: &json)
+            }
+            json.append(0x5D)
+        }
+        add("}</script>")
+        return json
     }
 
     /// The members of every paper's JSON-LD that describe the site, made once.

@@ -55,7 +55,8 @@ public struct SiteRenderer: Sendable {
 
         struct Card: Sendable {
             var title: String
-            var html: String
+            /// UTF-8, printed into pages as it is.
+            var html: [UInt8]
             /// Its title shows a formula, or its abstract (in full cards, which have it).
             var showsMath: Bool
         }

@@ -71,6 +71,11 @@ public struct Theme: Sendable {
         library.render(template, .object(context))
     }
 
+    /// `render`, as UTF-8 bytes for other renders to print (a paper's card).
+    func renderBytes(_ template: String, _ context: TemplateFields) -> [UInt8] {
+        library.renderBytes(template, .object(context))
+    }
+
     /// Renders a page's file: `render`, as bytes.
     func renderPage(_ template: String, _ context: TemplateFields) -> Data {
         library.renderData(template, .object(context))

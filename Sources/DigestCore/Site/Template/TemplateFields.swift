@@ -5,13 +5,10 @@
 /// hashing it. Ten years of pages build and read millions of these.
 public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
     /// Names and values side by side in one array: one allocation (and one buffer to
-    /// retain) per object rather than two.
-    private var fields: [Field] = []
-
-    private struct Field: Sendable {
-        var name: String
-        var value: TemplateValue
-    }
+    /// retain) per object rather than two. Plain tuples, so a literal's own array becomes
+    /// the storage: copying it field by field cost an allocation, a retain and a release
+    /// per field, and pages are made of millions of fields.
+    private var fields: [(String, TemplateValue)] = []
 
     public init() {}
 
@@ -27,30 +24,45 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     /// The fields `elements` name, in their order; a repeated name keeps its last value.
     public init(_ elements: [(String, TemplateValue)]) {
-        fields.reserveCapacity(elements.count)
-        for (name, value) in elements { self[name] = value }
+        fields = elements
+        if Self.repeatsAName(elements) {
+            fields = []
+            for (name, value) in elements { self[name] = value }
+        }
+    }
+
+    /// Whether two of `elements` have the same name (lengths compared first).
+    private static func repeatsAName(_ elements: [(String, TemplateValue)]) -> Bool {
+        for later in elements.indices.dropFirst() {
+            let name = elements[later].0
+            let length = name.utf8.count
+            for earlier in 0..<later where elements[earlier].0.utf8.count == length && elements[earlier].0 == name {
+                return true
+            }
+        }
+        return false
     }
 
     public var count: Int { fields.count }
 
     /// The names in sorted order: what a fingerprint goes through, whatever order the
     /// fields were set in.
-    var sortedNames: [String] { fields.map(\.name).sorted() }
+    var sortedNames: [String] { fields.map(\.0).sorted() }
 
     public subscript(name: String) -> TemplateValue? {
         get {
             guard let index = position(of: name) else { return nil }
-            return fields[index].value
+            return fields[index].1
         }
         set {
             if let index = position(of: name) {
                 if let newValue {
-                    fields[index].value = newValue
+                    fields[index].1 = newValue
                 } else {
                     fields.remove(at: index)
                 }
             } else if let newValue {
-                fields.append(Field(name: name, value: newValue))
+                fields.append((name, newValue))
             }
         }
     }
@@ -60,6 +72,6 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
     /// the standard library, and a clean build's contexts look up millions of names.
     private func position(of name: String) -> Int? {
         let length = name.utf8.count
-        return fields.firstIndex { $0.name.utf8.count == length && $0.name == name }
+        return fields.firstIndex { $0.0.utf8.count == length && $0.0 == name }
     }
 }

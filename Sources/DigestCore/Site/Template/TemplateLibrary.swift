@@ -21,6 +21,11 @@ public struct TemplateLibrary: Sendable {
         rendered(name, context).takeData()
     }
 
+    /// `render`, as UTF-8 bytes to print into other renders (`TemplateValue.bytes`).
+    func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
+        rendered(name, context).withBytes { Array($0) }
+    }
+
     private func rendered(_ name: String, _ context: TemplateValue) -> ByteBuffer {
         let output = ByteBuffer(capacity: 8192)
         guard let range = program.range(of: name) else { return output }
@@ -64,7 +69,9 @@ public struct TemplateLibrary: Sendable {
                     write(UnsafeBufferPointer(rebasing: text[start..<(start + count)]))
                 case .variable(let path, let escaped):
                     guard let value = lookUp(path) else { break }
-                    if !escaped {
+                    if case .bytes(let bytes) = value, !escaped {
+                        bytes.withUnsafeBufferPointer { write($0) }
+                    } else if !escaped {
                         write(value.text)
                     } else if indentation.isEmpty {
                         HTML.escape(value.text, into: output)

@@ -5,6 +5,9 @@
 /// case was one more allocation for every string and flag of every page's context.
 public enum TemplateValue: Sendable {
     case string(String)
+    /// UTF-8 text a render made (a paper's card), printed as it is: made a `String`, every
+    /// byte of it was checked again, and pages list cards by the thousand.
+    case bytes([UInt8])
     case int(Int)
     case bool(Bool)
     case list([TemplateValue])
@@ -14,6 +17,7 @@ public enum TemplateValue: Sendable {
     var isTruthy: Bool {
         switch self {
         case .string(let text): !text.isEmpty
+        case .bytes(let bytes): !bytes.isEmpty
         case .int(let number): number != 0
         case .bool(let flag): flag
         case .list(let items): !items.isEmpty
@@ -31,6 +35,7 @@ public enum TemplateValue: Sendable {
     var text: String {
         switch self {
         case .string(let text): text
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
         case .int(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
         case .list, .object: ""
@@ -47,6 +52,10 @@ extension TemplateValue {
         case .string(let text):
             print.add(1)
             print.add(text)
+        case .bytes(let bytes):
+            // As the string it spells.
+            print.add(1)
+            bytes.withUnsafeBytes { print.add(bytes: $0) }
         case .int(let number):
             print.add(2)
             print.add(number)
