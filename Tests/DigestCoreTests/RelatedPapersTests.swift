@@ -64,9 +64,9 @@ struct RelatedPapersTests {
     @Test("term counts keep the order terms first occur in, each counted")
     func termCounts() {
         let counts = RelatedPapers.termCounts(["graph", "model", "graph", "node", "graph"])
-        #expect(counts.map(\.term) == ["graph", "model", "node"])
-        #expect(counts.map(\.count) == [3, 1, 1])
-        #expect(counts.map(\.print) == counts.map { Fingerprint.of($0.term) })
+        #expect(counts.terms == ["graph", "model", "node"])
+        #expect(counts.counts == [3, 1, 1])
+        #expect(counts.prints == counts.terms.map { Fingerprint.of($0) })
     }
 
     @Test(
@@ -92,7 +92,7 @@ struct RelatedPapersTests {
         ["graph embedding benchmark node", "protein design structure enzyme"],
     ]
 
-    static func counted(_ day: [String]) -> [[RelatedPapers.TermCount]] {
+    static func counted(_ day: [String]) -> [TermCounts] {
         day.map { RelatedPapers.termCounts(Terms.significant($0)) }
     }
 

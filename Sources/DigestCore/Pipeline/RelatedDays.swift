@@ -19,7 +19,7 @@ struct RelatedDays {
     }
 
     /// Adds day `day`, its papers' terms `counted`; looks them up unless its answers are known.
-    mutating func add(day: Int, key: UInt64, counted: [[RelatedPapers.TermCount]]) {
+    mutating func add(day: Int, key: UInt64, counted: [TermCounts]) {
         let known = answers[day]
         let lists = index.addDay(counted: counted, lookUp: known == nil)
         if known == nil {

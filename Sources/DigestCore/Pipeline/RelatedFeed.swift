@@ -20,7 +20,7 @@ final class RelatedFeed: @unchecked Sendable {
     private var prefix = Fingerprint()
     /// Papers handed over and not yet added (the start of a day whose run ended mid-day):
     /// their ordinals, texts' fingerprints and terms.
-    private var waiting: [(paper: Int, title: UInt64, abstract: UInt64, counted: [RelatedPapers.TermCount])] = []
+    private var waiting: [(paper: Int, title: UInt64, abstract: UInt64, counted: TermCounts)] = []
     private var nextDay = 0
 
     /// A feed for the papers `drafts` (in order of first listing).
@@ -33,7 +33,7 @@ final class RelatedFeed: @unchecked Sendable {
 
     /// Hands over the papers `run` (the next by first listing): their texts' fingerprints and
     /// terms. Waits while two runs are waiting.
-    func add(_ run: Range<Int>, prints: [(title: UInt64, abstract: UInt64)], counted: [[RelatedPapers.TermCount]]) {
+    func add(_ run: Range<Int>, prints: [(title: UInt64, abstract: UInt64)], counted: [TermCounts]) {
         room.wait()
         queue.async {
             self.take(run, prints: prints, counted: counted)
@@ -47,7 +47,7 @@ final class RelatedFeed: @unchecked Sendable {
     }
 
     private func take(
-        _ run: Range<Int>, prints: [(title: UInt64, abstract: UInt64)], counted: [[RelatedPapers.TermCount]]
+        _ run: Range<Int>, prints: [(title: UInt64, abstract: UInt64)], counted: [TermCounts]
     ) {
         for (offset, paper) in run.enumerated() {
             waiting.append((paper, prints[offset].title, prints[offset].abstract, counted[offset]))

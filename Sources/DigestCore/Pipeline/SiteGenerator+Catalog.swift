@@ -298,7 +298,7 @@ extension SiteGenerator {
         cache.expectNewTexts(known.lazy.filter { $0 == nil }.count)
         let counts = feed != nil
         /// A paper's texts, and its terms when counted.
-        func make(_ index: Int) -> (texts: PaperTexts, terms: [RelatedPapers.TermCount]) {
+        func make(_ index: Int) -> (texts: PaperTexts, terms: TermCounts) {
             /// The text known, or rendered now with its plain text.
             func text(_ known: BuildCache.Text?, _ source: () -> (String, SourceLocation?), _ role: PaperText.Role) -> (
                 text: BuildCache.Text, plainText: String?
@@ -326,7 +326,7 @@ extension SiteGenerator {
             fact.add(title.text.text.fingerprint)
             fact.add(abstract.text.text.fingerprint)
             var facts: [String]?
-            var terms: [RelatedPapers.TermCount] = []
+            var terms = TermCounts()
             if let titleText = title.plainText, let abstractText = abstract.plainText {
                 if counts {
                     (facts, terms) = Self.factsAndTerms(title: titleText, abstract: abstractText, matcher: matcher)
@@ -398,7 +398,7 @@ extension SiteGenerator {
     /// `facts`, and the significant terms related papers weigh, from one split of each text
     /// when it is all ASCII (most are): the two splits differ only on other scalars.
     private static func factsAndTerms(title: String, abstract: String, matcher: TopicMatcher) -> (
-        facts: [String], terms: [RelatedPapers.TermCount]
+        facts: [String], terms: TermCounts
     ) {
         let titleWords = Terms.wordList(title)
         let abstractWords = Terms.wordList(abstract)

@@ -226,7 +226,7 @@ public struct SiteGenerator: Sendable {
         // at once would hold half a gigabyte. The next month's are counted while this one's
         // days are added to the index, which is done on one core.
         let chunks = stride(from: resume, to: groups.count, by: 32).map { $0..<min($0 + 32, groups.count) }
-        func counting(_ days: Range<Int>) -> Background<[[RelatedPapers.TermCount]]> {
+        func counting(_ days: Range<Int>) -> Background<[TermCounts]> {
             let pending = Array(order[groups[days.lowerBound].lowerBound..<groups[days.upperBound - 1].upperBound])
             return Background {
                 pending.parallelMap { index in

@@ -79,44 +79,38 @@ public struct RelatedPapers: Sendable {
     /// A document's distinct terms with how often each occurs, in the order they first occur
     /// (the order new terms get their ids in). Pure, so a build counts in parallel before
     /// adding days one by one.
-    public static func termCounts(_ terms: [String]) -> [TermCount] {
+    public static func termCounts(_ terms: [String]) -> TermCounts {
         var position = FingerprintIndex<String>(capacity: terms.count)
-        var counts: [TermCount] = []
+        var counts = TermCounts(capacity: terms.count)
         for term in terms {
             let print = Fingerprint.of(term)
             let (at, isNew) = position.insert(term, print: print)
             if isNew {
-                counts.append(TermCount(term: term, count: 1, print: print))
+                var term = term
+                term.withUTF8 { counts.append($0, count: 1, print: print) }
             } else {
-                counts[at].count += 1
+                counts.add(1, to: at)
             }
         }
         return counts
     }
 
-    /// A distinct term of a document, how often it occurs, and its fingerprint (made once,
-    /// on every core, for the index to find the term by).
-    public struct TermCount: Sendable, Equatable {
-        public var term: String
-        public var count: Int
-        public var print: UInt64
-    }
-
     /// `addDay` for documents already counted by `termCounts`.
-    public mutating func addDay(counted documents: [[TermCount]], lookUp: Bool, count: Int = 5) -> [[Int]] {
+    public mutating func addDay(counted documents: [TermCounts], lookUp: Bool, count: Int = 5) -> [[Int]] {
         let first = self.count
         var vectors: [[(term: Int, weight: Float)]] = []
         var counts: [[(id: Int, count: Int)]] = []
         for terms in documents {
             var tf: [(id: Int, count: Int)] = []
             tf.reserveCapacity(terms.count)
-            for term in terms {
-                let (id, isNew) = ids.insert(term.term, print: term.print)
+            terms.forEach { term, count, print in
+                let (id, isNew) = self.ids.insert(utf8: term, print: print)
                 if isNew {
-                    frequency.append(0)
-                    postings.append([])
+                    // `self.`: this day's `postings` below is another value.
+                    self.frequency.append(0)
+                    self.postings.append([])
                 }
-                tf.append((id, term.count))
+                tf.append((id, count))
             }
             for entry in tf { frequency[entry.id] += 1 }
             counts.append(tf)

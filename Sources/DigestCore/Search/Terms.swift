@@ -69,26 +69,25 @@ public enum Terms {
     /// the order they first occur: `RelatedPapers.termCounts` of the title's terms twice,
     /// then the abstract's. Counted on the words' bytes, so a term becomes a string only
     /// the first time it is seen.
-    static func significantCounts(title: String, abstract: String) -> [RelatedPapers.TermCount] {
+    static func significantCounts(title: String, abstract: String) -> TermCounts {
         significantCounts(title: wordList(title), abstract: wordList(abstract))
     }
 
     /// `significantCounts` of texts split by `wordList`.
-    static func significantCounts(title: WordList, abstract: WordList) -> [RelatedPapers.TermCount] {
-        var counts: [RelatedPapers.TermCount] = []
-        counts.reserveCapacity(128)
+    static func significantCounts(title: WordList, abstract: WordList) -> TermCounts {
+        var counts = TermCounts(capacity: 128)
         var seen = FingerprintTable(capacity: 128)
         /// Terms whose fingerprint an earlier, different term holds.
         var others: [String: Int] = [:]
         for (words, weight) in [(title, 2), (abstract, 1)] {
             eachSignificant(in: words) { bytes, other, print in
-                func term() -> String { other ?? String(decoding: bytes, as: UTF8.self) }
                 if let at = seen.insert(counts.count, for: print) {
-                    if counts[at].term.hasUTF8(bytes) { return counts[at].count += weight }
-                    if let earlier = others[term()] { return counts[earlier].count += weight }
-                    others[term()] = counts.count
+                    if counts.holds(bytes, at: at) { return counts.add(weight, to: at) }
+                    let term = other ?? String(decoding: bytes, as: UTF8.self)
+                    if let earlier = others[term] { return counts.add(weight, to: earlier) }
+                    others[term] = counts.count
                 }
-                counts.append(RelatedPapers.TermCount(term: term(), count: weight, print: print))
+                counts.append(bytes, count: weight, print: print)
             }
         }
         return counts

@@ -39,4 +39,21 @@ struct FingerprintIndex<Key: Hashable & Sendable>: Sendable {
         keys.append(key)
         return (next, true)
     }
+
+    /// `insert` of the string `bytes` spell, made a string only when it is new (or shares
+    /// its fingerprint with another).
+    mutating func insert(utf8 bytes: UnsafeBufferPointer<UInt8>, print: UInt64) -> (number: Int, isNew: Bool)
+    where Key == String {
+        let next = keys.count
+        if let found = table.insert(next, for: print) {
+            if keys[found].hasUTF8(bytes) { return (found, false) }
+            let key = String(decoding: bytes, as: UTF8.self)
+            if let other = others[key] { return (other, false) }
+            others[key] = next
+            keys.append(key)
+            return (next, true)
+        }
+        keys.append(String(decoding: bytes, as: UTF8.self))
+        return (next, true)
+    }
 }
