@@ -5,86 +5,121 @@ enum ProseTokenizer {
         return isASCII ? asciiTokens(scalars) : scannedTokens(scalars)
     }
 
-    /// `scannedTokens` of an all-ASCII text (most texts), without a branch on the text.
+    /// `scannedTokens` of an all-ASCII text (most texts), sixty-four characters at a time.
     ///
     /// Scanned a token at a time, each token ended with a branch the processor could not
-    /// foresee: about one missed branch per token. Here every character gets a group (word,
-    /// number, space, punctuation) by table and arithmetic, a token starts where the group
-    /// changes, and a start is written at every character and kept by counting it. Each
-    /// punctuation mark is a token of its own. A `.` between digits belongs to the number
-    /// (`1.5`).
+    /// foresee. Here each character's group (word, number, space, punctuation) comes from a
+    /// table, and a block's characters become bit masks, one bit a character: eight table
+    /// entries are packed in a word and each wanted bit of theirs gathered by one multiply.
+    /// Token starts are then found for the whole block at once: where a run of a group
+    /// begins, and at every punctuation mark; a `.` between digits belongs to the number
+    /// (`1.5`). Only the starts are visited, one loop turn a token.
     static func asciiTokens(_ scalars: [Unicode.Scalar]) -> [ProseToken] {
         let n = scalars.count
-        guard n > 0 else { return [] }
-        var tokenCount = 0
-        var capitals: Int32 = 0
-        // Per token: where it starts, and how many capitals come before it (a word has one
-        // inside when the count grows after its first letter; no other token holds a
-        // letter). Both are written at every character, in the slot of the token a change
-        // of group would start, and kept by counting the start.
-        var capitalsBefore: [Int32] = []
-        let starts = [Int32](unsafeUninitializedCapacity: n) { starts, initialized in
-            capitalsBefore = [Int32](unsafeUninitializedCapacity: n) { capitalsBefore, counted in
-                scalars.withUnsafeBufferPointer { scalars in
-                    asciiEntries.withUnsafeBufferPointer { entries in
-                        var previous: UInt8 = 0xFF
-                        var digitBefore: UInt8 = 0
-                        // Each character's entry is read once, as the one after the last.
-                        var after = entries[Int(scalars[0].value)]
-                        for i in 0..<n {
-                            let entry = after
-                            after = i + 1 < n ? entries[Int(scalars[i + 1].value)] : 0
-                            let dotInNumber = (entry >> 5) & digitBefore & (after >> 4) & 1
-                            var group = entry & 7
-                            group ^= (group ^ numberGroup) & (0 &- dotInNumber)
-                            starts[tokenCount] = Int32(truncatingIfNeeded: i)
-                            capitalsBefore[tokenCount] = capitals
-                            // A change of group starts a token, and so does every punctuation
-                            // mark (the only group with its third bit).
-                            tokenCount &+= Int(((UInt16(group ^ previous) &+ 0xFF) >> 8) | UInt16(group >> 2))
-                            capitals &+= Int32((entry >> 3) & 1)
-                            digitBefore = (entry >> 4) & 1
-                            previous = group
-                        }
-                    }
-                }
-                counted = tokenCount
-            }
-            initialized = tokenCount
-        }
-        return [ProseToken](unsafeUninitializedCapacity: tokenCount) { tokens, count in
+        // Read once: a static is checked for its first use at every read.
+        let kinds = tokenKinds
+        return [ProseToken](unsafeUninitializedCapacity: n) { tokens, count in
             scalars.withUnsafeBufferPointer { scalars in
                 asciiEntries.withUnsafeBufferPointer { entries in
-                    starts.withUnsafeBufferPointer { starts in
-                        capitalsBefore.withUnsafeBufferPointer { capitalsBefore in
-                            for k in 0..<tokenCount {
-                                let start = Int(starts[k])
-                                let last = k + 1 == tokenCount
-                                let end = last ? n : Int(starts[k + 1])
-                                // A token never starts with a `.` inside a number: its first
-                                // character's own group is the token's.
-                                let first = entries[Int(scalars[start].value)]
-                                let capitalsAfterFirst = capitalsBefore[k] &+ Int32((first >> 3) & 1)
-                                let capitalsBeforeEnd = last ? capitals : capitalsBefore[k + 1]
-                                tokens.initializeElement(
-                                    at: k,
-                                    to: ProseToken(
-                                        kind: tokenKinds[Int(first & 7)], start: start, end: end,
-                                        hasInnerCapital: capitalsBeforeEnd > capitalsAfterFirst))
+                    func entry(_ i: Int) -> UInt64 { UInt64(entries[Int(scalars[i].value)]) }
+                    // The last character of the block before: in a run of words, numbers,
+                    // spaces; a digit.
+                    var (wordBefore, numberBefore, spaceBefore, digitBefore): (UInt64, UInt64, UInt64, UInt64) =
+                        (0, 0, 0, 0)
+                    // The token begun and not yet ended: where, its kind, where in the block
+                    // its inner capitals (capitals that start no token) are looked for, and
+                    // whether earlier blocks held one of them. (Found by masks, not counted:
+                    // the baseline x86-64 has no instruction to count bits.)
+                    var start = -1
+                    var kind = 0
+                    var fromBit: UInt64 = 0
+                    var capitalBefore = false
+                    var block = 0
+                    while block < n {
+                        let length = min(64, n - block)
+                        // Bit planes of the entries: group bits 1 and 2, capital, `.`.
+                        var (low, high, capital, dot): (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+                        var offset = 0
+                        while offset < length {
+                            // Wrapping arithmetic and masking shifts: no place or shift here can
+                            // overflow, and checked ones cost a branch each.
+                            var packed: UInt64 = 0
+                            let at = block &+ offset
+                            if length &- offset >= 8 {
+                                for k in 0..<8 { packed |= entry(at &+ k) &<< UInt64(8 &* k) }
+                            } else {
+                                for k in 0..<(length &- offset) { packed |= entry(at &+ k) &<< UInt64(8 &* k) }
                             }
+                            let shift = UInt64(offset)
+                            low |= plane(packed) &<< shift
+                            high |= plane(packed &>> 1) &<< shift
+                            capital |= plane(packed &>> 3) &<< shift
+                            dot |= plane(packed &>> 5) &<< shift
+                            offset &+= 8
                         }
+                        let inBlock: UInt64 = length == 64 ? ~0 : (1 &<< UInt64(length)) &- 1
+                        let digitAfter = block + 64 < n ? (entry(block + 64) >> 4) & 1 : 0
+                        let word = low & ~high
+                        let digit = high & ~low
+                        let space = low & high
+                        let dotInNumber = dot & (digit << 1 | digitBefore) & (digit >> 1 | digitAfter << 63)
+                        let number = digit | dotInNumber
+                        let punct = ~(low | high) & ~dotInNumber & inBlock
+                        let starts =
+                            word & ~(word << 1 | wordBefore) | number & ~(number << 1 | numberBefore)
+                            | space & ~(space << 1 | spaceBefore) | punct
+                        let innerCapitals = capital & ~starts
+                        // A start's kind as two bits: the index of `tokenKinds`.
+                        let (kindLow, kindHigh) = (word | space, number | space)
+                        var remaining = starts
+                        while remaining != 0 {
+                            let bit = UInt64(remaining.trailingZeroBitCount)
+                            if start >= 0 {
+                                let between = (1 &<< bit) &- (1 &<< fromBit)
+                                tokens.initializeElement(
+                                    at: count,
+                                    to: ProseToken(
+                                        kind: kinds[kind], start: start, end: block &+ Int(bit),
+                                        hasInnerCapital: capitalBefore || innerCapitals & between != 0))
+                                count &+= 1
+                            }
+                            start = block &+ Int(bit)
+                            kind = Int((kindLow &>> bit) & 1 | ((kindHigh &>> bit) & 1) &<< 1)
+                            fromBit = bit
+                            capitalBefore = false
+                            remaining &= remaining &- 1
+                        }
+                        // The token begun goes on into the next block.
+                        capitalBefore = capitalBefore || innerCapitals &>> fromBit != 0
+                        fromBit = 0
+                        (wordBefore, numberBefore, spaceBefore, digitBefore) =
+                            (word >> 63, number >> 63, space >> 63, digit >> 63)
+                        block += 64
+                    }
+                    if start >= 0 {
+                        tokens.initializeElement(
+                            at: count,
+                            to: ProseToken(
+                                kind: kinds[kind], start: start, end: n, hasInnerCapital: capitalBefore))
+                        count += 1
                     }
                 }
             }
-            count = tokenCount
         }
+    }
+
+    /// The lowest bit of each of the eight bytes of `packed`, gathered in a byte.
+    @inline(__always)
+    private static func plane(_ packed: UInt64) -> UInt64 {
+        ((packed & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
     }
 
     private static let wordGroup: UInt8 = 1
     private static let numberGroup: UInt8 = 2
     private static let spaceGroup: UInt8 = 3
     private static let punctGroup: UInt8 = 4
-    private static let tokenKinds: [ProseToken.Kind] = [.punct, .word, .number, .space, .punct, .punct, .punct, .punct]
+    /// Token kinds by the two bits of a start: a word or space, a number or space.
+    private static let tokenKinds: [ProseToken.Kind] = [.punct, .word, .number, .space]
     /// For each ASCII character, as bits: its group (the low three), whether it is a capital
     /// (8), a digit (16), a `.` (32). A tie `~` is space.
     private static let asciiEntries: [UInt8] = (0..<128).map { value in
