@@ -61,6 +61,26 @@ struct RelatedPapersTests {
         }
     }
 
+    @Test(
+        "long random texts split as the plain definition does, words running across the 64-byte blocks read at once, whether or not an accented letter turns the text non-ASCII anywhere"
+    )
+    func longWordsRandom() {
+        var generator = SeededRandom(state: 7)
+        let alphabet = Array("aaazB119 .-@[`{")
+        for round in 0..<3_000 {
+            var characters = (0..<Int(generator.next() % 300)).map { _ in alphabet[Int(generator.next() % 15)] }
+            // Every other text has an `é` somewhere: Terms fold it to `e`, topics keep it.
+            if round % 2 == 1 { characters.insert("é", at: Int(generator.next() % UInt64(characters.count + 1))) }
+            let text = String(characters)
+            func split(_ text: String) -> [String] {
+                text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            }
+            #expect(Terms.words(text) == split(text.replacingOccurrences(of: "é", with: "e")), "\(text)")
+            #expect(Words.split(text).strings == split(text), "\(text)")
+            #expect(Terms.wordList(text).isASCII == (round % 2 == 0), "\(text)")
+        }
+    }
+
     @Test("term counts keep the order terms first occur in, each counted")
     func termCounts() {
         let counts = RelatedPapers.termCounts(["graph", "model", "graph", "node", "graph"])

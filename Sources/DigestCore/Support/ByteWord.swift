@@ -10,6 +10,15 @@ enum ByteWord {
         UInt64(littleEndian: UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
+    /// The `available` bytes at `offset` (eight at most are read), zeros in place of the
+    /// others.
+    static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, available: Int) -> UInt64 {
+        if available >= 8 { return load(bytes, at: offset) }
+        var word: UInt64 = 0
+        for k in 0..<available { word |= UInt64(bytes[offset &+ k]) &<< UInt64(8 &* k) }
+        return word
+    }
+
     /// Whether all eight bytes are ASCII.
     static func isASCII(_ word: UInt64) -> Bool { word & highBits == 0 }
 

@@ -7,19 +7,14 @@ struct WordBuffer {
     /// Where the current word starts in `bytes`.
     private var start = 0
 
-    /// Words made so far (a word may be in progress after the last end).
-    init(bytes: [UInt8], ends: [Int]) {
-        self.bytes = bytes
-        self.ends = ends
-        start = ends.last ?? 0
+    /// Room for the words of a text of `capacity` bytes (more is made if they need it).
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity + 8)
+        ends.reserveCapacity(capacity / 2 + 1)
     }
 
     mutating func append(_ byte: UInt8) {
         bytes.append(byte)
-    }
-
-    mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: run)
     }
 
     mutating func append(_ scalar: Unicode.Scalar) {
@@ -37,102 +32,154 @@ struct WordBuffer {
         start = bytes.count
     }
 
-    /// Ends the current word after `tail`.
-    mutating func flush(endingWith tail: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: tail)
-        flush()
-    }
-
     var list: WordList { WordList(bytes: bytes, ends: ends) }
 }
 
 extension WordBuffer {
-    /// Each byte as a word keeps it: ASCII letters lower-cased, digits as they are, 0 for
-    /// other ASCII (which ends a word), 0xFF for a byte that is not ASCII.
-    private static let asciiFold: [UInt8] = (0...255).map { byte in
-        switch UInt8(byte) {
-        case 0x61...0x7A, 0x30...0x39: UInt8(byte)
-        case 0x41...0x5A: UInt8(byte) | 0x20
-        case 0x80...: 0xFF
-        default: 0
-        }
-    }
-
     /// The words of `text`: ASCII letters (lower-cased) and digits make words and other ASCII
     /// ends them, without Unicode look-ups; every other scalar goes to `other`, which
-    /// appends to the word or ends it.
-    ///
-    /// Up to the first byte that is not ASCII (many texts have none), each byte is written
-    /// straight into a buffer the size of the text; from there on, runs of lower-case
-    /// letters and digits are appended at once and a scalar is decoded where a byte is not
-    /// ASCII. (Appending every word's run to an array cost more than reading its bytes.)
+    /// appends to the word or ends it. The ASCII between those scalars (most of a text,
+    /// often all of it) is read by `appendASCII`.
     static func words(in text: String, other: (Unicode.Scalar, inout WordBuffer) -> Void) -> WordList {
         var text = text
         return text.withUTF8 { bytes in
-            var ends: [Int] = []
-            var stop = bytes.count
-            let ascii = [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
-                var count = 0
-                // At most one word in two bytes. Without branches on the bytes: where words
-                // end is as unpredictable as the text, and a branch there missed every few bytes.
-                ends = [Int](unsafeUninitializedCapacity: bytes.count / 2 + 1) { wordEnds, found in
-                    var inWord = 0
-                    Self.asciiFold.withUnsafeBufferPointer { fold in
-                        for index in 0..<bytes.count {
-                            let folded = fold[Int(bytes[index])]
-                            if folded == 0xFF {
-                                stop = index
-                                break
-                            }
-                            // 1 for a letter or digit, 0 for a byte that ends a word, by
-                            // arithmetic: `folded == 0 ? 0 : 1` compiled to a branch.
-                            let isWord = Int(truncatingIfNeeded: (UInt16(folded) &+ 0xFF) >> 8)
-                            buffer[count] = folded
-                            wordEnds[found] = count
-                            // Wrapping: neither count can pass the text's length.
-                            found &+= inWord & (isWord ^ 1)
-                            count &+= isWord
-                            inWord = isWord
+            var words = WordBuffer(capacity: bytes.count)
+            var isASCII = true
+            var index = 0
+            while true {
+                index += words.appendASCII(UnsafeBufferPointer(rebasing: bytes[index...]))
+                guard index < bytes.count else { break }
+                var iterator = bytes[index...].makeIterator()
+                var decoder = UTF8()
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { break }
+                isASCII = false
+                other(scalar, &words)
+                index += UTF8.width(scalar)
+            }
+            words.flush()
+            return WordList(bytes: words.bytes, ends: words.ends, isASCII: isASCII)
+        }
+    }
+
+    /// Appends the words of `source` up to its first byte that is not ASCII (or its end),
+    /// lower-cased: a word begun before goes on if `source` starts with a letter or digit,
+    /// and the last word is left open. Returns how many bytes were read.
+    ///
+    /// Read 64 bytes at a time: a block's bytes become bit masks (eight at once, as one
+    /// integer, by arithmetic that no ASCII byte carries out of), where words start and end
+    /// follows from the masks, and each word is copied whole, eight bytes at a time,
+    /// lower-cased by one `or` (which leaves digits as they are). Written a byte at a time
+    /// without branches, every byte cost a dozen instructions.
+    private mutating func appendASCII(_ source: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = source.count
+        guard n > 0 else { return 0 }
+        var count = bytes.count
+        var found = ends.count
+        // Room for every byte and eight more (words are copied eight bytes at a time), and
+        // for a word in every two bytes; what is left over is cut off below.
+        bytes.append(contentsOf: repeatElement(0, count: n + 8))
+        ends.append(contentsOf: repeatElement(0, count: n / 2 + 1))
+        var stop = n
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            ends.withUnsafeMutableBufferPointer { wordEnds in
+                guard let base = buffer.baseAddress else { return }
+                /// Copies `source[from..<to]`, lower-cased, after the words so far.
+                func copy(_ from: Int, _ to: Int) {
+                    var from = from
+                    while from &+ 8 <= n && from < to {
+                        let eight = ByteWord.load(source, at: from) | 0x2020_2020_2020_2020
+                        UnsafeMutableRawPointer(base + count).storeBytes(of: eight, as: UInt64.self)
+                        let copied = min(8, to &- from)
+                        count &+= copied
+                        from &+= copied
+                    }
+                    while from < to {
+                        buffer[count] = source[from] | 0x20
+                        count &+= 1
+                        from &+= 1
+                    }
+                }
+                // Where the word being read starts in `source` (-1: none; 0 for a word begun
+                // before it), and whether the byte before the block is in a word.
+                var wordStart = count > start ? 0 : -1
+                var wordBefore: UInt64 = count > start ? 1 : 0
+                var block = 0
+                while block < n {
+                    let length = min(64, n &- block)
+                    // Letters and digits, and any byte that is not ASCII, as bits.
+                    var word: UInt64 = 0
+                    var anyHigh: UInt64 = 0
+                    if length == 64 {
+                        for k in 0..<8 {
+                            let eight = ByteWord.load(source, at: block &+ 8 &* k)
+                            word |= Self.wordBits(eight) &<< UInt64(8 &* k)
+                            anyHigh |= eight
+                        }
+                    } else {
+                        for k in 0..<((length &+ 7) / 8) {
+                            let eight = ByteWord.load(source, at: block &+ 8 &* k, available: length &- 8 &* k)
+                            word |= Self.wordBits(eight) &<< UInt64(8 &* k)
+                            anyHigh |= eight
                         }
                     }
-                    if inWord == 1 && stop == bytes.count {
-                        wordEnds[found] = count
-                        found += 1
+                    var high: UInt64 = 0
+                    if !ByteWord.isASCII(anyHigh) {
+                        for k in 0..<((length &+ 7) / 8) {
+                            let eight = ByteWord.load(source, at: block &+ 8 &* k, available: length &- 8 &* k)
+                            high |= Self.plane(eight &>> 7) &<< UInt64(8 &* k)
+                        }
                     }
+                    // Bytes from the first that is not ASCII on are not read here.
+                    var valid: UInt64 = length == 64 ? ~0 : (1 &<< UInt64(length)) &- 1
+                    if high != 0 {
+                        let first = high.trailingZeroBitCount
+                        valid &= (1 &<< UInt64(first)) &- 1
+                        stop = block &+ first
+                    }
+                    word &= valid
+                    // Bits where a word starts, and where one has just ended: they take turns.
+                    let before = word &<< 1 | wordBefore
+                    var changes = word & ~before | ~word & valid & before
+                    while changes != 0 {
+                        let at = block &+ changes.trailingZeroBitCount
+                        if wordStart < 0 {
+                            wordStart = at
+                        } else {
+                            copy(wordStart, at)
+                            wordEnds[found] = count
+                            found &+= 1
+                            wordStart = -1
+                        }
+                        changes &= changes &- 1
+                    }
+                    if stop < n { break }
+                    wordBefore = word &>> 63
+                    block &+= 64
                 }
-                initialized = count
+                // The last word stays open: the caller's next bytes may go on with it.
+                if wordStart >= 0 { copy(wordStart, stop) }
             }
-            if stop == bytes.count { return WordList(bytes: ascii, ends: ends, isASCII: true) }
-            var words = WordBuffer(bytes: ascii, ends: ends)
-            // Where the run of bytes kept as they are, not yet appended, starts.
-            var runStart = stop
-            var index = stop
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte &- 0x61 < 26 || byte &- 0x30 < 10 {
-                    index += 1
-                    continue
-                }
-                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
-                if byte &- 0x41 < 26 {
-                    words.append(run)
-                    words.append(byte + 0x20)
-                    index += 1
-                } else if byte < 0x80 {
-                    words.flush(endingWith: run)
-                    index += 1
-                } else {
-                    var iterator = bytes[index...].makeIterator()
-                    var decoder = UTF8()
-                    guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { break }
-                    words.append(run)
-                    other(scalar, &words)
-                    index += UTF8.width(scalar)
-                }
-                runStart = index
-            }
-            words.flush(endingWith: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            return words.list
         }
+        bytes.removeLast(bytes.count - count)
+        ends.removeLast(ends.count - found)
+        start = ends.last ?? 0
+        return stop
+    }
+
+    /// Which of eight bytes are ASCII letters or digits, as the low eight bits: each range
+    /// test is two additions whose top bit tells (no ASCII byte carries into the next; one
+    /// that is not ASCII may, into bytes after it, which are not read).
+    @inline(__always)
+    private static func wordBits(_ eight: UInt64) -> UInt64 {
+        let lower = eight | 0x2020_2020_2020_2020
+        let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
+        let digits = (eight &+ 0x5050_5050_5050_5050) & ~(eight &+ 0x4646_4646_4646_4646)
+        return plane((letters | digits) &>> 7)
+    }
+
+    /// The lowest bit of each of the eight bytes of `packed`, gathered in a byte.
+    @inline(__always)
+    private static func plane(_ packed: UInt64) -> UInt64 {
+        ((packed & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
     }
 }
