@@ -99,6 +99,20 @@ struct StringBytesTests {
         }
     }
 
+    @Test("the low bits of eight bytes gathered in order, whatever the other bits; fewer bytes loaded as zeros")
+    func lowBitsOfBytes() {
+        var generator = SeededRandom(state: 3)
+        for _ in 0..<2_000 {
+            let bytes = (0..<8).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let word = bytes.withUnsafeBufferPointer { ByteWord.load($0, at: 0) }
+            let expected = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element & 1) << UInt64($1.offset) }
+            #expect(ByteWord.lowBits(word) == expected, "\(bytes)")
+            let available = Int(generator.next() % 9)
+            let partial = bytes.withUnsafeBufferPointer { ByteWord.load($0, at: 0, available: available) }
+            #expect(partial == (available == 8 ? word : word & ((1 << UInt64(8 * available)) - 1)), "\(bytes)")
+        }
+    }
+
     @Test("a text's scalars decoded eight ASCII bytes at a time or one by one; braces, dollars, backslashes noted")
     func proseScalars() {
         let pieces = ["plain words", "é", "{", "$", "\\", "≤", "𝑥", "12345678", "a"]

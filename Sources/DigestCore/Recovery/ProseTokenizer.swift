@@ -51,10 +51,10 @@ enum ProseTokenizer {
                                 for k in 0..<(length &- offset) { packed |= entry(at &+ k) &<< UInt64(8 &* k) }
                             }
                             let shift = UInt64(offset)
-                            low |= plane(packed) &<< shift
-                            high |= plane(packed &>> 1) &<< shift
-                            capital |= plane(packed &>> 3) &<< shift
-                            dot |= plane(packed &>> 5) &<< shift
+                            low |= ByteWord.lowBits(packed) &<< shift
+                            high |= ByteWord.lowBits(packed &>> 1) &<< shift
+                            capital |= ByteWord.lowBits(packed &>> 3) &<< shift
+                            dot |= ByteWord.lowBits(packed &>> 5) &<< shift
                             offset &+= 8
                         }
                         let inBlock: UInt64 = length == 64 ? ~0 : (1 &<< UInt64(length)) &- 1
@@ -106,12 +106,6 @@ enum ProseTokenizer {
                 }
             }
         }
-    }
-
-    /// The lowest bit of each of the eight bytes of `packed`, gathered in a byte.
-    @inline(__always)
-    private static func plane(_ packed: UInt64) -> UInt64 {
-        ((packed & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
     }
 
     private static let wordGroup: UInt8 = 1

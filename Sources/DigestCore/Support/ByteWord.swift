@@ -30,4 +30,12 @@ enum ByteWord {
         let probe = (word & (ones &* UInt64(mask))) ^ (ones &* UInt64(byte & mask))
         return (probe &- ones) & ~probe & highBits != 0
     }
+
+    /// The lowest bit of each of the eight bytes of `word`, gathered in the low byte (the
+    /// first byte's in bit 0): a mask of eight characters at once, from table entries or
+    /// tests packed one to a byte. One multiply moves every bit to its place in the top byte.
+    @inline(__always)
+    static func lowBits(_ word: UInt64) -> UInt64 {
+        ((word & ones) &* 0x0102_0408_1020_4080) >> 56
+    }
 }

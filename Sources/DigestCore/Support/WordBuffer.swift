@@ -126,7 +126,7 @@ extension WordBuffer {
                     if !ByteWord.isASCII(anyHigh) {
                         for k in 0..<((length &+ 7) / 8) {
                             let eight = ByteWord.load(source, at: block &+ 8 &* k, available: length &- 8 &* k)
-                            high |= Self.plane(eight &>> 7) &<< UInt64(8 &* k)
+                            high |= ByteWord.lowBits(eight &>> 7) &<< UInt64(8 &* k)
                         }
                     }
                     // Bytes from the first that is not ASCII on are not read here.
@@ -174,12 +174,7 @@ extension WordBuffer {
         let lower = eight | 0x2020_2020_2020_2020
         let letters = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505)
         let digits = (eight &+ 0x5050_5050_5050_5050) & ~(eight &+ 0x4646_4646_4646_4646)
-        return plane((letters | digits) &>> 7)
+        return ByteWord.lowBits((letters | digits) &>> 7)
     }
 
-    /// The lowest bit of each of the eight bytes of `packed`, gathered in a byte.
-    @inline(__always)
-    private static func plane(_ packed: UInt64) -> UInt64 {
-        ((packed & 0x0101_0101_0101_0101) &* 0x0102_0408_1020_4080) >> 56
-    }
 }
