@@ -243,16 +243,24 @@ public struct RelatedPapers: Sendable {
         var reached = 0
         for entry in strongest(vector) {
             postings[entry.term].withUnsafeBufferPointer { list in
-                for posting in list.suffix(Self.postingCap) where posting.document != document {
+                for posting in list.suffix(Self.postingCap) {
                     let other = Int(posting.document)
                     // Noted without a branch: whether a paper was reached before is as
                     // unpredictable as the postings, and a branch on it missed half the time.
                     touched[reached] = posting.document
-                    reached += scores[other] == 0 ? 1 : 0
+                    reached &+= scores[other] == 0 ? 1 : 0
                     scores[other] += entry.weight * posting.weight
                 }
             }
         }
+        // The paper itself, reached through its own postings, is taken out once here rather
+        // than passed over at every posting read.
+        let own = Int(document)
+        if scores[own] != 0, let at = touched[..<reached].firstIndex(of: document) {
+            touched[at] = touched[reached - 1]
+            reached -= 1
+        }
+        scores[own] = 0
         let reachedPapers = UnsafeMutableBufferPointer(rebasing: touched[..<reached])
         // Ties go to the lower ordinal.
         let found = best(count, of: reachedPapers.lazy.map { Int($0) }) {
