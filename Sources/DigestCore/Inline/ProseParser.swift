@@ -49,14 +49,13 @@ struct ProseParser {
 
     /// The scalars of `text`, decoded straight from its UTF-8 (which Swift keeps valid).
     static func scalars(of text: String, noting seen: inout Set<UInt8>) -> [Unicode.Scalar] {
-        var text = text
         var braces = false, dollars = false, backslashes = false
         defer {
             if braces { seen.insert(UInt8(ascii: "{")) }
             if dollars { seen.insert(UInt8(ascii: "$")) }
             if backslashes { seen.insert(UInt8(ascii: "\\")) }
         }
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
                 var i = 0
                 var n = 0

@@ -45,8 +45,7 @@ struct CacheWriter {
     mutating func add(_ value: Int) { add(UInt64(bitPattern: Int64(value))) }
 
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             add(utf8.count)
             bytes.append(contentsOf: utf8)
         }

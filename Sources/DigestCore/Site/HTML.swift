@@ -7,10 +7,9 @@ public enum HTML {
     /// pointer (the five special characters are ASCII) and copies the runs between them
     /// whole, as most text has none.
     static func escape(_ text: String, into output: ByteBuffer) {
-        var scanned = text
         // Read once: a static is checked for its first use at every read.
         let special = specialBytes
-        scanned.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var runStart = 0
             var offset = 0
             while offset < bytes.count {
@@ -66,8 +65,7 @@ public enum HTML {
     /// The build cache keeps a text's plain form only when this does not give it: for most
     /// abstracts it does, and their plain form is half of what the cache holds.
     static func shownText(_ html: String) -> String {
-        var scanned = html
-        return scanned.withUTF8 { bytes in
+        html.withUTF8Bytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { text in
                 var count = 0
                 var offset = 0
@@ -125,9 +123,8 @@ public enum HTML {
     /// `text` escaped; `text` itself when it has nothing to escape (most names and
     /// numbers MathML is made of), without copying it.
     public static func escape(_ text: String) -> String {
-        var scanned = text
         let special = specialBytes
-        guard scanned.withUTF8({ $0.contains { isSpecial($0, special) } }) else { return text }
+        guard text.withUTF8Bytes({ $0.contains { isSpecial($0, special) } }) else { return text }
         let output = ByteBuffer(capacity: text.utf8.count + 16)
         escape(text, into: output)
         return output.withBytes { String(decoding: $0, as: UTF8.self) }

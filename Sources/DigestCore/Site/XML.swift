@@ -15,8 +15,7 @@ enum XML {
     /// has none. Read through a pointer: a feed's entries hold whole abstracts, and
     /// `utf8.contains` walks the view an index at a time.
     private static func mayHoldForbidden(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0xEF }
         }
     }

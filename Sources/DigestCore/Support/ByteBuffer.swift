@@ -26,8 +26,7 @@ final class ByteBuffer {
     }
 
     func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// The bytes so far, read in place.

@@ -94,8 +94,7 @@ public struct Fingerprint: Sendable {
     }
 
     public mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { add(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     public mutating func add(_ number: UInt64) {

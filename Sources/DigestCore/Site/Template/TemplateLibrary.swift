@@ -138,8 +138,7 @@ public struct TemplateLibrary: Sendable {
 
         /// Adds `text` to the page, indenting the lines it starts.
         mutating func write(_ text: String) {
-            var scanned = text
-            scanned.withUTF8 { write($0) }
+            text.withUTF8Bytes { write($0) }
         }
 
         mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
