@@ -86,8 +86,7 @@ public struct RelatedPapers: Sendable {
             let print = Fingerprint.of(term)
             let (at, isNew) = position.insert(term, print: print)
             if isNew {
-                var term = term
-                term.withUTF8 { counts.append($0, count: 1, print: print) }
+                term.withUTF8Bytes { counts.append($0, count: 1, print: print) }
             } else {
                 counts.add(1, to: at)
             }

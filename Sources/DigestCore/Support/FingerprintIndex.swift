@@ -30,30 +30,29 @@ struct FingerprintIndex<Key: Hashable & Sendable>: Sendable {
 
     /// Adds `key` (fingerprint `print`) unless it is there: its number, and whether it is new.
     mutating func insert(_ key: Key, print: UInt64) -> (number: Int, isNew: Bool) {
-        let next = keys.count
-        if let found = table.insert(next, for: print) {
-            if keys[found] == key { return (found, false) }
-            if let other = others[key] { return (other, false) }
-            others[key] = next
-        }
-        keys.append(key)
-        return (next, true)
+        insert(print: print, isKey: { $0 == key }, make: { key })
     }
 
     /// `insert` of the string `bytes` spell, made a string only when it is new (or shares
     /// its fingerprint with another).
     mutating func insert(utf8 bytes: UnsafeBufferPointer<UInt8>, print: UInt64) -> (number: Int, isNew: Bool)
     where Key == String {
+        insert(print: print, isKey: { $0.hasUTF8(bytes) }, make: { String(decoding: bytes, as: UTF8.self) })
+    }
+
+    /// The one insertion both make: `isKey` tells the key from the one its fingerprint
+    /// found, and `make` gives it when it must be kept or looked up among the others.
+    private mutating func insert(print: UInt64, isKey: (Key) -> Bool, make: () -> Key) -> (number: Int, isNew: Bool) {
         let next = keys.count
         if let found = table.insert(next, for: print) {
-            if keys[found].hasUTF8(bytes) { return (found, false) }
-            let key = String(decoding: bytes, as: UTF8.self)
+            if isKey(keys[found]) { return (found, false) }
+            let key = make()
             if let other = others[key] { return (other, false) }
             others[key] = next
             keys.append(key)
             return (next, true)
         }
-        keys.append(String(decoding: bytes, as: UTF8.self))
+        keys.append(make())
         return (next, true)
     }
 }

@@ -1,5 +1,4 @@
-/// Collects words byte by byte as UTF-8, all of a text's words back to back in one byte
-/// array: no `String` is made for a word unless a caller asks for it, and most words a
+/// Collects words as UTF-8, all of a text's words back to back in one byte array: no `String` is made for a word unless a caller asks for it, and most words a
 /// search or a topic scan looks at are turned away on their bytes.
 struct WordBuffer {
     private var bytes: [UInt8] = []
@@ -11,10 +10,6 @@ struct WordBuffer {
     init(capacity: Int) {
         bytes.reserveCapacity(capacity + 8)
         ends.reserveCapacity(capacity / 2 + 1)
-    }
-
-    mutating func append(_ byte: UInt8) {
-        bytes.append(byte)
     }
 
     mutating func append(_ scalar: Unicode.Scalar) {
@@ -31,8 +26,6 @@ struct WordBuffer {
         ends.append(bytes.count)
         start = bytes.count
     }
-
-    var list: WordList { WordList(bytes: bytes, ends: ends) }
 }
 
 extension WordBuffer {
@@ -176,5 +169,4 @@ extension WordBuffer {
         let digits = (eight &+ 0x5050_5050_5050_5050) & ~(eight &+ 0x4646_4646_4646_4646)
         return ByteWord.lowBits((letters | digits) &>> 7)
     }
-
 }
