@@ -16,13 +16,17 @@ public struct TopicMatcher: Sendable {
     private let minMentions: [Int]
     private let phrases: [Phrase]
     /// Phrases (indices) by the fingerprint of their first word (a match compares the
-    /// words themselves): the table gives the place of their list in `candidates`. (A
+    /// words themselves): the table gives the number of their list in `candidateLists`. (A
     /// `Dictionary` hashed each fingerprint again, for every word that passed the filter.)
     private let byFirstWord: FingerprintTable
     /// Single-word prefix phrases by the first bytes of the prefix (mixed into a key by
     /// `headKey`); `shortPrefixes` are those of fewer than three bytes, checked at every word.
     private let prefixByHead: FingerprintTable
-    private let candidates: [[Int]]
+    /// The lists of phrases the tables lead to, one after another: list `n` is
+    /// `candidates[candidateLists[n]..<candidateLists[n + 1]]`. One array, because reading
+    /// a list held as an array of its own retained and released it at every word found.
+    private let candidates: [Int]
+    private let candidateLists: [Int]
     private let shortPrefixes: [Int]
     /// Which words may start a phrase and which heads a prefix, asked before the
     /// dictionaries: most words of a text start none, and are turned away without hashing.
@@ -80,18 +84,21 @@ public struct TopicMatcher: Sendable {
             }
         }
         self.phrases = phrases
-        var candidates: [[Int]] = []
+        var candidates: [Int] = []
+        var candidateLists = [0]
         func table<Key>(_ lists: [Key: [Int]], key: (Key) -> UInt64) -> FingerprintTable {
             var table = FingerprintTable(capacity: lists.count)
             for (entry, list) in lists {
-                table.insert(candidates.count, for: key(entry))
-                candidates.append(list)
+                table.insert(candidateLists.count - 1, for: key(entry))
+                candidates += list
+                candidateLists.append(candidates.count)
             }
             return table
         }
         self.byFirstWord = table(byFirstWord) { $0 }
         self.prefixByHead = table(prefixByHead, key: Self.headKey)
         self.candidates = candidates
+        self.candidateLists = candidateLists
         self.shortPrefixes = shortPrefixes
         firstWordFilter = KeyFilter(firstWordKeys)
         headFilter = KeyFilter(prefixByHead.keys)
@@ -143,19 +150,23 @@ public struct TopicMatcher: Sendable {
                 let word = UnsafeBufferPointer(rebasing: all[words.range(start)])
                 let key = Self.keys(word)
                 if firstWordFilter.mayContain(key.filter), let list = byFirstWord.position(of: Fingerprint.of(word)) {
-                    for number in candidates[list] where matches(number, words, all, at: start) {
-                        found(phrases[number].topic, phrases[number].excludes)
+                    for place in candidateLists[list]..<candidateLists[list + 1] {
+                        let number = candidates[place]
+                        if matches(number, words, all, at: start) {
+                            found(phrases[number].topic, phrases[number].excludes)
+                        }
                     }
                 }
                 if let head = key.head, headFilter.mayContain(head),
                     let list = prefixByHead.position(of: Self.headKey(head))
                 {
-                    for number in candidates[list] where startsPhrase(number, word) {
-                        found(phrases[number].topic, phrases[number].excludes)
+                    for place in candidateLists[list]..<candidateLists[list + 1] {
+                        let number = candidates[place]
+                        if startsPhrase(number, word) { found(phrases[number].topic, phrases[number].excludes) }
                     }
                 }
-                for number in shortPrefixes where startsPhrase(number, word) {
-                    found(phrases[number].topic, phrases[number].excludes)
+                for place in 0..<shortPrefixes.count where startsPhrase(shortPrefixes[place], word) {
+                    found(phrases[shortPrefixes[place]].topic, phrases[shortPrefixes[place]].excludes)
                 }
             }
         }
@@ -171,14 +182,15 @@ public struct TopicMatcher: Sendable {
     private func matches(
         _ number: Int, _ words: WordList, _ all: UnsafeBufferPointer<UInt8>, at start: Int
     ) -> Bool {
-        let phrase = phrases[number]
-        guard start + phrase.words.count <= words.count else { return false }
-        for (offset, word) in phrase.words.enumerated() {
+        // Read in place: a phrase copied out retained its words.
+        let count = phrases[number].words.count
+        guard start + count <= words.count else { return false }
+        for offset in 0..<count {
             let candidate = UnsafeBufferPointer(rebasing: all[words.range(start + offset)])
-            let isLast = offset == phrase.words.count - 1
-            let matches =
-                isLast && phrase.prefix
-                ? candidate.starts(with: word) : word.withUnsafeBufferPointer { candidate.hasSameBytes(as: $0) }
+            let matches = phrases[number].words[offset].withUnsafeBufferPointer { word in
+                offset == count - 1 && phrases[number].prefix
+                    ? candidate.starts(with: word) : candidate.hasSameBytes(as: word)
+            }
             if !matches { return false }
         }
         return true

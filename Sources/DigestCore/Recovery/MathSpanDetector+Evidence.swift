@@ -53,11 +53,13 @@ extension MathSpanDetector {
                 markAccent(i)
             }
             if tokens[i].length == 1 { markSingleLetter(i) }
-            if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), isFusedRelation(i) { mark(i...i) }
+            if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), mayBeFusedRelation(i), isFusedRelation(i) {
+                mark(i...i)
+            }
             if tokens[i].length >= 3, strengths[i] == nil {
                 // Most repairs need a capital inside the word (`rhoSIM`, `ARleftrightarrowEN`).
                 let camel = tokens[i].hasInnerCapital
-                repairName(i, camel: camel)
+                if mayNeedNameRepair(i, camel: camel) { repairName(i, camel: camel) }
                 if camel, tokens[i].length >= 5, !math[i] { repairFusedOperator(i) }
             }
             if strengths[i] == .greek || (strengths[i] == .weak && command(i) == .symbol("ℓ")), !math[i] {

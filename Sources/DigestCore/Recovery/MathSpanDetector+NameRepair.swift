@@ -77,16 +77,22 @@ extension MathSpanDetector {
         }
     }
 
+    /// What each repair of `repairName` needs, asked before calling it: most words need none
+    /// (`mu…`, a capital inside, a long capitalised name, or a long one ending in `y`), and
+    /// the call alone cost more than the answer for the millions of words of an archive.
+    @inline(__always)
+    func mayNeedNameRepair(_ i: Int, camel: Bool) -> Bool {
+        let start = tokens[i].start, end = tokens[i].end
+        return end - start >= 3
+            && (camel || scalars[start] == "m" || (end - start >= 8 && scalars[start] >= "A" && scalars[start] <= "Z")
+                || (end - start > 6 && scalars[end - 1] == "y"))
+    }
+
     /// `muP`, `muParam` (μP), `VSEinfty` (VSE∞): names spelled with a damaged symbol. They
     /// stay text, with the symbol restored.
     mutating func repairName(_ i: Int, camel: Bool) {
+        guard mayNeedNameRepair(i, camel: camel) else { return }
         let start = tokens[i].start, end = tokens[i].end
-        // What each repair below needs, checked first: most words need none (`mu…`, a
-        // capital inside, a long capitalised name, or a long one ending in `y`).
-        guard tokens[i].length >= 3,
-            camel || scalars[start] == "m" || (end - start >= 8 && scalars[start] >= "A" && scalars[start] <= "Z")
-                || (end - start > 6 && scalars[end - 1] == "y")
-        else { return }
         // Most texts have no replacement: then none is looked up (a hash per word).
         guard strengths[i] == nil, !math[i], replacements.isEmpty || replacements[i] == nil else { return }
         let isUpper = { (s: Unicode.Scalar) in s >= "A" && s <= "Z" }

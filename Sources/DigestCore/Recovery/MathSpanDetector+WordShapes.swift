@@ -123,17 +123,21 @@ extension MathSpanDetector {
         return true
     }
 
+    /// What must follow a word fused with an operator, whichever operator it is (checked
+    /// again in full by `isFusedRelation`): most words are followed by a longer word, and
+    /// are turned away here, without a look-up or even a call.
+    @inline(__always)
+    func mayBeFusedRelation(_ k: Int) -> Bool {
+        guard tokens[k].length >= 3, let right = next(k) else { return false }
+        return math[right] || tokens[right].kind == .number || isPunct(right, "|[")
+            || (tokens[right].length == 1 && tokens[right].kind == .word)
+    }
+
     /// `Uin R^{…}`, `ain A`, `ple 1`, `Age ||B||`: a letter fused with a relation or binary
     /// operator name (`in`, `le`, `ge`, `ne`, `times`, …), right before an operand.
     func isFusedRelation(_ k: Int) -> Bool {
+        guard mayBeFusedRelation(k), let right = next(k) else { return false }
         let range = tokens[k].start..<tokens[k].end
-        guard range.count >= 3, let right = next(k) else { return false }
-        // What must follow, whichever operator it is (checked again in full below): most
-        // words are followed by a longer word, and need no look-up.
-        guard
-            math[right] || tokens[right].kind == .number || isPunct(right, "|[")
-                || (tokens[right].length == 1 && tokens[right].kind == .word)
-        else { return false }
         // The letter and the operator name are found by one trie look-up, no split.
         let suffix = trie.lookup(scalars, (range.lowerBound + 1)..<range.upperBound)
         guard range.count <= 7, ProseTokenizer.isLetter(scalars[range.lowerBound]), suffix >= 0,
