@@ -99,6 +99,23 @@ struct StringBytesTests {
         }
     }
 
+    @Test("bytes below a limit told exactly at each place, whatever the others are")
+    func byteWordsBelow() {
+        var generator = SeededRandom(state: 11)
+        for round in 0..<4_000 {
+            // Half the words drawn from bytes around the limits, so that neighbours borrow.
+            let pool: [UInt8] = [0x00, 0x09, 0x0D, 0x0E, 0x1F, 0x20, 0x21, 0x7F, 0x80, 0xC2, 0xE2, 0xFF]
+            let bytes = (0..<8).map { _ in
+                round % 2 == 0
+                    ? pool[Int(generator.next() % UInt64(pool.count))] : UInt8(truncatingIfNeeded: generator.next())
+            }
+            let word = bytes.withUnsafeBufferPointer { ByteWord.load($0, at: 0) }
+            for limit: UInt8 in [0x0E, 0x20, 0x80] {
+                #expect(ByteWord.holdsBelow(word, limit) == bytes.contains { $0 < limit }, "\(bytes) \(limit)")
+            }
+        }
+    }
+
     @Test("the low bits of eight bytes gathered in order, whatever the other bits; fewer bytes loaded as zeros")
     func lowBitsOfBytes() {
         var generator = SeededRandom(state: 3)

@@ -7,6 +7,16 @@ enum DumpCheck {
             || byte == 0xC2 || byte == 0xEF
     }
 
+    /// Whether the byte at `index`, one `mayStartControl` marks, starts a control: a C0
+    /// control or DEL by itself, C2 before 80–9F (a C1 control), EF before BF BD (U+FFFD).
+    private static func startsControl(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        switch bytes[index] {
+        case 0xC2: index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1])
+        case 0xEF: index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD
+        default: true
+        }
+    }
+
     /// Why `text` is not a dump, with where it shows; nil when it may be one.
     static func problem(in text: String, path: String) -> Diagnostic? {
         let head = text.prefix(512).drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
@@ -26,12 +36,15 @@ enum DumpCheck {
         var text = text
         let total = text.utf8.count
         text.withUTF8 { bytes in
-            // Most dumps hold no byte that can start a control: checked at once, without
-            // counting lines and columns.
-            let mayHoldControls = Self.mayStartControl.withUnsafeBufferPointer { table in
-                bytes.contains { table[Int($0)] }
+            // Most dumps hold no control: checked at once, without counting lines and
+            // columns. A byte that may start one (a C2 or EF that starts `×`, `°` or a full-width
+            // letter, in most dumps) is looked at with the bytes after it.
+            let holdsControls = Self.mayStartControl.withUnsafeBufferPointer { table in
+                bytes.indices.contains { index in
+                    table[Int(bytes[index])] && Self.startsControl(bytes, at: index)
+                }
             }
-            guard mayHoldControls else { return }
+            guard holdsControls else { return }
             for byte in bytes {
                 if byte & 0xC0 != 0x80 { column += 1 }
                 let isControl: Bool

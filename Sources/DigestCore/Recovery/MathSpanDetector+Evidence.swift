@@ -53,7 +53,9 @@ extension MathSpanDetector {
                 markAccent(i)
             }
             if tokens[i].length == 1 { markSingleLetter(i) }
-            if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), mayBeFusedRelation(i), isFusedRelation(i) {
+            if strengths[i] == nil, !math[i], (3...7).contains(tokens[i].length), mayBeFusedRelation(i),
+                isFusedRelation(i)
+            {
                 mark(i...i)
             }
             if tokens[i].length >= 3, strengths[i] == nil {

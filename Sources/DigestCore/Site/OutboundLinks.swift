@@ -15,11 +15,14 @@ enum OutboundLinks {
         let query = encode(paper.title.plainText)
         links.append(
             PaperLink(
-                url: joined("https://arxiv.org/search/?query=", query, "&searchtype=title"), label: "Find on arXiv"))
-        links.append(PaperLink(url: joined("https://huggingface.co/papers?q=", query), label: "Find on Hugging Face"))
+                url: String.joined("https://arxiv.org/search/?query=", query, "&searchtype=title"),
+                label: "Find on arXiv"))
+        links.append(
+            PaperLink(url: String.joined("https://huggingface.co/papers?q=", query), label: "Find on Hugging Face"))
         // The exact title in quotes: encoding goes byte by byte, and `"` is `%22`.
         links.append(
-            PaperLink(url: joined("https://scholar.google.com/scholar?q=%22", query, "%22"), label: "Google Scholar"))
+            PaperLink(
+                url: String.joined("https://scholar.google.com/scholar?q=%22", query, "%22"), label: "Google Scholar"))
         return links
     }
 
@@ -67,17 +70,6 @@ enum OutboundLinks {
             return ends.sorted()
         }
         return offsets.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
-    }
-
-    /// `head`, `query` and `tail` in a string allocated once: interpolation grew its buffer
-    /// for the query, three times a paper.
-    private static func joined(_ head: String, _ query: String, _ tail: String = "") -> String {
-        var url = ""
-        url.reserveCapacity(head.utf8.count + query.utf8.count + tail.utf8.count)
-        url += head
-        url += query
-        url += tail
-        return url
     }
 
     /// A query-string value: everything but unreserved characters (`A-Z a-z 0-9 - . _ ~`)

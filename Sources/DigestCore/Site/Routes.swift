@@ -24,9 +24,9 @@ public struct Routes: Sendable {
     public static func day(_ date: DayDate, page: Int = 1) -> String {
         paged("days/\(date.iso)/", page)
     }
-    public static func paper(_ slug: String) -> String { joined("papers/", slug, "/") }
+    public static func paper(_ slug: String) -> String { String.joined("papers/", slug, "/") }
     /// `file(for: paper(slug))` made in one buffer: a build names every paper's file.
-    public static func paperFile(_ slug: String) -> String { joined("papers/", slug, "/index.html") }
+    public static func paperFile(_ slug: String) -> String { String.joined("papers/", slug, "/index.html") }
     public static func topic(_ slug: String) -> String { "topics/\(slug)/" }
     /// `topics/<slug>/2026-03/`: the topic's papers first listed in that month.
     public static func topicMonth(_ slug: String, month: String, page: Int = 1) -> String {
@@ -49,29 +49,7 @@ public struct Routes: Sendable {
     public func url(_ location: String) -> String { base.path + location }
 
     /// `url(Routes.paper(slug))` made in one buffer: pages link papers by the thousand.
-    public func paperURL(_ slug: String) -> String { Self.joined(base.path, "papers/", slug, "/") }
-
-    /// The parts one after another, copied into a string allocated once at its size: paper
-    /// locations are made for every page that links a paper, and appending the parts to a
-    /// string (even one reserved) cost over a thousand instructions each time.
-    private static func joined(_ first: String, _ second: String, _ third: String, _ fourth: String = "") -> String {
-        let count = first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var end = 0
-            func copy(_ part: String) {
-                part.withUTF8Bytes { bytes in
-                    guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return }
-                    (target + end).update(from: base, count: bytes.count)
-                    end += bytes.count
-                }
-            }
-            copy(first)
-            copy(second)
-            copy(third)
-            copy(fourth)
-            return end
-        }
-    }
+    public func paperURL(_ slug: String) -> String { String.joined(base.path, "papers/", slug, "/") }
 
     /// Absolute link when the origin is known, else root-relative.
     public func absolute(_ location: String) -> String { (base.origin ?? "") + url(location) }

@@ -160,8 +160,8 @@ extension SiteRenderer {
             // Its cards too, while its texts are loaded: the pages of its days and topics, which
             // list it, come next (see `jobs`).
             cards.keep(index) { madeCards(paper, card: card, summary: summary) }
-            card["first_seen"] = .string(paper.firstSeen.long)
-            card["last_seen"] = .string(paper.lastSeen.long)
+            card["first_seen"] = .string(dayText(paper.firstSeen).long)
+            card["last_seen"] = .string(dayText(paper.lastSeen).long)
             card["links"] = .list(OutboundLinks.of(paper).map { ["url": .string($0.url), "label": .string($0.label)] })
             showsMath = paper.title.showsMath || paper.abstract.showsMath
             card["related"] = .list(
@@ -180,7 +180,7 @@ extension SiteRenderer {
             card["has_related"] = .bool(!related[index].isEmpty)
             context["paper"] = .object(card)
             context["structured_data_html"] = .bytes(structuredData(paper, location: location))
-            Self.addToPage([("type", "article"), ("published", .string(paper.firstSeen.iso))], in: &context)
+            Self.addToPage([("type", "article"), ("published", .string(dayText(paper.firstSeen).iso))], in: &context)
         case .content(let index):
             let page = contentPages[index]
             context = common(

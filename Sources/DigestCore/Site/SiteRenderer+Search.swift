@@ -74,7 +74,7 @@ extension SiteRenderer {
             let paper = catalog.papers[index]
             return JSON.array([
                 JSON.string(paper.title.plainText), JSON.string(routes.paperURL(paper.slug)),
-                JSON.string(paper.lastSeen.iso), JSON.string(entry.summary),
+                JSON.string(dayText(paper.lastSeen).iso), JSON.string(entry.summary),
             ])
         }
         return JSON.object([

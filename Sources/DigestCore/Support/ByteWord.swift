@@ -31,6 +31,13 @@ enum ByteWord {
         return (probe &- ones) & ~probe & highBits != 0
     }
 
+    /// Whether some byte of `word` is below `limit` (128 at most): a byte below it borrows
+    /// when `limit` is subtracted from every byte, and the first byte that does is told
+    /// exactly, whatever the others are.
+    static func holdsBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highBits != 0
+    }
+
     /// The lowest bit of each of the eight bytes of `word`, gathered in the low byte (the
     /// first byte's in bit 0): a mask of eight characters at once, from table entries or
     /// tests packed one to a byte. One multiply moves every bit to its place in the top byte.
