@@ -565,7 +565,7 @@ def parse_args():
     a.work, a.bench_dir = os.path.abspath(a.work), os.path.abspath(a.bench_dir)
     a.digest = resolve_executable(a.digest)
     if not os.access(a.digest, os.X_OK):
-        ap.error(f"{a.digest} is not an executable: swift build -c release --product digest")
+        ap.error(f"{a.digest} is not an executable: swift build -c release --static-swift-stdlib --product digest (or make bench-scale)")
     return a
 
 
