@@ -37,8 +37,8 @@ enum DumpCheck {
         let total = text.utf8.count
         text.withUTF8 { bytes in
             // Most dumps hold no control: checked at once, without counting lines and
-            // columns. A byte that may start one (a C2 or EF that starts `×`, `°` or a full-width
-            // letter, in most dumps) is looked at with the bytes after it.
+            // columns. A byte that may start one (a C2 before `°`, `±` or a no-break space, an
+            // EF before a full-width letter, in many dumps) is judged with the bytes after it.
             let holdsControls = Self.mayStartControl.withUnsafeBufferPointer { table in
                 bytes.indices.contains { index in
                     table[Int(bytes[index])] && Self.startsControl(bytes, at: index)
