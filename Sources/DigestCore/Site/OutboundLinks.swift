@@ -49,8 +49,7 @@ enum OutboundLinks {
     /// ASCII letter and maps no other byte onto one). Its `x` is rare in prose: the `x`s are
     /// found with `memchr`, many bytes at a time, and only their neighbours compared.
     private static func markerEnds(in text: String) -> [String.Index] {
-        var bytes = text
-        let offsets = bytes.withUTF8 { bytes -> [Int] in
+        let offsets = text.withUTF8Bytes { bytes -> [Int] in
             guard let base = bytes.baseAddress else { return [] }
             var ends: [Int] = []
             for x in [UInt8(ascii: "x"), UInt8(ascii: "X")] {
@@ -76,10 +75,9 @@ enum OutboundLinks {
     /// percent-encoded, byte by byte of the UTF-8. Written into a buffer three times the
     /// text's size, each byte by a table: the result is ASCII.
     static func encode(_ text: String) -> String {
-        var text = text
         // Read once: a static is checked for its first use at every read.
         let (kept, hex) = (keptBytes, hexDigits)
-        return text.withUTF8 { bytes in
+        return text.withUTF8Bytes { bytes in
             String(unsafeUninitializedCapacity: bytes.count * 3) { encoded in
                 var count = 0
                 for byte in bytes {

@@ -488,8 +488,7 @@ extension SiteRenderer {
         guard text.utf8.count > limit else { return text }
         // Most texts begin with `limit` ASCII bytes: then scalars are bytes, and the cut and
         // its last space are found on the bytes, not by walking scalars and characters.
-        var probe = text
-        if probe.withUTF8({ $0.prefix(limit).allSatisfy { $0 < 0x80 } }) {
+        if text.withUTF8Bytes({ $0.prefix(limit).allSatisfy { $0 < 0x80 } }) {
             let cut = text[..<text.utf8.index(text.utf8.startIndex, offsetBy: limit)]
             return trimmed(cut[..<(cut.utf8.lastIndex(of: 0x20) ?? cut.endIndex)]) + "…"
         }

@@ -16,10 +16,8 @@ extension String {
     /// slower on the long texts pages check. Candidates are found with `memchr` (a few
     /// bytes at once) rather than one byte at a time: most texts asked hold no match.
     func containsBytes(_ needle: String) -> Bool {
-        var text = self
-        var needle = needle
-        return text.withUTF8 { text in
-            needle.withUTF8 { needle in
+        withUTF8Bytes { text in
+            needle.withUTF8Bytes { needle in
                 guard let first = needle.first, needle.count <= text.count, let base = text.baseAddress,
                     let needleBase = needle.baseAddress
                 else { return false }

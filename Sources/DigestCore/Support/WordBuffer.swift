@@ -34,8 +34,7 @@ extension WordBuffer {
     /// appends to the word or ends it. The ASCII between those scalars (most of a text,
     /// often all of it) is read by `appendASCII`.
     static func words(in text: String, other: (Unicode.Scalar, inout WordBuffer) -> Void) -> WordList {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var words = WordBuffer(capacity: bytes.count)
             var isASCII = true
             var index = 0
