@@ -1,5 +1,6 @@
-/// Collects words as UTF-8, all of a text's words back to back in one byte array: no `String` is made for a word unless a caller asks for it, and most words a
-/// search or a topic scan looks at are turned away on their bytes.
+/// Collects words as UTF-8, all of a text's words back to back in one byte array: no
+/// `String` is made for a word unless a caller asks for it, and most words a search or a
+/// topic scan looks at are turned away on their bytes.
 struct WordBuffer {
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
