@@ -138,9 +138,11 @@ struct InlineBuilder {
 struct ScalarText {
     private var bytes: [UInt8] = []
 
+    /// UTF-8 of every run of prose a text is made of. Offsets stay within the room made for
+    /// four bytes a scalar: added with `&+`, unchecked for overflow.
     mutating func append(_ scalars: ArraySlice<Unicode.Scalar>) {
         let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: scalars.count * 4))
+        bytes.append(contentsOf: repeatElement(0, count: scalars.count &* 4))
         var end = start
         bytes.withUnsafeMutableBufferPointer { buffer in
             guard let buffer = buffer.baseAddress.map({ UnsafeMutableBufferPointer(start: $0, count: buffer.count) })
@@ -151,22 +153,22 @@ struct ScalarText {
                 let v = scalar.value
                 if v < 0x80 {
                     buffer[end] = UInt8(v)
-                    end += 1
+                    end &+= 1
                 } else if v < 0x800 {
                     buffer[end] = UInt8(0xC0 | (v >> 6))
-                    buffer[end + 1] = UInt8(0x80 | (v & 0x3F))
-                    end += 2
+                    buffer[end &+ 1] = UInt8(0x80 | (v & 0x3F))
+                    end &+= 2
                 } else if v < 0x10000 {
                     buffer[end] = UInt8(0xE0 | (v >> 12))
-                    buffer[end + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[end + 2] = UInt8(0x80 | (v & 0x3F))
-                    end += 3
+                    buffer[end &+ 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[end &+ 2] = UInt8(0x80 | (v & 0x3F))
+                    end &+= 3
                 } else {
                     buffer[end] = UInt8(0xF0 | (v >> 18))
-                    buffer[end + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buffer[end + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[end + 3] = UInt8(0x80 | (v & 0x3F))
-                    end += 4
+                    buffer[end &+ 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    buffer[end &+ 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    buffer[end &+ 3] = UInt8(0x80 | (v & 0x3F))
+                    end &+= 4
                 }
             }
         }

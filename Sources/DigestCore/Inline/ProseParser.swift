@@ -57,20 +57,21 @@ struct ProseParser {
         }
         return text.withUTF8Bytes { bytes in
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                // Offsets stay below the text's length: added with `&+`, unchecked for overflow.
                 var i = 0
                 var n = 0
                 while i < bytes.count {
                     // Eight ASCII bytes (most of a text) at once: widened as they are, and the
                     // three the parser needs to know of looked for in all eight together.
-                    if i + 8 <= bytes.count {
+                    if i &+ 8 <= bytes.count {
                         let word = ByteWord.load(bytes, at: i)
                         if ByteWord.isASCII(word) {
-                            for k in 0..<8 { buffer[n + k] = Unicode.Scalar(bytes[i + k]) }
+                            for k in 0..<8 { buffer[n &+ k] = Unicode.Scalar(bytes[i &+ k]) }
                             braces = braces || ByteWord.holds(word, 0x7B)
                             dollars = dollars || ByteWord.holds(word, 0x24)
                             backslashes = backslashes || ByteWord.holds(word, 0x5C)
-                            i += 8
-                            n += 8
+                            i &+= 8
+                            n &+= 8
                             continue
                         }
                     }
@@ -78,7 +79,7 @@ struct ProseParser {
                     var value: UInt32
                     if b0 < 0x80 {
                         value = b0
-                        i += 1
+                        i &+= 1
                         if b0 == 0x7B {
                             braces = true
                         } else if b0 == 0x24 {
@@ -87,19 +88,19 @@ struct ProseParser {
                             backslashes = true
                         }
                     } else if b0 < 0xE0 {
-                        value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                        i += 2
+                        value = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
+                        i &+= 2
                     } else if b0 < 0xF0 {
-                        value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                        i += 3
+                        value = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+                        i &+= 3
                     } else {
                         value =
-                            (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                        i += 4
+                            (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12
+                            | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F)
+                        i &+= 4
                     }
                     buffer[n] = Unicode.Scalar(value) ?? "\u{FFFD}"
-                    n += 1
+                    n &+= 1
                 }
                 count = n
             }

@@ -52,8 +52,10 @@ final class CommandTrie: @unchecked Sendable {
         _ = fastEndings.initialize(from: endings)
     }
 
+    /// Asked of every letter of every word: no conversion or overflow checks (the value
+    /// is below 128, and indices below made with `&*` and `&+` stay within the tables).
     private static func letter(_ s: Unicode.Scalar) -> Int? {
-        s.value < 128 ? index(of: UInt8(s.value)) : nil
+        s.value < 128 ? index(of: UInt8(truncatingIfNeeded: s.value)) : nil
     }
 
     /// `index(of:)` of each ASCII byte, 52 for a byte that is not a letter: read by
@@ -61,8 +63,8 @@ final class CommandTrie: @unchecked Sendable {
     private static let letterCodes: [UInt8] = (0..<128).map { UInt8(index(of: UInt8($0)) ?? 52) }
 
     static func index(of c: UInt8) -> Int? {
-        if c >= 65 && c <= 90 { return Int(c - 65) }
-        if c >= 97 && c <= 122 { return Int(c - 97) + 26 }
+        if c >= 65 && c <= 90 { return Int(c &- 65) }
+        if c >= 97 && c <= 122 { return Int(c &- 97) &+ 26 }
         return nil
     }
 
@@ -105,12 +107,12 @@ final class CommandTrie: @unchecked Sendable {
     func lookup(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Int32 {
         guard range.count <= 16 else { return -1 }  // no command name is longer
         guard let first = range.first, let last = range.last, let a = Self.letter(scalars[first]),
-            let z = Self.letter(scalars[last]), fastEndings[range.count * 52 + a] & (1 << UInt64(z)) != 0
+            let z = Self.letter(scalars[last]), fastEndings[range.count &* 52 &+ a] & (1 &<< UInt64(z)) != 0
         else { return -1 }
         var node = 0
         for position in range {
             guard let letter = Self.letter(scalars[position]) else { return -1 }
-            let next = Int(fastChildren[node * 52 + letter])
+            let next = Int(fastChildren[node &* 52 &+ letter])
             guard next >= 0 else { return -1 }
             node = next
         }
@@ -123,12 +125,12 @@ final class CommandTrie: @unchecked Sendable {
     func containsStrong(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         for start in range.prefix(3) where start + 2 < range.upperBound {
             guard let a = Self.letter(scalars[start]), let b = Self.letter(scalars[start + 1]),
-                let c = Self.letter(scalars[start + 2]), fastStrongStart[(a * 52 + b) * 52 + c]
+                let c = Self.letter(scalars[start + 2]), fastStrongStart[(a &* 52 &+ b) &* 52 &+ c]
             else { continue }
             var node = 0
             var position = start
             while position < range.upperBound, let letter = Self.letter(scalars[position]) {
-                let next = Int(fastChildren[node * 52 + letter])
+                let next = Int(fastChildren[node &* 52 &+ letter])
                 if next < 0 { break }
                 node = next
                 position += 1
@@ -155,7 +157,7 @@ final class CommandTrie: @unchecked Sendable {
                 for position in (start + 2)..<end {
                     let c = code(position)
                     if a == 52 || b == 52 || c == 52 { return false }
-                    if fastStrongStart[(a * 52 + b) * 52 + c] { return true }
+                    if fastStrongStart[(a &* 52 &+ b) &* 52 &+ c] { return true }
                     (a, b) = (b, c)
                 }
                 return false

@@ -125,36 +125,39 @@ struct MathSpanDetector {
         return s == "a" || s == "A" || s == "I"
     }
 
+    /// Asked several times of every token: the byte is made without a conversion check
+    /// (`v` is below 128).
     func isPunct(_ k: Int, _ set: StaticString) -> Bool {
         guard k >= 0 && k < tokens.count, tokens[k].kind == .punct else { return false }
         let v = scalars[tokens[k].start].value
         guard v < 128 else { return false }
-        return set.withUTF8Buffer { $0.contains(UInt8(v)) }
+        return set.withUTF8Buffer { $0.contains(UInt8(truncatingIfNeeded: v)) }
     }
 
     func text(_ k: Int) -> String {
         String(String.UnicodeScalarView(scalars[tokens[k].start..<tokens[k].end]))
     }
 
-    /// The neighbour without whitespace in between.
+    /// The neighbour without whitespace in between. (These four are asked of every token
+    /// many times: `k` is a token's index, so `&+` and `&-` cannot overflow.)
     func attachedPrevious(_ k: Int) -> Int? {
-        k > 0 && tokens[k - 1].kind != .space ? k - 1 : nil
+        k > 0 && tokens[k &- 1].kind != .space ? k &- 1 : nil
     }
 
     func attachedNext(_ k: Int) -> Int? {
-        k + 1 < tokens.count && tokens[k + 1].kind != .space ? k + 1 : nil
+        k &+ 1 < tokens.count && tokens[k &+ 1].kind != .space ? k &+ 1 : nil
     }
 
     /// The neighbour, skipping at most one run of whitespace.
     func previous(_ k: Int) -> Int? {
-        var p = k - 1
-        if p >= 0, tokens[p].kind == .space { p -= 1 }
+        var p = k &- 1
+        if p >= 0, tokens[p].kind == .space { p &-= 1 }
         return p >= 0 ? p : nil
     }
 
     func next(_ k: Int) -> Int? {
-        var n = k + 1
-        if n < tokens.count, tokens[n].kind == .space { n += 1 }
+        var n = k &+ 1
+        if n < tokens.count, tokens[n].kind == .space { n &+= 1 }
         return n < tokens.count ? n : nil
     }
 

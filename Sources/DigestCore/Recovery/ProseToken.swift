@@ -29,5 +29,6 @@ struct ProseToken {
     var start: Int { Int(start32) }
     var end: Int { Int(end32) }
 
-    var length: Int { end - start }
+    /// Both ends are 32-bit: the difference of the two, widened, never overflows.
+    var length: Int { end &- start }
 }

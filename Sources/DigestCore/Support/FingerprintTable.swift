@@ -21,12 +21,16 @@ struct FingerprintTable: Sendable {
     /// The position stored for `key`, if any.
     func position(of key: UInt64) -> Int? {
         guard count > 0 else { return nil }
-        var index = slot(of: key)
-        while true {
-            let slot = slots[index]
-            if slot.position < 0 { return nil }
-            if slot.key == key { return Int(slot.position) }
-            index = probe(after: index)
+        // Read through a pointer: `slot(of:)` and `probe(after:)` stay within the slots,
+        // and a checked read at every probe was a fifth of a look-up.
+        return slots.withUnsafeBufferPointer { slots in
+            var index = Self.slot(of: key, in: slots.count)
+            while true {
+                let slot = slots[index]
+                if slot.position < 0 { return nil }
+                if slot.key == key { return Int(slot.position) }
+                index = Self.probe(after: index, in: slots.count)
+            }
         }
     }
 
@@ -34,14 +38,17 @@ struct FingerprintTable: Sendable {
     @discardableResult
     mutating func insert(_ position: Int, for key: UInt64) -> Int? {
         if count + 1 > Self.limit(slots.count) { grow() }
-        var index = slot(of: key)
-        while slots[index].position >= 0 {
-            if slots[index].key == key { return Int(slots[index].position) }
-            index = probe(after: index)
+        let found: Int? = slots.withUnsafeMutableBufferPointer { slots in
+            var index = Self.slot(of: key, in: slots.count)
+            while slots[index].position >= 0 {
+                if slots[index].key == key { return Int(slots[index].position) }
+                index = Self.probe(after: index, in: slots.count)
+            }
+            slots[index] = Slot(key: key, position: Int32(truncatingIfNeeded: position))
+            return nil
         }
-        slots[index] = Slot(key: key, position: Int32(truncatingIfNeeded: position))
-        count += 1
-        return nil
+        if found == nil { count += 1 }
+        return found
     }
 
     /// The longest run of filled slots: how far a probe may go. Fingerprints spread over
@@ -70,13 +77,13 @@ struct FingerprintTable: Sendable {
     /// ascending order (as the cache files list them) fill the slots from first to last,
     /// one cache line after the next, where a hash scattered half a million loads over
     /// tens of megabytes.
-    private func slot(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((key >> 32) &* UInt64(slots.count)) >> 32)
+    private static func slot(of key: UInt64, in slots: Int) -> Int {
+        Int(truncatingIfNeeded: ((key >> 32) &* UInt64(slots)) >> 32)
     }
 
     /// The slot probed after `index`: the next, or the first after the last.
-    private func probe(after index: Int) -> Int {
-        index + 1 == slots.count ? 0 : index + 1
+    private static func probe(after index: Int, in slots: Int) -> Int {
+        index &+ 1 == slots ? 0 : index &+ 1
     }
 
     private mutating func allocate(slotsFor capacity: Int) {

@@ -49,19 +49,17 @@ extension String {
     static func joined(_ first: String, _ second: String, _ third: String = "", _ fourth: String = "") -> String {
         let count = first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count
         return String(unsafeUninitializedCapacity: count) { buffer in
-            var end = 0
-            func copy(_ part: String) {
+            // Each copy returns where the next begins: a `var` the copies changed, captured
+            // by their closures, was checked for exclusive access (a call into the runtime)
+            // at every part.
+            func copy(_ part: String, at end: Int) -> Int {
                 part.withUTF8Bytes { bytes in
-                    guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                    guard let base = bytes.baseAddress, let target = buffer.baseAddress else { return end }
                     (target + end).update(from: base, count: bytes.count)
-                    end += bytes.count
+                    return end + bytes.count
                 }
             }
-            copy(first)
-            copy(second)
-            copy(third)
-            copy(fourth)
-            return end
+            return copy(fourth, at: copy(third, at: copy(second, at: copy(first, at: 0))))
         }
     }
 
