@@ -54,6 +54,12 @@ Hugo pays the same.  The CPU column shows user and system time apart, and
 `--work /dev/shm/paperdigest-scale` runs everything on tmpfs, where only
 the programs' own work is timed.
 
+Before the runs, a warning is printed (and kept in the JSON) when WORK's file
+system has less room than the sites will take, or, on tmpfs, when less memory
+is available than the sites and the builds need (output already there counts
+as new): short of memory, with no swap, the kernel reclaims pages during the
+runs and every figure comes out slower.
+
 With --phases, one more clean build runs with PAPERDIGEST_TRACE=1 (not timed
 with the others: tracing costs a little) and its steps are printed as a second
 table: wall and CPU time of each part of the build, how many cores it kept
@@ -520,6 +526,8 @@ def print_report(res):
         print(f"{short}: clean build {hugo_wall:.2f} s")
     else:
         print(res["hugo_note"])
+    for warning in res.get("warnings", []):
+        print(f"warning: {warning}")
     print("\n| case | wall median (min–max) | CPU (user + system) | peak RSS | pages/s | files written | MB written | vs Hugo clean |")
     print("|---|---|---:|---:|---:|---:|---:|---|")
     for r in res["cases"].values():
@@ -533,6 +541,67 @@ def print_report(res):
         if paired:
             print(f"- clean, each run against the Hugo run right after it: "
                   + ", ".join(f"{r:.2f}×" for r in paired) + f" (median {statistics.median(paired):.2f}×)")
+
+
+# --- room ---------------------------------------------------------------------
+
+# What one day of the corpus becomes, measured (442 MB for 365 days, 4.25 GB for
+# 3,650): the site digest writes, and the one Hugo writes beside it.
+DIGEST_BYTES_PER_DAY = 1.25e6
+HUGO_BYTES_PER_DAY = 0.7e6
+# Peak memory of the largest builds measured (digest at ten years, Hugo at a year).
+BUILD_MEMORY = 1.5e9
+
+
+def filesystem_type(path):
+    """The type of the file system `path` is on (the longest mount point holding it)."""
+    best, kind = "", ""
+    try:
+        with open("/proc/mounts") as f:
+            for line in f:
+                fields = line.split()
+                if len(fields) < 3:
+                    continue
+                mount = fields[1].replace("\\040", " ")
+                inside = path == mount or path.startswith(mount.rstrip("/") + "/")
+                if inside and len(mount) > len(best):
+                    best, kind = mount, fields[2]
+    except OSError:
+        pass
+    return kind
+
+
+def memory_available():
+    """MemAvailable of /proc/meminfo in bytes; None where there is none."""
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def room_warnings(work, days, hugo):
+    """Why the figures may not be the machine's: too little room for the output. On
+    tmpfs the output is memory, and a build that runs short of it (no swap) spends
+    its time in the kernel reclaiming pages: a full /dev/shm once made a ten-year clean
+    build take 29.5 s instead of 26."""
+    need = days * (DIGEST_BYTES_PER_DAY + (HUGO_BYTES_PER_DAY if hugo else 0))
+    warnings = []
+    free = shutil.disk_usage(work).free
+    if free < need:
+        warnings.append(f"{work} has {free / 1e9:.1f} GB free; the sites need about {need / 1e9:.1f} GB")
+    if filesystem_type(work) == "tmpfs":
+        available = memory_available()
+        if available is not None and available < need + BUILD_MEMORY:
+            warnings.append(
+                f"{work} is tmpfs (memory) and {available / 1e9:.1f} GB of memory is available; the sites "
+                f"({need / 1e9:.1f} GB) and the builds (up to {BUILD_MEMORY / 1e9:.1f} GB) need more, "
+                "so the kernel will reclaim memory during the runs and slow them: free some (old outputs in "
+                "/dev/shm?)")
+    return warnings
 
 
 # --- main --------------------------------------------------------------------
@@ -585,6 +654,9 @@ def main():
 
     hugo_path = None if a.no_hugo else find_hugo()
     hugo = HugoSite(hugo_path, a.bench_dir, a.work, n, corpus) if hugo_path else None
+    res["warnings"] = room_warnings(a.work, n, hugo is not None)
+    for warning in res["warnings"]:
+        log(f"warning: {warning}")
     for key in CASES:
         if key in a.cases:
             log(f"N={n} digest: {CASES[key]}" + (" (in turns with Hugo)" if key == "clean" and hugo else ""))
