@@ -89,7 +89,7 @@ extension SiteGenerator {
         let feed = cache.relatedState == nil ? RelatedFeed(drafts.papers, cache: cache) : nil
         let texts = Self.texts(
             keys: keys, known: known, taxonomy: builder.taxonomy, matcher: builder.matcher, cache: cache,
-            relating: feed, entry: { drafts.papers[$0].latest },
+            relating: feed, source: { Self.source($1, of: drafts.papers[$0].latest) },
             rendered: { run in
                 // The dumps' texts are not needed once rendered (ten years of them are large).
                 for index in run where !drafts.papers[index].latest.abstract.isEmpty {
@@ -176,9 +176,7 @@ extension SiteGenerator {
         }
         let texts = Self.texts(
             keys: textKeys, known: known, taxonomy: builder.taxonomy, matcher: builder.matcher, cache: cache
-        ) {
-            added.drafts[$0].latest
-        }
+        ) { Self.source($1, of: added.drafts[$0].latest) }
         let facts = Self.facts(of: texts, matcher: builder.matcher, cache: cache)
         guard
             let (extended, order) = builder.extend(
@@ -272,6 +270,13 @@ extension SiteGenerator {
         return found
     }
 
+    /// The text `entry` gives for `role`, and where it was read: the two fields copied, where
+    /// copying the entry (its title, abstract and their locations) for each text retained
+    /// and released every string it holds.
+    static func source(_ role: PaperText.Role, of entry: DumpEntry) -> (text: String, location: SourceLocation?) {
+        role == .title ? (entry.title, entry.titleLocation) : (entry.abstract, entry.abstractLocation)
+    }
+
     /// A paper's title and abstract, the key of the facts the catalog derives from the two,
     /// and those facts when both texts were rendered just now (nil otherwise).
     typealias PaperTexts = (title: BuildCache.Text, abstract: BuildCache.Text, factKey: UInt64, facts: [String]?)
@@ -281,7 +286,7 @@ extension SiteGenerator {
     static let textRun = 2048
 
     /// Each paper's title and abstract, from `known` (what the cache has under `keys`) or
-    /// rendered from its latest listing (`entry(_, index)`) and remembered, with the key of
+    /// rendered from its latest listing (`source(index, role)`) and remembered, with the key of
     /// the facts the catalog derives from the two, made in the same pass: ten years of
     /// texts are slow to go over, even just to read them. A paper whose texts are both
     /// rendered here gets its facts here too, while their plain text is in memory: reading
@@ -291,7 +296,8 @@ extension SiteGenerator {
     /// terms related papers weigh, counted while the plain texts are at hand).
     static func texts(
         keys: [(title: UInt64, abstract: UInt64)], known: [BuildCache.Text?], taxonomy: Taxonomy,
-        matcher: TopicMatcher, cache: BuildCache, relating feed: RelatedFeed? = nil, entry: (Int) -> DumpEntry,
+        matcher: TopicMatcher, cache: BuildCache, relating feed: RelatedFeed? = nil,
+        source: (Int, PaperText.Role) -> (text: String, location: SourceLocation?),
         rendered: (Range<Int>) -> Void = { _ in }
     ) -> [PaperTexts] {
         let taxonomyKey = fingerprint(of: taxonomy)
@@ -300,27 +306,16 @@ extension SiteGenerator {
         /// A paper's texts, and its terms when counted.
         func make(_ index: Int) -> (texts: PaperTexts, terms: TermCounts) {
             /// The text known, or rendered now with its plain text.
-            func text(_ known: BuildCache.Text?, _ source: () -> (String, SourceLocation?), _ role: PaperText.Role) -> (
+            func text(_ known: BuildCache.Text?, _ role: PaperText.Role) -> (
                 text: BuildCache.Text, plainText: String?
             ) {
                 if let known { return (known, nil) }
-                let (text, location) = source()
+                let (text, location) = source(index, role)
                 let made = render(text, at: location, role: role, cache: cache)
                 return (made.stored, made.plainText)
             }
-            // An entry is copied whole each time it is asked for: once per text at most.
-            let title = text(
-                known[2 * index],
-                {
-                    let listing = entry(index)
-                    return (listing.title, listing.titleLocation)
-                }, .title)
-            let abstract = text(
-                known[2 * index + 1],
-                {
-                    let listing = entry(index)
-                    return (listing.abstract, listing.abstractLocation)
-                }, .abstract)
+            let title = text(known[2 * index], .title)
+            let abstract = text(known[2 * index + 1], .abstract)
             var fact = Fingerprint()
             fact.add(taxonomyKey)
             fact.add(title.text.text.fingerprint)
