@@ -29,13 +29,13 @@ public struct Paper: Hashable, Sendable {
         appearances.first?.date ?? DayDate.distantPast
     }
 
-    /// The paper with its title and abstract read once (see `PaperText.loaded`), for a page
-    /// that shows them in several places.
-    var withTextsLoaded: Paper {
-        var paper = self
-        paper.title = title.loaded
-        paper.abstract = abstract.loaded
-        return paper
+    /// Reads the title and abstract once (see `PaperText.loaded`), for a page that shows
+    /// them in several places. Mutating, on the page's own copy: a property returning the
+    /// paper loaded copied it twice (the paper out of the catalog, then itself), every
+    /// string it holds retained and released each time.
+    mutating func loadTexts() {
+        title = title.loaded
+        abstract = abstract.loaded
     }
 
     /// Code, project and data links found in the abstract.

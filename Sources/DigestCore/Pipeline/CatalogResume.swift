@@ -153,22 +153,22 @@ struct CatalogResume: Sendable {
         for group in stride(from: 0, to: chunks.count, by: 8).map({ $0..<min($0 + 8, chunks.count) }) {
             let encoded = Array(chunks[group]).parallelMap { range in
                 var chunk = CacheWriter()
+                // Field by field, as above: `let paper = papers[index]` copied each one whole.
                 for index in range {
-                    let paper = papers[index]
-                    chunk.add(paper.key.value)
-                    chunk.add(paper.slug)
-                    chunk.add(paper.appearances.count)
-                    for appearance in paper.appearances {
+                    chunk.add(papers[index].key.value)
+                    chunk.add(papers[index].slug)
+                    chunk.add(papers[index].appearances.count)
+                    for appearance in papers[index].appearances {
                         chunk.add(
                             UInt64(Self.packed(appearance.date)) << 32
                                 | UInt64(UInt32(truncatingIfNeeded: appearance.position)))
                     }
-                    chunk.add(paper.topics.count)
-                    for topic in paper.topics { chunk.add(topicNumbers[topic] ?? 0) }
+                    chunk.add(papers[index].topics.count)
+                    for topic in papers[index].topics { chunk.add(topicNumbers[topic] ?? 0) }
                     chunk.add(locations[index].0)
-                    chunk.add(Self.packed(paper.titleLocation))
+                    chunk.add(Self.packed(papers[index].titleLocation))
                     chunk.add(locations[index].1.map { $0 + 1 } ?? 0)
-                    chunk.add(paper.abstractLocation.map(Self.packed) ?? 0)
+                    chunk.add(papers[index].abstractLocation.map(Self.packed) ?? 0)
                 }
                 return chunk.bytes
             }

@@ -153,7 +153,8 @@ extension SiteRenderer {
                     routes.url(Routes.topicMonth(slug, month: month.key, page: $0))
                 })
         case .paper(let index):
-            let paper = catalog.papers[index].withTextsLoaded
+            var paper = catalog.papers[index]
+            paper.loadTexts()
             let summary = Self.summary(of: paper.abstract.plainText)
             context = common(location, title: paper.title.plainText, description: summary, section: "papers")
             var card = paperCard(paper)
@@ -290,7 +291,8 @@ extension SiteRenderer {
     /// the plain title (kept with it: a title may have to be read back from the build cache).
     func madeCards(_ papers: [Int]) -> [CardMemo.Cards] {
         cards.cards(papers) { index in
-            let paper = catalog.papers[index].withTextsLoaded
+            var paper = catalog.papers[index]
+            paper.loadTexts()
             return madeCards(paper, card: paperCard(paper), summary: Self.summary(of: paper.abstract.plainText))
         }
     }

@@ -45,7 +45,8 @@ extension SiteRenderer {
 
             """
         for (index, date) in entries {
-            let paper = catalog.papers[index].withTextsLoaded
+            var paper = catalog.papers[index]
+            paper.loadTexts()
             let link = Routes.paper(paper.slug)
             xml += "  <entry>\n"
             xml += "    <title>\(XML.escape(paper.title.plainText))</title>\n"

@@ -70,11 +70,13 @@ extension SiteRenderer {
             Self.appendPostings(postings[id], to: &encoded)
         }
         encoded.append(0x5D)
+        // Field by field: a paper read out of the array whole is copied, every string it
+        // holds retained and released.
         let rows = zip(searchedPapers, entries).map { index, entry -> String in
-            let paper = catalog.papers[index]
-            return JSON.array([
-                JSON.string(paper.title.plainText), JSON.string(routes.paperURL(paper.slug)),
-                JSON.string(dayText(paper.lastSeen).iso), JSON.string(entry.summary),
+            JSON.array([
+                JSON.string(catalog.papers[index].title.plainText),
+                JSON.string(routes.paperURL(catalog.papers[index].slug)),
+                JSON.string(dayText(catalog.papers[index].lastSeen).iso), JSON.string(entry.summary),
             ])
         }
         return JSON.object([
