@@ -85,7 +85,7 @@ final class TextStore: TextShelf {
 
     /// Writes the bodies appended so far to the file.
     func flush() {
-        pending.withLock { flush(&$0) }
+        _ = pending.withLock { flush(&$0) }
     }
 
     /// Writes the pending bodies; false when that failed (now or before).

@@ -75,7 +75,7 @@ public enum HTML {
                     let end = firstIndex(of: 0x26, in: bytes, from: offset, to: tag)
                     var run = bytes[offset..<end]
                     if count == 0 { run = run.drop(while: isSpace) }
-                    UnsafeMutableBufferPointer(rebasing: text[count..<(count + run.count)]).initialize(from: run)
+                    _ = UnsafeMutableBufferPointer(rebasing: text[count..<(count + run.count)]).initialize(from: run)
                     count += run.count
                     offset = end
                     if offset == bytes.count { break }

@@ -19,7 +19,7 @@ struct Bytes: RandomAccessCollection, Sendable {
     init(_ source: some Collection<UInt8>) {
         let storage = Storage(allocating: source.count)
         let buffer = UnsafeMutableRawBufferPointer(start: storage.writable, count: source.count)
-        _ = buffer.copyBytes(from: source)
+        buffer.copyBytes(from: source)
         self.init(storage, 0..<source.count)
     }
 
