@@ -263,8 +263,8 @@ extension SiteGenerator {
     static func placed(_ found: [BuildCache.Text?], latest: (Int) -> DumpEntry) -> [BuildCache.Text?] {
         var found = found
         for position in found.indices where found[position]?.diagnostics.isEmpty == false {
-            let entry = latest(position / 2)
-            let location = position.isMultiple(of: 2) ? entry.titleLocation : entry.abstractLocation
+            let role: PaperText.Role = position.isMultiple(of: 2) ? .title : .abstract
+            let location = Self.source(role, of: latest(position / 2)).location
             found[position] = found[position]?.placed(in: location?.path)
         }
         return found
