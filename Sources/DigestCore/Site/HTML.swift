@@ -7,28 +7,31 @@ public enum HTML {
     /// pointer (the five special characters are ASCII) and copies the runs between them
     /// whole, as most text has none.
     static func escape(_ text: String, into output: ByteBuffer) {
+        text.withUTF8Bytes { escape($0, into: output) }
+    }
+
+    /// `escape` of UTF-8 bytes.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: ByteBuffer) {
         // Read once: a static is checked for its first use at every read.
         let special = specialBytes
-        text.withUTF8Bytes { bytes in
-            var runStart = 0
-            var offset = 0
-            while offset < bytes.count {
-                // Eight bytes without one of the five are passed over at once.
-                let end = min(offset + 8, bytes.count)
-                if end - offset == 8, !mayHoldSpecial(ByteWord.load(bytes, at: offset)) {
-                    offset = end
-                    continue
-                }
-                for at in offset..<end where isSpecial(bytes[at], special) {
-                    guard let entity = entity(for: bytes[at]) else { continue }
-                    output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<at]))
-                    output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                    runStart = at + 1
-                }
+        var runStart = 0
+        var offset = 0
+        while offset < bytes.count {
+            // Eight bytes without one of the five are passed over at once.
+            let end = min(offset + 8, bytes.count)
+            if end - offset == 8, !mayHoldSpecial(ByteWord.load(bytes, at: offset)) {
                 offset = end
+                continue
             }
-            output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            for at in offset..<end where isSpecial(bytes[at], special) {
+                guard let entity = entity(for: bytes[at]) else { continue }
+                output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<at]))
+                output.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                runStart = at + 1
+            }
+            offset = end
         }
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// The characters escaping replaces, all ASCII, and the same as bits of their values.

@@ -2,102 +2,118 @@ import Foundation
 
 /// The values templates see. Keys are snake_case; HTML-valued keys end in `_html` and are
 /// meant for triple mustaches (`{{{abstract_html}}}`); everything else is plain text.
-/// Built as `TemplateValue`s directly: no dynamic casts between building and rendering.
+/// Written straight into a page's `TemplateContext`: no tree of values between building
+/// and rendering.
 extension SiteRenderer {
-    func context(for job: PageJob) -> (location: String, context: TemplateFields) {
+    typealias Slot = TemplateContext.Slot
+
+    func context(for job: PageJob) -> (location: String, context: TemplateContext) {
         let location = self.location(of: job)
-        var context: TemplateFields
+        let root = TemplateContext.root
+        var context = TemplateContext(nodes: 256, bytes: 16384)
+        let page: Slot
         // Whether the page shows a formula when it opens or when an abstract is opened.
         var showsMath = false
         switch job {
         case .index:
-            context = common(location, title: nil, description: config.description, section: "home")
+            page = common(location, title: nil, description: config.description, section: "home", in: &context)
             let latest = catalog.days.suffix(config.homeDays)
             let previews = 3
-            context["latest_days"] = .list(latest.reversed().map { .object(dayLink($0, preview: previews)) })
+            let days = context.addList(.latestDays, to: root)
+            for day in latest.reversed() {
+                addDayLink(day, preview: previews, to: context.addItem(to: days), in: &context)
+            }
             showsMath = latest.contains { $0.papers.prefix(previews).contains { catalog.papers[$0].title.showsMath } }
-            context["topics"] = .list(
-                catalog.topics.indices.map { index in
-                    var link = topicLink(catalog.topics[index])
-                    link["sparkline_html"] = .string(sparkline(ofTopic: index))
-                    return .object(link)
-                })
+            let topics = context.addList(.topics, to: root)
+            for index in catalog.topics.indices {
+                let link = context.addItem(to: topics)
+                addTopicLink(catalog.topics[index], withCount: true, to: link, in: &context)
+                context.add(.sparklineHTML, sparkline(ofTopic: index), to: link)
+            }
             let recent = archiveMonths().suffix(6)
             if let first = recent.first, let last = recent.last {
-                context["trend_span"] = .string(
-                    first == last ? first.monthTitle : "\(first.monthTitle) to \(last.monthTitle)")
+                context.add(
+                    .trendSpan, first == last ? first.monthTitle : "\(first.monthTitle) to \(last.monthTitle)", to: root
+                )
             }
-            context["stats"] = [
-                "papers": .int(catalog.papers.count), "days": .int(catalog.days.count),
-                "topics": .int(catalog.topics.count),
-            ]
+            let stats = context.addObject(.stats, to: root)
+            context.add(.papers, catalog.papers.count, to: stats)
+            context.add(.days, catalog.days.count, to: stats)
+            context.add(.topics, catalog.topics.count, to: stats)
         case .days:
-            context = common(
-                location, title: "All days", description: "Every day of \(config.title), newest first.", section: "days"
-            )
-            context["months"] = .list(monthsOfDays())
-        case .day(let index, let page):
+            page = common(
+                location, title: "All days", description: "Every day of \(config.title), newest first.",
+                section: "days",
+                in: &context)
+            addMonthsOfDays(to: context.addList(.months, to: root), in: &context)
+        case .day(let index, let pageNumber):
             let day = catalog.days[index]
             let pages = Self.pageCount(day.papers.count, config.dayPageSize)
-            context = common(
-                location, title: page > 1 ? "\(day.date.long) (page \(page) of \(pages))" : day.date.long,
-                description: "\(count(day.papers.count, "paper")) listed on \(day.date.long).", section: "days")
-            var dayValue = dayLink(day, preview: 0)
-            if index > 0 { dayValue["previous"] = .object(dayLink(catalog.days[index - 1], preview: 0)) }
-            if index + 1 < catalog.days.count {
-                dayValue["next"] = .object(dayLink(catalog.days[index + 1], preview: 0))
+            page = common(
+                location,
+                title: pageNumber > 1 ? "\(day.date.long) (page \(pageNumber) of \(pages))" : day.date.long,
+                description: "\(count(day.papers.count, "paper")) listed on \(day.date.long).", section: "days",
+                in: &context)
+            let dayValue = context.addObject(.day, to: root)
+            addDayLink(day, preview: 0, to: dayValue, in: &context)
+            if index > 0 {
+                addDayLink(
+                    catalog.days[index - 1], preview: 0, to: context.addObject(.previous, to: dayValue), in: &context)
             }
-            context["day"] = .object(dayValue)
-            let start = (page - 1) * config.dayPageSize
-            context["counter_start"] = .int(start)
-            context["papers"] = .list(
-                listItems(
-                    pageSlice(day.papers, page: page, size: config.dayPageSize), compact: false, showsMath: &showsMath
-                )
-                .enumerated().map { offset, item in
-                    var item = item
-                    item["number"] = .int(start + offset + 1)
-                    return .object(item)
-                })
-            context["pagination"] = .object(
-                pagination(page: page, pages: pages) {
-                    routes.url(Routes.day(day.date, page: $0))
-                })
+            if index + 1 < catalog.days.count {
+                addDayLink(
+                    catalog.days[index + 1], preview: 0, to: context.addObject(.next, to: dayValue), in: &context)
+            }
+            let start = (pageNumber - 1) * config.dayPageSize
+            context.add(.counterStart, start, to: root)
+            addListItems(
+                pageSlice(day.papers, page: pageNumber, size: config.dayPageSize), compact: false,
+                numberedFrom: start + 1,
+                to: context.addList(.papers, to: root), in: &context, showsMath: &showsMath)
+            addPagination(
+                page: pageNumber, pages: pages, to: context.addObject(.pagination, to: root), in: &context
+            ) {
+                routes.url(Routes.day(day.date, page: $0))
+            }
         case .topics:
-            context = common(
-                location, title: "Topics", description: "Papers of \(config.title) by topic.", section: "topics")
-            context["topics"] = .list(
-                catalog.topics.map { topic in
-                    var link = topicLink(topic)
-                    link["description_html"] = .string(
-                        Markdown.html(fromMarkdown: topic.topic.description, rootPrefix: routes.base.path))
-                    return .object(link)
-                })
+            page = common(
+                location, title: "Topics", description: "Papers of \(config.title) by topic.", section: "topics",
+                in: &context)
+            let topics = context.addList(.topics, to: root)
+            for topic in catalog.topics {
+                let link = context.addItem(to: topics)
+                addTopicLink(topic, withCount: true, to: link, in: &context)
+                context.add(
+                    .descriptionHTML,
+                    Markdown.html(fromMarkdown: topic.topic.description, rootPrefix: routes.base.path),
+                    to: link)
+            }
         case .topic(let index):
             let topic = catalog.topics[index]
-            context = common(
+            page = common(
                 location, title: topic.topic.name,
                 description: "\(count(topic.papers.count, "paper")) on \(topic.topic.name.lowercased()).",
-                section: "topics")
-            var topicValue = topicLink(topic)
-            topicValue["description_html"] = .string(
-                Markdown.html(fromMarkdown: topic.topic.description, rootPrefix: routes.base.path))
-            context["topic"] = .object(topicValue)
-            context["trend"] = .object(trendValue(ofTopic: index))
-            context["papers"] = .list(
-                listItems(topic.papers.prefix(config.papersPerPage), compact: true, showsMath: &showsMath).map {
-                    .object($0)
-                })
-            context["months"] = .list(
-                months[index].map { month in
-                    [
-                        "title": .string(month.title), "key": .string(month.key), "count": .int(month.papers.count),
-                        "url": .string(routes.url(Routes.topicMonth(topic.topic.slug, month: month.key))),
-                    ]
-                })
-            context["has_months"] = .bool(!months[index].isEmpty)
-            context["feed_url"] = .string(routes.url(Routes.topicFeed(topic.topic.slug)))
-        case .topicMonth(let index, let monthIndex, let page):
+                section: "topics", in: &context)
+            let topicValue = context.addObject(.topic, to: root)
+            addTopicLink(topic, withCount: true, to: topicValue, in: &context)
+            context.add(
+                .descriptionHTML, Markdown.html(fromMarkdown: topic.topic.description, rootPrefix: routes.base.path),
+                to: topicValue)
+            addTrend(ofTopic: index, to: context.addObject(.trend, to: root), in: &context)
+            addListItems(
+                topic.papers.prefix(config.papersPerPage), compact: true, to: context.addList(.papers, to: root),
+                in: &context, showsMath: &showsMath)
+            let months = context.addList(.months, to: root)
+            for month in self.months[index] {
+                let item = context.addItem(to: months)
+                context.add(.title, month.title, to: item)
+                context.add(.key, month.key, to: item)
+                context.add(.count, month.papers.count, to: item)
+                context.add(.url, routes.url(Routes.topicMonth(topic.topic.slug, month: month.key)), to: item)
+            }
+            context.add(.hasMonths, !self.months[index].isEmpty, to: root)
+            context.add(.feedURL, routes.url(Routes.topicFeed(topic.topic.slug)), to: root)
+        case .topicMonth(let index, let monthIndex, let pageNumber):
             let topic = catalog.topics[index]
             let month = months[index][monthIndex]
             let slug = topic.topic.slug
@@ -106,159 +122,144 @@ extension SiteRenderer {
             // neighbours: a new day changes the first two and a new month adds a neighbour,
             // and neither should rewrite every page of the month. Later pages only gain
             // papers at the end, and links to the pages that follow.
-            context = common(
-                location, title: "\(topic.topic.name), \(month.title)" + (page > 1 ? " (page \(page))" : ""),
-                description: page > 1
-                    ? "Papers \(about), page \(page)." : "\(count(month.papers.count, "paper")) \(about).",
-                section: "topics")
-            var topicValue = topicLink(topic, withCount: false)
-            topicValue["feed_url"] = .string(routes.url(Routes.topicFeed(slug)))
-            var monthValue: TemplateFields = [
-                "title": .string(month.title), "key": .string(month.key),
-                "url": .string(routes.url(Routes.topicMonth(slug, month: month.key))),
-            ]
-            if page == 1 {
-                monthValue["count"] = .int(month.papers.count)
-                monthValue["count_label"] = .string(count(month.papers.count, "paper"))
-                monthValue["so_far"] = .bool(month.isOpen)
+            page = common(
+                location,
+                title: "\(topic.topic.name), \(month.title)" + (pageNumber > 1 ? " (page \(pageNumber))" : ""),
+                description: pageNumber > 1
+                    ? "Papers \(about), page \(pageNumber)." : "\(count(month.papers.count, "paper")) \(about).",
+                section: "topics", in: &context)
+            let topicValue = context.addObject(.topic, to: root)
+            addTopicLink(topic, withCount: false, to: topicValue, in: &context)
+            context.add(.feedURL, routes.url(Routes.topicFeed(slug)), to: topicValue)
+            let monthValue = context.addObject(.month, to: topicValue)
+            context.add(.title, month.title, to: monthValue)
+            context.add(.key, month.key, to: monthValue)
+            context.add(.url, routes.url(Routes.topicMonth(slug, month: month.key)), to: monthValue)
+            if pageNumber == 1 {
+                context.add(.count, month.papers.count, to: monthValue)
+                context.add(.countLabel, count(month.papers.count, "paper"), to: monthValue)
+                context.add(.soFar, month.isOpen, to: monthValue)
                 if monthIndex + 1 < months[index].count {
                     let older = months[index][monthIndex + 1]
-                    monthValue["older"] = [
-                        "title": .string(older.title),
-                        "url": .string(routes.url(Routes.topicMonth(slug, month: older.key))),
-                    ]
+                    let link = context.addObject(.older, to: monthValue)
+                    context.add(.title, older.title, to: link)
+                    context.add(.url, routes.url(Routes.topicMonth(slug, month: older.key)), to: link)
                 }
                 if monthIndex > 0 {
                     let newer = months[index][monthIndex - 1]
-                    monthValue["newer"] = [
-                        "title": .string(newer.title),
-                        "url": .string(routes.url(Routes.topicMonth(slug, month: newer.key))),
-                    ]
+                    let link = context.addObject(.newer, to: monthValue)
+                    context.add(.title, newer.title, to: link)
+                    context.add(.url, routes.url(Routes.topicMonth(slug, month: newer.key)), to: link)
                 }
                 // A topic of one month has no other month to link to, and no empty nav.
-                monthValue["neighbours"] = .bool(months[index].count > 1)
+                context.add(.neighbours, months[index].count > 1, to: monthValue)
             }
-            topicValue["month"] = .object(monthValue)
-            context["topic"] = .object(topicValue)
-            context["papers"] = .list(
-                listItems(
-                    pageSlice(month.papers, page: page, size: config.papersPerPage), compact: true,
-                    showsMath: &showsMath
-                )
-                .map { .object($0) })
-            context["pagination"] = .object(
-                pagination(
-                    page: page, pages: Self.pageCount(month.papers.count, config.papersPerPage), showsEnd: page == 1
-                ) {
-                    routes.url(Routes.topicMonth(slug, month: month.key, page: $0))
-                })
+            addListItems(
+                pageSlice(month.papers, page: pageNumber, size: config.papersPerPage), compact: true,
+                to: context.addList(.papers, to: root), in: &context, showsMath: &showsMath)
+            addPagination(
+                page: pageNumber, pages: Self.pageCount(month.papers.count, config.papersPerPage),
+                showsEnd: pageNumber == 1, to: context.addObject(.pagination, to: root), in: &context
+            ) {
+                routes.url(Routes.topicMonth(slug, month: month.key, page: $0))
+            }
         case .paper(let index):
             var paper = catalog.papers[index]
             paper.loadTexts()
             let summary = Self.summary(of: paper.abstract.plainText)
-            context = common(location, title: paper.title.plainText, description: summary, section: "papers")
-            var card = paperCard(paper)
+            page = common(
+                location, title: paper.title.plainText, description: summary, section: "papers", type: "article",
+                in: &context)
+            context.add(.published, dayText(paper.firstSeen).iso, to: page)
             // Its cards too, while its texts are loaded: the pages of its days and topics, which
             // list it, come next (see `jobs`).
-            cards.keep(index) { madeCards(paper, card: card, summary: summary) }
-            card["first_seen"] = .string(dayText(paper.firstSeen).long)
-            card["last_seen"] = .string(dayText(paper.lastSeen).long)
-            card["links"] = .list(OutboundLinks.of(paper).map { ["url": .string($0.url), "label": .string($0.label)] })
+            cards.keep(index) { madeCards(paper, summary: summary) }
+            let card = context.addObject(.paper, to: root)
+            addPaperCard(paper, to: card, in: &context)
+            context.add(.firstSeen, dayText(paper.firstSeen).long, to: card)
+            context.add(.lastSeen, dayText(paper.lastSeen).long, to: card)
+            let links = context.addList(.links, to: card)
+            for link in OutboundLinks.of(paper) {
+                let item = context.addItem(to: links)
+                context.add(.url, link.url, to: item)
+                context.add(.label, link.label, to: item)
+            }
             showsMath = paper.title.showsMath || paper.abstract.showsMath
-            card["related"] = .list(
-                related[index].map { other in
-                    // Read once: a title may come from texts.bin.
-                    let title = catalog.papers[other].title.html
-                    showsMath = showsMath || PaperText.showsMath(title)
-                    let firstSeen = dayText(catalog.papers[other].firstSeen)
-                    return [
-                        "title_html": .string(title),
-                        "url": .string(routes.paperURL(catalog.papers[other].slug)),
-                        "first_seen": .string(firstSeen.long),
-                        "first_seen_iso": .string(firstSeen.iso),
-                    ]
-                })
-            card["has_related"] = .bool(!related[index].isEmpty)
-            context["paper"] = .object(card)
-            context["structured_data_html"] = .bytes(structuredData(paper, location: location))
-            Self.addToPage([("type", "article"), ("published", .string(dayText(paper.firstSeen).iso))], in: &context)
+            let related = context.addList(.related, to: card)
+            for other in self.related[index] {
+                // Read once: a title may come from texts.bin.
+                let title = catalog.papers[other].title.html
+                showsMath = showsMath || PaperText.showsMath(title)
+                let firstSeen = dayText(catalog.papers[other].firstSeen)
+                let item = context.addItem(to: related)
+                context.add(.titleHTML, title, to: item)
+                context.add(.url, routes.paperURL(catalog.papers[other].slug), to: item)
+                context.add(.firstSeen, firstSeen.long, to: item)
+                context.add(.firstSeenISO, firstSeen.iso, to: item)
+            }
+            context.add(.hasRelated, !self.related[index].isEmpty, to: card)
+            structuredData(paper, location: location).withUnsafeBufferPointer {
+                context.add(.structuredDataHTML, utf8: $0, to: root)
+            }
         case .content(let index):
-            let page = contentPages[index]
-            context = common(
-                location, title: page.title,
-                description: page.description.isEmpty ? config.description : page.description,
-                section: "page-\(page.name)")
-            context["content_html"] = .string(Markdown.html(fromMarkdown: page.markdown, rootPrefix: routes.base.path))
+            let content = contentPages[index]
+            page = common(
+                location, title: content.title,
+                description: content.description.isEmpty ? config.description : content.description,
+                section: "page-\(content.name)", in: &context)
+            context.add(
+                .contentHTML, Markdown.html(fromMarkdown: content.markdown, rootPrefix: routes.base.path), to: root)
         case .search:
-            context = common(
-                location, title: "Search", description: "Find papers of \(config.title) by any word.", section: "search"
-            )
-            context["search_index_url"] = .string(routes.url(Routes.searchIndex))
-            if config.pagefind { context["pagefind_url"] = .string(routes.url("pagefind/pagefind.js")) }
+            page = common(
+                location, title: "Search", description: "Find papers of \(config.title) by any word.",
+                section: "search",
+                in: &context)
+            context.add(.searchIndexURL, routes.url(Routes.searchIndex), to: root)
+            if config.pagefind { context.add(.pagefindURL, routes.url("pagefind/pagefind.js"), to: root) }
         case .notFound, .feed, .topicFeed, .sitemap, .sitemapPart, .asset, .staticFile, .searchIndex, .robots:
-            context = common(
-                location, title: "Page not found", description: "This page does not exist.", section: "404")
+            page = common(
+                location, title: "Page not found", description: "This page does not exist.", section: "404",
+                in: &context)
         }
         // The layout then preloads the math font, which is drawn only if it arrives in time.
-        if showsMath { Self.addToPage([("has_math", true)], in: &context) }
+        if showsMath { context.add(.hasMath, true, to: page) }
         return (location, context)
     }
 
-    /// Sets `fields` in the context's `page` (made by `common`) once a page knows them.
-    private static func addToPage(_ fields: [(String, TemplateValue)], in context: inout TemplateFields) {
-        guard case .object(var page)? = context["page"] else { return }
-        for (name, value) in fields { page[name] = value }
-        context["page"] = .object(page)
+    /// What every page has: the site, the navigation and asset URLs (made once, and copied
+    /// in), and the page's own metadata, whose object is returned for the fields a page
+    /// adds to it.
+    private func common(
+        _ location: String, title: String?, description: String, section: String, type: String = "website",
+        in context: inout TemplateContext
+    ) -> Slot {
+        context.addFields(of: shared[section] ?? plainShared, to: TemplateContext.root)
+        let page = context.addObject(.page, to: TemplateContext.root)
+        context.add(.title, title ?? config.title, to: page)
+        context.add(.fullTitle, title.map { "\($0) · \(config.title)" } ?? config.title, to: page)
+        context.add(.description, description, to: page)
+        context.add(.url, routes.url(location), to: page)
+        context.add(.canonical, routes.absolute(location), to: page)
+        context.add(.type, type, to: page)
+        context.add(.section, section, to: page)
+        context.add(.isHome, section == "home", to: page)
+        context.add(.isSearch, section == "search", to: page)
+        return page
     }
 
-    /// What every page has: the site, the navigation, the page's own metadata, asset URLs.
-    private func common(_ location: String, title: String?, description: String, section: String)
-        -> TemplateFields
+    /// What every page shares, `site`, `nav` and `assets`, for a page in each section that
+    /// marks a link of the navigation current, and for every other page: made once.
+    static func sharedFields(
+        contentPages: [ContentPage], config: SiteConfig, routes: Routes, assetURLs: [String: String]
+    )
+        -> (bySection: [String: TemplateContext], plain: TemplateContext)
     {
-        let fullTitle = title.map { "\($0) · \(config.title)" } ?? config.title
-        return [
-            "site": siteValue,
-            "nav": navigations[section] ?? plainNavigation,
-            "page": [
-                "title": .string(title ?? config.title),
-                "full_title": .string(fullTitle),
-                "description": .string(description),
-                "url": .string(routes.url(location)),
-                "canonical": .string(routes.absolute(location)),
-                "type": "website",
-                "section": .string(section),
-                "is_home": .bool(section == "home"),
-                "is_search": .bool(section == "search"),
-            ],
-            "assets": assetsValue,
-        ]
-    }
-
-    /// The main navigation of a page in each section one of its links belongs to, that link
-    /// marked current, and the navigation of every other page: made once, not per page.
-    static func navigations(contentPages: [ContentPage], routes: Routes) -> (
-        bySection: [String: TemplateValue], plain: TemplateValue
-    ) {
         let links =
             [("days", "Days", routes.url(Routes.days)), ("topics", "Topics", routes.url(Routes.topics))]
             + contentPages.filter(\.inNavigation).map {
                 ("page-\($0.name)", $0.title, routes.url(Routes.page($0.name)))
             }
-        func navigation(current: String?) -> TemplateValue {
-            .list(
-                links.map { section, title, url in
-                    ["title": .string(title), "url": .string(url), "current": .bool(section == current)]
-                })
-        }
-        let bySection = Dictionary(
-            links.map { section, _, _ in (section, navigation(current: section)) },
-            uniquingKeysWith: { first, _ in first })
-        return (bySection, navigation(current: nil))
-    }
-
-    /// The `site` value every page has (made once, in `init`).
-    static func siteValue(config: SiteConfig, routes: Routes) -> TemplateValue {
-        [
+        let site: TemplateValue = [
             "title": .string(config.title),
             "description": .string(config.description),
             "language": .string(config.language),
@@ -270,20 +271,43 @@ extension SiteRenderer {
             "search_url": .string(routes.url(Routes.search)),
             "has_origin": .bool(routes.base.origin != nil),
         ]
+        let assets = TemplateValue.object(TemplateFields(assetURLs.mapValues(TemplateValue.string)))
+        func shared(current: String?) -> TemplateContext {
+            var context = TemplateContext()
+            context.add(.site, site, to: TemplateContext.root)
+            let nav = context.addList(.nav, to: TemplateContext.root)
+            for (section, title, url) in links {
+                let link = context.addItem(to: nav)
+                context.add(.title, title, to: link)
+                context.add(.url, url, to: link)
+                context.add(.current, section == current, to: link)
+            }
+            context.add(.assets, assets, to: TemplateContext.root)
+            return context
+        }
+        let bySection = Dictionary(
+            links.map { section, _, _ in (section, shared(current: section)) }, uniquingKeysWith: { first, _ in first })
+        return (bySection, shared(current: nil))
     }
 
     /// Papers in a list: each one's card rendered (day pages show the full card as
-    /// `card_html`, topic pages the compact one as `compact_card_html`) and a few plain fields.
-    func listItems(_ papers: some Collection<Int>, compact: Bool, showsMath: inout Bool) -> [TemplateFields] {
+    /// `card_html`, topic pages the compact one as `compact_card_html`) and a few plain
+    /// fields; numbered from `numberedFrom` when given.
+    func addListItems(
+        _ papers: some Collection<Int>, compact: Bool, numberedFrom: Int? = nil, to list: Slot,
+        in context: inout TemplateContext, showsMath: inout Bool
+    ) {
         let papers = Array(papers)
-        return zip(papers, madeCards(papers)).map { index, cards in
+        for (offset, (index, cards)) in zip(papers, madeCards(papers)).enumerated() {
             let made = compact ? cards.compact : cards.full
             showsMath = showsMath || made.showsMath
-            return [
-                "title": .string(made.title),
-                "url": .string(routes.paperURL(catalog.papers[index].slug)),
-                compact ? "compact_card_html" : "card_html": .bytes(made.html),
-            ]
+            let item = context.addItem(to: list)
+            context.add(.title, made.title, to: item)
+            context.add(.url, routes.paperURL(catalog.papers[index].slug), to: item)
+            made.html.withUnsafeBufferPointer {
+                context.add(compact ? .compactCardHTML : .cardHTML, utf8: $0, to: item)
+            }
+            if let numberedFrom { context.add(.number, numberedFrom + offset, to: item) }
         }
     }
 
@@ -293,18 +317,20 @@ extension SiteRenderer {
         cards.cards(papers) { index in
             var paper = catalog.papers[index]
             paper.loadTexts()
-            return madeCards(paper, card: paperCard(paper), summary: Self.summary(of: paper.abstract.plainText))
+            return madeCards(paper, summary: Self.summary(of: paper.abstract.plainText))
         }
     }
 
-    /// The cards of `paper` (its texts loaded), from what a card shows of it (`paperCard`)
-    /// and the summary of its abstract.
-    private func madeCards(_ paper: Paper, card: TemplateFields, summary: String) -> CardMemo.Cards {
-        var context = card
-        context["summary"] = .string(summary)
-        context["site"] = ["base": .string(routes.base.path)]
+    /// The cards of `paper` (its texts loaded), from what a card shows of it and the
+    /// summary of its abstract: one context, rendered twice.
+    private func madeCards(_ paper: Paper, summary: String) -> CardMemo.Cards {
+        let root = TemplateContext.root
+        var context = TemplateContext(nodes: 64, bytes: 4096)
+        addPaperCard(paper, to: root, in: &context)
+        context.add(.summary, summary, to: root)
+        context.add(.base, routes.base.path, to: context.addObject(.site, to: root))
         func made(compact: Bool) -> CardMemo.Card {
-            context["compact"] = .bool(compact)
+            context.set(.compact, compact, in: root)
             return CardMemo.Card(
                 title: paper.title.plainText, html: theme.renderBytes(Self.cardTemplate, context),
                 showsMath: paper.title.showsMath || (!compact && paper.abstract.showsMath))
@@ -312,33 +338,37 @@ extension SiteRenderer {
         return CardMemo.Cards(full: made(compact: false), compact: made(compact: true))
     }
 
-    /// What a card shows of `paper` (its texts loaded: they are asked for more than once).
-    func paperCard(_ paper: Paper) -> TemplateFields {
+    /// What a card shows of `paper` (its texts loaded: they are asked for more than once),
+    /// added to `card`.
+    func addPaperCard(_ paper: Paper, to card: Slot, in context: inout TemplateContext) {
         let days = paper.days
-        return [
-            "title": .string(paper.title.plainText),
-            "title_html": .string(paper.title.html),
-            "url": .string(routes.paperURL(paper.slug)),
-            "abstract_html": .string(paper.abstract.html),
-            "has_abstract": .bool(!paper.abstract.html.isEmpty),
-            "topics": .list(paper.topics.compactMap { topicIndex[$0].map { topicChips[$0] } }),
-            // `last` lets a template separate dates with commas: "Listed on Mar 12, Mar 14".
-            "days": .list(
-                days.enumerated().map { offset, day in
-                    let text = dayText(day)
-                    return [
-                        "label": .string(text.long), "short": .string(text.short), "iso": .string(text.iso),
-                        "url": .string(text.url), "last": .bool(offset == days.count - 1),
-                    ]
-                }),
-            "listed_on": .string(days.map { dayText($0).short }.joined(separator: ", ")),
-            "seen_count": .int(paper.appearances.count),
-            "seen_many": .bool(paper.appearances.count > 1),
-        ]
-    }
-
-    private func topicLink(_ topic: Catalog.TopicPapers) -> TemplateFields {
-        topicLink(topic, withCount: true)
+        context.add(.title, paper.title.plainText, to: card)
+        context.add(.titleHTML, paper.title.html, to: card)
+        context.add(.url, routes.paperURL(paper.slug), to: card)
+        context.add(.abstractHTML, paper.abstract.html, to: card)
+        context.add(.hasAbstract, !paper.abstract.html.isEmpty, to: card)
+        let topics = context.addList(.topics, to: card)
+        for topic in paper.topics {
+            if let index = topicIndex[topic] {
+                context.addFields(of: topicChips[index], to: context.addItem(to: topics))
+            }
+        }
+        // `last` lets a template separate dates with commas: "Listed on Mar 12, Mar 14".
+        let dayList = context.addList(.days, to: card)
+        var listedOn = ""
+        for (offset, day) in days.enumerated() {
+            let text = dayText(day)
+            let item = context.addItem(to: dayList)
+            context.add(.label, text.long, to: item)
+            context.add(.short, text.short, to: item)
+            context.add(.iso, text.iso, to: item)
+            context.add(.url, text.url, to: item)
+            context.add(.last, offset == days.count - 1, to: item)
+            listedOn += offset == 0 ? text.short : ", " + text.short
+        }
+        context.add(.listedOn, listedOn, to: card)
+        context.add(.seenCount, paper.appearances.count, to: card)
+        context.add(.seenMany, paper.appearances.count > 1, to: card)
     }
 
     /// The texts of `day`: made once for a listed day.
@@ -346,93 +376,90 @@ extension SiteRenderer {
         dayTexts[day] ?? DayText(day, routes: routes)
     }
 
-    /// A topic's name, slug and page.
-    static func topicFields(_ topic: Topic, routes: Routes) -> TemplateFields {
-        [
-            "name": .string(topic.name), "slug": .string(topic.slug),
-            "url": .string(routes.url(Routes.topic(topic.slug))),
-        ]
+    /// A topic's name, slug and page: what a card's chip shows of it (made once per topic).
+    static func topicChip(_ topic: Topic, routes: Routes) -> TemplateContext {
+        var chip = TemplateContext(nodes: 4, bytes: 64)
+        addTopicFields(topic, routes: routes, to: TemplateContext.root, in: &chip)
+        return chip
     }
 
-    private func topicLink(_ topic: Catalog.TopicPapers, withCount: Bool) -> TemplateFields {
-        var link = Self.topicFields(topic.topic, routes: routes)
-        if withCount {
-            link["count"] = .int(topic.papers.count)
-            link["count_label"] = .string(count(topic.papers.count, "paper"))
-            link["feed_url"] = .string(routes.url(Routes.topicFeed(topic.topic.slug)))
-            link["summary"] = .string(
-                Self.summary(of: topic.topic.description.replacingOccurrences(of: "*", with: ""), limit: 140))
-        }
-        return link
+    private static func addTopicFields(_ topic: Topic, routes: Routes, to link: Slot, in context: inout TemplateContext)
+    {
+        context.add(.name, topic.name, to: link)
+        context.add(.slug, topic.slug, to: link)
+        context.add(.url, routes.url(Routes.topic(topic.slug)), to: link)
     }
 
-    private func dayLink(_ day: Catalog.Day, preview: Int) -> TemplateFields {
+    private func addTopicLink(
+        _ topic: Catalog.TopicPapers, withCount: Bool, to link: Slot, in context: inout TemplateContext
+    ) {
+        Self.addTopicFields(topic.topic, routes: routes, to: link, in: &context)
+        guard withCount else { return }
+        context.add(.count, topic.papers.count, to: link)
+        context.add(.countLabel, count(topic.papers.count, "paper"), to: link)
+        context.add(.feedURL, routes.url(Routes.topicFeed(topic.topic.slug)), to: link)
+        context.add(
+            .summary, Self.summary(of: topic.topic.description.replacingOccurrences(of: "*", with: ""), limit: 140),
+            to: link)
+    }
+
+    private func addDayLink(_ day: Catalog.Day, preview: Int, to link: Slot, in context: inout TemplateContext) {
         let text = dayText(day.date)
-        var link: TemplateFields = [
-            "label": .string(text.long),
-            "short": .string(text.short),
-            "iso": .string(text.iso),
-            "weekday": .string(day.date.weekdayName),
-            "url": .string(text.url),
-            "count": .int(day.papers.count),
-            "count_label": .string(count(day.papers.count, "paper")),
-        ]
-        if preview > 0 {
-            link["preview"] = .list(
-                day.papers.prefix(preview).map {
-                    [
-                        "title_html": .string(catalog.papers[$0].title.html),
-                        "url": .string(routes.paperURL(catalog.papers[$0].slug)),
-                    ]
-                })
-            link["more"] = .int(max(0, day.papers.count - preview))
+        context.add(.label, text.long, to: link)
+        context.add(.short, text.short, to: link)
+        context.add(.iso, text.iso, to: link)
+        context.add(.weekday, day.date.weekdayName, to: link)
+        context.add(.url, text.url, to: link)
+        context.add(.count, day.papers.count, to: link)
+        context.add(.countLabel, count(day.papers.count, "paper"), to: link)
+        guard preview > 0 else { return }
+        let list = context.addList(.preview, to: link)
+        for paper in day.papers.prefix(preview) {
+            let item = context.addItem(to: list)
+            context.add(.titleHTML, catalog.papers[paper].title.html, to: item)
+            context.add(.url, routes.paperURL(catalog.papers[paper].slug), to: item)
         }
-        return link
+        context.add(.more, max(0, day.papers.count - preview), to: link)
     }
 
     /// Days newest first, grouped by month.
-    private func monthsOfDays() -> [TemplateValue] {
-        var months: [TemplateValue] = []
+    private func addMonthsOfDays(to months: Slot, in context: inout TemplateContext) {
         var currentKey = ""
-        var currentDays: [TemplateValue] = []
-        var currentTitle = ""
+        var currentDays: Slot?
         for day in catalog.days.reversed() {
-            if day.date.monthKey != currentKey {
-                if !currentDays.isEmpty {
-                    months.append([
-                        "title": .string(currentTitle), "key": .string(currentKey), "days": .list(currentDays),
-                    ])
-                }
+            if day.date.monthKey != currentKey || currentDays == nil {
                 currentKey = day.date.monthKey
-                currentTitle = day.date.monthTitle
-                currentDays = []
+                let month = context.addItem(to: months)
+                context.add(.title, day.date.monthTitle, to: month)
+                context.add(.key, currentKey, to: month)
+                currentDays = context.addList(.days, to: month)
             }
-            currentDays.append(.object(dayLink(day, preview: 0)))
+            if let currentDays { addDayLink(day, preview: 0, to: context.addItem(to: currentDays), in: &context) }
         }
-        if !currentDays.isEmpty {
-            months.append(["title": .string(currentTitle), "key": .string(currentKey), "days": .list(currentDays)])
-        }
-        return months
     }
 
     /// Numbered links between the pages of one list: the first, the last and a window
     /// around the current one. Without `showsEnd` (a list that grows at its end) there is
     /// no total or last page, so a page changes only when pages appear within its window.
-    private func pagination(page: Int, pages: Int, showsEnd: Bool = true, url: (Int) -> String)
-        -> TemplateFields
-    {
-        var value: TemplateFields = ["current": .int(page), "has_pages": .bool(pages > 1)]
-        if showsEnd { value["total"] = .int(pages) }
-        guard pages > 1 else { return value }
+    private func addPagination(
+        page: Int, pages: Int, showsEnd: Bool = true, to value: Slot, in context: inout TemplateContext,
+        url: (Int) -> String
+    ) {
+        context.add(.current, page, to: value)
+        context.add(.hasPages, pages > 1, to: value)
+        if showsEnd { context.add(.total, pages, to: value) }
+        guard pages > 1 else { return }
         let window = max(1, page - Self.paginationWindow)...min(pages, page + Self.paginationWindow)
         let shown = Set([1] + (showsEnd ? [pages] : []) + Array(window))
-        value["pages"] = .list(
-            shown.sorted().map { number in
-                ["number": .int(number), "url": .string(url(number)), "current": .bool(number == page)]
-            })
-        if page > 1 { value["previous_url"] = .string(url(page - 1)) }
-        if page < pages { value["next_url"] = .string(url(page + 1)) }
-        return value
+        let list = context.addList(.pages, to: value)
+        for number in shown.sorted() {
+            let item = context.addItem(to: list)
+            context.add(.number, number, to: item)
+            context.add(.url, url(number), to: item)
+            context.add(.current, number == page, to: item)
+        }
+        if page > 1 { context.add(.previousURL, url(page - 1), to: value) }
+        if page < pages { context.add(.nextURL, url(page + 1), to: value) }
     }
 
     /// JSON-LD `ScholarlyArticle` for search engines, safe inside `<script>`. It carries no

@@ -22,20 +22,23 @@ extension SiteRenderer {
         return TrendChart(bars: shown.map { .init(label: $0.monthTitle, count: counts[$0.monthKey] ?? 0) })
     }
 
-    /// What a topic page shows of its trend: the chart and a sentence saying what it shows.
-    func trendValue(ofTopic index: Int) -> TemplateFields {
-        let chart = trend(ofTopic: index)
+    /// What a topic page shows of its trend, added to `trend`: the chart and a sentence
+    /// saying what it shows.
+    func addTrend(ofTopic index: Int, to trend: TemplateContext.Slot, in context: inout TemplateContext) {
+        let chart = self.trend(ofTopic: index)
         let name = catalog.topics[index].topic.name
         guard let first = chart.bars.first, let last = chart.bars.last,
             let busiest = chart.bars.max(by: { $0.count < $1.count })
-        else { return [:] }
+        else { return }
         let span = first == last ? first.label : "\(first.label) to \(last.label)"
-        return [
-            "svg_html": .string(
-                chart.svg(name: "Papers on \(name) per month", width: 600, height: 96, className: "trend")),
-            "caption": .string("Papers first listed per month, \(span); most in \(busiest.label) (\(busiest.count))."),
-            "first": .string(first.label), "last": .string(last.label), "peak": .int(busiest.count),
-        ]
+        context.add(
+            .svgHTML, chart.svg(name: "Papers on \(name) per month", width: 600, height: 96, className: "trend"),
+            to: trend)
+        context.add(
+            .caption, "Papers first listed per month, \(span); most in \(busiest.label) (\(busiest.count)).", to: trend)
+        context.add(.first, first.label, to: trend)
+        context.add(.last, last.label, to: trend)
+        context.add(.peak, busiest.count, to: trend)
     }
 
     /// The small chart beside each topic on the home page: its last six months.

@@ -15,16 +15,14 @@ public struct SiteRenderer: Sendable {
     public let routes: Routes
     let topicIndex: [String: Int]
     /// Each topic as a card's chip shows it, and each listed day's texts, made once.
-    let topicChips: [TemplateValue]
+    let topicChips: [TemplateContext]
     let dayTexts: [DayDate: DayText]
     let assetURLs: [String: String]
-    /// What every page's context shares, made once: `site` and `assets`.
-    let siteValue: TemplateValue
-    let assetsValue: TemplateValue
-    /// The navigation of a page in each section that marks one of its links current, and
-    /// of every other page (`navigations(contentPages:routes:)`), made once.
-    let navigations: [String: TemplateValue]
-    let plainNavigation: TemplateValue
+    /// What every page's context shares (`site`, `nav`, `assets`), for a page in each
+    /// section that marks a link of the navigation current, and for every other page
+    /// (`sharedFields`): made once, copied into each page's context.
+    let shared: [String: TemplateContext]
+    let plainShared: TemplateContext
     /// What each paper's JSON-LD says of the site (`articleSite(config:routes:)`).
     let articleSite: String
     /// For each paper, the indices of the most similar earlier papers.
@@ -134,7 +132,7 @@ public struct SiteRenderer: Sendable {
         self.routes = Routes(base: config.baseURL)
         self.topicIndex = Dictionary(uniqueKeysWithValues: catalog.topics.enumerated().map { ($1.topic.slug, $0) })
         let routes = self.routes
-        self.topicChips = catalog.topics.map { .object(Self.topicFields($0.topic, routes: routes)) }
+        self.topicChips = catalog.topics.map { Self.topicChip($0.topic, routes: routes) }
         self.dayTexts = Dictionary(
             catalog.days.map { ($0.date, DayText($0.date, routes: routes)) }, uniquingKeysWith: { first, _ in first })
         self.assetURLs = Dictionary(
@@ -144,10 +142,9 @@ public struct SiteRenderer: Sendable {
                     routes.url(asset.path) + "?v=" + asset.data.withUnsafeBytes { Slug.suffix(forBytes: $0) }
                 )
             })
-        self.siteValue = Self.siteValue(config: config, routes: routes)
         self.articleSite = Self.articleSite(config: config, routes: routes)
-        self.assetsValue = .object(TemplateFields(assetURLs.mapValues(TemplateValue.string)))
-        (self.navigations, self.plainNavigation) = Self.navigations(contentPages: contentPages, routes: routes)
+        (self.shared, self.plainShared) = Self.sharedFields(
+            contentPages: contentPages, config: config, routes: routes, assetURLs: assetURLs)
         var ranks = Array(repeating: 0, count: catalog.papers.count)
         for (place, paper) in catalog.firstListing.enumerated() { ranks[paper] = place }
         let (rank, newest) = (ranks, catalog.days.last?.date.monthKey ?? "")
@@ -385,7 +382,7 @@ public struct SiteRenderer: Sendable {
             print.add(statics[index].path)
             print.add(statics[index].data)
         case .index, .days, .topics, .topic, .content, .search, .notFound:
-            TemplateValue.object(context(for: job).context).add(to: &print)
+            context(for: job).context.add(to: &print)
         }
         return print.value
     }

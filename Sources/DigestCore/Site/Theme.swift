@@ -66,19 +66,20 @@ public struct Theme: Sendable {
         return (theme, diagnostics)
     }
 
-    /// Renders `context` with the named template.
-    func render(_ template: String, _ context: TemplateFields) -> String {
-        library.render(template, .object(context))
+    /// Renders `fields` with the named template (tests and themes' checks).
+    func render(_ template: String, _ fields: TemplateFields) -> String {
+        library.render(template, TemplateContext(fields))
     }
 
-    /// `render`, as UTF-8 bytes for other renders to print (a paper's card).
-    func renderBytes(_ template: String, _ context: TemplateFields) -> [UInt8] {
-        library.renderBytes(template, .object(context))
+    /// Renders `context` with the named template, as UTF-8 bytes for other renders to
+    /// print (a paper's card).
+    func renderBytes(_ template: String, _ context: TemplateContext) -> [UInt8] {
+        library.renderBytes(template, context)
     }
 
     /// Renders a page's file: `render`, as bytes.
-    func renderPage(_ template: String, _ context: TemplateFields) -> Data {
-        library.renderData(template, .object(context))
+    func renderPage(_ template: String, _ context: TemplateContext) -> Data {
+        library.renderData(template, context)
     }
 
     private static func closure(of name: String, references: [String: [TemplateReference]]) -> Set<String> {

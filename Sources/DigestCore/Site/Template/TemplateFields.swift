@@ -45,9 +45,8 @@ public struct TemplateFields: Sendable, ExpressibleByDictionaryLiteral {
 
     public var count: Int { fields.count }
 
-    /// The names in sorted order: what a fingerprint goes through, whatever order the
-    /// fields were set in.
-    var sortedNames: [String] { fields.map(\.0).sorted() }
+    /// The fields in the order they were set.
+    var elements: [(String, TemplateValue)] { fields }
 
     public subscript(name: String) -> TemplateValue? {
         get {

@@ -10,37 +10,47 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders the named template with `context` at the bottom of the context stack.
-    public func render(_ name: String, _ context: TemplateValue) -> String {
+    public func render(_ name: String, _ context: TemplateContext) -> String {
         rendered(name, context).withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `render`, as the UTF-8 bytes a page's file holds. A page is put together from
     /// hundreds of pieces: appended to a byte buffer each is a copy, where appending to a
     /// `String` cost several times more (a tenth of a clean build's instructions).
-    public func renderData(_ name: String, _ context: TemplateValue) -> Data {
+    public func renderData(_ name: String, _ context: TemplateContext) -> Data {
         rendered(name, context).takeData()
     }
 
-    /// `render`, as UTF-8 bytes to print into other renders (`TemplateValue.bytes`).
-    func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
+    /// `render`, as UTF-8 bytes to print into other renders (a paper's card).
+    func renderBytes(_ name: String, _ context: TemplateContext) -> [UInt8] {
         rendered(name, context).withBytes { Array($0) }
     }
 
-    private func rendered(_ name: String, _ context: TemplateValue) -> ByteBuffer {
+    private func rendered(_ name: String, _ context: TemplateContext) -> ByteBuffer {
         let output = ByteBuffer(capacity: 8192)
         guard let range = program.range(of: name) else { return output }
         program.bytes.withUnsafeBufferPointer { text in
-            var renderer = Renderer(program: program, text: text, stack: [context], output: output)
-            renderer.render(range)
+            context.nodes.withUnsafeBufferPointer { nodes in
+                context.bytes.withUnsafeBufferPointer { values in
+                    var renderer = Renderer(
+                        program: program, text: text, nodes: nodes, values: values, output: output)
+                    renderer.render(range)
+                }
+            }
         }
         return output
     }
 
     private struct Renderer {
         let program: TemplateProgram
-        /// The program's literal text, borrowed for the render.
+        /// The program's literal text, and the context's values and their text, borrowed
+        /// for the render.
         let text: UnsafeBufferPointer<UInt8>
-        var stack: [TemplateValue]
+        let nodes: UnsafeBufferPointer<TemplateContext.Node>
+        let values: UnsafeBufferPointer<UInt8>
+        /// The values of the sections being rendered, innermost last, above the context's
+        /// own object (node 0).
+        var stack: [Int32] = [0]
         let output: ByteBuffer
         /// Block overrides of the parents being rendered, by the number of the block's
         /// name; the outermost definition wins.
@@ -53,12 +63,19 @@ public struct TemplateLibrary: Sendable {
         /// A newline was written inside an indented partial and the next line has not started:
         /// its indent is written with its first byte, so a final newline gets none.
         var lineStarts = false
+        /// `.`, looked up by its number.
+        let dot = TemplateName.dot.number
 
-        init(program: TemplateProgram, text: UnsafeBufferPointer<UInt8>, stack: [TemplateValue], output: ByteBuffer) {
+        init(
+            program: TemplateProgram, text: UnsafeBufferPointer<UInt8>,
+            nodes: UnsafeBufferPointer<TemplateContext.Node>, values: UnsafeBufferPointer<UInt8>, output: ByteBuffer
+        ) {
             self.program = program
             self.text = text
-            self.stack = stack
+            self.nodes = nodes
+            self.values = values
             self.output = output
+            stack.reserveCapacity(8)
         }
 
         mutating func render(_ range: Range<Int>) {
@@ -69,29 +86,24 @@ public struct TemplateLibrary: Sendable {
                     write(UnsafeBufferPointer(rebasing: text[start..<(start + count)]))
                 case .variable(let path, let escaped):
                     guard let value = lookUp(path) else { break }
-                    if case .bytes(let bytes) = value, !escaped {
-                        bytes.withUnsafeBufferPointer { write($0) }
-                    } else if !escaped {
-                        write(value.text)
-                    } else if indentation.isEmpty {
-                        HTML.escape(value.text, into: output)
-                    } else {
-                        write(HTML.escape(value.text))
-                    }
+                    print(nodes[Int(value)], escaped: escaped)
                 case .section(let path, let end, let inverted):
                     defer { index = end - 1 }
                     let value = lookUp(path)
                     let children = (index + 1)..<end
+                    let shows = value.map { nodes[Int($0)].isTruthy } ?? false
                     if inverted {
-                        if !(value?.isTruthy ?? false) { render(children) }
+                        if !shows { render(children) }
                         break
                     }
-                    guard let value, value.isTruthy else { break }
-                    if case .list(let items) = value {
-                        for item in items {
+                    guard let value, shows else { break }
+                    if nodes[Int(value)].kind == .list {
+                        var item = nodes[Int(value)].first
+                        while item >= 0 {
                             stack.append(item)
                             render(children)
                             stack.removeLast()
+                            item = nodes[Int(item)].next
                         }
                     } else {
                         stack.append(value)
@@ -119,6 +131,28 @@ public struct TemplateLibrary: Sendable {
                     depth -= 1
                 }
                 index += 1
+            }
+        }
+
+        /// Prints a value: a text escaped or as it is, a number in decimal, a flag as
+        /// `true` or `false`; lists and objects print nothing.
+        private mutating func print(_ node: TemplateContext.Node, escaped: Bool) {
+            switch node.kind {
+            case .text:
+                let bytes = UnsafeBufferPointer(rebasing: values[node.value..<(node.value + Int(node.count))])
+                if !escaped {
+                    write(bytes)
+                } else if indentation.isEmpty {
+                    HTML.escape(bytes, into: output)
+                } else {
+                    write(HTML.escape(String(decoding: bytes, as: UTF8.self)))
+                }
+            case .number:
+                write(String(node.value))
+            case .flag:
+                write(node.value != 0 ? "true" : "false")
+            case .list, .object:
+                break
             }
         }
 
@@ -158,27 +192,30 @@ public struct TemplateLibrary: Sendable {
         }
 
         /// The value a path names: its first name in the innermost frame that has it, the
-        /// rest in that value's fields. Frames are asked in place, not copied out.
-        private func lookUp(_ path: Int) -> TemplateValue? {
+        /// rest in that value's fields. Names are compared as numbers.
+        private func lookUp(_ path: Int) -> Int32? {
             let names = program.paths[path]
             guard !names.isEmpty else { return nil }
             let first = program.pathNames[names.lowerBound]
-            // Lengths first: `==` on two short strings that differ is a call into the library.
-            if first.utf8.count == 1 && first == "." { return stack.last }
-            var value: TemplateValue?
+            if first == dot { return stack.last }
+            var value: Int32?
             var frame = stack.count - 1
             while frame >= 0 {
-                if let found = stack[frame].field(first) {
+                if let found = field(first, of: stack[frame]) {
                     value = found
                     break
                 }
                 frame -= 1
             }
             for component in names.dropFirst() {
-                value = value?.field(program.pathNames[component])
-                if value == nil { return nil }
+                guard let object = value else { return nil }
+                value = field(program.pathNames[component], of: object)
             }
             return value
+        }
+
+        private func field(_ name: Int32, of index: Int32) -> Int32? {
+            TemplateContext.field(name, of: index, in: nodes)
         }
     }
 }

@@ -21,9 +21,9 @@ final class TemplateProgram: Sendable {
 
     let instructions: [Instruction]
     let bytes: [UInt8]
-    /// Each path as a range of `pathNames`.
+    /// Each path as a range of `pathNames`, the numbers of its names.
     let paths: [Range<Int>]
-    let pathNames: [String]
+    let pathNames: [Int32]
     let indents: [String]
     /// A parent's overrides: block name number → the range of its children.
     let blockSets: [[Int: Range<Int>]]
@@ -55,7 +55,7 @@ final class TemplateProgram: Sendable {
         var instructions: [Instruction] = []
         var bytes: [UInt8] = []
         var paths: [Range<Int>] = []
-        var pathNames: [String] = []
+        var pathNames: [Int32] = []
         var indents: [String] = []
         var blockSets: [[Int: Range<Int>]] = []
         var templateRanges: [Range<Int>] = []
@@ -113,7 +113,7 @@ final class TemplateProgram: Sendable {
 
         private mutating func number(ofPath path: [String]) -> Int {
             paths.append(pathNames.count..<(pathNames.count + path.count))
-            pathNames += path
+            pathNames += path.map { TemplateName($0).number }
             return paths.count - 1
         }
 
