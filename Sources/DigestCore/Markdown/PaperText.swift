@@ -3,21 +3,32 @@
 /// This is what the catalog keeps of a text: the parsed inline tree is dropped once these
 /// are made, so a large archive holds strings, not trees.
 public struct PaperText: Hashable, Sendable {
-    /// HTML for pages.
-    public var html: String { part { $0.html } }
-    /// Unicode text for `<title>`, meta descriptions, feed titles, search and slugs.
-    public var plainText: String { part { $0.plainText } }
-    /// Every link target, in order of appearance, without repeats.
-    public var links: [String] { part { $0.links } }
-
-    /// One string of the text, taken from where it is kept by itself: going through `parts`
-    /// copied (and retained, then released) all three for every one asked for.
-    @inline(__always)
-    private func part<Value>(_ pick: (Parts) -> Value) -> Value {
+    /// HTML for pages. (Each string is read by itself where it is kept: taking the three
+    /// parts first copied all three, a retain and a release each, for every one asked for,
+    /// and pages ask for titles by the hundred.)
+    public var html: String {
         switch storage {
-        case .ready(let parts): pick(parts)
-        case .held(let held): pick(held.parts)
-        case .kept(let shelf, let location): pick(shelf.parts(at: location))
+        case .ready(let parts): parts.html
+        case .held(let held): held.parts.html
+        case .kept(let shelf, let location): shelf.parts(at: location).html
+        }
+    }
+
+    /// Unicode text for `<title>`, meta descriptions, feed titles, search and slugs.
+    public var plainText: String {
+        switch storage {
+        case .ready(let parts): parts.plainText
+        case .held(let held): held.parts.plainText
+        case .kept(let shelf, let location): shelf.parts(at: location).plainText
+        }
+    }
+
+    /// Every link target, in order of appearance, without repeats.
+    public var links: [String] {
+        switch storage {
+        case .ready(let parts): parts.links
+        case .held(let held): held.parts.links
+        case .kept(let shelf, let location): shelf.parts(at: location).links
         }
     }
 
@@ -45,7 +56,13 @@ public struct PaperText: Hashable, Sendable {
         case held(Held)
     }
 
-    var parts: Parts { part { $0 } }
+    var parts: Parts {
+        switch storage {
+        case .ready(let parts): parts
+        case .held(let held): held.parts
+        case .kept(let shelf, let location): shelf.parts(at: location)
+        }
+    }
 
     public init(html: String, plainText: String, links: [String]) {
         var print = Fingerprint()
@@ -130,6 +147,22 @@ public struct PaperText: Hashable, Sendable {
 
     /// Whether the HTML of a text holds a formula (for HTML already read from a text).
     static func showsMath(_ html: String) -> Bool { html.containsBytes("<math") }
+
+    /// `showsMath` of the UTF-8 of HTML.
+    static func showsMath(_ html: UnsafeBufferPointer<UInt8>) -> Bool {
+        "<math".withUTF8Bytes { html.contains(bytes: $0) }
+    }
+
+    /// Calls `body` with the UTF-8 of `html`, read where it is kept: copying the string out
+    /// retained it, and pages read the titles of other papers, which both cores share, so
+    /// that each retain waited for the other core.
+    func withHTML<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch storage {
+        case .ready(let parts): parts.html.withUTF8Bytes(body)
+        case .held(let held): held.parts.html.withUTF8Bytes(body)
+        case .kept(let shelf, let location): shelf.parts(at: location).html.withUTF8Bytes(body)
+        }
+    }
 
     /// Where a text stands on a page: titles render without the surrounding `<p>`.
     public enum Role: UInt8, Sendable {

@@ -187,12 +187,13 @@ extension SiteRenderer {
             showsMath = paper.title.showsMath || paper.abstract.showsMath
             let related = context.addList(.related, to: card)
             for other in self.related[index] {
-                // Read once: a title may come from texts.bin.
-                let title = catalog.papers[other].title.html
-                showsMath = showsMath || PaperText.showsMath(title)
-                let firstSeen = dayText(catalog.papers[other].firstSeen)
                 let item = context.addItem(to: related)
-                context.add(.titleHTML, title, to: item)
+                // Read once, in place: a title may come from texts.bin.
+                catalog.papers[other].title.withHTML { title in
+                    showsMath = showsMath || PaperText.showsMath(title)
+                    context.add(.titleHTML, utf8: title, to: item)
+                }
+                let firstSeen = dayText(catalog.papers[other].firstSeen)
                 context.add(.url, routes.paperURL(catalog.papers[other].slug), to: item)
                 context.add(.firstSeen, firstSeen.long, to: item)
                 context.add(.firstSeenISO, firstSeen.iso, to: item)

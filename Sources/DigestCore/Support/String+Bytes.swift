@@ -16,22 +16,7 @@ extension String {
     /// slower on the long texts pages check. Candidates are found with `memchr` (a few
     /// bytes at once) rather than one byte at a time: most texts asked hold no match.
     func containsBytes(_ needle: String) -> Bool {
-        withUTF8Bytes { text in
-            needle.withUTF8Bytes { needle in
-                guard let first = needle.first, needle.count <= text.count, let base = text.baseAddress,
-                    let needleBase = needle.baseAddress
-                else { return false }
-                let last = base + (text.count - needle.count)
-                var start = base
-                while start <= last,
-                    let found = memchr(start, Int32(first), last - start + 1)?.assumingMemoryBound(to: UInt8.self)
-                {
-                    if memcmp(found, needleBase, needle.count) == 0 { return true }
-                    start = UnsafePointer(found) + 1
-                }
-                return false
-            }
-        }
+        withUTF8Bytes { text in needle.withUTF8Bytes { text.contains(bytes: $0) } }
     }
 
     /// Calls `body` with the text's UTF-8, read in place: `withUTF8` needs a copy of the
@@ -99,5 +84,23 @@ extension UnsafeBufferPointer<UInt8> {
         guard count == other.count else { return false }
         guard let base = baseAddress, let otherBase = other.baseAddress else { return true }
         return memcmp(base, otherBase, count) == 0
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether `needle` (not empty) occurs in these bytes (`String.containsBytes`).
+    func contains(bytes needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= count, let base = baseAddress,
+            let needleBase = needle.baseAddress
+        else { return false }
+        let last = base + (count - needle.count)
+        var start = base
+        while start <= last,
+            let found = memchr(start, Int32(first), last - start + 1)?.assumingMemoryBound(to: UInt8.self)
+        {
+            if memcmp(found, needleBase, needle.count) == 0 { return true }
+            start = UnsafePointer(found) + 1
+        }
+        return false
     }
 }
