@@ -30,7 +30,8 @@ public struct TemplateContext: Sendable {
         /// A text's bytes are `bytes[value..<(value + count)]`; a number's value, a flag's
         /// 0 or 1; a list's number of items.
         var value: Int = 0
-        var count: Int32 = 0
+        /// A full `Int`, as the node's stride is the same: no text is too long for it.
+        var count = 0
     }
 
     private(set) var nodes: [Node]
@@ -68,7 +69,7 @@ public struct TemplateContext: Sendable {
     private mutating func add(named name: Int32, utf8: UnsafeBufferPointer<UInt8>, to parent: Slot) {
         let start = bytes.count
         bytes.append(contentsOf: utf8)
-        link(Node(name: name, kind: .text, value: start, count: Int32(truncatingIfNeeded: utf8.count)), to: parent)
+        link(Node(name: name, kind: .text, value: start, count: utf8.count), to: parent)
     }
 
     public mutating func add(_ name: TemplateName, _ number: Int, to object: Slot) {
@@ -212,7 +213,7 @@ extension TemplateContext {
         switch node.kind {
         case .text:
             bytes.withUnsafeBytes {
-                print.add(bytes: UnsafeRawBufferPointer(rebasing: $0[node.value..<(node.value + Int(node.count))]))
+                print.add(bytes: UnsafeRawBufferPointer(rebasing: $0[node.value..<(node.value + node.count)]))
             }
         case .number, .flag:
             print.add(node.value)

@@ -139,7 +139,7 @@ public struct TemplateLibrary: Sendable {
         private mutating func print(_ node: TemplateContext.Node, escaped: Bool) {
             switch node.kind {
             case .text:
-                let bytes = UnsafeBufferPointer(rebasing: values[node.value..<(node.value + Int(node.count))])
+                let bytes = UnsafeBufferPointer(rebasing: values[node.value..<(node.value + node.count)])
                 if !escaped {
                     write(bytes)
                 } else if indentation.isEmpty {
