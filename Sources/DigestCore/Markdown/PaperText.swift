@@ -146,7 +146,7 @@ public struct PaperText: Hashable, Sendable {
     var showsMath: Bool { Self.showsMath(html) }
 
     /// Whether the HTML of a text holds a formula (for HTML already read from a text).
-    static func showsMath(_ html: String) -> Bool { html.containsBytes("<math") }
+    static func showsMath(_ html: String) -> Bool { html.withUTF8Bytes { showsMath($0) } }
 
     /// `showsMath` of the UTF-8 of HTML.
     static func showsMath(_ html: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -56,8 +56,11 @@ extension SiteRenderer {
         context.add(.title, paper.title.plainText, to: card)
         context.add(.titleHTML, paper.title.html, to: card)
         context.add(.url, routes.paperURL(paper.slug), to: card)
-        context.add(.abstractHTML, paper.abstract.html, to: card)
-        context.add(.hasAbstract, !paper.abstract.html.isEmpty, to: card)
+        // Read once, in place: a text is asked for where it is kept.
+        paper.abstract.withHTML { html in
+            context.add(.abstractHTML, utf8: html, to: card)
+            context.add(.hasAbstract, !html.isEmpty, to: card)
+        }
         let topics = context.addList(.topics, to: card)
         for topic in paper.topics {
             if let index = topicIndex[topic] {

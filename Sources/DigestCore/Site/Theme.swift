@@ -66,7 +66,7 @@ public struct Theme: Sendable {
         return (theme, diagnostics)
     }
 
-    /// Renders `fields` with the named template (tests and themes' checks).
+    /// Renders `fields` with the named template (what tests render).
     func render(_ template: String, _ fields: TemplateFields) -> String {
         library.render(template, TemplateContext(fields))
     }

@@ -85,9 +85,7 @@ extension UnsafeBufferPointer<UInt8> {
         guard let base = baseAddress, let otherBase = other.baseAddress else { return true }
         return memcmp(base, otherBase, count) == 0
     }
-}
 
-extension UnsafeBufferPointer<UInt8> {
     /// Whether `needle` (not empty) occurs in these bytes (`String.containsBytes`).
     func contains(bytes needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = needle.first, needle.count <= count, let base = baseAddress,

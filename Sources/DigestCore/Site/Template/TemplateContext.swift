@@ -19,7 +19,7 @@ public struct TemplateContext: Sendable {
     }
 
     struct Node: Sendable {
-        /// Its name in its object; -1 for the items of a list.
+        /// Its name in its object; `TemplateName.item` for the items of a list.
         var name: Int32
         var kind: Kind
         /// The next field of its object, or item of its list; -1 for the last.
@@ -45,7 +45,7 @@ public struct TemplateContext: Sendable {
         self.nodes = []
         self.nodes.reserveCapacity(nodes)
         self.bytes.reserveCapacity(bytes)
-        self.nodes.append(Node(name: -1, kind: .object))
+        self.nodes.append(Node(name: TemplateName.item.number, kind: .object))
     }
 
     /// A context holding the fields of `fields`.
@@ -58,18 +58,14 @@ public struct TemplateContext: Sendable {
 
     /// Adds a text field, printed escaped by `{{name}}` and as it is by `{{{name}}}`.
     public mutating func add(_ name: TemplateName, _ text: String, to object: Slot) {
-        text.withUTF8Bytes { add(named: name.number, utf8: $0, to: object) }
+        text.withUTF8Bytes { add(name, utf8: $0, to: object) }
     }
 
     /// Adds a text field from its UTF-8 bytes (HTML a render made, such as a paper's card).
     public mutating func add(_ name: TemplateName, utf8: UnsafeBufferPointer<UInt8>, to object: Slot) {
-        add(named: name.number, utf8: utf8, to: object)
-    }
-
-    private mutating func add(named name: Int32, utf8: UnsafeBufferPointer<UInt8>, to parent: Slot) {
         let start = bytes.count
         bytes.append(contentsOf: utf8)
-        link(Node(name: name, kind: .text, value: start, count: utf8.count), to: parent)
+        link(Node(name: name.number, kind: .text, value: start, count: utf8.count), to: object)
     }
 
     public mutating func add(_ name: TemplateName, _ number: Int, to object: Slot) {
@@ -94,12 +90,22 @@ public struct TemplateContext: Sendable {
 
     /// Adds an object to the end of a list, to be filled through the slot returned.
     public mutating func addItem(to list: Slot) -> Slot {
-        link(Node(name: -1, kind: .object), to: list)
+        addObject(.item, to: list)
     }
 
-    /// Adds `value` as a field, nested values and all.
+    /// Adds `value` as a field, nested values and all (or as an item, named `.item`).
     public mutating func add(_ name: TemplateName, _ value: TemplateValue, to object: Slot) {
-        add(value, named: name.number, to: object)
+        switch value {
+        case .string(let text): add(name, text, to: object)
+        case .int(let number): add(name, number, to: object)
+        case .bool(let flag): add(name, flag, to: object)
+        case .list(let items):
+            let list = addList(name, to: object)
+            for item in items { add(.item, item, to: list) }
+        case .object(let fields):
+            let nested = addObject(name, to: object)
+            for (field, value) in fields.elements { add(TemplateName(field), value, to: nested) }
+        }
     }
 
     /// Adds copies of the fields of `other`'s root to `object`: values many pages share,
@@ -135,23 +141,6 @@ public struct TemplateContext: Sendable {
             nodes[Int(found)].value = flag ? 1 : 0
         } else {
             add(name, flag, to: object)
-        }
-    }
-
-    private mutating func add(_ value: TemplateValue, named name: Int32, to parent: Slot) {
-        switch value {
-        case .string(let text):
-            text.withUTF8Bytes { add(named: name, utf8: $0, to: parent) }
-        case .int(let number):
-            link(Node(name: name, kind: .number, value: number), to: parent)
-        case .bool(let flag):
-            link(Node(name: name, kind: .flag, value: flag ? 1 : 0), to: parent)
-        case .list(let items):
-            let list = link(Node(name: name, kind: .list), to: parent)
-            for item in items { add(item, named: -1, to: list) }
-        case .object(let fields):
-            let object = link(Node(name: name, kind: .object), to: parent)
-            for (field, value) in fields.elements { add(value, named: TemplateName(field).number, to: object) }
         }
     }
 

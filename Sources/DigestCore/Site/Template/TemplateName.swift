@@ -23,8 +23,15 @@ public struct TemplateName: Hashable, Sendable {
         table.withLock { $0.names[Int(number)] }
     }
 
+    private init(number: Int32) {
+        self.number = number
+    }
+
     /// `.`, the value of the innermost section.
     static let dot = TemplateName(".")
+
+    /// What the items of a list are named by: none, no field is looked up by it.
+    static let item = TemplateName(number: -1)
 
     private struct Table {
         var numbers: [String: Int32] = [:]
