@@ -270,32 +270,46 @@ final class TextStore: TextShelf {
     }
 
     /// The strings of the body at `location`; empty (and the store marked damaged) when
-    /// it is not what was written. The last 8,192 read are kept: a page asks for a text's
+    /// it is not what was written. The last texts read are kept: a page asks for a text's
     /// HTML, plain form and links one after another, a paper page for the titles of its
     /// related papers (mostly listed within weeks of it), and a month's day and topic pages
     /// for the same abstracts.
     func parts(at location: Location) -> PaperText.Parts {
-        let slot = (location.offset >> 4) % Self.recentSlots
-        if let hit = recent.withLock({ $0.offsets[slot] == location.offset ? $0.parts[slot] : nil }) { return hit }
+        let recent = location.length < Self.shortBody ? recentShort : recentLong
+        let slot = (location.offset >> 4) % recent.slots
+        if let hit = recent.texts.withLock({ $0.offsets[slot] == location.offset ? $0.parts[slot] : nil }) {
+            return hit
+        }
         guard let bytes = checkedBody(at: location), let parts = try? Self.decodeBody(bytes) else {
             damage.store(true, ordering: .relaxed)
             return PaperText.Parts(html: "", plainText: "", links: [])
         }
-        recent.withLock {
+        recent.texts.withLock {
             $0.offsets[slot] = location.offset
             $0.parts[slot] = parts
         }
         return parts
     }
 
-    private static let recentSlots = 8192
+    /// Bodies shorter than this (titles, mostly) are kept apart, four times as many: ten
+    /// years of paper pages each show five related titles, and among 8,192 texts of both
+    /// kinds a quarter of the titles read were read again (a read is a system call, a
+    /// checksum and three strings made); these 32,768 weigh about 10 MB.
+    private static let shortBody = 512
+    private let recentShort = RecentTexts(slots: 32768)
+    private let recentLong = RecentTexts(slots: 8192)
+
     /// Texts read lately, each in the slot its offset picks (offsets apart: a miss copies
     /// no strings).
-    private let recent = Mutex(
-        (
-            offsets: [Int](repeating: -1, count: recentSlots),
-            parts: [PaperText.Parts?](repeating: nil, count: recentSlots)
-        ))
+    private final class RecentTexts: Sendable {
+        let slots: Int
+        let texts: Mutex<(offsets: [Int], parts: [PaperText.Parts?])>
+
+        init(slots: Int) {
+            self.slots = slots
+            texts = Mutex(([Int](repeating: -1, count: slots), [PaperText.Parts?](repeating: nil, count: slots)))
+        }
+    }
 
     private func read(at offset: Int, count: Int) -> Bytes? {
         let held = pending.withLock { pending -> Bytes? in
