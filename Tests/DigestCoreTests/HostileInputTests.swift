@@ -115,6 +115,32 @@ struct HostileInputTests {
         #expect(throws: BuildFailure.self) { try importer.importDump(SourceFile(path: "pasted.txt", data: bytes)) }
     }
 
+    @Test("theme files whose template keys collide (a copied theme nested in itself) build with a warning")
+    func collidingAssetKeys() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Nested Theme Paper", abstract("themes"))]))
+        _ = try folder.write("templates/assets/favicon.svg", "<svg id='outer'/>")
+        _ = try folder.write("templates/Templates/assets/favicon.svg", "<svg id='nested'/>")
+        let output = folder.url.appendingPathComponent("site")
+        var warnings: [String] = []
+        _ = try SiteBuild(
+            content: folder.url.appendingPathComponent("content"),
+            templates: folder.url.appendingPathComponent("templates"), output: output
+        ).run(report: { warnings.append($0.description) })
+        #expect(
+            warnings.contains {
+                $0.contains(
+                    "theme files 'Templates/assets/favicon.svg' and 'assets/favicon.svg' share the template key assets.favicon_svg"
+                )
+            }, "\(warnings)")
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("Templates/assets/favicon.svg?v="))
+        for path in ["assets/favicon.svg", "Templates/assets/favicon.svg"] {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path), "\(path)")
+        }
+    }
+
     @Test("bidirectional override characters never reach titles, <title> or feeds")
     func bidiControls() throws {
         let folder = try TemporaryFolder()

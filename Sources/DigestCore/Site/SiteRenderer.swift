@@ -135,13 +135,14 @@ public struct SiteRenderer: Sendable {
         self.topicChips = catalog.topics.map { Self.topicChip($0.topic, routes: routes) }
         self.dayTexts = Dictionary(
             catalog.days.map { ($0.date, DayText($0.date, routes: routes)) }, uniquingKeysWith: { first, _ in first })
+        // Two assets with one key (`a/x.css`, `b/x.css`): the first by path keeps it, as `Theme.load` warns.
         self.assetURLs = Dictionary(
-            uniqueKeysWithValues: theme.assets.map { asset in
+            theme.assets.map { asset in
                 (
-                    Self.assetKey(asset.path),
+                    Theme.assetKey(asset.path),
                     routes.url(asset.path) + "?v=" + asset.data.withUnsafeBytes { Slug.suffix(forBytes: $0) }
                 )
-            })
+            }, uniquingKeysWith: { first, _ in first })
         self.articleSite = Self.articleSite(config: config, routes: routes)
         (self.shared, self.plainShared) = Self.sharedFields(
             contentPages: contentPages, config: config, routes: routes, assetURLs: assetURLs)
@@ -406,12 +407,6 @@ public struct SiteRenderer: Sendable {
     func pageSlice(_ items: [Int], page: Int, size: Int) -> ArraySlice<Int> {
         let start = min((page - 1) * size, items.count)
         return items[start..<min(start + size, items.count)]
-    }
-
-    /// `assets/style.css` → `style_css`, the key templates use: `{{assets.style_css}}`.
-    static func assetKey(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
     /// What a paper card shows, hashed: the same on every page that lists the paper.

@@ -59,11 +59,30 @@ public struct Theme: Sendable {
                 (name, closure(of: name, references: references))
             })
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let assets = assets.sorted { $0.path < $1.path }
+        var keyHolders: [String: String] = [:]
+        for asset in assets {
+            let key = assetKey(asset.path)
+            if let holder = keyHolders[key] {
+                diagnostics.append(
+                    .warning(
+                        "theme files '\(holder)' and '\(asset.path)' share the template key assets.\(key), "
+                            + "which links the first; both are copied: rename one to link it"))
+            } else {
+                keyHolders[key] = asset.path
+            }
+        }
         let theme = Theme(
             library: TemplateLibrary(templates: parsed), templateNames: Set(parsed.keys),
-            assets: assets.sorted { $0.path < $1.path }, dependencies: dependencies,
+            assets: assets, dependencies: dependencies,
             templateHashes: hashes)
         return (theme, diagnostics)
+    }
+
+    /// `assets/style.css` → `style_css`, the key templates use: `{{assets.style_css}}`.
+    static func assetKey(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return String(name.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
     /// Renders `fields` with the named template (what tests render).
