@@ -3,8 +3,9 @@ import Foundation
 
 /// libFuzzer targets for the input stages, built by `Tests/Fuzz/run` with
 /// `-sanitize=fuzzer,address -DFUZZING` (other builds get a stub that says so). `FUZZ_TARGET` picks the stage:
-/// `dump` (the dump parser), `math` (prose and damaged-math recovery, then Markdown) or
-/// `yaml` (the site.yml and topics.yml loaders). A crash, a hang or a sanitizer report is
+/// `dump` (the dump parser), `math` (prose and damaged-math recovery, then Markdown),
+/// `yaml` (the site.yml and topics.yml loaders) or `template` (a theme's page template,
+/// loaded beside a layout and a partial it may name, then rendered). A crash, a hang or a sanitizer report is
 /// a finding; the stages must turn any bytes into diagnostics.
 let target = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "dump"
 
@@ -42,6 +43,17 @@ public func fuzz(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
         let (rich, _) = RichTextParser().parse(text)
         _ = Markdown.html(inline: rich.inlines)
         _ = rich.plainText
+    case "template":
+        let (theme, _) = Theme.load(
+            templates: [
+                ("page", SourceFile(path: "page.mustache", data: data)),
+                ("layout", SourceFile(path: "layout.mustache", text: "<main>{{$body}}{{/body}}</main>")),
+                (
+                    "partials/card",
+                    SourceFile(path: "partials/card.mustache", text: "{{title}} {{#items}}{{n}}{{/items}}")
+                ),
+            ], assets: [])
+        _ = theme?.library.render("page", TemplateContext(fuzzFields))
     case "yaml":
         var diagnostics: [Diagnostic] = []
         _ = SiteConfig.load(SourceFile(path: "site.yml", data: data), diagnostics: &diagnostics)
@@ -54,3 +66,9 @@ public func fuzz(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+/// Values of every kind for a fuzzed template to name: text, HTML, a flag, a list, an object.
+let fuzzFields: TemplateFields = [
+    "title": "A <b> & \"c\"", "title_html": "<em>x</em>", "flag": true, "none": false,
+    "items": [["n": 1], ["n": 2, "last": true]], "site": ["title": "Site", "nav": [["url": "/"]]],
+]
