@@ -115,6 +115,31 @@ struct HostileInputTests {
         #expect(throws: BuildFailure.self) { try importer.importDump(SourceFile(path: "pasted.txt", data: bytes)) }
     }
 
+    @Test("a dump whose file name is not UTF-8 is named in a warning, not taken for a broken link")
+    func nonUTF8FileName() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Readable Name Paper", abstract("names"))]))
+        // The folder's path, a slash, then `\xFF.txt`.
+        let bytes =
+            Array(folder.url.appendingPathComponent("content/dumps").path.utf8) + [0x2F, 0xFF] + Array(".txt\0".utf8)
+        let descriptor = bytes.withUnsafeBufferPointer { path in
+            path.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        var warnings: [String] = []
+        let summary = try SiteBuild(
+            content: folder.url.appendingPathComponent("content"), templates: nil,
+            output: folder.url.appendingPathComponent("site")
+        ).run(report: { warnings.append($0.description) })
+        #expect(summary.papers == 1)
+        #expect(
+            warnings.contains { $0.contains("\u{FFFD}.txt:1:1: warning: a file name that is not UTF-8") }, "\(warnings)"
+        )
+        #expect(!warnings.contains { $0.contains("broken symbolic link") }, "\(warnings)")
+    }
+
     @Test("theme files whose template keys collide (a copied theme nested in itself) build with a warning")
     func collidingAssetKeys() throws {
         let folder = try TemporaryFolder()

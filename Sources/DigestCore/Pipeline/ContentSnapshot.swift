@@ -63,7 +63,7 @@ public struct ContentSnapshot: Hashable, Sendable {
                 ))
         }
         var dumps: [(file: URL, shown: String, isRemembered: Bool)] = []
-        for file in files(under: dumpsFolder, diagnostics: &diagnostics) {
+        for file in try files(under: dumpsFolder, diagnostics: &diagnostics) {
             guard file.pathExtension.lowercased() == "txt" else {
                 diagnostics.append(
                     .warning("not a .txt file, ignored", at: SourceLocation(path: sourcePath(file), line: 1)))
@@ -112,7 +112,7 @@ public struct ContentSnapshot: Hashable, Sendable {
         let staticFolder = content.appendingPathComponent("static")
         if isDirectory(staticFolder) {
             let root = staticFolder.standardizedFileURL.path + "/"
-            for file in files(under: staticFolder, hidden: true, diagnostics: &diagnostics) {
+            for file in try files(under: staticFolder, hidden: true, diagnostics: &diagnostics) {
                 var copy = try readFile(file)
                 copy.path = String(file.standardizedFileURL.path.dropFirst(root.count))
                 snapshot.statics.append(copy)
@@ -133,7 +133,7 @@ public struct ContentSnapshot: Hashable, Sendable {
                             : "templates folder \(displayPath(templates)) not found"))
             }
             let root = templates.standardizedFileURL.path + "/"
-            for file in files(under: templates, diagnostics: &diagnostics) {
+            for file in try files(under: templates, diagnostics: &diagnostics) {
                 theme[String(file.standardizedFileURL.path.dropFirst(root.count))] = try readFile(file)
             }
         }
@@ -162,9 +162,12 @@ public struct ContentSnapshot: Hashable, Sendable {
 
     /// Regular files below `folder`, sorted by path, links followed; hidden ones skipped
     /// unless asked for (`static/.nojekyll` is meant to be published).
-    static func files(under folder: URL, hidden: Bool = false, diagnostics: inout [Diagnostic]) -> [URL] {
+    static func files(under folder: URL, hidden: Bool = false, diagnostics: inout [Diagnostic]) throws(BuildFailure)
+        -> [URL]
+    {
         let walk = FolderWalk(folder, hidden: hidden)
         diagnostics += walk.diagnostics
+        if walk.diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return walk.files.map { URL(fileURLWithPath: $0) }
     }
 

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Symbolic links are followed, to files and to folders (a `dumps/` that links to a folder
 /// elsewhere is a common setup), but a folder already being walked is not entered again, so
-/// a link loop ends. A broken link is reported rather than silently skipped.
+/// a link loop ends. A broken link is reported rather than silently skipped, and a folder
+/// that cannot be listed is an error.
 struct FolderWalk {
     /// Absolute paths of regular files, sorted.
     var files: [String] = []
@@ -19,6 +20,18 @@ struct FolderWalk {
         var active = Set<[UInt64]>()
         walk(folder.standardizedFileURL.path, hidden: hidden, active: &active)
         files.sort()
+    }
+
+    /// Why `path`, listed in its folder, could not be looked at.
+    private static func unreadable(_ path: String, errno code: Int32) -> String {
+        var link = stat()
+        if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK { return "broken symbolic link, ignored" }
+        // Foundation lists a name that is not UTF-8 with U+FFFD in place of its bad bytes,
+        // and no such file exists.
+        if path.unicodeScalars.contains("\u{FFFD}") {
+            return "a file name that is not UTF-8 (shown with \u{FFFD}) cannot be read: rename the file; ignored"
+        }
+        return "cannot read (\(String(cString: strerror(code)))), ignored"
     }
 
     private mutating func walk(_ path: String, hidden: Bool, active: inout Set<[UInt64]>) {
@@ -33,15 +46,23 @@ struct FolderWalk {
             return
         }
         defer { active.remove(identity) }
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        } catch {
+            // Read as empty, its files would vanish from the site.
+            diagnostics.append(
+                .error(
+                    "cannot list this folder (\(error.localizedDescription)); stopped rather than build without its files",
+                    at: SourceLocation(path: path, line: 1)))
+            return
+        }
         for name in names where hidden || !name.hasPrefix(".") {
             let child = path + "/" + name
             var target = stat()
             guard stat(child, &target) == 0 else {
                 diagnostics.append(
-                    .warning(
-                        "broken symbolic link, ignored",
-                        at: SourceLocation(path: child, line: 1)))
+                    .warning(Self.unreadable(child, errno: errno), at: SourceLocation(path: child, line: 1)))
                 continue
             }
             switch target.st_mode & S_IFMT {
