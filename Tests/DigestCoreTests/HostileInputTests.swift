@@ -166,6 +166,76 @@ struct HostileInputTests {
         }
     }
 
+    @Test("a first build killed while writing leaves its journal, and the next build takes the folder up")
+    func interruptedFirstBuild() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Journal Kept Paper", abstract("journals"))]))
+        let content = folder.url.appendingPathComponent("content")
+        let output = folder.url.appendingPathComponent("site")
+        _ = try SiteBuild(content: content, templates: nil, output: output).run()
+        // What SIGKILL leaves just before the end of a first build: every file written and
+        // listed in the journal, no manifest yet.
+        let written = allFiles(in: output).filter { !$0.hasPrefix(".") }
+        try FileManager.default.removeItem(at: output.appendingPathComponent(".paperdigest"))
+        _ = try folder.write("site/.paperdigest-journal", written.joined(separator: "\n") + "\n")
+        _ = try folder.write("site/mine.txt", "the user's own file")
+        _ = try folder.write(
+            "content/dumps/2026-03-13.txt", dumpText(date: "Mar 13", [("Next Day Paper", abstract("days"))]))
+        _ = try SiteBuild(content: content, templates: nil, output: output).run()
+        let clean = folder.url.appendingPathComponent("clean")
+        _ = try SiteBuild(
+            content: content, templates: nil, output: clean,
+            cacheFolder: folder.url.appendingPathComponent("clean-cache")
+        ).run()
+        #expect(differences(output, clean) == ["only in one: mine.txt"])
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".paperdigest-journal").path))
+    }
+
+    @Test(
+        "a static file where the site puts a folder, inside one of its files, or named like its own files fails before writing",
+        arguments: [
+            ("papers", "static/papers is a file where the site makes a folder of pages"),
+            ("feed.xml/entry.xml", "static/feed.xml/entry.xml would go inside feed.xml, a file the site makes"),
+            (".paperdigest-journal", "static/.paperdigest-journal takes a name digest build keeps for itself"),
+        ])
+    func staticCollisions(path: String, message: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Static Clash Paper", abstract("clashes"))]))
+        _ = try folder.write("content/static/\(path)", "mine")
+        let output = folder.url.appendingPathComponent("site")
+        let failed = failure(folder.url.appendingPathComponent("content"), output)
+        #expect(
+            failed?.description.contains("static/\(path):1:1: error: \(message)") == true,
+            "\(String(describing: failed))")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test("pages of pages/ whose names collide, with each other or with the site's own folders, fail the build")
+    func pageNameCollisions() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Page Clash Paper", abstract("pages"))]))
+        _ = try folder.write("content/pages/About.md", "# About this site\n")
+        _ = try folder.write("content/pages/more/about.md", "# A\n")
+        _ = try folder.write("content/pages/Days.md", "# Days\n")
+        let failed = failure(folder.url.appendingPathComponent("content"), folder.url.appendingPathComponent("site"))
+        let messages = failed?.diagnostics.map(\.description) ?? []
+        #expect(
+            messages.contains {
+                $0.hasSuffix(
+                    "pages/more/about.md:1:1: error: this page's name, 'about' (from its file name), is also that of \(folder.url.path)/content/pages/About.md; rename one"
+                )
+            }, "\(messages)")
+        #expect(
+            messages.contains {
+                $0.hasSuffix(
+                    "pages/Days.md:1:1: error: a page named 'days' would replace the site's own days/; rename the file")
+            },
+            "\(messages)")
+    }
+
     @Test("bidirectional override characters never reach titles, <title> or feeds")
     func bidiControls() throws {
         let folder = try TemporaryFolder()

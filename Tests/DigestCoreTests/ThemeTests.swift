@@ -37,6 +37,39 @@ struct ThemeTests {
             ])
     }
 
+    @Test("sections nested more than a hundred deep are an error at the opening tag one too deep, not a crash")
+    func deepNesting() {
+        for depth in [101, 12_000] {
+            let (theme, diagnostics) = load([
+                "page": String(repeating: "{{#a}}", count: depth) + String(repeating: "{{/a}}", count: depth)
+            ])
+            #expect(theme == nil)
+            #expect(
+                diagnostics.map(\.description) == [
+                    "Templates/page.mustache:1:601: error: template syntax: sections nested more than 100 deep in '{{#a}}'"
+                ])
+        }
+        let (theme, diagnostics) = load([
+            "page": String(repeating: "{{#a}}", count: 100) + String(repeating: "{{/a}}", count: 100)
+        ])
+        #expect(theme != nil, "\(diagnostics)")
+    }
+
+    @Test("a partial that includes itself is a warning at the tag, and its renders stop at the renderer's limits")
+    func selfInclusion() throws {
+        let (theme, diagnostics) = load(["page": "{{>f}}", "f": "x{{>f}}{{>f}}", "g": "{{<h}}{{/h}}", "h": "{{>g}}"])
+        let loaded = try #require(theme, "\(diagnostics)")
+        #expect(
+            diagnostics.map(\.description) == [
+                "Templates/f.mustache:1:2: warning: 'f' includes itself: a page renders it at most 100 levels deep, and the rest is left out",
+                "Templates/f.mustache:1:8: warning: 'f' includes itself: a page renders it at most 100 levels deep, and the rest is left out",
+                "Templates/g.mustache:1:1: warning: 'g' includes itself (through 'h'): a page renders it at most 100 levels deep, and the rest is left out",
+                "Templates/h.mustache:1:1: warning: 'h' includes itself (through 'g'): a page renders it at most 100 levels deep, and the rest is left out",
+            ])
+        let page = loaded.render("page", [:])
+        #expect(page.count == TemplateLibrary.mostInclusions)
+    }
+
     @Test("dependencies follow partials and layouts")
     func dependencies() throws {
         let (theme, _) = load([

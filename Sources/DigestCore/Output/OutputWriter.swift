@@ -94,10 +94,14 @@ public final class OutputWriter: @unchecked Sendable {
         case .missing:
             let contents = (try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []
             if contents.isEmpty { return }
-            throw Failure(
-                description:
-                    "refusing to write into \(directory.path): it holds files that digest build did not write (no \(Self.manifestName) file); remove it or choose another --output"
-            )
+            // A first build that stopped part-way left no manifest, but its journal lists
+            // the files it wrote (read below); any other file stays the user's.
+            guard contents.contains(Self.journalName) else {
+                throw Failure(
+                    description:
+                        "refusing to write into \(directory.path): it holds files that digest build did not write (no \(Self.manifestName) file); remove it or choose another --output"
+                )
+            }
         case .current(let manifest, let done):
             previous = manifest
             finished = done

@@ -99,7 +99,7 @@ public struct SiteGenerator: Sendable {
         let cache = cache()
         let related = Self.related(catalog, madeWith: made.related, cache: cache)
         Trace.mark("related")
-        let contentPages = snapshot.pages.compactMap { ContentPage.parse($0, diagnostics: &diagnostics) }
+        let contentPages = Self.contentPages(snapshot.pages, diagnostics: &diagnostics)
         try check()
         clock.lap(Self.steps[2])
 
@@ -133,16 +133,72 @@ public struct SiteGenerator: Sendable {
             snapshot.statics.isEmpty
             ? []
             : Set(renderer.jobs().filter { if case .staticFile = $0 { false } else { true } }.map(renderer.path))
-        for file in snapshot.statics where generated.contains(file.path) {
-            diagnostics.append(
-                .error(
-                    "static/\(file.path) would replace a page the site makes; rename or remove it",
-                    at: SourceLocation(path: "static/\(file.path)", line: 1)))
+        // Nor a folder the site's pages go in, nor go inside one of its files.
+        var folders = Set<Substring>()
+        for path in generated {
+            var folder = path[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(folder).inserted { break }
+            }
+        }
+        for file in snapshot.statics {
+            let location = SourceLocation(path: "static/\(file.path)", line: 1)
+            let above = file.path.indices.filter { file.path[$0] == "/" }.map { String(file.path[..<$0]) }
+            if generated.contains(file.path) {
+                diagnostics.append(
+                    .error("static/\(file.path) would replace a page the site makes; rename or remove it", at: location)
+                )
+            } else if folders.contains(file.path[...]) {
+                diagnostics.append(
+                    .error(
+                        "static/\(file.path) is a file where the site makes a folder of pages; rename or remove it",
+                        at: location))
+            } else if let page = above.first(where: generated.contains) {
+                diagnostics.append(
+                    .error(
+                        "static/\(file.path) would go inside \(page), a file the site makes; rename or remove it",
+                        at: location))
+            } else if file.path.split(separator: "/").first?.hasPrefix(OutputWriter.manifestName) == true {
+                diagnostics.append(
+                    .error(
+                        "static/\(file.path) takes a name digest build keeps for itself; rename or remove it",
+                        at: location))
+            }
         }
         try check()
         return PreparedSite(
             renderer: renderer, diagnostics: diagnostics, parsedDumps: made.parsedDumps, resume: made.resume,
             catalogExtended: made.extended)
+    }
+
+    /// Folders of the site's own pages, which no page of `pages/` may take.
+    static let reservedPageNames: Set<String> = ["days", "topics", "papers", "search", "sitemaps", "assets"]
+
+    /// The pages of `pages/`, each name (its URL) taken once: two files with one name
+    /// (`About.md`, `about.md`) would race to write one page.
+    static func contentPages(_ files: [SourceFile], diagnostics: inout [Diagnostic]) -> [ContentPage] {
+        var pages: [ContentPage] = []
+        var taken: [String: String] = [:]
+        for file in files {
+            guard let page = ContentPage.parse(file, diagnostics: &diagnostics) else { continue }
+            let location = SourceLocation(path: file.path, line: 1)
+            if reservedPageNames.contains(page.name) {
+                diagnostics.append(
+                    .error(
+                        "a page named '\(page.name)' would replace the site's own \(page.name)/; rename the file",
+                        at: location))
+            } else if let first = taken[page.name] {
+                diagnostics.append(
+                    .error(
+                        "this page's name, '\(page.name)' (from its file name), is also that of \(displayPath(first)); rename one",
+                        at: location))
+            } else {
+                taken[page.name] = file.path
+                pages.append(page)
+            }
+        }
+        return pages
     }
 
     /// What a rendered text is remembered under: its source text's fingerprint, where it

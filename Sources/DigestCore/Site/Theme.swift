@@ -58,6 +58,16 @@ public struct Theme: Sendable {
             uniqueKeysWithValues: parsed.keys.map { name in
                 (name, closure(of: name, references: references))
             })
+        // A template that includes itself renders until the renderer's limits cut it off.
+        for (name, refs) in references.sorted(by: { $0.key < $1.key }) {
+            for ref in refs where dependencies[ref.name]?.contains(name) == true {
+                let through = ref.name == name ? "" : " (through '\(ref.name)')"
+                diagnostics.append(
+                    .warning(
+                        "'\(name)' includes itself\(through): a page renders it at most \(TemplateLibrary.deepestInclusion) levels deep, and the rest is left out",
+                        at: ref.location))
+            }
+        }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let assets = assets.sorted { $0.path < $1.path }
         var keyHolders: [String: String] = [:]

@@ -54,8 +54,8 @@ extension WordBuffer {
         }
     }
 
-    /// Appends the words of `source` up to its first byte that is not ASCII (or its end),
-    /// lower-cased: a word begun before goes on if `source` starts with a letter or digit,
+    /// Appends the words of `text` up to its first byte that is not ASCII (or its end),
+    /// lower-cased: a word begun before goes on if `text` starts with a letter or digit,
     /// and the last word is left open. Returns how many bytes were read.
     ///
     /// Read 64 bytes at a time: a block's bytes become bit masks (eight at once, as one
@@ -63,16 +63,19 @@ extension WordBuffer {
     /// follows from the masks, and each word is copied whole, eight bytes at a time,
     /// lower-cased by one `or` (which leaves digits as they are). Written a byte at a time
     /// without branches, every byte cost a dozen instructions.
-    private mutating func appendASCII(_ source: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = source.count
+    private mutating func appendASCII(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        // Only the ASCII run is read, and room made for it alone: room for the whole rest
+        // of the text at every scalar that is not ASCII made a long Chinese (or math-dense)
+        // text cost its length squared.
+        let n = Self.asciiRun(text)
         guard n > 0 else { return 0 }
+        let source = UnsafeBufferPointer(rebasing: text[..<n])
         var count = bytes.count
         var found = ends.count
         // Room for every byte and eight more (words are copied eight bytes at a time), and
         // for a word in every two bytes; what is left over is cut off below.
         bytes.append(contentsOf: repeatElement(0, count: n + 8))
         ends.append(contentsOf: repeatElement(0, count: n / 2 + 1))
-        var stop = n
         bytes.withUnsafeMutableBufferPointer { buffer in
             ends.withUnsafeMutableBufferPointer { wordEnds in
                 guard let base = buffer.baseAddress else { return }
@@ -99,37 +102,19 @@ extension WordBuffer {
                 var block = 0
                 while block < n {
                     let length = min(64, n &- block)
-                    // Letters and digits, and any byte that is not ASCII, as bits.
+                    // Letters and digits as bits.
                     var word: UInt64 = 0
-                    var anyHigh: UInt64 = 0
                     if length == 64 {
                         for k in 0..<8 {
-                            let eight = ByteWord.load(source, at: block &+ 8 &* k)
-                            word |= Self.wordBits(eight) &<< UInt64(8 &* k)
-                            anyHigh |= eight
+                            word |= Self.wordBits(ByteWord.load(source, at: block &+ 8 &* k)) &<< UInt64(8 &* k)
                         }
                     } else {
                         for k in 0..<((length &+ 7) / 8) {
                             let eight = ByteWord.load(source, at: block &+ 8 &* k, available: length &- 8 &* k)
                             word |= Self.wordBits(eight) &<< UInt64(8 &* k)
-                            anyHigh |= eight
                         }
                     }
-                    var high: UInt64 = 0
-                    if !ByteWord.isASCII(anyHigh) {
-                        for k in 0..<((length &+ 7) / 8) {
-                            let eight = ByteWord.load(source, at: block &+ 8 &* k, available: length &- 8 &* k)
-                            high |= ByteWord.lowBits(eight &>> 7) &<< UInt64(8 &* k)
-                        }
-                    }
-                    // Bytes from the first that is not ASCII on are not read here.
-                    var valid: UInt64 = length == 64 ? ~0 : (1 &<< UInt64(length)) &- 1
-                    if high != 0 {
-                        let first = high.trailingZeroBitCount
-                        valid &= (1 &<< UInt64(first)) &- 1
-                        stop = block &+ first
-                    }
-                    word &= valid
+                    let valid: UInt64 = length == 64 ? ~0 : (1 &<< UInt64(length)) &- 1
                     // Bits where a word starts, and where one has just ended: they take turns.
                     let before = word &<< 1 | wordBefore
                     var changes = word & ~before | ~word & valid & before
@@ -145,18 +130,25 @@ extension WordBuffer {
                         }
                         changes &= changes &- 1
                     }
-                    if stop < n { break }
                     wordBefore = word &>> 63
                     block &+= 64
                 }
                 // The last word stays open: the caller's next bytes may go on with it.
-                if wordStart >= 0 { copy(wordStart, stop) }
+                if wordStart >= 0 { copy(wordStart, n) }
             }
         }
         bytes.removeLast(bytes.count - count)
         ends.removeLast(ends.count - found)
         start = ends.last ?? 0
-        return stop
+        return n
+    }
+
+    /// How many bytes `text` starts with that are ASCII, read eight at a time.
+    private static func asciiRun(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var index = 0
+        while index &+ 8 <= text.count, ByteWord.isASCII(ByteWord.load(text, at: index)) { index &+= 8 }
+        while index < text.count, text[index] < 0x80 { index &+= 1 }
+        return index
     }
 
     /// Which of eight bytes are ASCII letters or digits, as the low eight bits: each range

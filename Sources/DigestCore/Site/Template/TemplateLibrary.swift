@@ -41,6 +41,11 @@ public struct TemplateLibrary: Sendable {
         return output
     }
 
+    /// How deep partials and parents nest, and how many one render includes, before the
+    /// rest are left out (`Theme.load` warns of templates that include themselves).
+    static let deepestInclusion = 100
+    static let mostInclusions = 100_000
+
     private struct Renderer {
         let program: TemplateProgram
         /// The program's literal text, and the context's values and their text, borrowed
@@ -57,6 +62,9 @@ public struct TemplateLibrary: Sendable {
         var blocks: [Int: Range<Int>] = [:]
         /// Partials and parents being rendered, against templates that include themselves.
         var depth = 0
+        /// Partials and parents rendered so far: a partial naming itself twice doubles at
+        /// every level, and a hundred levels would never end.
+        var expansions = 0
         /// The indents of the standalone partials and parents being rendered, joined: every
         /// line they write after their first starts with it.
         var indentation = ""
@@ -114,15 +122,21 @@ public struct TemplateLibrary: Sendable {
                     render(blocks[name] ?? (index + 1)..<end)
                     index = end - 1
                 case .partial(let template, let indent):
-                    guard depth < 100, template >= 0 else { break }
+                    guard depth < TemplateLibrary.deepestInclusion, expansions < TemplateLibrary.mostInclusions,
+                        template >= 0
+                    else { break }
                     depth += 1
+                    expansions += 1
                     let range = program.templateRanges[template]
                     renderIndented(program.indents[indent]) { $0.render(range) }
                     depth -= 1
                 case .parent(let template, let overrides, let indent, let end):
                     defer { index = end - 1 }
-                    guard depth < 100, template >= 0 else { break }
+                    guard depth < TemplateLibrary.deepestInclusion, expansions < TemplateLibrary.mostInclusions,
+                        template >= 0
+                    else { break }
                     depth += 1
+                    expansions += 1
                     let saved = blocks
                     blocks = program.blockSets[overrides].merging(saved) { _, outer in outer }
                     let range = program.templateRanges[template]

@@ -168,9 +168,18 @@ struct TemplateParser {
 
     // MARK: Tree
 
-    private func build(_ tokens: [Token], _ index: inout Int, closing opener: Tag?) throws(TemplateError)
-        -> [Template.Node]
+    /// Sections, blocks and parents nested deeper than this are an error: each level is a
+    /// call here and in every pass over the tree, and ten thousand of them overflowed the stack.
+    static let deepestNesting = 100
+
+    private func build(_ tokens: [Token], _ index: inout Int, closing opener: Tag?, depth: Int = 0)
+        throws(TemplateError) -> [Template.Node]
     {
+        if let opener, depth > Self.deepestNesting {
+            throw TemplateError(
+                message: "sections nested more than \(Self.deepestNesting) deep", line: opener.line,
+                column: opener.column, tag: opener.raw)
+        }
         var nodes: [Template.Node] = []
         while index < tokens.count {
             let token = tokens[index]
@@ -185,14 +194,14 @@ struct TemplateParser {
             case "!", "=":
                 break
             case "#", "^":
-                let children = try build(tokens, &index, closing: tag)
+                let children = try build(tokens, &index, closing: tag, depth: depth + 1)
                 nodes.append(.section(Self.path(tag.name), children, inverted: tag.kind == "^"))
             case "$":
-                nodes.append(.block(tag.name, try build(tokens, &index, closing: tag)))
+                nodes.append(.block(tag.name, try build(tokens, &index, closing: tag, depth: depth + 1)))
             case ">":
                 nodes.append(.partial(tag.name, indent: tag.indent))
             case "<":
-                let children = try build(tokens, &index, closing: tag)
+                let children = try build(tokens, &index, closing: tag, depth: depth + 1)
                 var blocks: [String: [Template.Node]] = [:]
                 for child in children {
                     switch child {
