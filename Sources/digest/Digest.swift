@@ -44,8 +44,10 @@ struct Digest: AsyncParsableCommand {
         } catch let failure as BuildFailure {
             Console.report(failure.diagnostics)
             Console.error(
-                "build failed with \(count(failure.diagnostics.errors.count, "error")); the output folder was left as it was"
-            )
+                "build failed with \(count(failure.diagnostics.errors.count, "error")); "
+                    + (failure.mayHaveWritten
+                        ? "some pages may be written already (each file whole): the next build completes the site"
+                        : "the output folder was left as it was"))
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)

@@ -192,6 +192,29 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".paperdigest-journal").path))
     }
 
+    @Test("a build that fails while writing says so, and the next build, the obstacle gone, completes the site")
+    func failureWhileWriting() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (content, output) = try publishedSite(folder)
+        let feed = output.appendingPathComponent("feed.xml")
+        try FileManager.default.removeItem(at: feed)
+        try FileManager.default.createDirectory(at: feed, withIntermediateDirectories: false)
+        _ = try folder.write(
+            "content/dumps/2026-03-14.txt", dumpText(date: "Mar 14", [("Written Half Paper", abstract("halves"))]))
+        let failed = failure(content, output)
+        #expect(failed?.mayHaveWritten == true)
+        #expect(failure(folder.url.appendingPathComponent("nowhere"), output)?.mayHaveWritten == false)
+        try FileManager.default.removeItem(at: feed)
+        _ = try SiteBuild(content: content, templates: nil, output: output).run()
+        let clean = folder.url.appendingPathComponent("clean")
+        _ = try SiteBuild(
+            content: content, templates: nil, output: clean,
+            cacheFolder: folder.url.appendingPathComponent("clean-cache")
+        ).run()
+        #expect(differences(output, clean) == [])
+    }
+
     @Test(
         "a static file where the site puts a folder, inside one of its files, or named like its own files fails before writing",
         arguments: [

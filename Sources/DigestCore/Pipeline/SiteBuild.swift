@@ -223,7 +223,7 @@ public struct SiteBuild: Sendable {
         // Files found missing or changed since the last build are written again.
         if !inspection.value { _ = writer.verify() }
         Trace.mark("intact check")
-        let outcome = try wrap { () throws(OutputWriter.Failure) in
+        let outcome = try wrap(writing: true) { () throws(OutputWriter.Failure) in
             try PageStream(renderer: prepared.renderer, writer: writer, cache: cache).run(progress: progress)
         }
         clock.lap(SiteGenerator.steps[4])
@@ -258,7 +258,7 @@ public struct SiteBuild: Sendable {
                 files.append(file)
                 if let listed { kept[listed] = true }
             }
-            try wrap { () throws(OutputWriter.Failure) in
+            try wrap(writing: true) { () throws(OutputWriter.Failure) in
                 try writer.willWrite(changed.map(\.path))
                 for (path, data) in changed { try writer.write(data, to: path) }
             }
@@ -279,7 +279,9 @@ public struct SiteBuild: Sendable {
             }
         }
         let finished = Result { () throws(BuildFailure) in
-            try wrap { () throws(OutputWriter.Failure) in try writer.finish(paths: paths, records: files, kept: kept) }
+            try wrap(writing: true) { () throws(OutputWriter.Failure) in
+                try writer.finish(paths: paths, records: files, kept: kept)
+            }
         }
         Trace.mark("writer finish")
         for failure in [memoSaved.value, cacheSaved.value].compactMap({ $0 }) {
@@ -327,11 +329,16 @@ public struct SiteBuild: Sendable {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    private func wrap<T>(_ body: () throws(OutputWriter.Failure) -> T) throws(BuildFailure) -> T {
+    /// `writing`: the failure may come once files were written, which it then says.
+    private func wrap<T>(writing: Bool = false, _ body: () throws(OutputWriter.Failure) -> T) throws(BuildFailure)
+        -> T
+    {
         do {
             return try body()
         } catch {
-            throw BuildFailure(.error(error.description))
+            var failure = BuildFailure(.error(error.description))
+            failure.mayHaveWritten = writing
+            throw failure
         }
     }
 }

@@ -49,6 +49,9 @@ extension Array where Element == Diagnostic {
 /// Thrown when a stage cannot go on; carries every diagnostic gathered so far.
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// The build had begun writing the output (each file it wrote is whole), so it is not
+    /// the site of the last build any more; the next build completes it.
+    public var mayHaveWritten = false
 
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
