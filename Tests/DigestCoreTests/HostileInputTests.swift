@@ -22,6 +22,23 @@ struct HostileInputTests {
         return (content, output)
     }
 
+    /// How `output` differs from a clean build of `content` (into `folder`, with a cache of its own).
+    func differencesFromCleanBuild(_ content: URL, _ output: URL, in folder: TemporaryFolder) throws -> [String] {
+        let clean = folder.url.appendingPathComponent("clean")
+        _ = try SiteBuild(
+            content: content, templates: nil, output: clean,
+            cacheFolder: folder.url.appendingPathComponent("clean-cache")
+        ).run()
+        return differences(output, clean)
+    }
+
+    /// A temporary folder whose content holds one day of one paper.
+    func oneDay(_ title: String, _ topic: String) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([(title, abstract(topic))]))
+        return folder
+    }
+
     func failure(_ content: URL, _ output: URL, allowEmpty: Bool = false) -> BuildFailure? {
         var build = SiteBuild(content: content, templates: nil, output: output)
         build.allowEmpty = allowEmpty
@@ -117,9 +134,8 @@ struct HostileInputTests {
 
     @Test("a dump whose file name is not UTF-8 is named in a warning, not taken for a broken link")
     func nonUTF8FileName() throws {
-        let folder = try TemporaryFolder()
+        let folder = try oneDay("Readable Name Paper", "names")
         defer { folder.remove() }
-        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Readable Name Paper", abstract("names"))]))
         // The folder's path, a slash, then `\xFF.txt`.
         let bytes =
             Array(folder.url.appendingPathComponent("content/dumps").path.utf8) + [0x2F, 0xFF] + Array(".txt\0".utf8)
@@ -142,9 +158,8 @@ struct HostileInputTests {
 
     @Test("theme files whose template keys collide (a copied theme nested in itself) build with a warning")
     func collidingAssetKeys() throws {
-        let folder = try TemporaryFolder()
+        let folder = try oneDay("Nested Theme Paper", "themes")
         defer { folder.remove() }
-        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Nested Theme Paper", abstract("themes"))]))
         _ = try folder.write("templates/assets/favicon.svg", "<svg id='outer'/>")
         _ = try folder.write("templates/Templates/assets/favicon.svg", "<svg id='nested'/>")
         let output = folder.url.appendingPathComponent("site")
@@ -168,9 +183,8 @@ struct HostileInputTests {
 
     @Test("a first build killed while writing leaves its journal, and the next build takes the folder up")
     func interruptedFirstBuild() throws {
-        let folder = try TemporaryFolder()
+        let folder = try oneDay("Journal Kept Paper", "journals")
         defer { folder.remove() }
-        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Journal Kept Paper", abstract("journals"))]))
         let content = folder.url.appendingPathComponent("content")
         let output = folder.url.appendingPathComponent("site")
         _ = try SiteBuild(content: content, templates: nil, output: output).run()
@@ -183,12 +197,7 @@ struct HostileInputTests {
         _ = try folder.write(
             "content/dumps/2026-03-13.txt", dumpText(date: "Mar 13", [("Next Day Paper", abstract("days"))]))
         _ = try SiteBuild(content: content, templates: nil, output: output).run()
-        let clean = folder.url.appendingPathComponent("clean")
-        _ = try SiteBuild(
-            content: content, templates: nil, output: clean,
-            cacheFolder: folder.url.appendingPathComponent("clean-cache")
-        ).run()
-        #expect(differences(output, clean) == ["only in one: mine.txt"])
+        #expect(try differencesFromCleanBuild(content, output, in: folder) == ["only in one: mine.txt"])
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".paperdigest-journal").path))
     }
 
@@ -207,12 +216,7 @@ struct HostileInputTests {
         #expect(failure(folder.url.appendingPathComponent("nowhere"), output)?.mayHaveWritten == false)
         try FileManager.default.removeItem(at: feed)
         _ = try SiteBuild(content: content, templates: nil, output: output).run()
-        let clean = folder.url.appendingPathComponent("clean")
-        _ = try SiteBuild(
-            content: content, templates: nil, output: clean,
-            cacheFolder: folder.url.appendingPathComponent("clean-cache")
-        ).run()
-        #expect(differences(output, clean) == [])
+        #expect(try differencesFromCleanBuild(content, output, in: folder) == [])
     }
 
     @Test(
@@ -223,9 +227,8 @@ struct HostileInputTests {
             (".paperdigest-journal", "static/.paperdigest-journal takes a name digest build keeps for itself"),
         ])
     func staticCollisions(path: String, message: String) throws {
-        let folder = try TemporaryFolder()
+        let folder = try oneDay("Static Clash Paper", "clashes")
         defer { folder.remove() }
-        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Static Clash Paper", abstract("clashes"))]))
         _ = try folder.write("content/static/\(path)", "mine")
         let output = folder.url.appendingPathComponent("site")
         let failed = failure(folder.url.appendingPathComponent("content"), output)
@@ -237,9 +240,8 @@ struct HostileInputTests {
 
     @Test("pages of pages/ whose names collide, with each other or with the site's own folders, fail the build")
     func pageNameCollisions() throws {
-        let folder = try TemporaryFolder()
+        let folder = try oneDay("Page Clash Paper", "pages")
         defer { folder.remove() }
-        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Page Clash Paper", abstract("pages"))]))
         _ = try folder.write("content/pages/About.md", "# About this site\n")
         _ = try folder.write("content/pages/more/about.md", "# A\n")
         _ = try folder.write("content/pages/Days.md", "# Days\n")
@@ -285,9 +287,8 @@ struct HostileInputTests {
         "without an origin no sitemap is written (it needs absolute URLs), with one warning; with one, every URL is absolute"
     )
     func sitemapNeedsOrigin() throws {
-        let folder = try TemporaryFolder()
+        let folder = try oneDay("A Paper About Things", "things")
         defer { folder.remove() }
-        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("A Paper About Things", abstract("things"))]))
         let content = folder.url.appendingPathComponent("content")
         var warnings: [String] = []
         let pathOnly = folder.url.appendingPathComponent("a")
