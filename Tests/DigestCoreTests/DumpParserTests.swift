@@ -68,6 +68,15 @@ struct DumpParserTests {
         #expect(parseDump(noYear, path: "dumps/today.txt", defaultYear: 2023).day?.date.year == 2023)
     }
 
+    @Test("a file name dates a dump with four digits of a year from 1900 on, standing apart from other digits")
+    func fileNameDates() {
+        let noYear = dumpText(date: "Mar 12", [("A title", abstract())])
+        #expect(parseDump(noYear, path: "dumps/dump-2026-03-12-evening.txt", defaultYear: 2023).day?.date.year == 2026)
+        for stem in ["20266-03-12", "2026-03-123", "0026-03-12", "1899-03-12"] {
+            #expect(parseDump(noYear, path: "dumps/\(stem).txt", defaultYear: 2023).day?.date.year == 2023, "\(stem)")
+        }
+    }
+
     @Test("without any year the file is an error naming it")
     func missingYear() throws {
         let result = parseDump(dumpText([("A title", abstract())]), path: "dumps/today.txt")

@@ -117,17 +117,22 @@ public struct DumpParser: Sendable {
         return date
     }
 
-    /// `2026-03-12.txt`, `dump-2026-03-12`, `2026-03-12-evening` all name a day.
+    /// `2026-03-12.txt`, `dump-2026-03-12`, `2026-03-12-evening` all name a day; `20266-03-12`
+    /// and `0026-03-12` do not (a year is four digits from 1900 on, as `year:` in site.yml).
     static func date(inFileName stem: String) -> DayDate? {
         let chars = Array(stem.utf8)
         guard chars.count >= 10 else { return nil }
+        let isDigit = { (c: UInt8) in c >= 48 && c <= 57 }
         for start in 0...(chars.count - 10) {
             let candidate = chars[start..<(start + 10)]
-            let isDigit = { (c: UInt8) in c >= 48 && c <= 57 }
             let shaped = candidate.enumerated().allSatisfy { offset, c in
                 offset == 4 || offset == 7 ? c == 45 : isDigit(c)
             }
-            if shaped, let date = DayDate(iso: String(decoding: candidate, as: UTF8.self)) { return date }
+            let apart =
+                (start == 0 || !isDigit(chars[start - 1])) && (start + 10 == chars.count || !isDigit(chars[start + 10]))
+            if shaped, apart, let date = DayDate(iso: String(decoding: candidate, as: UTF8.self)), date.year >= 1900 {
+                return date
+            }
         }
         return nil
     }
