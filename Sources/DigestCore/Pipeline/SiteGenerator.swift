@@ -144,7 +144,8 @@ public struct SiteGenerator: Sendable {
         }
         for file in snapshot.statics {
             let location = SourceLocation(path: "static/\(file.path)", line: 1)
-            let above = file.path.indices.filter { file.path[$0] == "/" }.map { String(file.path[..<$0]) }
+            // The folders it sits in, made only if the checks before it pass.
+            let above = file.path.indices.lazy.filter { file.path[$0] == "/" }.map { String(file.path[..<$0]) }
             if generated.contains(file.path) {
                 diagnostics.append(
                     .error("static/\(file.path) would replace a page the site makes; rename or remove it", at: location)
@@ -172,9 +173,6 @@ public struct SiteGenerator: Sendable {
             catalogExtended: made.extended)
     }
 
-    /// Folders of the site's own pages, which no page of `pages/` may take.
-    static let reservedPageNames: Set<String> = ["days", "topics", "papers", "search", "sitemaps", "assets"]
-
     /// The pages of `pages/`, each name (its URL) taken once: two files with one name
     /// (`About.md`, `about.md`) would race to write one page.
     static func contentPages(_ files: [SourceFile], diagnostics: inout [Diagnostic]) -> [ContentPage] {
@@ -183,7 +181,7 @@ public struct SiteGenerator: Sendable {
         for file in files {
             guard let page = ContentPage.parse(file, diagnostics: &diagnostics) else { continue }
             let location = SourceLocation(path: file.path, line: 1)
-            if reservedPageNames.contains(page.name) {
+            if Routes.ownFolders.contains(page.name) {
                 diagnostics.append(
                     .error(
                         "a page named '\(page.name)' would replace the site's own \(page.name)/; rename the file",

@@ -35,6 +35,11 @@ public struct Routes: Sendable {
     public static func topicFeed(_ slug: String) -> String { "topics/\(slug)/feed.xml" }
     public static func sitemapPart(_ number: Int) -> String { "sitemaps/sitemap-\(number).xml" }
     public static func page(_ name: String) -> String { "\(name)/" }
+    /// The first folders of the site's own pages (and of the theme's `assets/`), which no
+    /// page of `pages/` may take: `page("days")` would be the days index.
+    public static let ownFolders = Set(
+        [days, topics, search, paper("x"), sitemapPart(1), "assets/"].compactMap { $0.split(separator: "/").first }
+            .map(String.init))
 
     private static func paged(_ location: String, _ page: Int) -> String {
         page <= 1 ? location : location + "page/\(page)/"

@@ -86,6 +86,16 @@ public struct TemplateLibrary: Sendable {
             stack.reserveCapacity(8)
         }
 
+        /// Whether a partial or parent may be rendered here (it exists, and the limits are not
+        /// reached); if so it is counted, and `depth` is one more until the caller lowers it.
+        private mutating func enters(_ template: Int) -> Bool {
+            guard depth < TemplateLibrary.deepestInclusion, expansions < TemplateLibrary.mostInclusions, template >= 0
+            else { return false }
+            depth += 1
+            expansions += 1
+            return true
+        }
+
         mutating func render(_ range: Range<Int>) {
             var index = range.lowerBound
             while index < range.upperBound {
@@ -122,21 +132,13 @@ public struct TemplateLibrary: Sendable {
                     render(blocks[name] ?? (index + 1)..<end)
                     index = end - 1
                 case .partial(let template, let indent):
-                    guard depth < TemplateLibrary.deepestInclusion, expansions < TemplateLibrary.mostInclusions,
-                        template >= 0
-                    else { break }
-                    depth += 1
-                    expansions += 1
+                    guard enters(template) else { break }
                     let range = program.templateRanges[template]
                     renderIndented(program.indents[indent]) { $0.render(range) }
                     depth -= 1
                 case .parent(let template, let overrides, let indent, let end):
                     defer { index = end - 1 }
-                    guard depth < TemplateLibrary.deepestInclusion, expansions < TemplateLibrary.mostInclusions,
-                        template >= 0
-                    else { break }
-                    depth += 1
-                    expansions += 1
+                    guard enters(template) else { break }
                     let saved = blocks
                     blocks = program.blockSets[overrides].merging(saved) { _, outer in outer }
                     let range = program.templateRanges[template]
