@@ -33,7 +33,7 @@ public struct SiteBuild: Sendable {
         self.pagefind = pagefind
         self.cacheFolder =
             cacheFolder
-            ?? output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".paperdigest-cache")
+            ?? output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(CacheFolder.defaultName)
     }
 
     public struct Summary: Sendable, CustomStringConvertible {
@@ -78,6 +78,10 @@ public struct SiteBuild: Sendable {
         progress: @escaping ProgressLog = { _, _ in }, report: (Diagnostic) -> Void = { _ in }
     ) throws(BuildFailure) -> Summary {
         let started = DispatchTime.now()
+        let overlaps = BuildFolders(content: content, templates: templates, output: output, cache: cacheFolder)
+            .problems()
+        if !overlaps.isEmpty { throw BuildFailure(overlaps) }
+        try CacheFolder.claim(cacheFolder)
         let lock = try wrap { () throws(OutputWriter.Failure) in
             try BuildLock(folder: cacheFolder) {
                 report(.warning("another digest build is writing \(displayPath(output)); waiting for it to finish"))
@@ -152,7 +156,7 @@ public struct SiteBuild: Sendable {
             return read
         }
         var (snapshot, readDiagnostics) = try read(&memo)
-        let inputs = BuildStamp.inputs(of: snapshot, options: options, memo: memo)
+        let inputs = BuildStamp.inputs(of: snapshot, options: options, memo: memo, readDiagnostics: readDiagnostics)
         if let stamp, stamp.inputs == inputs, inspection.value {
             // Files were touched but hold the same bytes: remember their new times.
             var touched = stamp
