@@ -30,12 +30,15 @@ struct SiteOptions: ParsableArguments {
         }
     }
 
-    /// `Content/` in the repository layout; the current folder in a site made by `digest init`.
+    /// `Content/` in the repository layout; the current folder in a site made by `digest init`
+    /// (it has `site.yml` or `dumps/`, and stays the content folder when `dumps/` is gone:
+    /// `import` would otherwise file dumps under a new `Content/`).
     var contentURL: URL { Self.contentURL(content) }
     static func contentURL(_ content: String?) -> URL {
         if let content { return URL(fileURLWithPath: content) }
         let isFolder = { ContentSnapshot.isDirectory(URL(fileURLWithPath: $0)) }
-        return URL(fileURLWithPath: isFolder("Content") || !isFolder("dumps") ? "Content" : ".")
+        let isSite = isFolder("dumps") || FileManager.default.fileExists(atPath: "site.yml")
+        return URL(fileURLWithPath: isFolder("Content") || !isSite ? "Content" : ".")
     }
     var templatesURL: URL? {
         if let templates { return URL(fileURLWithPath: templates) }

@@ -140,6 +140,20 @@ struct StarterSiteTests {
         #expect(again.status == 1 && again.output.contains("is not empty"), "\(again.output)")
     }
 
+    @Test("in a site made by digest init whose dumps/ is gone, import files the dump there, not in a new Content/")
+    func importWithoutDumps() throws {
+        let digest = try builtDigest()
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(try ExternalTool.run([digest.path, "init", "site"], in: folder.url).status == 0)
+        let site = folder.url.appendingPathComponent("site")
+        try FileManager.default.removeItem(at: site.appendingPathComponent("dumps"))
+        let saved = try folder.write("saved.txt", dumpText(date: "Mar 14", [("A Paper Imported", abstract("import"))]))
+        let imported = try ExternalTool.run([digest.path, "import", "--year", "2026", saved.path], in: site)
+        #expect(imported.status == 0, "\(imported.output)")
+        #expect(folder.exists("site/dumps/2026-03-14.txt") && !folder.exists("site/Content"), "\(imported.output)")
+    }
+
     private func lines(_ text: String) -> [Substring] { text.split(separator: "\n") }
 
     /// The `digest` executable `swift build` put beside the test bundle.

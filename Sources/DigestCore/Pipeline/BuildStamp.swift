@@ -31,9 +31,14 @@ struct BuildStamp: Equatable {
 
     /// Everything a build's output depends on, the input files read (a dump left unread
     /// counts by the fingerprint `memo` has of its bytes).
-    static func inputs(of snapshot: ContentSnapshot, options: UInt64, memo: DumpMemo) -> UInt64 {
+    static func inputs(
+        of snapshot: ContentSnapshot, options: UInt64, memo: DumpMemo, readDiagnostics: [Diagnostic]
+    ) -> UInt64 {
         var print = Fingerprint()
         print.add(options)
+        // What reading found wrong is part of it: a broken link added, or a file where
+        // `static/` belongs, leaves the bytes read the same but is told by the next build.
+        for diagnostic in readDiagnostics { print.add(diagnostic.description) }
         let files =
             snapshot.dumps + [snapshot.siteConfig, snapshot.topics].compactMap { $0 } + snapshot.pages
             + snapshot.templates.sorted { $0.key < $1.key }.map(\.value) + snapshot.assets + snapshot.statics

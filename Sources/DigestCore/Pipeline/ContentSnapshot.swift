@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Every input file of a build, read into memory: the content folder and the theme.
 ///
 /// Reading happens once, up front; the stages after it never touch the disk, and the
@@ -102,6 +106,13 @@ public struct ContentSnapshot: Hashable, Sendable {
         let topicsFile = content.appendingPathComponent("topics.yml")
         if FileManager.default.fileExists(atPath: topicsFile.path) { snapshot.topics = try readFile(topicsFile) }
         let pagesFolder = content.appendingPathComponent("pages")
+        let staticFolder = content.appendingPathComponent("static")
+        for folder in [pagesFolder, staticFolder] where !isDirectory(folder) && exists(folder) {
+            diagnostics.append(
+                .warning(
+                    "not a folder, so the site has nothing from it",
+                    at: SourceLocation(path: sourcePath(folder), line: 1)))
+        }
         if isDirectory(pagesFolder) {
             snapshot.pages = try files(under: pagesFolder, diagnostics: &diagnostics).filter {
                 $0.pathExtension.lowercased() == "md"
@@ -109,7 +120,6 @@ public struct ContentSnapshot: Hashable, Sendable {
                 readFile)
         }
 
-        let staticFolder = content.appendingPathComponent("static")
         if isDirectory(staticFolder) {
             let root = staticFolder.standardizedFileURL.path + "/"
             for file in try files(under: staticFolder, hidden: true, diagnostics: &diagnostics) {
@@ -153,9 +163,11 @@ public struct ContentSnapshot: Hashable, Sendable {
         do {
             return SourceFile(path: sourcePath(url), data: try Data(contentsOf: url))
         } catch {
+            // Foundation's own text for a folder is "error 256".
+            let reason = isDirectory(url) ? "it is a folder" : error.localizedDescription
             throw BuildFailure(
                 .error(
-                    "cannot read file: \(error.localizedDescription)",
+                    "cannot read file: \(reason)",
                     at: SourceLocation(path: sourcePath(url), line: 1)))
         }
     }
@@ -169,6 +181,12 @@ public struct ContentSnapshot: Hashable, Sendable {
         diagnostics += walk.diagnostics
         if walk.diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return walk.files.map { URL(fileURLWithPath: $0) }
+    }
+
+    /// Whether something is at `url`, a broken link too.
+    private static func exists(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0
     }
 
     /// Whether `url` is a folder (links followed).

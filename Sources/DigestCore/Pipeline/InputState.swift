@@ -27,16 +27,20 @@ public struct InputState: Equatable, Sendable {
     public static func scan(_ inputs: InputPaths) -> InputState {
         var entries: [Entry] = []
         var info = stat()
-        func add(_ full: String) {
-            guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+        /// Regular files; anything at all at `full` when `anyKind` (a folder where `site.yml`
+        /// belongs, a file where `static/` does: what a build stops or warns about).
+        func add(_ full: String, anyKind: Bool = false) {
+            guard stat(full, &info) == 0, anyKind || (info.st_mode & S_IFMT) == S_IFREG else { return }
             entries.append(
                 Entry(
                     path: full, size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec),
                     nanoseconds: Int(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino)))
         }
-        for file in inputs.files { add(file.standardizedFileURL.path) }
+        for file in inputs.files { add(file.standardizedFileURL.path, anyKind: true) }
         for folder in inputs.folders {
-            FolderWalk(folder, hidden: true).files.forEach(add)
+            let path = folder.standardizedFileURL.path
+            if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { add(path, anyKind: true) }
+            FolderWalk(folder, hidden: true).files.forEach { add($0) }
         }
         return InputState(entries: entries)
     }
