@@ -1,3 +1,5 @@
+import Foundation
+
 /// One paper as a dump lists it: a title paragraph and the abstract paragraph after it.
 public struct DumpEntry: Hashable, Sendable {
     public var title: String
@@ -92,5 +94,37 @@ extension DumpDay {
             byDate[day.date] = merged
         }
         return byDate.values.sorted { $0.date < $1.date }
+    }
+
+    /// A warning for each paper that two dumps of one day list with different abstracts,
+    /// with the index in `days` of the later dump, whose abstract `merging` keeps: the
+    /// other is not shown anywhere, so the user is told.
+    static func conflicts(_ days: [DumpDay?]) -> [(index: Int, warning: Diagnostic)] {
+        var dumpsOfDate: [DayDate: [Int]] = [:]
+        for (index, day) in days.enumerated() {
+            if let day { dumpsOfDate[day.date, default: []].append(index) }
+        }
+        var found: [(index: Int, warning: Diagnostic)] = []
+        for indices in dumpsOfDate.values where indices.count > 1 {
+            var abstracts: [String: (digest: UInt64, at: SourceLocation)] = [:]
+            for index in indices {
+                for entry in days[index]?.entries ?? [] where entry.hasAbstract {
+                    let key = TitleKey(entry.title).value
+                    if let earlier = abstracts[key], earlier.digest != entry.abstractDigest,
+                        earlier.at.path != entry.titleLocation.path
+                    {
+                        found.append(
+                            (
+                                index,
+                                .warning(
+                                    "\(URL(fileURLWithPath: earlier.at.path).lastPathComponent):\(earlier.at.line) lists this paper on the same day with another abstract; this one is shown",
+                                    at: entry.titleLocation)
+                            ))
+                    }
+                    abstracts[key] = (entry.abstractDigest, entry.titleLocation)
+                }
+            }
+        }
+        return found.sorted { ($0.index, $0.warning.location?.line ?? 0) < ($1.index, $1.warning.location?.line ?? 0) }
     }
 }

@@ -13,17 +13,21 @@ public struct TitleKey: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     public init(_ title: some StringProtocol) {
-        if let ascii = Self.asciiKey(title) {
-            value = ascii
-            return
-        }
+        let folded = Self.asciiKey(title) ?? Self.foldedKey(title)
+        // A title of punctuation alone (`???`) keeps it: folded to nothing, all such titles
+        // would be one paper, and every listing but one lost.
+        value = folded.isEmpty ? title.split(whereSeparator: \.isWhitespace).joined(separator: " ") : folded
+    }
+
+    /// The folding for any title.
+    private static func foldedKey(_ title: some StringProtocol) -> String {
         let folded = String(title).folding(
             options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var result = ""
         result.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || Self.isSignificant(scalar) {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || isSignificant(scalar) {
                 if pendingSpace && !result.isEmpty { result.append(" ") }
                 pendingSpace = false
                 result.unicodeScalars.append(scalar)
@@ -31,7 +35,7 @@ public struct TitleKey: Hashable, Comparable, Sendable, CustomStringConvertible 
                 pendingSpace = true
             }
         }
-        value = result
+        return result
     }
 
     public var description: String { value }

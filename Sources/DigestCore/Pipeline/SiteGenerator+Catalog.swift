@@ -53,6 +53,7 @@ extension SiteGenerator {
         parsed = []
         Trace.mark("parsed")
         memo.keep(only: Set(snapshot.dumps.map(\.path)))
+        noteConflicts(&results)
         let parsedDumps = snapshot.dumps.count - remembered.count
         let dumps = zip(snapshot.dumps, results).map { file, result in
             CatalogResume.Dump(
@@ -145,7 +146,7 @@ extension SiteGenerator {
         let results = later.parallelMap {
             remembered.contains($0.path) ? memoSoFar.result($0.path, year: year) : parser.parse($0)
         }
-        let parsed = results.compactMap { $0 }
+        var parsed = results.compactMap { $0 }
         guard !later.isEmpty, parsed.count == later.count, !parsed.contains(where: \.diagnostics.hasErrors) else {
             return nil
         }
@@ -202,6 +203,7 @@ extension SiteGenerator {
             memo.remember(result, of: file.path, digest: snapshot.digest(of: file), year: year)
         }
         memo.keep(only: Set(snapshot.dumps.map(\.path)))
+        noteConflicts(&parsed)
         var dumps: [CatalogResume.Dump] = []
         var parses = zip(later, parsed).makeIterator()
         for file in snapshot.dumps {
@@ -367,6 +369,13 @@ extension SiteGenerator {
             if known[2 * index + 1] == nil { made.append((keys[index].abstract, texts[index].abstract)) }
         }
         return made
+    }
+
+    /// Adds to each dump's warnings the papers it lists on a day another dump lists too,
+    /// with another abstract (after the memo took the parses: these warnings depend on
+    /// more than one file).
+    private static func noteConflicts(_ results: inout [DumpParseResult]) {
+        for (index, warning) in DumpDay.conflicts(results.map(\.day)) { results[index].diagnostics.append(warning) }
     }
 
     /// Each paper's facts: its slug base (from its title), then its topics; remembered
