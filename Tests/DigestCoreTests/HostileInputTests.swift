@@ -238,6 +238,82 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test("titles of punctuation alone (???, !!!) stay papers of their own, each with its page")
+    func punctuationTitles() throws {
+        #expect(TitleKey("???") != TitleKey("!!!"))
+        #expect(TitleKey("? ? ?") == TitleKey(" ?  ? ?"))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write(
+            "content/dumps/2026-03-12.txt",
+            dumpText([("???", abstract("questions")), ("!!!", abstract("exclamations")), ("...", abstract("dots"))]))
+        let summary = try SiteBuild(
+            content: folder.url.appendingPathComponent("content"), templates: nil,
+            output: folder.url.appendingPathComponent("site")
+        ).run()
+        #expect(summary.papers == 3)
+    }
+
+    @Test(
+        "two dumps of one day giving a paper different abstracts: a warning at the later one, as full and incremental builds give it"
+    )
+    func sameDayConflict() throws {
+        let folder = try oneDay("Earlier Paper", "earlier")
+        defer { folder.remove() }
+        let content = folder.url.appendingPathComponent("content")
+        let output = folder.url.appendingPathComponent("site")
+        _ = try SiteBuild(content: content, templates: nil, output: output).run()
+        _ = try folder.write(
+            "content/dumps/2026-03-13-a.txt",
+            dumpText(date: "Mar 13", [("Twice Listed", abstract("morning")), ("Same Both Times", abstract("same"))]))
+        _ = try folder.write(
+            "content/dumps/2026-03-13-b.txt",
+            dumpText(date: "Mar 13", [("Same Both Times", abstract("same")), ("Twice  listed", abstract("evening"))]))
+        let expected =
+            "2026-03-13-b.txt:15:1: warning: 2026-03-13-a.txt:11 lists this paper on the same day with another abstract; this one is shown"
+        var incremental: [String] = []
+        let added = try SiteBuild(content: content, templates: nil, output: output).run(report: {
+            incremental.append($0.description)
+        })
+        #expect(added.catalogExtended, "the new day extended the last catalog")
+        #expect(incremental.filter { $0.contains("same day") }.count == 1, "\(incremental)")
+        #expect(incremental.contains { $0.hasSuffix(expected) }, "\(incremental)")
+        var full: [String] = []
+        _ = try SiteBuild(
+            content: content, templates: nil, output: folder.url.appendingPathComponent("clean"),
+            cacheFolder: folder.url.appendingPathComponent("clean-cache")
+        ).run(report: { full.append($0.description) })
+        #expect(full == incremental)
+        #expect(try differencesFromCleanBuild(content, output, in: folder).isEmpty)
+        #expect(
+            try String(contentsOf: output.appendingPathComponent("papers/twice-listed/index.html"), encoding: .utf8)
+                .contains("evening"))
+    }
+
+    @Test("site.yml that is a folder, and pages/ or static/ that are files, are named for what they are")
+    func foldersAndFilesSwapped() throws {
+        let folder = try oneDay("Swapped Paper", "swaps")
+        defer { folder.remove() }
+        let content = folder.url.appendingPathComponent("content")
+        _ = try folder.write("content/pages", "not a folder")
+        _ = try folder.write("content/static", "not a folder")
+        var warnings: [String] = []
+        _ = try SiteBuild(content: content, templates: nil, output: folder.url.appendingPathComponent("site")).run(
+            report: { warnings.append($0.description) })
+        for name in ["pages", "static"] {
+            #expect(
+                warnings.contains {
+                    $0.hasSuffix("content/\(name):1:1: warning: not a folder, so the site has nothing from it")
+                },
+                "\(warnings)")
+        }
+        _ = try folder.write("content/site.yml/x", "title: x\n")
+        let failed = failure(content, folder.url.appendingPathComponent("site"))
+        #expect(
+            failed?.description.contains("site.yml:1:1: error: cannot read file: it is a folder") == true,
+            "\(String(describing: failed))")
+    }
+
     @Test("pages of pages/ whose names collide, with each other or with the site's own folders, fail the build")
     func pageNameCollisions() throws {
         let folder = try oneDay("Page Clash Paper", "pages")

@@ -73,6 +73,31 @@ struct ImportTests {
         #expect(try folder.read("dumps/2026-03-12.txt") == stored)
     }
 
+    @Test("a day file that is a link is merged where it points; the link stays a link")
+    func linkedDayFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("archive/march-12.txt", dumpText(date: "Mar 12", [("Alpha Paper", abstract("alpha"))]))
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("dumps"), withIntermediateDirectories: true)
+        let link = folder.url.appendingPathComponent("dumps/2026-03-12.txt")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "../archive/march-12.txt")
+        let outcome = try importer(folder).importDump(
+            SourceFile(path: "saved.txt", text: dumpText(date: "Mar 12", [("Beta Paper", abstract("beta"))])))
+        #expect(outcome.new == 1)
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "../archive/march-12.txt")
+        #expect(try folder.read("archive/march-12.txt").contains("Beta Paper"))
+
+        // A broken link is not replaced by a file.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("archive/march-12.txt"))
+        #expect(throws: BuildFailure.self) {
+            try importer(folder).importDump(
+                SourceFile(path: "saved.txt", text: dumpText(date: "Mar 12", [("Gamma Paper", abstract("gamma"))])))
+        }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "../archive/march-12.txt")
+    }
+
     @Test("every demo dump imports into an empty folder with its full paper count")
     func demoDumps() throws {
         let folder = try TemporaryFolder()

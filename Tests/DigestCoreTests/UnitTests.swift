@@ -21,11 +21,11 @@ struct BaseURLTests {
     }
 
     @Test(
-        "refused: not http(s) or a path, credentials, dot segments, query, fragment, markup",
+        "refused: not http(s) or a path, credentials, dot segments, query, fragment, markup, line breaks",
         arguments: [
             "", "ftp://host/", "repo/", "https:///path", "https://user:secret@host.example/",
             "https://token@host.example/", "/a/../b/", "https://host.example/./x/", "/repo?x=1", "/repo#top",
-            "/a b/", "/\"x\"/", "https://ho st/",
+            "/a b/", "/\"x\"/", "https://ho st/", "https://host.example/\nDisallow: /", "/repo/\u{7}",
         ])
     func refused(text: String) {
         #expect(BaseURL(text) == nil, "\(text)")

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `digest import`: files a freshly saved Daily Papers page under `dumps/YYYY-MM-DD.txt`.
 ///
 /// The date line has no year, so the year is the most recent one that does not put the day
@@ -137,12 +141,26 @@ public struct DumpImporter: Sendable {
                     "cannot merge into \(url.path) without changing how its papers read; nothing was written",
                     at: nil))
         }
+        let target = try Self.linkTarget(url)
         do {
             try FileManager.default.createDirectory(at: dumps, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try Data(text.utf8).write(to: target, options: .atomic)
         } catch {
             throw BuildFailure(.error("cannot write \(url.path): \(error.localizedDescription)", at: nil))
         }
+    }
+
+    /// Where a day file that is a symbolic link points (dumps kept elsewhere, linked in):
+    /// replaced in place, the link would become a copy, and the file it named would miss
+    /// the new papers. Any other path is itself.
+    private static func linkTarget(_ url: URL) throws(BuildFailure) -> URL {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return url }
+        guard let resolved = realpath(url.path, nil) else {
+            throw BuildFailure(.error("cannot write \(url.path): it is a broken symbolic link; nothing was written"))
+        }
+        defer { free(resolved) }
+        return URL(fileURLWithPath: String(cString: resolved))
     }
 
     /// LF line ends, no trailing spaces, no run of more than one blank line, one final newline.

@@ -20,7 +20,10 @@ public struct BaseURL: Hashable, Sendable, CustomStringConvertible {
     /// Nil when `text` is neither an http(s) URL nor a path.
     public init?(_ text: String) {
         var text = text.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return nil }
+        // A line break or other control character would end a line of robots.txt early.
+        if text.isEmpty || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return nil
+        }
         var origin: String?
         let lower = text.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
