@@ -195,6 +195,32 @@ struct OutputManifestTests {
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("papers/x").path))
     }
 
+    @Test("a symbolic link put where the site has a folder is never written or deleted through")
+    func linkedFolders() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let site = folder.url.appendingPathComponent("site")
+        let manifest = try build(["about/index.html", "papers/x/index.html"], into: site)
+        let mine = folder.url.appendingPathComponent("mine")
+        _ = try folder.write("mine/index.html", "my notes")
+        _ = try folder.write("mine/x/index.html", "my other notes")
+        let manager = FileManager.default
+        for name in ["about", "papers"] {
+            try manager.removeItem(at: site.appendingPathComponent(name))
+            try manager.createSymbolicLink(at: site.appendingPathComponent(name), withDestinationURL: mine)
+        }
+        let writer = try OutputWriter(directory: site)
+        for path in ["about/index.html", "papers/x/index.html"] {
+            let failure = #expect(throws: OutputWriter.Failure.self) { try writer.write(Data("page".utf8), to: path) }
+            #expect(failure?.description.contains("is a symbolic link or a file where the site puts a folder") == true)
+        }
+        // The pages gone from the site: their files behind the links stay.
+        _ = try writer.finish(files: OutputManifest())
+        #expect(
+            try folder.read("mine/index.html") == "my notes" && folder.read("mine/x/index.html") == "my other notes")
+        #expect(manifest.paths.count == 2)
+    }
+
     @Test(
         "a file removed, resized or replaced by a folder since the last build makes the output not intact, and only it unknown"
     )

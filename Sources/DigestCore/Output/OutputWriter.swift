@@ -189,11 +189,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// Safe to call from several threads for different paths.
     public func write(_ data: Data, to path: String) throws(Failure) {
         let file = try filePath(path)
-        let folder = Self.folder(of: file)
-        if !lock.withLock({ folders.contains(folder) }) {
-            try Self.makeFolders(folder)
-            _ = lock.withLock { folders.insert(folder) }
-        }
+        try makeFolder(Self.folder(of: file))
         // A file the last build did not write is new: written in place (the journal names it,
         // so a crash mid-write is repaired). One that exists is replaced whole, by a rename.
         let isNew = previous[path] == nil
@@ -251,7 +247,7 @@ public final class OutputWriter: @unchecked Sendable {
         let removed = previous.paths.indices.filter { !kept.indices.contains($0) || !kept[$0] }
             .map { previous.paths[$0] }.sorted()
         for path in removed {
-            guard let file = try? filePath(path) else { continue }
+            guard let file = try? filePath(path), isOwnFolder(Self.folder(of: file)) else { continue }
             // A file, never a folder put in its place: what the build did not write stays.
             unlink(file)
             removeEmptyParents(of: URL(fileURLWithPath: file))
@@ -373,16 +369,42 @@ public final class OutputWriter: @unchecked Sendable {
         return result.sorted()
     }
 
-    /// `mkdir -p`, with plain system calls: a site has a folder per page.
-    private static func makeFolders(_ path: String) throws(Failure) {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
-            throw Failure(description: "cannot create folder \(path): \(errorText())")
+    /// `mkdir -p` below the output folder, with plain system calls (a site has a folder per
+    /// page), each folder made or checked once a build. A folder found in place must be a
+    /// folder, not a symbolic link: written through, a link put in `Output/` would have its
+    /// target's files overwritten, and deleted when their pages go.
+    private func makeFolder(_ folder: String) throws(Failure) {
+        guard folder.utf8.count >= root.utf8.count, !lock.withLock({ folders.contains(folder) }) else { return }
+        try makeFolder(Self.folder(of: folder))
+        if mkdir(folder, 0o755) != 0 {
+            guard errno == EEXIST else {
+                throw Failure(description: "cannot create folder \(folder): \(Self.errorText())")
+            }
+            guard Self.isFolder(folder) else { throw Self.notAFolder(folder) }
         }
-        try makeFolders(String(path[..<slash]))
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-            throw Failure(description: "cannot create folder \(path): \(errorText())")
-        }
+        _ = lock.withLock { folders.insert(folder) }
+    }
+
+    /// Whether `folder` and those above it, up to the output folder, are folders the build
+    /// may delete in (none a link to somewhere else).
+    private func isOwnFolder(_ folder: String) -> Bool {
+        guard folder.utf8.count >= root.utf8.count, !lock.withLock({ folders.contains(folder) }) else { return true }
+        guard isOwnFolder(Self.folder(of: folder)), Self.isFolder(folder) else { return false }
+        _ = lock.withLock { folders.insert(folder) }
+        return true
+    }
+
+    /// A folder itself, not a link to one (`lstat`).
+    private static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    private static func notAFolder(_ folder: String) -> Failure {
+        Failure(
+            description:
+                "\(folder) is a symbolic link or a file where the site puts a folder; digest build does not write through it: remove it (files to publish as they are belong in the content folder's static/)"
+        )
     }
 
     /// `folder/.name.digest-tmp` beside `folder/name`.
