@@ -114,6 +114,17 @@ struct CatalogTests {
                 "topics.yml:11:5: warning: unknown setting 'colour' ignored",
                 "topics.yml:8:5: error: topic slug 'a' is used twice (first at line 2)",
             ])
+        var limits: [Diagnostic] = []
+        let long = String(repeating: "a", count: 300)
+        let aliased =
+            "x: &a \"\(String(repeating: "lol ", count: 100))\"\ntopics:\n  - name: Bomb\n    phrases: [*a, *a, *a]\n  - name: Long\n    slug: \(long)\n    phrases: [x]\n"
+        #expect(Taxonomy.load(SourceFile(path: "topics.yml", text: aliased), diagnostics: &limits) == nil)
+        #expect(
+            limits.map(\.description) == [
+                "topics.yml:1:1: warning: unknown setting 'x' ignored",
+                "topics.yml:4:14: error: topic 'Bomb' has a phrase of 400 characters ('lol lol lol lol lol lol lol lol lol lol …'); phrases are words or short phrases, of at most 200",
+                "topics.yml:6:11: error: topic slug '\(long.prefix(40))…' is 300 characters long; keep it to 100",
+            ])
         var syntax: [Diagnostic] = []
         #expect(
             Taxonomy.load(SourceFile(path: "topics.yml", text: "topics: [\n  - name: x\n"), diagnostics: &syntax) == nil

@@ -11,6 +11,11 @@ public struct Taxonomy: Sendable {
         self.other = other
     }
 
+    /// The longest topic slug taken: a slug names a folder of the site.
+    static let longestSlug = 100
+    /// The longest phrase or exclusion a topic may list.
+    static let longestPhrase = 200
+
     public static let defaultOther = Topic(
         name: "Other", slug: "other",
         description: "Papers that match none of the other topics.", phrases: [])
@@ -83,7 +88,25 @@ public struct Taxonomy: Sendable {
                 .error("topic slug '\(slug)' should use only a-z, 0-9 and '-'", at: yaml.location(of: fields["slug"])))
             return nil
         }
+        // A folder name: one far longer is refused by the file system only while writing.
+        guard slug.count <= Self.longestSlug else {
+            diagnostics.append(
+                .error(
+                    "topic slug '\(slug.prefix(40))…' is \(slug.count) characters long; keep it to \(Self.longestSlug)",
+                    at: yaml.location(of: fields["slug"])))
+            return nil
+        }
         let phrases = fields.strings("phrases", diagnostics: &diagnostics) ?? []
+        let exclude = fields.strings("exclude", diagnostics: &diagnostics) ?? []
+        // Phrases are a few words. One YAML alias may repeat a long text any number of
+        // times (`[*a, *a, …]`): 2,000 of 100 KB in a file of 106 KB took 2.8 GB to match.
+        if let long = (phrases + exclude).first(where: { $0.count > Self.longestPhrase }) {
+            diagnostics.append(
+                .error(
+                    "topic '\(name)' has a phrase of \(long.count) characters ('\(long.prefix(40))…'); phrases are words or short phrases, of at most \(Self.longestPhrase)",
+                    at: yaml.location(of: fields[phrases.contains(long) ? "phrases" : "exclude"])))
+            return nil
+        }
         if requirePhrases && phrases.isEmpty {
             diagnostics.append(
                 .warning("topic '\(name)' has no phrases, so no paper will join it", at: yaml.location(of: node)))
@@ -92,7 +115,7 @@ public struct Taxonomy: Sendable {
             name: name, slug: slug,
             description: fields.string("description", diagnostics: &diagnostics) ?? "",
             phrases: phrases,
-            exclude: fields.strings("exclude", diagnostics: &diagnostics) ?? [],
+            exclude: exclude,
             minMentions: fields.int("min_mentions", in: 1...100, diagnostics: &diagnostics) ?? 2)
     }
 }
