@@ -35,7 +35,7 @@ struct Digest: AsyncParsableCommand {
             Foundation.exit(1)
         } catch let failure as ImportFailure {
             Console.report(failure.diagnostics)
-            let files = max(Set(failure.diagnostics.errors.compactMap { $0.location?.path }).count, 1)
+            let files = max(failure.files, 1)
             Console.error(
                 files == 1
                     ? "1 file was not imported; nothing was written for it"

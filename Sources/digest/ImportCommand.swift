@@ -30,20 +30,31 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one dump file, or '-' for standard input") }
-        if let year, !(1900...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
+        if let year, !(1900...9999).contains(year) { throw ValidationError("--year must be a year from 1900 to 9999") }
     }
 
     func run() throws {
         let importer = DumpImporter(
             dumps: SiteOptions.contentURL(content).appendingPathComponent("dumps"), today: .today, year: year)
         var failures: [Diagnostic] = []
+        var refused = 0
         for path in files {
             let file: SourceFile
             if path == "-" {
                 file = SourceFile(path: "<stdin>", data: FileHandle.standardInput.readDataToEndOfFile())
             } else {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    failures.append(.error("cannot read \(path)"))
+                // Through a handle: a pipe (`<(…)`) or a FIFO reads too.
+                guard let handle = FileHandle(forReadingAtPath: path) else {
+                    failures.append(.error("cannot read \(path): \(String(cString: strerror(errno)))"))
+                    refused += 1
+                    continue
+                }
+                let data: Data
+                do {
+                    data = try handle.readToEnd() ?? Data()
+                } catch {
+                    failures.append(.error("cannot read \(path): \(error.localizedDescription)"))
+                    refused += 1
                     continue
                 }
                 file = SourceFile(path: path, data: data)
@@ -52,25 +63,29 @@ struct ImportCommand: ParsableCommand {
                 let outcome = try importer.importDump(file)
                 Console.report(outcome.diagnostics)
                 let target = Self.relative(outcome.destination.path)
+                let added =
+                    outcome.abstractsAdded == 0
+                    ? "" : ", and the missing abstract of \(count(outcome.abstractsAdded, "paper")) added"
                 if quiet {
                     continue
                 } else if outcome.created {
                     Console.line(
                         "\(file.path): \(outcome.date.long) → \(target): \(count(outcome.papers, "paper")), all new")
-                } else if outcome.new == 0 {
+                } else if outcome.new == 0 && outcome.abstractsAdded == 0 {
                     Console.line(
                         "\(file.path): \(outcome.date.long) → \(target): nothing new (\(count(outcome.papers, "paper")) already there)"
                     )
                 } else {
                     Console.line(
-                        "\(file.path): \(outcome.date.long) → \(target): \(outcome.new) new of \(count(outcome.papers, "paper")), merged"
+                        "\(file.path): \(outcome.date.long) → \(target): \(outcome.new) new of \(count(outcome.papers, "paper"))\(added), merged"
                     )
                 }
             } catch {
                 failures += error.diagnostics
+                refused += 1
             }
         }
-        if !failures.isEmpty { throw ImportFailure(diagnostics: failures) }
+        if !failures.isEmpty { throw ImportFailure(diagnostics: failures, files: refused) }
     }
 
     private static func relative(_ path: String) -> String {
@@ -82,4 +97,6 @@ struct ImportCommand: ParsableCommand {
 /// Some files were refused; the others were imported.
 struct ImportFailure: Error {
     var diagnostics: [Diagnostic]
+    /// How many of the files named were refused.
+    var files: Int
 }

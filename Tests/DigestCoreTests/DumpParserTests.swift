@@ -33,6 +33,20 @@ struct DumpParserTests {
                 "001_44a34cf58eefd36a.txt:11:1: error: cannot tell the year") == true, "\(noYear.diagnostics)")
     }
 
+    @Test(
+        "a file name shaped like a date that is none says so", arguments: ["2026-02-29", "1899-03-01", "2026-13-01"])
+    func badDateInName(name: String) {
+        let parsed = DumpParser().parse(
+            SourceFile(path: "dumps/\(name).txt", text: dumpText(date: "Mar 1", [("A Paper", abstract())])))
+        #expect(parsed.day == nil)
+        #expect(
+            parsed.diagnostics.map(\.description).contains {
+                $0.contains(
+                    "error: cannot tell the year of 'Mar 1': the file name's \(name) is not a date from the year 1900 on"
+                )
+            }, "\(parsed.diagnostics)")
+    }
+
     @Test("header lines in any subset, including by / AK / and the research community on separate lines")
     func headerVariants() throws {
         let bodies = [

@@ -73,6 +73,39 @@ struct ImportTests {
         #expect(try folder.read("dumps/2026-03-12.txt") == stored)
     }
 
+    @Test("a save made before the page had an abstract is completed by a later save: the abstract goes under its title")
+    func missingAbstractFilled() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let morning = dumpText(date: "Mar 12", [("Alpha Paper", abstract("alpha"))]) + "\n\nBeta Paper\n"
+        _ = try importer(folder).importDump(SourceFile(path: "morning.txt", text: morning))
+        let evening = dumpText(
+            date: "Mar 12",
+            [("Alpha Paper", abstract("alpha")), ("Beta Paper", abstract("beta")), ("Gamma Paper", abstract("gamma"))])
+        let outcome = try importer(folder).importDump(SourceFile(path: "evening.txt", text: evening))
+        #expect(outcome.new == 1 && outcome.abstractsAdded == 1, "\(outcome.diagnostics)")
+        let stored = try folder.read("dumps/2026-03-12.txt")
+        let day = try #require(DumpParser().parse(SourceFile(path: "2026-03-12.txt", text: stored)).day)
+        #expect(day.entries.map(\.title) == ["Alpha Paper", "Beta Paper", "Gamma Paper"])
+        #expect(day.entries.allSatisfy { $0.hasAbstract })
+        #expect(stored.contains("Beta Paper\n\n" + abstract("beta").trimmingCharacters(in: .whitespaces)))
+    }
+
+    @Test("a day filed in a subfolder of dumps/ (which a build reads) is merged there, not filed twice")
+    func dayInSubfolder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write(
+            "dumps/2026/2026-03-12.txt", dumpText(date: "Mar 12", [("Alpha Paper", abstract("alpha"))]))
+        let outcome = try importer(folder).importDump(
+            SourceFile(
+                path: "saved.txt",
+                text: dumpText(date: "Mar 12", [("Alpha Paper", abstract("alpha")), ("Beta Paper", abstract("beta"))])))
+        #expect(outcome.new == 1 && outcome.destination.path.hasSuffix("dumps/2026/2026-03-12.txt"))
+        #expect(!folder.exists("dumps/2026-03-12.txt"))
+        #expect(try folder.read("dumps/2026/2026-03-12.txt").contains("Beta Paper"))
+    }
+
     @Test("a day file that is a link is merged where it points; the link stays a link")
     func linkedDayFile() throws {
         let folder = try TemporaryFolder()

@@ -103,9 +103,15 @@ public struct DumpParser: Sendable {
         }
         let inferred = latestDate.flatMap { DayDate.mostRecent(month: line.month, day: line.day, notAfter: $0)?.year }
         guard let year = forcedYear ?? nameDate?.year ?? line.year ?? inferred ?? defaultYear else {
+            // A name shaped like a date that is none (`2026-02-29`, `1899-03-01`) is why.
+            let name = location.path.split(separator: "/").last.map(String.init) ?? location.path
+            let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+            let why = Self.datesShaped(inFileName: stem).first.map {
+                "the file name's \($0) is not a date from the year 1900 on; "
+            }
             diagnostics.append(
                 .error(
-                    "cannot tell the year of '\(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day)': name the file YYYY-MM-DD.txt, write the year in the date line, or set 'year:' in site.yml",
+                    "cannot tell the year of '\(DayDate.monthNames[line.month - 1].prefix(3)) \(line.day)': \(why ?? "")name the file YYYY-MM-DD.txt, write the year in the date line, or set 'year:' in site.yml",
                     at: location))
             return nil
         }
@@ -120,9 +126,16 @@ public struct DumpParser: Sendable {
     /// `2026-03-12.txt`, `dump-2026-03-12`, `2026-03-12-evening` all name a day; `20266-03-12`
     /// and `0026-03-12` do not (a year is four digits from 1900 on, as `year:` in site.yml).
     static func date(inFileName stem: String) -> DayDate? {
+        datesShaped(inFileName: stem).lazy.compactMap { DayDate(iso: $0) }.first { $0.year >= 1900 }
+    }
+
+    /// The parts of `stem` shaped like `YYYY-MM-DD`, standing apart from other digits,
+    /// whether or not they are dates.
+    static func datesShaped(inFileName stem: String) -> [String] {
         let chars = Array(stem.utf8)
-        guard chars.count >= 10 else { return nil }
+        guard chars.count >= 10 else { return [] }
         let isDigit = { (c: UInt8) in c >= 48 && c <= 57 }
+        var found: [String] = []
         for start in 0...(chars.count - 10) {
             let candidate = chars[start..<(start + 10)]
             let shaped = candidate.enumerated().allSatisfy { offset, c in
@@ -130,11 +143,9 @@ public struct DumpParser: Sendable {
             }
             let apart =
                 (start == 0 || !isDigit(chars[start - 1])) && (start + 10 == chars.count || !isDigit(chars[start + 10]))
-            if shaped, apart, let date = DayDate(iso: String(decoding: candidate, as: UTF8.self)), date.year >= 1900 {
-                return date
-            }
+            if shaped, apart { found.append(String(decoding: candidate, as: UTF8.self)) }
         }
-        return nil
+        return found
     }
 
     /// Pairs titles with abstracts, recovering when a title lacks its abstract.

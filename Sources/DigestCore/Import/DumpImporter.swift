@@ -8,8 +8,9 @@ import Foundation
 ///
 /// The date line has no year, so the year is the most recent one that does not put the day
 /// in the future (or `--year`). A day that already has a dump gets only the papers it lacks,
-/// appended; nothing already there is rewritten, and a paper whose abstract differs is
-/// reported, not replaced.
+/// appended, and the abstracts its papers lack (a save made before the page had them);
+/// nothing already there is rewritten, and a paper whose abstract differs is reported,
+/// not replaced.
 public struct DumpImporter: Sendable {
     /// The `dumps/` folder of a content folder (created when missing).
     public var dumps: URL
@@ -32,6 +33,8 @@ public struct DumpImporter: Sendable {
         public var papers: Int
         /// Papers the day did not have before.
         public var new: Int
+        /// Papers the day file had without an abstract, which this dump gave theirs.
+        public var abstractsAdded = 0
         /// The day had no dump before.
         public var created: Bool
         /// Warnings about the imported file (odd lines, papers kept with their old abstract).
@@ -57,10 +60,12 @@ public struct DumpImporter: Sendable {
                 diagnostics + [.error("not a Daily Papers dump: no paper has an abstract; nothing imported", at: start)]
             )
         }
-        let destination = dumps.appendingPathComponent("\(day.date.iso).txt")
-        let existing = try existingEntries(of: day.date)
+        let (existing, files) = try existingEntries(of: day.date)
+        // The day's own file where the dumps keep it (`dumps/2026/2026-03-12.txt`), else a new one.
+        let name = "\(day.date.iso).txt"
+        let destination = files.first { $0.lastPathComponent == name } ?? dumps.appendingPathComponent(name)
         if existing.isEmpty && !FileManager.default.fileExists(atPath: destination.path) {
-            try write(Self.normalised(text), to: destination, expecting: day.entries, date: day.date)
+            try write(Self.normalised(text), to: destination, expecting: day.entries, date: day.date, source: start)
             return Outcome(
                 date: day.date, destination: destination, papers: day.entries.count, new: day.entries.count,
                 created: true, diagnostics: diagnostics)
@@ -71,9 +76,17 @@ public struct DumpImporter: Sendable {
             known[TitleKey(entry.title).value] = entry
         }
         var fresh: [DumpEntry] = []
+        // Papers of the day file saved before their abstract was on the page (a save cut
+        // short, the page still loading): the abstract now given is added under the title.
+        var filled: [String: DumpEntry] = [:]
         for entry in day.entries {
-            guard let old = known[TitleKey(entry.title).value] else {
+            let key = TitleKey(entry.title).value
+            guard let old = known[key] else {
                 fresh.append(entry)
+                continue
+            }
+            if old.abstract.isEmpty, entry.hasAbstract, old.titleLocation.path == destination.path {
+                filled[key] = entry
                 continue
             }
             if !entry.abstract.isEmpty && Self.squeezed(old.abstract) != Self.squeezed(entry.abstract) {
@@ -83,10 +96,12 @@ public struct DumpImporter: Sendable {
                         at: entry.abstractLocation ?? entry.titleLocation))
             }
         }
-        if !fresh.isEmpty {
+        if !fresh.isEmpty || !filled.isEmpty {
             let currentData = try? Data(contentsOf: destination)
             let current = currentData.map {
-                Self.normalised(TextDecoding.decode(SourceFile(path: destination.path, data: $0)).text)
+                Self.filling(
+                    Self.normalised(TextDecoding.decode(SourceFile(path: destination.path, data: $0)).text),
+                    with: filled)
             }
             if let currentData, let encoding = Self.unusualEncoding(of: currentData) {
                 diagnostics.append(
@@ -98,48 +113,65 @@ public struct DumpImporter: Sendable {
                 .joined(separator: "\n\n")
             let merged: String
             if let current {
-                merged = current + "\n" + block + "\n"
+                merged = fresh.isEmpty ? current : current + "\n" + block + "\n"
             } else {
                 // Other files hold this day; start the canonical file with a date line.
                 merged = "\(DayDate.monthNames[day.date.month - 1].prefix(3)) \(day.date.day)\n\n" + block + "\n"
             }
-            let before = current == nil ? [] : existing.filter { $0.titleLocation.path == destination.path }
-            try write(merged, to: destination, expecting: before + fresh, date: day.date)
+            let before = (current == nil ? [] : existing.filter { $0.titleLocation.path == destination.path }).map {
+                filled[TitleKey($0.title).value] ?? $0
+            }
+            try write(merged, to: destination, expecting: before + fresh, date: day.date, source: start)
         }
         return Outcome(
-            date: day.date, destination: destination, papers: day.entries.count, new: fresh.count, created: false,
-            diagnostics: diagnostics)
+            date: day.date, destination: destination, papers: day.entries.count, new: fresh.count,
+            abstractsAdded: filled.count, created: false, diagnostics: diagnostics)
     }
 
-    /// The papers already filed under `date`, from every dump whose name carries that date.
-    private func existingEntries(of date: DayDate) throws(BuildFailure) -> [DumpEntry] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dumps.path)) ?? []
+    /// The papers already filed under `date`, from every dump below `dumps/` (as a build
+    /// reads them, subfolders too) whose name carries that date, and those files.
+    private func existingEntries(of date: DayDate) throws(BuildFailure) -> (entries: [DumpEntry], files: [URL]) {
         var entries: [DumpEntry] = []
-        for name in names.sorted() where name.hasSuffix(".txt") {
-            let stem = String(name.dropLast(4))
-            guard DumpParser.date(inFileName: stem) == date else { continue }
-            let url = dumps.appendingPathComponent(name)
+        var files: [URL] = []
+        for path in FolderWalk(dumps).files where path.hasSuffix(".txt") {
+            let url = URL(fileURLWithPath: path)
+            guard DumpParser.date(inFileName: url.deletingPathExtension().lastPathComponent) == date else { continue }
             guard let data = try? Data(contentsOf: url) else {
                 throw BuildFailure(.error("cannot read \(url.path)", at: nil))
             }
             entries += DumpParser().parse(SourceFile(path: url.path, data: data)).day?.entries ?? []
+            files.append(url)
         }
-        return entries
+        return (entries, files)
+    }
+
+    /// Each title of `text` that `filled` has a paper for (by key), with that paper's
+    /// abstract as the paragraph after it. `text` is normalised: paragraphs are apart by
+    /// one blank line. The last paragraph of a title is taken, as titles follow the header.
+    static func filling(_ text: String, with filled: [String: DumpEntry]) -> String {
+        guard !filled.isEmpty else { return text }
+        var paragraphs = text.dropLast().components(separatedBy: "\n\n")
+        for (key, entry) in filled.sorted(by: { $0.key < $1.key }) {
+            guard let at = paragraphs.lastIndex(where: { TitleKey($0).value == key }) else { continue }
+            paragraphs.insert(entry.abstract, at: at + 1)
+        }
+        return paragraphs.joined(separator: "\n\n") + "\n"
     }
 
     /// Writes `text` atomically after checking that it reads back as exactly `expected`:
-    /// a merge that would lose or garble a paper is refused rather than written.
-    private func write(_ text: String, to url: URL, expecting expected: [DumpEntry], date: DayDate)
-        throws(BuildFailure)
-    {
+    /// a merge that would lose or garble a paper is refused rather than written (the error
+    /// at `source`, the dump being imported).
+    private func write(
+        _ text: String, to url: URL, expecting expected: [DumpEntry], date: DayDate, source: SourceLocation
+    ) throws(BuildFailure) {
         let check = DumpParser().parse(SourceFile(path: url.path, text: text)).day
         let got = (check?.entries ?? []).map { [TitleKey($0.title).value, Self.squeezed($0.abstract)] }
         let want = expected.map { [TitleKey($0.title).value, Self.squeezed($0.abstract)] }
         guard check?.date == date, Set(want).isSubset(of: Set(got)) else {
             throw BuildFailure(
                 .error(
-                    "cannot merge into \(url.path) without changing how its papers read; nothing was written",
-                    at: nil))
+                    "merged into \(url.path), its papers would read differently (a title or abstract taken for the other); nothing was written: add the new papers to that file by hand",
+                    at: source))
         }
         let target = try Self.linkTarget(url)
         do {
