@@ -143,6 +143,11 @@ public struct PreviewServer: Sendable {
             let recovered = await state.failure != nil
             await state.succeeded(basePath: result.basePath)
             let milliseconds = Int((result.seconds * 1000).rounded())
+            let changed = !result.written.isEmpty || !result.removed.isEmpty || result.rendered > 0
+            if !isFirst && !recovered && !changed {
+                // A change seen twice (inotify and its backstop poll), or a file touched only.
+                return
+            }
             if isFirst {
                 log(
                     "Built \(count(result.days, "day")), \(count(result.papers, "paper")), \(count(result.topics, "topic")): \(count(result.pages, "file")) in \(milliseconds) ms"

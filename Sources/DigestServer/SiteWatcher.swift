@@ -6,7 +6,8 @@ import Foundation
 #endif
 
 /// Reports that an input of the build changed. Uses inotify on Linux (watching new
-/// sub-folders as they appear) and falls back to polling file sizes and modification times
+/// sub-folders as they appear), with a slow poll beside it for what inotify cannot see
+/// (an edit behind a symbolic link), and falls back to polling file sizes and modification times
 /// elsewhere or when inotify is unavailable. Only the build's inputs count: the output and
 /// the cache may sit in the content folder (a site made by `digest init`).
 final class SiteWatcher: @unchecked Sendable {
@@ -35,6 +36,12 @@ final class SiteWatcher: @unchecked Sendable {
             if !forcePolling, let inotify = Inotify(inputs: inputs) {
                 mode = "inotify"
                 thread = Thread { [self] in inotify.run(isStopped: { self.isStopped }) { self.notify() } }
+                // inotify does not see an edit to the file a linked dump points to: a slow
+                // poll catches what it misses (a change both see costs one more build that
+                // finds nothing changed, which the server does not announce).
+                let backstop = Thread { [self] in pollLoop(interval: max(pollInterval, 2)) }
+                backstop.name = "digest-watcher-poll"
+                backstop.start()
             } else {
                 thread = Thread { [self] in pollLoop() }
             }
@@ -63,11 +70,12 @@ final class SiteWatcher: @unchecked Sendable {
         _ = lock.withLock { continuation?.yield(()) }
     }
 
-    /// Compares the input files' sizes, times and identities, as a build does, every interval.
-    private func pollLoop() {
+    /// Compares the input files' sizes, times and identities, as a build does, every
+    /// `interval` (by default the poll interval).
+    private func pollLoop(interval: TimeInterval? = nil) {
         var last = InputState.scan(inputs)
         while !isStopped {
-            Thread.sleep(forTimeInterval: pollInterval)
+            Thread.sleep(forTimeInterval: interval ?? pollInterval)
             let current = InputState.scan(inputs)
             if current != last {
                 last = current
@@ -86,7 +94,9 @@ final class SiteWatcher: @unchecked Sendable {
         /// For the folders holding inputs: the input names in them, and the folder.
         private var shallow: [Int32: Set<String>] = [:]
         private var shallowPaths: [Int32: URL] = [:]
-        private let inputFolders: Set<URL>
+        /// By path: a `URL` made before its folder existed has no trailing slash, and one made
+        /// after has, so `static/` created after the start never matched as a `URL`.
+        private let inputFolders: Set<String>
         private let mask = UInt32(
             IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
                 | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -94,7 +104,7 @@ final class SiteWatcher: @unchecked Sendable {
         init?(inputs: InputPaths) {
             fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard fd >= 0 else { return nil }
-            inputFolders = Set(inputs.folders.map(\.standardizedFileURL))
+            inputFolders = Set(inputs.folders.map(\.standardizedFileURL.path))
             var parents: [URL: Set<String>] = [:]
             for input in inputs.files + inputs.folders {
                 parents[input.standardizedFileURL.deletingLastPathComponent(), default: []].insert(
@@ -107,7 +117,7 @@ final class SiteWatcher: @unchecked Sendable {
                     shallowPaths[wd] = parent
                 }
             }
-            for folder in inputFolders { addRecursively(folder) }
+            for folder in inputFolders.sorted() { addRecursively(URL(fileURLWithPath: folder)) }
             if watches.isEmpty {
                 close(fd)
                 return nil
@@ -162,7 +172,7 @@ final class SiteWatcher: @unchecked Sendable {
                         // An input folder created after the start (`static/`) is watched from now on.
                         if isNewFolder, let parent = shallowPaths[wd] {
                             let folder = parent.appendingPathComponent(name).standardizedFileURL
-                            if inputFolders.contains(folder) { newFolders.append(folder) }
+                            if inputFolders.contains(folder.path) { newFolders.append(folder) }
                         }
                     }
                     if let parent = watches[wd] {

@@ -201,6 +201,36 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("a static/ folder made after the start is watched, and an edit behind a linked dump is seen")
+    func watchesNewFoldersAndLinks() async throws {
+        try await RunningPreview.with { preview in
+            let folder = preview.folder
+            try FileManager.default.createDirectory(
+                at: folder.url.appendingPathComponent("Content/static"), withIntermediateDirectories: false)
+            try await Task.sleep(for: .milliseconds(500))
+            _ = try folder.write("Content/static/hello.txt", "hello\n")
+            #expect(try await preview.eventually { try await preview.get("/hello.txt").status == 200 })
+
+            let dump = try String(
+                contentsOf: folder.url.appendingPathComponent("Content/dumps/2026-03-12.txt"), encoding: .utf8)
+            let day = dump.replacingOccurrences(of: "\nMar 12\n", with: "\nMar 20\n")
+            _ = try folder.write("elsewhere/2026-03-20.txt", day)
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.url.appendingPathComponent("Content/dumps/2026-03-20.txt").path,
+                withDestinationPath: folder.url.appendingPathComponent("elsewhere/2026-03-20.txt").path)
+            #expect(try await preview.eventually { try await preview.get("/days/2026-03-20/").status == 200 })
+            _ = try folder.write(
+                "elsewhere/2026-03-20.txt",
+                day + "\n\nA Paper Added Behind The Link\n\n"
+                    + String(repeating: "We edit a dump through its link and expect the preview to follow. ", count: 6)
+                    + "\n")
+            #expect(
+                try await preview.eventually {
+                    try await preview.get("/days/2026-03-20/").text.contains("A Paper Added Behind The Link")
+                })
+        }
+    }
+
     @Test("a broken template shows the error page with file:line; fixing it brings the site back")
     func errorPageAndRecovery() async throws {
         try await RunningPreview.with { preview in
