@@ -62,7 +62,23 @@ public struct PreviewServer: Sendable {
         // The build cache on disk makes the first build incremental too; later rebuilds keep
         // it in memory (and each build still saves it for the next `digest build`).
         let cache = BuildCache.load(from: build.cacheFolder)
+        // Signals are taken from the start (one wait for the whole session): Ctrl-C during
+        // the first build stops it after the batch being written, as `digest build` does.
+        let state = self.state
+        let signalled =
+            options.handleSignals
+            ? Task { () -> Bool in
+                await ShutdownSignal.wait()
+                guard !Task.isCancelled else { return false }
+                if await state.isFirst { SiteBuild.interrupt() }
+                return true
+            } : nil
+        defer { signalled?.cancel() }
         await rebuild(cache)
+        if SiteBuild.wasInterrupted {
+            log("Stopped.")
+            return
+        }
         let watcher = SiteWatcher(
             inputs: InputPaths(content: options.content, templates: options.templates), forcePolling: options.polling)
         let changes = watcher.changes()
@@ -70,7 +86,6 @@ public struct PreviewServer: Sendable {
 
         var logger = Logger(label: "digest.serve")
         logger.logLevel = .critical  // cancellation on Ctrl-C is not an error worth a line
-        let state = self.state
         let host = options.host
         let mode = watcher.mode
         let log = self.log
@@ -83,7 +98,8 @@ public struct PreviewServer: Sendable {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 let base = await state.basePath
-                let display = host == "0.0.0.0" ? "127.0.0.1" : host
+                // An IPv6 address is written in brackets in a URL (`http://[::1]:8000/`).
+                let display = host == "0.0.0.0" ? "127.0.0.1" : host.contains(":") ? "[\(host)]" : host
                 if let url = URL(string: "http://\(display):\(port)\(base)") {
                     log("Serving \(url.absoluteString) (watching files with \(mode); Ctrl-C to stop)")
                     onReady(url)
@@ -91,7 +107,6 @@ public struct PreviewServer: Sendable {
             },
             logger: logger)
 
-        let handleSignals = options.handleSignals
         let hub = self.hub
         try await withTaskCancellationHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -103,10 +118,14 @@ public struct PreviewServer: Sendable {
                         await self.rebuild(cache)
                     }
                 }
-                if handleSignals {
+                if let signalled {
                     group.addTask {
-                        await ShutdownSignal.wait()
-                        log("Stopping…")
+                        let stop = await withTaskCancellationHandler {
+                            await signalled.value
+                        } onCancel: {
+                            signalled.cancel()
+                        }
+                        if stop { log("Stopping…") }
                     }
                 }
                 // Whatever ends first (a signal, a server error) stops the rest: event streams
@@ -160,6 +179,10 @@ public struct PreviewServer: Sendable {
             // Tabs reload only when there is something new to see.
             if result.written.isEmpty && result.removed.isEmpty && !recovered && !isFirst { return }
         } catch {
+            if SiteBuild.wasInterrupted {
+                log("Stopping: the build stopped after the pages it was writing; the next build completes the site")
+                return
+            }
             await reported.reportNew(error.diagnostics, with: report)
             await state.failed(error.diagnostics)
             log(

@@ -329,6 +329,9 @@ public struct SiteBuild: Sendable {
         PageStream.interrupted = true
     }
 
+    /// `interrupt()` was called: a build failing now failed for that.
+    public static var wasInterrupted: Bool { PageStream.interrupted }
+
     private static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
