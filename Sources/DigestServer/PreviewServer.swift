@@ -80,7 +80,8 @@ public struct PreviewServer: Sendable {
             return
         }
         let watcher = SiteWatcher(
-            inputs: InputPaths(content: options.content, templates: options.templates), forcePolling: options.polling)
+            inputs: InputPaths(content: options.content, templates: options.templates), output: options.output,
+            forcePolling: options.polling)
         let changes = watcher.changes()
         defer { watcher.stop() }
 

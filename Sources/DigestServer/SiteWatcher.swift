@@ -18,8 +18,12 @@ final class SiteWatcher: @unchecked Sendable {
     private var stopped = false
     private var continuation: AsyncStream<Void>.Continuation?
 
-    init(inputs: InputPaths, forcePolling: Bool = false, pollInterval: TimeInterval = 0.5) {
+    /// The output's manifest: the site deleted while served (`rm -rf Output`) is built again.
+    private let outputManifest: String?
+
+    init(inputs: InputPaths, output: URL? = nil, forcePolling: Bool = false, pollInterval: TimeInterval = 0.5) {
         self.inputs = inputs
+        outputManifest = output?.appendingPathComponent(OutputWriter.manifestName).path
         self.forcePolling = forcePolling
         self.pollInterval = pollInterval
     }
@@ -74,14 +78,22 @@ final class SiteWatcher: @unchecked Sendable {
     /// `interval` (by default the poll interval).
     private func pollLoop(interval: TimeInterval? = nil) {
         var last = InputState.scan(inputs)
+        var published = isPublished
         while !isStopped {
             Thread.sleep(forTimeInterval: interval ?? pollInterval)
             let current = InputState.scan(inputs)
-            if current != last {
+            let nowPublished = isPublished
+            if current != last || (published && !nowPublished) {
                 last = current
                 notify()
             }
+            published = nowPublished
         }
+    }
+
+    /// Whether the output holds a site (its manifest); true when not watched.
+    private var isPublished: Bool {
+        outputManifest.map { FileManager.default.fileExists(atPath: $0) } ?? true
     }
 }
 

@@ -231,6 +231,16 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("the output folder deleted while serving is built again")
+    func outputDeleted() async throws {
+        try await RunningPreview.with { preview in
+            #expect(try await preview.get("/").status == 200)
+            try FileManager.default.removeItem(at: preview.folder.url.appendingPathComponent("Output"))
+            #expect(try await preview.get("/").status == 404)
+            #expect(try await preview.eventually { try await preview.get("/").status == 200 })
+        }
+    }
+
     @Test("a broken template shows the error page with file:line; fixing it brings the site back")
     func errorPageAndRecovery() async throws {
         try await RunningPreview.with { preview in
