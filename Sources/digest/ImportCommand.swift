@@ -39,27 +39,8 @@ struct ImportCommand: ParsableCommand {
         var failures: [Diagnostic] = []
         var refused = 0
         for path in files {
-            let file: SourceFile
-            if path == "-" {
-                file = SourceFile(path: "<stdin>", data: FileHandle.standardInput.readDataToEndOfFile())
-            } else {
-                // Through a handle: a pipe (`<(…)`) or a FIFO reads too.
-                guard let handle = FileHandle(forReadingAtPath: path) else {
-                    failures.append(.error("cannot read \(path): \(String(cString: strerror(errno)))"))
-                    refused += 1
-                    continue
-                }
-                let data: Data
-                do {
-                    data = try handle.readToEnd() ?? Data()
-                } catch {
-                    failures.append(.error("cannot read \(path): \(error.localizedDescription)"))
-                    refused += 1
-                    continue
-                }
-                file = SourceFile(path: path, data: data)
-            }
             do {
+                let file = try Self.read(path)
                 let outcome = try importer.importDump(file)
                 Console.report(outcome.diagnostics)
                 let target = Self.relative(outcome.destination.path)
@@ -86,6 +67,21 @@ struct ImportCommand: ParsableCommand {
             }
         }
         if !failures.isEmpty { throw ImportFailure(diagnostics: failures, files: refused) }
+    }
+
+    /// The dump at `path`, or standard input for `-`; read through a handle, so a pipe
+    /// (`<(…)`) or a FIFO reads too.
+    private static func read(_ path: String) throws(BuildFailure) -> SourceFile {
+        if path == "-" { return SourceFile(path: "<stdin>", data: FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw BuildFailure(.error("cannot read \(path): \(String(cString: strerror(errno)))"))
+        }
+        do {
+            return SourceFile(path: path, data: try handle.readToEnd() ?? Data())
+        } catch {
+            throw BuildFailure(
+                .error("cannot read \(path): \(ContentSnapshot.whyUnreadable(URL(fileURLWithPath: path), error))"))
+        }
     }
 
     private static func relative(_ path: String) -> String {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One paper as a dump lists it: a title paragraph and the abstract paragraph after it.
 public struct DumpEntry: Hashable, Sendable {
     public var title: String
@@ -117,7 +115,7 @@ extension DumpDay {
                             (
                                 index,
                                 .warning(
-                                    "\(URL(fileURLWithPath: earlier.at.path).lastPathComponent):\(earlier.at.line) lists this paper on the same day with another abstract; this one is shown",
+                                    "\(SourceFile.name(of: earlier.at.path)):\(earlier.at.line) lists this paper on the same day with another abstract; this one is shown",
                                     at: entry.titleLocation)
                             ))
                     }

@@ -63,8 +63,7 @@ public struct DumpParser: Sendable {
                     at: skipped.first?.location ?? fileStart))
             return DumpParseResult(day: nil, diagnostics: diagnostics)
         }
-        let nameDate = Self.date(inFileName: file.stem)
-        guard let date = resolveDate(dateLine, nameDate: nameDate, diagnostics: &diagnostics) else {
+        guard let date = resolveDate(dateLine, fileStem: file.stem, diagnostics: &diagnostics) else {
             return DumpParseResult(day: nil, diagnostics: diagnostics)
         }
 
@@ -88,11 +87,12 @@ public struct DumpParser: Sendable {
     /// A header is a handful of lines; past this many unknown ones the file is not a dump.
     static let maxLinesBeforeDate = 8
 
-    /// Year from the file name, else from the date line, else `defaultYear`.
+    /// Year from the file name (`fileStem`), else from the date line, else `defaultYear`.
     private func resolveDate(
-        _ dateLine: (line: DateLine, location: SourceLocation), nameDate: DayDate?, diagnostics: inout [Diagnostic]
+        _ dateLine: (line: DateLine, location: SourceLocation), fileStem: String, diagnostics: inout [Diagnostic]
     ) -> DayDate? {
         let (line, location) = dateLine
+        let nameDate = Self.date(inFileName: fileStem)
         if forcedYear == nil, let nameDate,
             nameDate.month != line.month || nameDate.day != line.day || (line.year.map { $0 != nameDate.year } ?? false)
         {
@@ -104,9 +104,7 @@ public struct DumpParser: Sendable {
         let inferred = latestDate.flatMap { DayDate.mostRecent(month: line.month, day: line.day, notAfter: $0)?.year }
         guard let year = forcedYear ?? nameDate?.year ?? line.year ?? inferred ?? defaultYear else {
             // A name shaped like a date that is none (`2026-02-29`, `1899-03-01`) is why.
-            let name = location.path.split(separator: "/").last.map(String.init) ?? location.path
-            let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
-            let why = Self.datesShaped(inFileName: stem).first.map {
+            let why = Self.datesShaped(inFileName: fileStem).first.map {
                 "the file name's \($0) is not a date from the year 1900 on; "
             }
             diagnostics.append(

@@ -163,11 +163,9 @@ public struct ContentSnapshot: Hashable, Sendable {
         do {
             return SourceFile(path: sourcePath(url), data: try Data(contentsOf: url))
         } catch {
-            // Foundation's own text for a folder is "error 256".
-            let reason = isDirectory(url) ? "it is a folder" : error.localizedDescription
             throw BuildFailure(
                 .error(
-                    "cannot read file: \(reason)",
+                    "cannot read file: \(whyUnreadable(url, error))",
                     at: SourceLocation(path: sourcePath(url), line: 1)))
         }
     }
@@ -181,6 +179,12 @@ public struct ContentSnapshot: Hashable, Sendable {
         diagnostics += walk.diagnostics
         if walk.diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return walk.files.map { URL(fileURLWithPath: $0) }
+    }
+
+    /// Why reading `url` failed with `error`, in words: Foundation's own text for a
+    /// folder is "error 256".
+    public static func whyUnreadable(_ url: URL, _ error: any Error) -> String {
+        isDirectory(url) ? "it is a folder" : error.localizedDescription
     }
 
     /// Whether something is at `url`, a broken link too.

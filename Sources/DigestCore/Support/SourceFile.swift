@@ -16,7 +16,10 @@ public struct SourceFile: Hashable, Sendable {
     }
 
     /// The file name without folders, e.g. `2026-03-12.txt`.
-    public var name: String {
+    public var name: String { Self.name(of: path) }
+
+    /// The last part of `path`, the one home of that rule (a location names its file by path).
+    static func name(of path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
