@@ -201,6 +201,56 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent(".paperdigest-journal").path))
     }
 
+    @Test("links planted at the names the build keeps its own files under are never written through")
+    func linksAtOwnNames() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (content, output) = try publishedSite(folder)
+        let manager = FileManager.default
+        let victim = try folder.write("victim.txt", "the user's own file")
+        func plant(_ path: String) throws {
+            let link = folder.url.appendingPathComponent(path)
+            try manager.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try manager.createSymbolicLink(at: link, withDestinationURL: victim)
+        }
+        // The journal and the manifest decide which files are the build's own: a link there
+        // stops the build, named.
+        for name in [".paperdigest-journal", ".paperdigest"] {
+            let moved = folder.url.appendingPathComponent("moved")
+            if name == ".paperdigest" { try manager.moveItem(at: output.appendingPathComponent(name), to: moved) }
+            try plant("site/\(name)")
+            let failed = failure(content, output)
+            #expect(
+                failed?.description.contains("site/\(name) is a symbolic link") == true, "\(String(describing: failed))"
+            )
+            try manager.removeItem(at: output.appendingPathComponent(name))
+            if name == ".paperdigest" { try manager.moveItem(at: moved, to: output.appendingPathComponent(name)) }
+        }
+        // Temporaries and the cache's files are the build's to replace: the links go, and
+        // what they point at stays as it was.
+        let paper = try #require(
+            try manager.contentsOfDirectory(atPath: output.appendingPathComponent("papers").path).first {
+                $0.hasPrefix("sparse-attention")
+            })
+        let planted = [
+            "site/days/2026-03-13/.index.html.digest-tmp", "site/.feed.xml.digest-tmp",
+            "site/papers/\(paper)/.index.html.digest-tmp",
+            "site/.paperdigest.new", ".paperdigest-cache/cache.bin.new", ".paperdigest-cache/texts.bin.new",
+            ".paperdigest-cache/catalog.bin.new",
+        ]
+        for path in planted { try plant(path) }
+        _ = try folder.write(
+            "content/dumps/2026-03-13.txt",
+            dumpText(date: "Mar 13", [("Sparse Attention Revisited", abstract("attention, edited"))]))
+        _ = try SiteBuild(content: content, templates: nil, output: output).run()
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "the user's own file")
+        for path in planted {
+            let attributes = try? manager.attributesOfItem(atPath: folder.url.appendingPathComponent(path).path)
+            #expect(attributes?[.type] as? FileAttributeType != .typeSymbolicLink, "\(path)")
+        }
+        #expect(try differencesFromCleanBuild(content, output, in: folder) == [])
+    }
+
     @Test("a build that fails while writing says so, and the next build, the obstacle gone, completes the site")
     func failureWhileWriting() throws {
         let folder = try TemporaryFolder()

@@ -17,10 +17,8 @@ public final class BuildLock: Sendable {
             throw OutputWriter.Failure(description: "cannot create \(folder.path): \(error.localizedDescription)")
         }
         let path = folder.appendingPathComponent("lock").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw OutputWriter.Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))")
-        }
+        descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputWriter.Failure(description: OwnFile.failure(path)) }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting()
             guard flock(descriptor, LOCK_EX) == 0 else {

@@ -70,7 +70,7 @@ public final class OutputWriter: @unchecked Sendable {
 
     public static func readManifest(_ directory: URL) -> Manifest {
         let root = directory.standardizedFileURL.path
-        guard let bytes = FileBytes.read(root + "/" + manifestName) else { return .missing }
+        guard let bytes = FileBytes.read(root + "/" + manifestName, followingLinks: false) else { return .missing }
         guard bytes.starts(with: manifestHeaderLine) else { return .older }
         var records = OutputManifest()
         // A large site's lines are about a hundred bytes long.
@@ -90,6 +90,11 @@ public final class OutputWriter: @unchecked Sendable {
             return
         }
         guard isDirectory.boolValue else { throw Failure(description: "\(directory.path) exists and is not a folder") }
+        // Read as the build's own, they would let a link decide which files are its own.
+        for name in [Self.manifestName, Self.journalName] where Self.isLink(root + name) {
+            throw Failure(
+                description: "\(root + name) is a symbolic link, not a file digest build wrote: remove it")
+        }
         switch manifest {
         case .missing:
             let contents = (try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -131,7 +136,8 @@ public final class OutputWriter: @unchecked Sendable {
     /// the cores its own parallel work waits for.
     public static func isIntact(_ directory: URL, split: Bool = true) -> Bool {
         let root = directory.standardizedFileURL.path
-        guard let bytes = FileBytes.read(root + "/" + manifestName), bytes.starts(with: manifestHeaderLine),
+        guard let bytes = FileBytes.read(root + "/" + manifestName, followingLinks: false),
+            bytes.starts(with: manifestHeaderLine),
             let folder = OpenFolder(root), !FileManager.default.fileExists(atPath: root + "/" + journalName)
         else { return false }
         let start = manifestHeaderLine.count
@@ -169,15 +175,17 @@ public final class OutputWriter: @unchecked Sendable {
     /// Notes in the journal that these files are about to change (one write for a batch).
     public func willWrite(_ paths: [String]) throws(Failure) {
         guard !paths.isEmpty else { return }
-        if journal == nil {
-            let url = directory.appendingPathComponent(Self.journalName)
-            if !FileManager.default.fileExists(atPath: url.path) {
-                _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-            }
-            journal = FileHandle(forUpdatingAtPath: url.path)
-            _ = try? journal?.seekToEnd()
+        let journal: FileHandle
+        if let open = self.journal {
+            journal = open
+        } else {
+            let path = root + Self.journalName
+            let descriptor = OwnFile.existing(path, creating: true)
+            guard descriptor >= 0 else { throw Failure(description: OwnFile.failure(path)) }
+            journal = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            _ = try? journal.seekToEnd()
+            self.journal = journal
         }
-        guard let journal else { throw Failure(description: "cannot write \(Self.journalName) in \(directory.path)") }
         do {
             try journal.write(contentsOf: Data((paths.joined(separator: "\n") + "\n").utf8))
         } catch {
@@ -194,8 +202,8 @@ public final class OutputWriter: @unchecked Sendable {
         // so a crash mid-write is repaired). One that exists is replaced whole, by a rename.
         let isNew = previous[path] == nil
         let temporary = isNew ? file : Self.temporary(for: file)
-        let descriptor = Glibc.open(
-            temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | (isNew ? O_EXCL : 0), 0o644)
+        let descriptor =
+            isNew ? Glibc.open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) : OwnFile.create(temporary)
         guard descriptor >= 0 else {
             if isNew && errno == EEXIST {
                 throw Failure(
@@ -394,10 +402,16 @@ public final class OutputWriter: @unchecked Sendable {
         return true
     }
 
-    /// A folder itself, not a link to one (`lstat`).
-    private static func isFolder(_ path: String) -> Bool {
+    /// Whether `path` is a symbolic link.
+    private static func isLink(_ path: String) -> Bool { kind(path) == S_IFLNK }
+
+    /// A folder itself, not a link to one.
+    private static func isFolder(_ path: String) -> Bool { kind(path) == S_IFDIR }
+
+    /// What `path` itself is (`S_IFDIR`, `S_IFLNK`, …; `lstat`), nil when nothing is there.
+    private static func kind(_ path: String) -> mode_t? {
         var info = stat()
-        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
     }
 
     private static func notAFolder(_ folder: String) -> Failure {

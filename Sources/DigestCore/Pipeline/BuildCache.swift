@@ -221,7 +221,15 @@ public final class BuildCache: @unchecked Sendable {
             stores = [spill]
         } else if rewrite {
             // Rewritten whole: to a temporary file, then renamed over the old one.
-            _ = FileManager.default.createFile(atPath: temporary.path, contents: nil)
+            let made = OwnFile.create(temporary.path)
+            guard made >= 0 else {
+                throw CocoaError(
+                    .fileWriteUnknown,
+                    userInfo: [
+                        NSFilePathErrorKey: temporary.path, NSLocalizedDescriptionKey: OwnFile.failure(temporary.path),
+                    ])
+            }
+            close(made)
             let written = try TextStore.appendSegment(keys, to: temporary, body: body)
             guard rename(temporary.path, file.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])

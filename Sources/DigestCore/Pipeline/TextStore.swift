@@ -48,7 +48,7 @@ final class TextStore: TextShelf {
     /// A new store at `file` (replacing any file there) for the texts a build makes; nil
     /// when it cannot be made, and the texts then stay in memory.
     static func create(at file: URL) -> TextStore? {
-        let descriptor = Glibc.open(file.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = OwnFile.create(file.path, readable: true)
         guard descriptor >= 0 else { return nil }
         let store = TextStore(descriptor: descriptor, file: file)
         // The header is written when the store is sealed.
@@ -357,9 +357,13 @@ final class TextStore: TextShelf {
     static func appendSegment(
         _ keys: [UInt64], to file: URL, body: (UInt64) -> (text: BuildCache.Text, body: ArraySlice<UInt8>)?
     ) throws -> (size: Int, count: Int) {
-        guard let handle = FileHandle(forWritingAtPath: file.path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+        let descriptor = OwnFile.existing(file.path)
+        guard descriptor >= 0 else {
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: OwnFile.failure(file.path)])
         }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
         let start = try handle.seekToEnd()
         try handle.write(contentsOf: Data(repeating: 0, count: headerSize))  // filled in at the end

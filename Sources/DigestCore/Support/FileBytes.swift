@@ -11,9 +11,10 @@ enum FileBytes {
     /// read one at a time) are read.
     static let mappedSize = 1 << 16
 
-    /// The bytes of the file at `path`; nil when it cannot be read whole.
-    static func read(_ path: String) -> Bytes? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// The bytes of the file at `path`; nil when it cannot be read whole, or, unless
+    /// `followingLinks`, when it is a symbolic link.
+    static func read(_ path: String, followingLinks: Bool = true) -> Bytes? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()

@@ -17,7 +17,7 @@ final class FileSink {
     init(replacing path: String) throws {
         self.path = path
         temporary = path + ".new"
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = OwnFile.create(temporary)
         guard descriptor >= 0 else { throw Self.error(path, String(cString: strerror(errno))) }
     }
 
