@@ -249,6 +249,14 @@ struct HostileInputTests {
             #expect(attributes?[.type] as? FileAttributeType != .typeSymbolicLink, "\(path)")
         }
         #expect(try differencesFromCleanBuild(content, output, in: folder) == [])
+        // A folder at a temporary name is not removed: the build stops, naming it.
+        try manager.createDirectory(
+            at: output.appendingPathComponent(".feed.xml.digest-tmp"), withIntermediateDirectories: false)
+        _ = try folder.write(
+            "content/dumps/2026-03-13.txt",
+            dumpText(date: "Mar 13", [("Sparse Attention Revisited", abstract("attention, edited again"))]))
+        let blocked = failure(content, output)
+        #expect(blocked?.description.contains("site/.feed.xml.digest-tmp: Is a directory") == true)
     }
 
     @Test("a build that fails while writing says so, and the next build, the obstacle gone, completes the site")

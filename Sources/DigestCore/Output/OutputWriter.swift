@@ -211,7 +211,8 @@ public final class OutputWriter: @unchecked Sendable {
                         "\(file) exists but was not written by digest build; move it away (files to publish as they are belong in the content folder's static/)"
                 )
             }
-            throw Failure(description: "cannot write \(file): \(Self.errorText())")
+            // The name opened: a folder in the way of a temporary is named as it is.
+            throw Failure(description: "cannot write \(temporary): \(Self.errorText())")
         }
         let written = data.withUnsafeBytes { buffer -> Bool in
             guard let base = buffer.baseAddress else { return true }
