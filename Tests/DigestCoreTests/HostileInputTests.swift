@@ -257,6 +257,15 @@ struct HostileInputTests {
             dumpText(date: "Mar 13", [("Sparse Attention Revisited", abstract("attention, edited again"))]))
         let blocked = failure(content, output)
         #expect(blocked?.description.contains("site/.feed.xml.digest-tmp: Is a directory") == true)
+        // One at the manifest's name is named as a folder, not taken for a missing manifest.
+        try manager.removeItem(at: output.appendingPathComponent(".feed.xml.digest-tmp"))
+        try manager.removeItem(at: output.appendingPathComponent(".paperdigest"))
+        try manager.createDirectory(
+            at: output.appendingPathComponent(".paperdigest"), withIntermediateDirectories: false)
+        let manifestFolder = failure(content, output)
+        #expect(
+            manifestFolder?.description.contains("site/.paperdigest is a folder, not a file digest build wrote") == true
+        )
     }
 
     @Test("a build that fails while writing says so, and the next build, the obstacle gone, completes the site")

@@ -90,10 +90,12 @@ public final class OutputWriter: @unchecked Sendable {
             return
         }
         guard isDirectory.boolValue else { throw Failure(description: "\(directory.path) exists and is not a folder") }
-        // Read as the build's own, they would let a link decide which files are its own.
-        for name in [Self.manifestName, Self.journalName] where Self.isLink(root + name) {
-            throw Failure(
-                description: "\(root + name) is a symbolic link, not a file digest build wrote: remove it")
+        // Read as the build's own, they decide which files are its own: a link (or a folder)
+        // in their place is not taken for one.
+        for name in [Self.manifestName, Self.journalName] {
+            guard let kind = Self.kind(root + name), kind != S_IFREG else { continue }
+            let what = kind == S_IFLNK ? "a symbolic link" : kind == S_IFDIR ? "a folder" : "not a plain file"
+            throw Failure(description: "\(root + name) is \(what), not a file digest build wrote: remove it")
         }
         switch manifest {
         case .missing:
@@ -402,9 +404,6 @@ public final class OutputWriter: @unchecked Sendable {
         _ = lock.withLock { folders.insert(folder) }
         return true
     }
-
-    /// Whether `path` is a symbolic link.
-    private static func isLink(_ path: String) -> Bool { kind(path) == S_IFLNK }
 
     /// A folder itself, not a link to one.
     private static func isFolder(_ path: String) -> Bool { kind(path) == S_IFDIR }
