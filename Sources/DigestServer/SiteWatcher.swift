@@ -79,17 +79,25 @@ final class SiteWatcher: @unchecked Sendable {
     private func pollLoop(interval: TimeInterval? = nil) {
         var last = InputState.scan(inputs)
         var published = isPublished
+        /// Builds asked for again while the site stays missing: the first one may have run
+        /// while `rm -rf` was still deleting, and refused a folder of files without a manifest.
+        var retries = 0
         while !isStopped {
             Thread.sleep(forTimeInterval: interval ?? pollInterval)
             let current = InputState.scan(inputs)
             let nowPublished = isPublished
-            if current != last || (published && !nowPublished) {
+            if published && !nowPublished { retries = Self.rebuildRetries + 1 }
+            if nowPublished { retries = 0 }
+            if current != last || retries > 0 {
                 last = current
+                retries = max(0, retries - 1)
                 notify()
             }
             published = nowPublished
         }
     }
+
+    static let rebuildRetries = 3
 
     /// Whether the output holds a site (its manifest); true when not watched.
     private var isPublished: Bool {
