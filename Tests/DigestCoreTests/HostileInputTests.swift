@@ -268,6 +268,27 @@ struct HostileInputTests {
         )
     }
 
+    @Test("a journal left by a failed build never has the next one delete through a linked folder, nor a folder")
+    func journalThroughLinkedFolder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let (content, output) = try publishedSite(folder)
+        let manager = FileManager.default
+        _ = try folder.write("elsewhere/.index.html.digest-tmp/notes.txt", "the user's own file")
+        _ = try folder.write("site/days/.index.html.digest-tmp/notes.txt", "the user's own file")
+        try manager.removeItem(at: output.appendingPathComponent("papers"))
+        try manager.createSymbolicLink(
+            at: output.appendingPathComponent("papers"),
+            withDestinationURL: folder.url.appendingPathComponent("elsewhere"))
+        // What an interrupted build leaves: its journal, naming pages in both folders.
+        _ = try folder.write("site/.paperdigest-journal", "papers/index.html\ndays/index.html\n")
+        _ = failure(content, output)
+        #expect(
+            manager.fileExists(
+                atPath: folder.url.appendingPathComponent("elsewhere/.index.html.digest-tmp/notes.txt").path))
+        #expect(manager.fileExists(atPath: output.appendingPathComponent("days/.index.html.digest-tmp/notes.txt").path))
+    }
+
     @Test("a build that fails while writing says so, and the next build, the obstacle gone, completes the site")
     func failureWhileWriting() throws {
         let folder = try TemporaryFolder()

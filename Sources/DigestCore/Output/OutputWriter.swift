@@ -124,7 +124,11 @@ public final class OutputWriter: @unchecked Sendable {
             for line in String(decoding: journal, as: UTF8.self).split(separator: "\n") {
                 let path = String(line)
                 previous.set(FileRecord(hash: 0, size: -1), for: path)
-                if let file = try? filePath(path) { try? fileManager.removeItem(atPath: Self.temporary(for: file)) }
+                // Its temporary, if one was left: a file unlinked, never a folder, and only in
+                // folders of the output (none a link to somewhere else).
+                if let file = try? filePath(path), isOwnFolder(Self.folder(of: file)) {
+                    unlink(Self.temporary(for: file))
+                }
             }
         }
     }
