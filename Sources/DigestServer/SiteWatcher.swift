@@ -79,25 +79,30 @@ final class SiteWatcher: @unchecked Sendable {
     private func pollLoop(interval: TimeInterval? = nil) {
         var last = InputState.scan(inputs)
         var published = isPublished
-        /// Builds asked for again while the site stays missing: the first one may have run
-        /// while `rm -rf` was still deleting, and refused a folder of files without a manifest.
-        var retries = 0
+        /// Builds still to ask for because the site went missing: one when it vanishes, and
+        /// one at each of the next `rebuildRetries` polls while it stays missing (the first
+        /// may run while `rm -rf` is still deleting, and refuse a folder of files without a
+        /// manifest).
+        var pending = 0
         while !isStopped {
             Thread.sleep(forTimeInterval: interval ?? pollInterval)
             let current = InputState.scan(inputs)
             let nowPublished = isPublished
-            if published && !nowPublished { retries = Self.rebuildRetries + 1 }
-            if nowPublished { retries = 0 }
-            if current != last || retries > 0 {
+            if nowPublished {
+                pending = 0
+            } else if published {
+                pending = 1 + Self.rebuildRetries
+            }
+            if current != last || pending > 0 {
                 last = current
-                retries = max(0, retries - 1)
+                pending = max(0, pending - 1)
                 notify()
             }
             published = nowPublished
         }
     }
 
-    static let rebuildRetries = 3
+    private static let rebuildRetries = 3
 
     /// Whether the output holds a site (its manifest); true when not watched.
     private var isPublished: Bool {

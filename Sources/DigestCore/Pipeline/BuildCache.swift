@@ -222,13 +222,7 @@ public final class BuildCache: @unchecked Sendable {
         } else if rewrite {
             // Rewritten whole: to a temporary file, then renamed over the old one.
             let made = OwnFile.create(temporary.path)
-            guard made >= 0 else {
-                throw CocoaError(
-                    .fileWriteUnknown,
-                    userInfo: [
-                        NSFilePathErrorKey: temporary.path, NSLocalizedDescriptionKey: OwnFile.failure(temporary.path),
-                    ])
-            }
+            guard made >= 0 else { throw OwnFile.error(temporary.path) }
             close(made)
             let written = try TextStore.appendSegment(keys, to: temporary, body: body)
             guard rename(temporary.path, file.path) == 0 else {

@@ -358,11 +358,7 @@ final class TextStore: TextShelf {
         _ keys: [UInt64], to file: URL, body: (UInt64) -> (text: BuildCache.Text, body: ArraySlice<UInt8>)?
     ) throws -> (size: Int, count: Int) {
         let descriptor = OwnFile.existing(file.path)
-        guard descriptor >= 0 else {
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: OwnFile.failure(file.path)])
-        }
+        guard descriptor >= 0 else { throw OwnFile.error(file.path) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         defer { try? handle.close() }
         let start = try handle.seekToEnd()

@@ -33,4 +33,9 @@ enum OwnFile {
             ? "\(path) is a symbolic link, which digest build does not write through: remove it"
             : "cannot write \(path): \(String(cString: strerror(errno)))"
     }
+
+    /// `failure` as the error the cache's writers throw.
+    static func error(_ path: String) -> CocoaError {
+        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: failure(path)])
+    }
 }
