@@ -70,6 +70,19 @@ struct ThemeTests {
         #expect(page.count == TemplateLibrary.mostInclusions)
     }
 
+    @Test("partials that include the next twice at each level warn once, where their count passes the renderer's limit")
+    func doublingInclusions() throws {
+        // p1 includes 2 partials, p2 6, … p16 131,070: the first past 100,000.
+        var templates = ["p0": "x", "page": "{{>p18}}"]
+        for level in 1...18 { templates["p\(level)"] = "{{>p\(level - 1)}}{{>p\(level - 1)}}" }
+        let (theme, diagnostics) = load(templates)
+        #expect(theme != nil)
+        #expect(
+            diagnostics.map(\.description) == [
+                "Templates/p16.mustache:1:1: warning: 'p16' includes partials more than 100000 times in one render (they include each other several times at each level): a page stops including them there, and the rest is left out"
+            ])
+    }
+
     @Test("dependencies follow partials and layouts")
     func dependencies() throws {
         let (theme, _) = load([

@@ -68,6 +68,7 @@ public struct Theme: Sendable {
                         at: ref.location))
             }
         }
+        diagnostics += inclusionWarnings(references: references)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let assets = assets.sorted { $0.path < $1.path }
         var keyHolders: [String: String] = [:]
@@ -109,6 +110,39 @@ public struct Theme: Sendable {
     /// Renders a page's file: `render`, as bytes.
     func renderPage(_ template: String, _ context: TemplateContext) -> Data {
         library.renderData(template, context)
+    }
+
+    /// Warnings for templates that include partials more often in one render than the
+    /// renderer allows (`TemplateLibrary.mostInclusions`), with no template including
+    /// itself: partials that each include the next twice double at every level, and the
+    /// page would silently lose what comes after the limit. Only the template where the
+    /// count first passes the limit is named.
+    private static func inclusionWarnings(references: [String: [TemplateReference]]) -> [Diagnostic] {
+        let limit = TemplateLibrary.mostInclusions
+        var counts: [String: Int] = [:]
+        var open: Set<String> = []
+        // How many partials and parents one render of `name` includes, at most `limit + 1`;
+        // a template met again inside itself counts none (`load` warns of those).
+        func inclusions(_ name: String) -> Int {
+            if let count = counts[name] { return count }
+            guard open.insert(name).inserted else { return 0 }
+            defer { open.remove(name) }
+            var count = 0
+            for ref in references[name] ?? [] {
+                count = min(limit + 1, count + 1 + inclusions(ref.name))
+            }
+            counts[name] = count
+            return count
+        }
+        var warnings: [Diagnostic] = []
+        for (name, refs) in references.sorted(by: { $0.key < $1.key }) where inclusions(name) > limit {
+            guard let first = refs.first, refs.allSatisfy({ inclusions($0.name) <= limit }) else { continue }
+            warnings.append(
+                .warning(
+                    "'\(name)' includes partials more than \(limit) times in one render (they include each other several times at each level): a page stops including them there, and the rest is left out",
+                    at: first.location))
+        }
+        return warnings
     }
 
     private static func closure(of name: String, references: [String: [TemplateReference]]) -> Set<String> {
