@@ -111,7 +111,13 @@ public struct PreviewServer: Sendable {
         let hub = self.hub
         try await withTaskCancellationHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await app.run() }
+                group.addTask {
+                    do {
+                        try await app.run()
+                    } catch {
+                        throw ListenFailure(error, host: host, port: self.options.port) ?? error
+                    }
+                }
                 group.addTask {
                     for await _ in changes {
                         try? await Task.sleep(for: self.options.debounce)

@@ -1,8 +1,10 @@
+import DigestCore
 import Foundation
 
 /// Maps a request path to a file inside the site folder, refusing anything that could
 /// step outside it: `..` and `.` segments, percent-encoded slashes, backslashes and NUL
-/// bytes, and symbolic links whose target lies elsewhere.
+/// bytes, and symbolic links whose target lies elsewhere. The build's own files (its
+/// manifest, journal and temporaries) are not part of the site, and are not served.
 struct SafePath {
     /// The site folder, with symbolic links resolved.
     let root: URL
@@ -20,7 +22,7 @@ struct SafePath {
             if segment.contains("/") || segment.contains("\\") || segment.contains("\0") { return nil }
             result.append(segment)
         }
-        return result
+        return OutputWriter.isOwnName(result.joined(separator: "/")) ? nil : result
     }
 
     /// The file or folder for `segments`, if it exists and, links resolved, lies inside the root.

@@ -25,25 +25,26 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if host != "127.0.0.1" && host != "localhost" && host != "::1" {
-            Console.warning("listening on \(host): the preview is reachable from other machines on your network")
-        }
-        var options = PreviewOptions(content: site.contentURL, templates: site.templatesURL, output: site.outputURL)
-        options.cacheFolder = site.cacheURL
-        options.host = host
-        options.port = port
-        options.baseURL = site.baseURL.flatMap(BaseURL.init)
-        options.polling = poll
-        let server = PreviewServer(options: options, log: { Console.line($0) }, report: { Console.report($0) })
         do {
+            if try ListenFailure.isReachableFromNetwork(host: host) {
+                Console.warning("listening on \(host): the preview is reachable from other machines on your network")
+            }
+            var options = PreviewOptions(
+                content: site.contentURL, templates: site.templatesURL, output: site.outputURL)
+            options.cacheFolder = site.cacheURL
+            options.host = host
+            options.port = port
+            options.baseURL = site.baseURL.flatMap(BaseURL.init)
+            options.polling = poll
+            let server = PreviewServer(options: options, log: { Console.line($0) }, report: { Console.report($0) })
             try await server.run()
         } catch {
-            throw ServeFailure(message: "\(error)")
+            throw ServeFailure(message: errorReason(error))
         }
     }
 }
 
-/// The server could not start (port in use, permission denied).
+/// The server could not start (port in use, permission denied, no such host).
 struct ServeFailure: Error, CustomStringConvertible {
     var message: String
     var description: String { "cannot serve: \(message)" }

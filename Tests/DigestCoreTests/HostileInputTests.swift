@@ -313,6 +313,16 @@ struct HostileInputTests {
             ("papers", "static/papers is a file where the site makes a folder of pages"),
             ("feed.xml/entry.xml", "static/feed.xml/entry.xml would go inside feed.xml, a file the site makes"),
             (".paperdigest-journal", "static/.paperdigest-journal takes a name digest build keeps for itself"),
+            (
+                ".paperdigest-pagefind/x.js",
+                "static/.paperdigest-pagefind/x.js takes a name digest build keeps for itself"
+            ),
+            // A page's temporary: the build would write the page into it, then rename it away.
+            (".index.html.digest-tmp", "static/.index.html.digest-tmp takes a name digest build keeps for itself"),
+            (
+                "days/.index.html.digest-tmp",
+                "static/days/.index.html.digest-tmp takes a name digest build keeps for itself"
+            ),
         ])
     func staticCollisions(path: String, message: String) throws {
         let folder = try oneDay("Static Clash Paper", "clashes")
@@ -320,8 +330,9 @@ struct HostileInputTests {
         _ = try folder.write("content/static/\(path)", "mine")
         let output = folder.url.appendingPathComponent("site")
         let failed = failure(folder.url.appendingPathComponent("content"), output)
+        // Named where the file is, as for every other input.
         #expect(
-            failed?.description.contains("static/\(path):1:1: error: \(message)") == true,
+            failed?.description.contains("content/static/\(path):1:1: error: \(message)") == true,
             "\(String(describing: failed))")
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }

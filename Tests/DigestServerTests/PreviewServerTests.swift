@@ -131,8 +131,9 @@ struct PreviewServerTests {
     }
 
     @Test(
-        "requests never leave the site folder",
+        "requests never leave the site folder, nor reach the build's own files in it",
         arguments: [
+            "/.paperdigest", "/.paperdigest-journal", "/%2Epaperdigest",
             "/../Content/site.yml", "/%2e%2e/Content/site.yml", "/%2E%2E/%2E%2E/etc/passwd",
             "/days/..%2f..%2fContent%2fsite.yml",
             "/days%2f..%2f..%2fContent/site.yml", "/./index.html/../../Content/site.yml", "/%00/index.html",
@@ -151,7 +152,31 @@ struct PreviewServerTests {
             #expect(!response.text.contains("top secret"))
             #expect(!response.text.contains("base_url"))
             #expect(!response.text.contains("root:"))
+            #expect(!response.text.contains("PaperDigest output manifest"))
         }
+    }
+
+    @Test("a port already taken, and a host that is no address of this machine, are told in plain words")
+    func listenFailures() async throws {
+        try await RunningPreview.with { preview in
+            let folder = preview.folder.url
+            var options = PreviewOptions(
+                content: folder.appendingPathComponent("Content"),
+                templates: folder.appendingPathComponent("Templates"), output: folder.appendingPathComponent("Output"))
+            options.port = preview.port
+            options.handleSignals = false
+            let second = PreviewServer(options: options, log: { _ in }, report: { _ in })
+            let failed = await #expect(throws: ListenFailure.self) { try await second.run() }
+            #expect(
+                failed?.description.hasPrefix("port \(preview.port) on 127.0.0.1 is taken") == true,
+                "\(String(describing: failed))")
+        }
+        #expect(try ListenFailure.isReachableFromNetwork(host: "localhost") == false)
+        #expect(try ListenFailure.isReachableFromNetwork(host: "0.0.0.0"))
+        let unknown = #expect(throws: ListenFailure.self) {
+            try ListenFailure.isReachableFromNetwork(host: "300.1.2.3")
+        }
+        #expect(unknown?.description.hasPrefix("--host 300.1.2.3 is neither an address nor a name") == true)
     }
 
     @Test("served pages are the built bytes plus the reload script, which build output never has")

@@ -178,7 +178,7 @@ public struct DumpImporter: Sendable {
             try FileManager.default.createDirectory(at: dumps, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: target, options: .atomic)
         } catch {
-            throw BuildFailure(.error("cannot write \(url.path): \(error.localizedDescription)", at: nil))
+            throw BuildFailure(.error("cannot write \(url.path): \(errorReason(error))", at: nil))
         }
     }
 

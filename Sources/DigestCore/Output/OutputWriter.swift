@@ -22,6 +22,17 @@ public final class OutputWriter: @unchecked Sendable {
 
     public static let manifestName = ".paperdigest"
     static let journalName = ".paperdigest-journal"
+    private static let temporarySuffix = ".digest-tmp"
+
+    /// Whether `path` (within the output) takes a name the build keeps for its own files:
+    /// one starting `.paperdigest` at the top (the manifest, the journal, Pagefind's
+    /// staging folder) or a page's temporary (`.name.digest-tmp`, in any folder). A file of
+    /// the site's at such a name would be overwritten, or taken for one of the build's.
+    public static func isOwnName(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        return parts.first?.hasPrefix(manifestName) == true
+            || parts.contains { $0.first == "." && $0.hasSuffix(temporarySuffix) }
+    }
     static let manifestHeader = "PaperDigest output manifest 3"
     private static let manifestHeaderLine = Array((manifestHeader + "\n").utf8)
 
@@ -93,8 +104,7 @@ public final class OutputWriter: @unchecked Sendable {
         // Read as the build's own, they decide which files are its own: a link (or a folder)
         // in their place is not taken for one.
         for name in [Self.manifestName, Self.journalName] {
-            guard let kind = Self.kind(root + name), kind != S_IFREG else { continue }
-            let what = kind == S_IFLNK ? "a symbolic link" : kind == S_IFDIR ? "a folder" : "not a plain file"
+            guard let what = OwnFile.intruder(root + name) else { continue }
             throw Failure(description: "\(root + name) is \(what), not a file digest build wrote: remove it")
         }
         switch manifest {
@@ -195,7 +205,7 @@ public final class OutputWriter: @unchecked Sendable {
         do {
             try journal.write(contentsOf: Data((paths.joined(separator: "\n") + "\n").utf8))
         } catch {
-            throw Failure(description: "cannot write the journal in \(directory.path): \(error.localizedDescription)")
+            throw Failure(description: "cannot write the journal in \(directory.path): \(errorReason(error))")
         }
     }
 
@@ -271,7 +281,7 @@ public final class OutputWriter: @unchecked Sendable {
             try Self.writeManifest(
                 paths: paths, records: records, to: directory.appendingPathComponent(Self.manifestName).path)
         } catch {
-            throw Failure(description: "cannot write the manifest in \(directory.path): \(error.localizedDescription)")
+            throw Failure(description: "cannot write the manifest in \(directory.path): \(errorReason(error))")
         }
         try? journal?.close()
         journal = nil
@@ -410,13 +420,7 @@ public final class OutputWriter: @unchecked Sendable {
     }
 
     /// A folder itself, not a link to one.
-    private static func isFolder(_ path: String) -> Bool { kind(path) == S_IFDIR }
-
-    /// What `path` itself is (`S_IFDIR`, `S_IFLNK`, …; `lstat`), nil when nothing is there.
-    private static func kind(_ path: String) -> mode_t? {
-        var info = stat()
-        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
-    }
+    private static func isFolder(_ path: String) -> Bool { OwnFile.kind(path) == S_IFDIR }
 
     private static func notAFolder(_ folder: String) -> Failure {
         Failure(
@@ -428,7 +432,7 @@ public final class OutputWriter: @unchecked Sendable {
     /// `folder/.name.digest-tmp` beside `folder/name`.
     private static func temporary(for file: String) -> String {
         let name = file.lastIndex(of: "/").map { file.index(after: $0) } ?? file.startIndex
-        return String(file[..<name]) + ".\(file[name...]).digest-tmp"
+        return String(file[..<name]) + ".\(file[name...])" + temporarySuffix
     }
 
     /// The folder `file` (an absolute path) is in: its path up to the last slash.
@@ -473,7 +477,7 @@ public final class OutputWriter: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw Failure(description: "cannot create folder \(url.path): \(error.localizedDescription)")
+            throw Failure(description: "cannot create folder \(url.path): \(errorReason(error))")
         }
     }
 

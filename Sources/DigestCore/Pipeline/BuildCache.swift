@@ -85,6 +85,8 @@ public final class BuildCache: @unchecked Sendable {
     static let magic = "PaperDigest build cache 6"
     static let fileName = "cache.bin"
     static let textsName = "texts.bin"
+    /// This build's store of new texts, which becomes `texts.bin` when much of it is stale.
+    static let newTextsName = textsName + ".new"
     static let pagesName = "pages.bin"
     /// Starts `pages.bin` ("PDPAGES1").
     static let pagesMagic: UInt64 = 0x3153_4547_4150_4450
@@ -144,6 +146,8 @@ public final class BuildCache: @unchecked Sendable {
     /// so it is finished, and put in place, after it.
     public func save(to folder: URL) throws {
         try lock.withLock {
+            // One left by a build that failed or was stopped: nothing will read it.
+            if spill == nil { unlink(folder.appendingPathComponent(Self.newTextsName).path) }
             guard pagesDirty || dirty else { return }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let pagesSaved =
@@ -190,7 +194,7 @@ public final class BuildCache: @unchecked Sendable {
             if let (shelf, location) = text.text.kept { return shelf.body(at: location).map { (text, $0) } }
             return (text, TextStore.body(of: text.text)[...])
         }
-        let temporary = folder.appendingPathComponent(Self.textsName + ".new")
+        let temporary = folder.appendingPathComponent(Self.newTextsName)
         if rewrite, let spill, spill.file?.standardizedFileURL == temporary.standardizedFileURL {
             // This build's store becomes the new file, the other live texts added to it;
             // they are then read from it, and older stores are let go (`serve` saves
@@ -372,7 +376,7 @@ public final class BuildCache: @unchecked Sendable {
         lock.withLock {
             if spill == nil, !spillFailed, let spillFolder {
                 try? FileManager.default.createDirectory(at: spillFolder, withIntermediateDirectories: true)
-                spill = TextStore.create(at: spillFolder.appendingPathComponent(Self.textsName + ".new"))
+                spill = TextStore.create(at: spillFolder.appendingPathComponent(Self.newTextsName))
                 if let spill { stores.append(spill) } else { spillFailed = true }
             }
             return spill

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What the last successful build was made from, in a few bytes: a fingerprint of every
 /// input (content, theme, options, the binary itself), its figures and its warnings.
 ///
@@ -83,6 +87,6 @@ struct BuildStamp: Equatable {
 
     /// Forgets the stamp, so the next build checks everything (before the output changes).
     static func remove(from folder: URL) {
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent(fileName))
+        unlink(folder.appendingPathComponent(fileName).path)
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The catalog the last build made and what it was made from, so that a build whose only
 /// change is dumps of days after the newest extends it (`CatalogBuilder.extend`) rather
 /// than collect and assemble ten years of papers again.
@@ -103,7 +107,7 @@ struct CatalogResume: Sendable {
 
     /// Removes the file from `folder`, so no later build extends a catalog this build did not make.
     static func remove(from folder: URL) {
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent(fileName))
+        unlink(folder.appendingPathComponent(fileName).path)
     }
 
     private func encode(into writer: inout CacheWriter) {

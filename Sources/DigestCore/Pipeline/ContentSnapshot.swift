@@ -184,7 +184,7 @@ public struct ContentSnapshot: Hashable, Sendable {
     /// Why reading `url` failed with `error`, in words: Foundation's own text for a
     /// folder is "error 256".
     public static func whyUnreadable(_ url: URL, _ error: any Error) -> String {
-        isDirectory(url) ? "it is a folder" : error.localizedDescription
+        isDirectory(url) ? "it is a folder" : errorReason(error)
     }
 
     /// Whether something is at `url`, a broken link too.

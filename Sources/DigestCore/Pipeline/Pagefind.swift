@@ -26,8 +26,9 @@ public struct Pagefind: Sendable {
 
     /// Where in the site `index` writes the index, for the build to move into `pagefind/`:
     /// Pagefind names its files by their content and never deletes any, so an index written
-    /// in place would keep every earlier build's files.
-    public static let stagingFolder = ".pagefind-new"
+    /// in place would keep every earlier build's files. Its name is one of the build's own
+    /// (`OutputWriter.isOwnName`), which no static file may take.
+    public static let stagingFolder = OutputWriter.manifestName + "-pagefind"
 
     /// Removes what a build stopped while Pagefind ran left in `stagingFolder`: it is never
     /// part of a site. (Nothing to remove is the usual case; a failure leaves it for later.)
@@ -55,7 +56,7 @@ public struct Pagefind: Sendable {
         do {
             try process.run()
         } catch {
-            return try fail("cannot run Pagefind: \(error.localizedDescription)")
+            return try fail("cannot run Pagefind: \(errorReason(error))")
         }
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

@@ -196,7 +196,7 @@ public struct SiteBuild: Sendable {
                 return nil
             } catch {
                 CatalogResume.remove(from: cacheFolder)
-                return error.localizedDescription
+                return errorReason(error)
             }
         }
         // A build that stops (a folder refused, Ctrl-C) returns, and gives up the lock, only
@@ -279,7 +279,7 @@ public struct SiteBuild: Sendable {
                 try cache.save(to: cacheFolder)
                 return nil
             } catch {
-                return error.localizedDescription
+                return errorReason(error)
             }
         }
         let finished = Result { () throws(BuildFailure) in
@@ -302,7 +302,7 @@ public struct SiteBuild: Sendable {
             try newStamp.save(to: cacheFolder)
         } catch {
             report(
-                .warning("cannot save the build stamp in \(displayPath(cacheFolder)): \(error.localizedDescription)"))
+                .warning("cannot save the build stamp in \(displayPath(cacheFolder)): \(errorReason(error))"))
         }
         Trace.mark("stamp saved")
         Trace.printTotals()

@@ -143,28 +143,25 @@ public struct SiteGenerator: Sendable {
             }
         }
         for file in snapshot.statics {
-            let location = SourceLocation(path: "static/\(file.path)", line: 1)
+            let location = SourceLocation(path: snapshot.root + "/static/" + file.path, line: 1)
             // The folders it sits in, made only if the checks before it pass.
             let above = file.path.indices.lazy.filter { file.path[$0] == "/" }.map { String(file.path[..<$0]) }
-            if generated.contains(file.path) {
-                diagnostics.append(
-                    .error("static/\(file.path) would replace a page the site makes; rename or remove it", at: location)
-                )
-            } else if folders.contains(file.path[...]) {
-                diagnostics.append(
-                    .error(
-                        "static/\(file.path) is a file where the site makes a folder of pages; rename or remove it",
-                        at: location))
-            } else if let page = above.first(where: generated.contains) {
-                diagnostics.append(
-                    .error(
-                        "static/\(file.path) would go inside \(page), a file the site makes; rename or remove it",
-                        at: location))
-            } else if file.path.split(separator: "/").first?.hasPrefix(OutputWriter.manifestName) == true {
-                diagnostics.append(
-                    .error(
-                        "static/\(file.path) takes a name digest build keeps for itself; rename or remove it",
-                        at: location))
+            let problem: String? =
+                if generated.contains(file.path) {
+                    "would replace a page the site makes"
+                } else if folders.contains(file.path[...]) {
+                    "is a file where the site makes a folder of pages"
+                } else if let page = above.first(where: generated.contains) {
+                    "would go inside \(page), a file the site makes"
+                } else if OutputWriter.isOwnName(file.path) {
+                    "takes a name digest build keeps for itself"
+                } else if pagefind && file.path.split(separator: "/").first == "pagefind" {
+                    "would go inside pagefind/, where the Pagefind index is written"
+                } else {
+                    nil
+                }
+            if let problem {
+                diagnostics.append(.error("static/\(file.path) \(problem); rename or remove it", at: location))
             }
         }
         try check()

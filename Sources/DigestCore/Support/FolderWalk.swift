@@ -53,7 +53,7 @@ struct FolderWalk {
             // Read as empty, its files would vanish from the site.
             diagnostics.append(
                 .error(
-                    "cannot list this folder (\(error.localizedDescription)); stopped rather than build without its files",
+                    "cannot list this folder (\(errorReason(error))); stopped rather than build without its files",
                     at: SourceLocation(path: path, line: 1)))
             return
         }

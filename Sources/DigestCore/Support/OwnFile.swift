@@ -38,4 +38,22 @@ enum OwnFile {
     static func error(_ path: String) -> CocoaError {
         CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: failure(path)])
     }
+
+    /// What stands at `path` itself (`S_IFREG`, `S_IFDIR`, `S_IFLNK`, …; `lstat`), nil when
+    /// nothing does.
+    static func kind(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
+    }
+
+    /// What stands at `path` when it cannot be a file the build wrote ("a folder", "a
+    /// symbolic link"); nil when nothing or a plain file does.
+    static func intruder(_ path: String) -> String? {
+        switch kind(path) {
+        case nil, S_IFREG: nil
+        case S_IFLNK: "a symbolic link"
+        case S_IFDIR: "a folder"
+        default: "not a plain file"
+        }
+    }
 }
