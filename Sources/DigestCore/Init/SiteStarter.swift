@@ -37,7 +37,7 @@ public enum SiteStarter {
                 written.append(target)
             }
         } catch {
-            throw Failure(description: "cannot write the site into \(shown): \(errorReason(error))")
+            throw Failure(description: "\(shown): \(errorReason(error))")
         }
         return written.sorted()
     }
