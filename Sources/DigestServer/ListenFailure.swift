@@ -14,17 +14,7 @@ public struct ListenFailure: Error, CustomStringConvertible {
     /// or nil when it is not one of starting to listen.
     init?(_ error: any Error, host: String, port: Int) {
         if let error = error as? IOError {
-            description =
-                switch error.errnoCode {
-                case EADDRINUSE:
-                    "port \(port) on \(host) is taken (by another digest serve?): pass --port with another, or --port 0 for any free one"
-                case EACCES:
-                    "no permission to listen on port \(port) (ports below 1024 need root): pass --port 8000"
-                case EADDRNOTAVAIL:
-                    "\(host) is not an address of this machine: pass --host 127.0.0.1, or 0.0.0.0 for all of its addresses"
-                default:
-                    "cannot listen on \(host) port \(port): \(String(cString: strerror(error.errnoCode)))"
-                }
+            description = Self.describe(errno: error.errnoCode, host: host, port: port)
         } else if error is SocketAddressError {
             description = Self.unknownHost(host)
         } else {
@@ -33,6 +23,30 @@ public struct ListenFailure: Error, CustomStringConvertible {
     }
 
     private init(description: String) { self.description = description }
+
+    /// Fails at once when the server could not listen on `host`, `port`, as it will after
+    /// the first build: that build takes a while on a large archive, and only then would a
+    /// taken port be told. (The port may still be taken in between; the server then fails
+    /// with the same message.)
+    static func checkAvailable(host: String, port: Int) throws(ListenFailure) {
+        guard port != 0 else { return }
+        let address: SocketAddress
+        do {
+            address = try SocketAddress.makeAddressResolvingHost(host, port: port)
+        } catch {
+            throw ListenFailure(description: unknownHost(host))
+        }
+        let socket = Glibc.socket(address.protocolFamily, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return }
+        defer { close(socket) }
+        // As the server binds: an address left in TIME_WAIT by a server just stopped is free.
+        var on: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+        let bound = address.withSockAddr { Glibc.bind(socket, $0, socklen_t($1)) }
+        guard bound == 0 else {
+            throw ListenFailure(description: describe(errno: errno, host: host, port: port))
+        }
+    }
 
     /// Whether other machines can reach a server on `host`: any address but a loopback one.
     /// Checked before anything is built; a name is looked up, as the server will.
@@ -45,6 +59,19 @@ public struct ListenFailure: Error, CustomStringConvertible {
         }
         let ip = address.ipAddress ?? ""
         return !(ip.hasPrefix("127.") || ip == "::1")
+    }
+
+    private static func describe(errno code: Int32, host: String, port: Int) -> String {
+        switch code {
+        case EADDRINUSE:
+            "port \(port) on \(host) is taken (by another digest serve?): pass --port with another, or --port 0 for any free one"
+        case EACCES:
+            "no permission to listen on port \(port) (ports below 1024 need root): pass --port 8000"
+        case EADDRNOTAVAIL:
+            "\(host) is not an address of this machine: pass --host 127.0.0.1, or 0.0.0.0 for all of its addresses"
+        default:
+            "cannot listen on \(host) port \(port): \(String(cString: strerror(code)))"
+        }
     }
 
     private static func unknownHost(_ host: String) -> String {

@@ -59,6 +59,7 @@ public struct PreviewServer: Sendable {
 
     /// Builds, then serves until stopped. `onReady` receives the site's URL once listening.
     public func run(onReady: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
+        try ListenFailure.checkAvailable(host: options.host, port: options.port)
         // The build cache on disk makes the first build incremental too; later rebuilds keep
         // it in memory (and each build still saves it for the next `digest build`).
         let cache = BuildCache.load(from: build.cacheFolder)
