@@ -15,7 +15,7 @@ public struct ListenFailure: Error, CustomStringConvertible {
     init?(_ error: any Error, host: String, port: Int) {
         if let error = error as? IOError {
             description = Self.describe(errno: error.errnoCode, host: host, port: port)
-        } else if error is SocketAddressError {
+        } else if error is SocketAddressError || error is SocketAddressError.UnknownHost {
             description = Self.unknownHost(host)
         } else {
             return nil
@@ -29,13 +29,14 @@ public struct ListenFailure: Error, CustomStringConvertible {
     /// taken port be told. (The port may still be taken in between; the server then fails
     /// with the same message.)
     static func checkAvailable(host: String, port: Int) throws(ListenFailure) {
-        guard port != 0 else { return }
         let address: SocketAddress
         do {
             address = try SocketAddress.makeAddressResolvingHost(host, port: port)
         } catch {
             throw ListenFailure(description: unknownHost(host))
         }
+        // Any free port will do.
+        guard port != 0 else { return }
         let socket = Glibc.socket(address.protocolFamily, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return }
         defer { close(socket) }

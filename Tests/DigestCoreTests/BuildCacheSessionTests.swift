@@ -146,4 +146,36 @@ struct BuildCacheSessionTests {
         try Data("not a cache at all, though long enough".utf8).write(to: file)
         #expect(BuildCache.load(from: folder.url).note != nil)
     }
+
+    @Test(
+        "a store another build made at this cache's store name, after a rebuild of its own failed, is left to that build"
+    )
+    func storeTakenBetweenRebuilds() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("content/dumps/2026-03-12.txt", dumpText([("Kept Store Paper", abstract("stores"))]))
+        let content = folder.url.appendingPathComponent("content")
+        let build = SiteBuild(content: content, templates: nil, output: folder.url.appendingPathComponent("site"))
+        let cache = BuildCache.load(from: build.cacheFolder)
+        _ = try build.run(cache: cache)
+        // A rebuild that fails after making the new day's texts keeps them, in its store.
+        _ = try folder.write(
+            "content/dumps/2026-03-13.txt", dumpText(date: "Mar 13", [("Second Store Paper", abstract("days"))]))
+        var broken = build
+        broken.templates = try folder.write("templates/page.mustache", "{{#unclosed}}").deletingLastPathComponent()
+        #expect(throws: BuildFailure.self) { try broken.run(cache: cache) }
+        let store = build.cacheFolder.appendingPathComponent(BuildCache.newTextsName)
+        #expect(FileManager.default.fileExists(atPath: store.path))
+        // `digest build` ran meanwhile and made a store of its own at that name.
+        try FileManager.default.removeItem(at: store)
+        let other = try folder.write(".paperdigest-cache/\(BuildCache.newTextsName)", "another build's store")
+        _ = try build.run(cache: cache)
+        #expect(try String(contentsOf: other, encoding: .utf8) == "another build's store")
+        let clean = folder.url.appendingPathComponent("clean")
+        _ = try SiteBuild(
+            content: content, templates: nil, output: clean,
+            cacheFolder: folder.url.appendingPathComponent("clean-cache")
+        ).run()
+        #expect(differences(build.output, clean) == [])
+    }
 }

@@ -20,10 +20,7 @@ struct CacheFolderTests {
 
     @Test(
         "a folder at a name the cache keeps for a file stops the build, named, and nothing in it is deleted",
-        arguments: [
-            CacheFolder.tagName, BuildStamp.fileName, BuildCache.fileName, BuildCache.textsName,
-            CatalogResume.fileName, BuildLock.fileName,
-        ])
+        arguments: CacheFolder.fileNames)
     func folderAtOwnName(name: String) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -337,6 +337,18 @@ struct HostileInputTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test(
+        "an output folder that is not the build's keeps a folder at Pagefind's staging name: nothing is deleted before that is checked"
+    )
+    func stagingInAFolderNotOurs() throws {
+        let folder = try oneDay("Staging Paper", "staging")
+        defer { folder.remove() }
+        let kept = try folder.write("mine/\(Pagefind.stagingFolder)/notes.txt", "the user's own file")
+        let failed = failure(folder.url.appendingPathComponent("content"), folder.url.appendingPathComponent("mine"))
+        #expect(failed?.description.contains("did not write") == true, "\(String(describing: failed))")
+        #expect(try String(contentsOf: kept, encoding: .utf8) == "the user's own file")
+    }
+
     @Test("titles of punctuation alone (???, !!!) stay papers of their own, each with its page")
     func punctuationTitles() throws {
         #expect(TitleKey("???") != TitleKey("!!!"))

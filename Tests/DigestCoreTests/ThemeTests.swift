@@ -79,7 +79,7 @@ struct ThemeTests {
         #expect(theme != nil)
         #expect(
             diagnostics.map(\.description) == [
-                "Templates/p16.mustache:1:1: warning: 'p16' includes partials more than 100000 times in one render (they include each other several times at each level): a page stops including them there, and the rest is left out"
+                "Templates/p16.mustache:1:1: warning: 'p16' can include partials more than 100000 times in one render (counting each tag once): a page stops including them there, and the rest is left out"
             ])
     }
 

@@ -37,7 +37,9 @@ public enum SiteStarter {
                 written.append(target)
             }
         } catch {
-            throw Failure(description: "\(shown): \(errorReason(error))")
+            // The file that failed, when Foundation says (one of the site's, or the folder).
+            let path = (error as NSError).userInfo[NSFilePathErrorKey] as? String
+            throw Failure(description: "\(path.map(displayPath) ?? shown): \(errorReason(error))")
         }
         return written.sorted()
     }

@@ -195,7 +195,7 @@ public final class BuildCache: @unchecked Sendable {
             return (text, TextStore.body(of: text.text)[...])
         }
         let temporary = folder.appendingPathComponent(Self.newTextsName)
-        if rewrite, let spill, spill.file?.standardizedFileURL == temporary.standardizedFileURL {
+        if rewrite, let spill, spill.isFile(at: temporary.path) {
             // This build's store becomes the new file, the other live texts added to it;
             // they are then read from it, and older stores are let go (`serve` saves
             // after every rebuild: each would hold an open file).
@@ -208,9 +208,7 @@ public final class BuildCache: @unchecked Sendable {
                     }
                     return body(key).map { ($0.text, $0.body, nil) }
                 }, moved: { moved.append(($0, $1)) })
-            guard rename(temporary.path, file.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-            }
+            guard rename(temporary.path, file.path) == 0 else { throw OwnFile.error(file.path) }
             (textsBytes, storedTexts) = written
             for (key, location) in moved {
                 guard let text = texts[key] else { continue }
@@ -229,9 +227,7 @@ public final class BuildCache: @unchecked Sendable {
             guard made >= 0 else { throw OwnFile.error(temporary.path) }
             close(made)
             let written = try TextStore.appendSegment(keys, to: temporary, body: body)
-            guard rename(temporary.path, file.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-            }
+            guard rename(temporary.path, file.path) == 0 else { throw OwnFile.error(file.path) }
             (textsBytes, storedTexts) = written
         } else {
             if !keys.isEmpty {
@@ -256,7 +252,8 @@ public final class BuildCache: @unchecked Sendable {
                 // A body that could not be read back is forgotten, not kept empty.
                 if spill.isDamaged { texts.removeAll { key, _ in newTexts.contains(key) } }
                 stores.removeAll { $0 === spill }
-                unlink(path)
+                // Unless another build has made a file of its own at its name since.
+                if spill.isFile(at: path) { unlink(path) }
             }
         }
         spill = nil

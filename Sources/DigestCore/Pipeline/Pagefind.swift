@@ -33,7 +33,10 @@ public struct Pagefind: Sendable {
     /// Removes what a build stopped while Pagefind ran left in `stagingFolder`: it is never
     /// part of a site. (Nothing to remove is the usual case; a failure leaves it for later.)
     public static func removeStaging(in site: URL) {
-        try? FileManager.default.removeItem(at: site.appendingPathComponent(stagingFolder))
+        // `.pagefind-new` is the name builds gave it before it took one of the build's own.
+        for name in [stagingFolder, ".pagefind-new"] {
+            try? FileManager.default.removeItem(at: site.appendingPathComponent(name))
+        }
     }
 
     /// Indexes `site` into its `stagingFolder` (emptied first). Returns warnings (Pagefind

@@ -100,7 +100,11 @@ public struct SiteBuild: Sendable {
         let indexer = Pagefind(mode: pagefind)
         let options = BuildStamp.options(baseURL: baseURL, pagefind: indexer.willRun)
         Trace.mark("build starts")
-        Pagefind.removeStaging(in: output)
+        // What a build stopped while Pagefind ran left, removed even when nothing else
+        // changed; only in a folder with a manifest, one the build has written before.
+        if OwnFile.kind(output.appendingPathComponent(OutputWriter.manifestName).path) == S_IFREG {
+            Pagefind.removeStaging(in: output)
+        }
         let state = InputState.scan(InputPaths(content: content, templates: templates))
         let stamp = BuildStamp.load(from: cacheFolder)
         let unchanged = stamp.map { $0.options == options && $0.state == state } ?? false

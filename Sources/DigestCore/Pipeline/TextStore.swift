@@ -138,7 +138,16 @@ final class TextStore: TextShelf {
     }
 
     private static func writeError(_ file: URL?) -> CocoaError {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file?.path ?? "texts.bin"])
+        OwnFile.error(file?.path ?? BuildCache.newTextsName)
+    }
+
+    /// Whether the file at `path` is still this store's: another process's build may have
+    /// removed it, and made a file of its own there, while this one held it open.
+    func isFile(at path: String) -> Bool {
+        var held = stat()
+        var there = stat()
+        return fstat(descriptor, &held) == 0 && lstat(path, &there) == 0 && held.st_dev == there.st_dev
+            && held.st_ino == there.st_ino
     }
 
     private func write(_ bytes: ArraySlice<UInt8>, at offset: Int) -> Bool {

@@ -139,7 +139,7 @@ public struct Theme: Sendable {
             guard let first = refs.first, refs.allSatisfy({ inclusions($0.name) <= limit }) else { continue }
             warnings.append(
                 .warning(
-                    "'\(name)' includes partials more than \(limit) times in one render (they include each other several times at each level): a page stops including them there, and the rest is left out",
+                    "'\(name)' can include partials more than \(limit) times in one render (counting each tag once): a page stops including them there, and the rest is left out",
                     at: first.location))
         }
         return warnings

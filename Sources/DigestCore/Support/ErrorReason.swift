@@ -21,6 +21,12 @@ public func errorReason(_ error: any Error) -> String {
     case .fileWriteOutOfSpace: return String(cString: strerror(ENOSPC))
     case .fileWriteVolumeReadOnly: return String(cString: strerror(EROFS))
     case .fileWriteFileExists: return String(cString: strerror(EEXIST))
-    default: return bridged.code >= CocoaError.Code.fileWriteUnknown.rawValue ? "the write failed" : "the read failed"
+    default:
+        // File reading errors are numbered 256–511, writing ones 512–1023; others describe themselves.
+        switch bridged.code {
+        case 256..<512: return "the read failed"
+        case 512..<1024: return "the write failed"
+        default: return "\(error)"
+        }
     }
 }

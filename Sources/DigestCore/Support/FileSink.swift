@@ -18,7 +18,7 @@ final class FileSink {
         self.path = path
         temporary = path + ".new"
         descriptor = OwnFile.create(temporary)
-        guard descriptor >= 0 else { throw Self.error(path, String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw OwnFile.error(temporary) }
     }
 
     /// Appends `bytes`; a failure is remembered and reported by `commit`.
