@@ -29,12 +29,7 @@ public struct ListenFailure: Error, CustomStringConvertible {
     /// taken port be told. (The port may still be taken in between; the server then fails
     /// with the same message.)
     static func checkAvailable(host: String, port: Int) throws(ListenFailure) {
-        let address: SocketAddress
-        do {
-            address = try SocketAddress.makeAddressResolvingHost(host, port: port)
-        } catch {
-            throw ListenFailure(description: unknownHost(host))
-        }
+        let address = try resolve(host, port: port)
         // Any free port will do.
         guard port != 0 else { return }
         let socket = Glibc.socket(address.protocolFamily, Int32(SOCK_STREAM.rawValue), 0)
@@ -52,14 +47,17 @@ public struct ListenFailure: Error, CustomStringConvertible {
     /// Whether other machines can reach a server on `host`: any address but a loopback one.
     /// Checked before anything is built; a name is looked up, as the server will.
     public static func isReachableFromNetwork(host: String) throws(ListenFailure) -> Bool {
-        let address: SocketAddress
+        let ip = try resolve(host, port: 0).ipAddress ?? ""
+        return !(ip.hasPrefix("127.") || ip == "::1")
+    }
+
+    /// `host` looked up as the server will (its first address).
+    private static func resolve(_ host: String, port: Int) throws(ListenFailure) -> SocketAddress {
         do {
-            address = try SocketAddress.makeAddressResolvingHost(host, port: 0)
+            return try SocketAddress.makeAddressResolvingHost(host, port: port)
         } catch {
             throw ListenFailure(description: unknownHost(host))
         }
-        let ip = address.ipAddress ?? ""
-        return !(ip.hasPrefix("127.") || ip == "::1")
     }
 
     private static func describe(errno code: Int32, host: String, port: Int) -> String {

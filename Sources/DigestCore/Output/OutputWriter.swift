@@ -22,6 +22,8 @@ public final class OutputWriter: @unchecked Sendable {
 
     public static let manifestName = ".paperdigest"
     static let journalName = ".paperdigest-journal"
+    static let manifestHeader = "PaperDigest output manifest 3"
+    private static let manifestHeaderLine = Array((manifestHeader + "\n").utf8)
     private static let temporarySuffix = ".digest-tmp"
 
     /// Whether `path` (within the output) takes a name the build keeps for its own files:
@@ -33,8 +35,6 @@ public final class OutputWriter: @unchecked Sendable {
         return parts.first?.hasPrefix(manifestName) == true
             || parts.contains { $0.first == "." && $0.hasSuffix(temporarySuffix) }
     }
-    static let manifestHeader = "PaperDigest output manifest 3"
-    private static let manifestHeaderLine = Array((manifestHeader + "\n").utf8)
 
     /// A file the build wrote: a hash of its bytes (0 when unknown) and its size.
     public struct FileRecord: Hashable, Sendable {
