@@ -48,7 +48,8 @@ public struct ListenFailure: Error, CustomStringConvertible {
     /// Checked before anything is built; a name is looked up, as the server will.
     public static func isReachableFromNetwork(host: String) throws(ListenFailure) -> Bool {
         let ip = try resolve(host, port: 0).ipAddress ?? ""
-        return !(ip.hasPrefix("127.") || ip == "::1")
+        // `::ffff:127.0.0.1` is IPv4's loopback written as an IPv6 address.
+        return !(ip.hasPrefix("127.") || ip.hasPrefix("::ffff:127.") || ip == "::1")
     }
 
     /// `host` looked up as the server will (its first address).
@@ -56,8 +57,20 @@ public struct ListenFailure: Error, CustomStringConvertible {
         do {
             return try SocketAddress.makeAddressResolvingHost(host, port: port)
         } catch {
-            throw ListenFailure(description: unknownHost(host))
+            // SwiftNIO says only that the look-up failed; asked again, the system says why.
+            var found: UnsafeMutablePointer<addrinfo>?
+            let code = getaddrinfo(host, nil, nil, &found)
+            if let found { freeaddrinfo(found) }
+            throw ListenFailure(description: lookupFailure(host, code: code))
         }
+    }
+
+    /// Why `host` could not be looked up, from getaddrinfo's `code`: a name server that did
+    /// not answer is not a name that does not exist.
+    static func lookupFailure(_ host: String, code: Int32) -> String {
+        guard code == EAI_AGAIN else { return unknownHost(host) }
+        return
+            "could not look up --host \(host) just now (\(String(cString: gai_strerror(code)))): try again, or pass an address such as 127.0.0.1"
     }
 
     private static func describe(errno code: Int32, host: String, port: Int) -> String {

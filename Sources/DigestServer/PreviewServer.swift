@@ -98,6 +98,7 @@ public struct PreviewServer: Sendable {
             server: .http1(configuration: .init(idleTimeout: .seconds(options.headerTimeout))),
             configuration: .init(address: .hostname(host, port: options.port), serverName: "PaperDigest"),
             onServerRunning: { channel in
+                await state.listening()
                 let port = channel.localAddress?.port ?? 0
                 let base = await state.basePath
                 // An IPv6 address is written in brackets in a URL (`http://[::1]:8000/`).
@@ -116,6 +117,7 @@ public struct PreviewServer: Sendable {
                     do {
                         try await app.run()
                     } catch {
+                        guard await !state.isListening else { throw error }
                         throw ListenFailure(error, host: host, port: self.options.port) ?? error
                     }
                 }

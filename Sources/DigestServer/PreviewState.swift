@@ -6,6 +6,8 @@ actor PreviewState {
     private(set) var basePath = "/"
     private(set) var failure: [Diagnostic]?
     private var generation = 0
+    /// The server has bound its port: an error from it after that is not a failure to listen.
+    private(set) var isListening = false
 
     /// No build has finished yet.
     var isFirst: Bool { generation == 0 }
@@ -14,6 +16,10 @@ actor PreviewState {
         self.basePath = basePath
         failure = nil
         generation += 1
+    }
+
+    func listening() {
+        isListening = true
     }
 
     func failed(_ diagnostics: [Diagnostic]) {

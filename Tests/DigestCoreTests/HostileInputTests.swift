@@ -3,6 +3,10 @@ import DigestTestSupport
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Input a user (or an attacker) may feed the build: links, files that are not dumps,
 /// control characters, an emptied dumps folder. Each builds with a warning or fails with
 /// `path:line:column: error: …`, and never damages the site already published.
@@ -423,6 +427,43 @@ struct HostileInputTests {
         #expect(
             failed?.description.contains("site.yml:1:1: error: cannot read file: it is a folder") == true,
             "\(String(describing: failed))")
+    }
+
+    @Test("a folder named like a template, a page or a dump, and a pipe among the dumps, are named in warnings")
+    func entriesTheBuildWouldMiss() throws {
+        let folder = try oneDay("Folder Named Like A File", "folders")
+        defer { folder.remove() }
+        let content = folder.url.appendingPathComponent("content")
+        let templates = folder.url.appendingPathComponent("theme")
+        _ = try folder.write("theme/index.mustache/notes.txt", "meant as the index template")
+        _ = try folder.write("content/pages/about.md/draft.md", "# Draft\n")
+        _ = try folder.write("content/dumps/2026-03-13.txt/README", "not a dump")
+        let pipe = content.appendingPathComponent("dumps/incoming.txt").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        var warnings: [String] = []
+        let summary = try SiteBuild(
+            content: content, templates: templates, output: folder.url.appendingPathComponent("site")
+        )
+        .run(report: { warnings.append($0.description) })
+        #expect(summary.papers == 1)
+        for (path, kind) in [
+            ("theme/index.mustache", ".mustache"), ("content/pages/about.md", ".md"),
+            ("content/dumps/2026-03-13.txt", ".txt"),
+        ] {
+            #expect(
+                warnings.contains {
+                    $0.hasSuffix(
+                        "\(path):1:1: warning: a folder, not a \(kind) file: read as a folder (rename it if a file was meant)"
+                    )
+                },
+                "\(path): \(warnings)")
+        }
+        #expect(
+            warnings.contains {
+                $0.hasSuffix(
+                    "dumps/incoming.txt:1:1: warning: neither a file nor a folder (a pipe, socket or device), ignored")
+            },
+            "\(warnings)")
     }
 
     @Test("pages of pages/ whose names collide, with each other or with the site's own folders, fail the build")

@@ -1,8 +1,9 @@
 import DigestCore
-import DigestServer
 import DigestTestSupport
 import Foundation
 import Testing
+
+@testable import DigestServer
 
 /// A preview server on an ephemeral port over a copy of the demo content, stopped when done.
 final class RunningPreview: @unchecked Sendable {
@@ -174,11 +175,21 @@ struct PreviewServerTests {
             #expect(!FileManager.default.fileExists(atPath: options.output.path))
         }
         #expect(try ListenFailure.isReachableFromNetwork(host: "localhost") == false)
+        #expect(try ListenFailure.isReachableFromNetwork(host: "::1") == false)
+        #expect(try ListenFailure.isReachableFromNetwork(host: "::ffff:127.0.0.1") == false)
         #expect(try ListenFailure.isReachableFromNetwork(host: "0.0.0.0"))
+        #expect(try ListenFailure.isReachableFromNetwork(host: "::"))
         let unknown = #expect(throws: ListenFailure.self) {
             try ListenFailure.isReachableFromNetwork(host: "300.1.2.3")
         }
         #expect(unknown?.description.hasPrefix("--host 300.1.2.3 is neither an address nor a name") == true)
+        // A name server that does not answer is told apart from a name that does not exist.
+        #expect(
+            ListenFailure.lookupFailure("digest.example", code: EAI_AGAIN).hasPrefix(
+                "could not look up --host digest.example just now (Temporary failure in name resolution): try again"))
+        #expect(
+            ListenFailure.lookupFailure("digest.example", code: EAI_NONAME).hasPrefix(
+                "--host digest.example is neither"))
     }
 
     @Test("served pages are the built bytes plus the reload script, which build output never has")

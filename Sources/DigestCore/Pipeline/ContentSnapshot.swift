@@ -67,7 +67,7 @@ public struct ContentSnapshot: Hashable, Sendable {
                 ))
         }
         var dumps: [(file: URL, shown: String, isRemembered: Bool)] = []
-        for file in try files(under: dumpsFolder, diagnostics: &diagnostics) {
+        for file in try files(under: dumpsFolder, named: "txt", diagnostics: &diagnostics) {
             guard file.pathExtension.lowercased() == "txt" else {
                 diagnostics.append(
                     .warning("not a .txt file, ignored", at: SourceLocation(path: sourcePath(file), line: 1)))
@@ -114,7 +114,7 @@ public struct ContentSnapshot: Hashable, Sendable {
                     at: SourceLocation(path: sourcePath(folder), line: 1)))
         }
         if isDirectory(pagesFolder) {
-            snapshot.pages = try files(under: pagesFolder, diagnostics: &diagnostics).filter {
+            snapshot.pages = try files(under: pagesFolder, named: "md", diagnostics: &diagnostics).filter {
                 $0.pathExtension.lowercased() == "md"
             }.map(
                 readFile)
@@ -143,7 +143,7 @@ public struct ContentSnapshot: Hashable, Sendable {
                             : "templates folder \(displayPath(templates)) not found"))
             }
             let root = templates.standardizedFileURL.path + "/"
-            for file in try files(under: templates, diagnostics: &diagnostics) {
+            for file in try files(under: templates, named: "mustache", diagnostics: &diagnostics) {
                 theme[String(file.standardizedFileURL.path.dropFirst(root.count))] = try readFile(file)
             }
         }
@@ -171,11 +171,12 @@ public struct ContentSnapshot: Hashable, Sendable {
     }
 
     /// Regular files below `folder`, sorted by path, links followed; hidden ones skipped
-    /// unless asked for (`static/.nojekyll` is meant to be published).
-    static func files(under folder: URL, hidden: Bool = false, diagnostics: inout [Diagnostic]) throws(BuildFailure)
-        -> [URL]
-    {
-        let walk = FolderWalk(folder, hidden: hidden)
+    /// unless asked for (`static/.nojekyll` is meant to be published). A folder whose name
+    /// ends in `.named` is reported.
+    static func files(
+        under folder: URL, hidden: Bool = false, named: String? = nil, diagnostics: inout [Diagnostic]
+    ) throws(BuildFailure) -> [URL] {
+        let walk = FolderWalk(folder, hidden: hidden, fileExtension: named)
         diagnostics += walk.diagnostics
         if walk.diagnostics.hasErrors { throw BuildFailure(diagnostics) }
         return walk.files.map { URL(fileURLWithPath: $0) }

@@ -9,14 +9,20 @@ import Foundation
 /// Symbolic links are followed, to files and to folders (a `dumps/` that links to a folder
 /// elsewhere is a common setup), but a folder already being walked is not entered again, so
 /// a link loop ends. A broken link is reported rather than silently skipped, and a folder
-/// that cannot be listed is an error.
+/// that cannot be listed is an error. Entries a build would silently miss are reported: a
+/// pipe, socket or device, and a folder named like the files read from it (a template
+/// `index.mustache/` made a folder by mistake hides the template it was meant to be).
 struct FolderWalk {
     /// Absolute paths of regular files, sorted.
     var files: [String] = []
     var diagnostics: [Diagnostic] = []
 
+    /// The extension (`mustache`, no dot) of the files the walk is for, if any.
+    private let fileExtension: String?
+
     /// Walks `folder`; hidden entries are skipped unless asked for (`static/.nojekyll` is published).
-    init(_ folder: URL, hidden: Bool = false) {
+    init(_ folder: URL, hidden: Bool = false, fileExtension: String? = nil) {
+        self.fileExtension = fileExtension.map { "." + $0.lowercased() }
         var active = Set<[UInt64]>()
         walk(folder.standardizedFileURL.path, hidden: hidden, active: &active)
         files.sort()
@@ -66,9 +72,20 @@ struct FolderWalk {
                 continue
             }
             switch target.st_mode & S_IFMT {
-            case S_IFDIR: walk(child, hidden: hidden, active: &active)
+            case S_IFDIR:
+                if let fileExtension, name.lowercased().hasSuffix(fileExtension) {
+                    diagnostics.append(
+                        .warning(
+                            "a folder, not a \(fileExtension) file: read as a folder (rename it if a file was meant)",
+                            at: SourceLocation(path: child, line: 1)))
+                }
+                walk(child, hidden: hidden, active: &active)
             case S_IFREG: files.append(child)
-            default: continue
+            default:
+                diagnostics.append(
+                    .warning(
+                        "neither a file nor a folder (a pipe, socket or device), ignored",
+                        at: SourceLocation(path: child, line: 1)))
             }
         }
     }
