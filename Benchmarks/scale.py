@@ -3,7 +3,7 @@
 
     make bench-scale DAYS=365 RUNS=3
     python3 Benchmarks/scale.py [--days 365] [--runs 3] [--work /tmp/paperdigest-scale]
-                                [--cases clean,nochange,newday,editabstract,edittemplate]
+                                [--cases clean,nochange,newday,editrecent,editabstract,edittemplate]
                                 [--digest PATH] [--digest-args '...'] [--bench-dir DIR]
                                 [--no-hugo] [--phases]
 
@@ -23,10 +23,12 @@ and times, each case RUNS times, one child process each, run from site-N:
                     restored), then a build
     nothing changed a build over a built site, no change
     +1 day          the next day's dump added to a site built on N days
+    edit last week  one abstract edited in the dump a week before the newest
+                    (its longest line): a mistake found in a recent dump
     edit abstract   one abstract edited (the longest line of the middle dump)
     edit template   an HTML comment appended to templates/paper.mustache
 
-Before every run of the last three the site is brought back to "N days,
+Before every run of the last four the site is brought back to "N days,
 built" (the change undone and, when needed, one untimed build).  Every run
 starts after os.sync().  Timing is from outside, by run_once.py (a small
 process each build is forked from, so that its peak RSS is its own): wall
@@ -89,6 +91,7 @@ CASES = {  # key: label, in the order they run
     "clean": "clean",
     "nochange": "nothing changed",
     "newday": "+1 day",
+    "editrecent": "edit last week",
     "editabstract": "edit abstract",
     "edittemplate": "edit template",
 }
@@ -345,10 +348,19 @@ def edit_longest_line(path, words):
         f.write("\n".join(lines))
 
 
+def case_editrecent(site, k, ctx):
+    return edit_dump_case(site, k, 7)
+
+
 def case_editabstract(site, k, ctx):
+    return edit_dump_case(site, k, None)
+
+
+def edit_dump_case(site, k, back):
+    """An abstract edited in the dump `back` before the newest (the middle one for None)."""
     site.ensure_built()
     names = dump_names(site.corpus)
-    name = names[len(names) // 2]
+    name = names[len(names) // 2] if back is None else names[max(0, len(names) - 1 - back)]
     edit_longest_line(os.path.join(site.dumps, name), f" Edited for the benchmark run {k}.")
     try:
         return site.timed_build()

@@ -1,7 +1,8 @@
-import DigestCore
 import DigestTestSupport
 import Foundation
 import Testing
+
+@testable import DigestCore
 
 /// Incremental builds: whatever sequence of edits a site goes through, building on top of
 /// the last output and cache gives the same bytes as a build from nothing.
@@ -76,6 +77,39 @@ struct IncrementalBuildTests {
         }
         #expect(kept > 10, "the months are long enough to show it: \(pages)")
         #expect(differences(site.output, try site.cleanBuild()).isEmpty)
+    }
+
+    @Test(
+        "related papers resume from the index kept a month of days back: an edit of a recent dump adds only the days since, an older one every day"
+    )
+    func relatedPapersResumeForRecentEdits() throws {
+        let site = try SyntheticSite(seed: 29)
+        defer { site.remove() }
+        for _ in 0..<(RelatedDays.keptBack + 8) { try site.addDay(relisting: 1) }
+        let all = try site.build().relatedDaysIndexed
+        #expect(all > RelatedDays.keptBack + 8)
+        func expectClean(_ what: String) throws {
+            let difference = differences(site.output, try site.cleanBuild())
+            #expect(difference.isEmpty, "\(what): \(difference.prefix(5))")
+        }
+        // The day before the newest, then one a week back: each from the kept index on.
+        for back in [1, 6] {
+            try site.editAbstract(daysBack: back)
+            let indexed = try site.build().relatedDaysIndexed
+            #expect(indexed > 0 && indexed <= RelatedDays.keptBack + 1, "\(back) days back: \(indexed) of \(all)")
+            try expectClean("an edit \(back) days back")
+        }
+        // A template changes no answer: no day is added.
+        try site.editTemplate()
+        #expect(try site.build().relatedDaysIndexed == 0)
+        // A new day: the days since the kept index, and the new one.
+        try site.addDay(relisting: 2)
+        #expect(try site.build().relatedDaysIndexed == RelatedDays.keptBack + 1)
+        try expectClean("a new day")
+        // An edit older than the kept index: every day again.
+        try site.editAbstract(daysBack: RelatedDays.keptBack + 4)
+        #expect(try site.build().relatedDaysIndexed == all + 1)
+        try expectClean("an old edit")
     }
 
     @Test("nothing changed: no page is rendered, even when files were touched; a page deleted by hand comes back")
@@ -503,7 +537,16 @@ final class SyntheticSite: @unchecked Sendable {
 
     func editAbstract() throws {
         let dumps = try dumpFiles()
-        let file = dumps[random.next(dumps.count)]
+        try editAbstract(in: dumps[random.next(dumps.count)])
+    }
+
+    /// Edits an abstract of the dump `back` dumps before the newest.
+    func editAbstract(daysBack back: Int) throws {
+        let dumps = try dumpFiles()
+        try editAbstract(in: dumps[dumps.count - 1 - back])
+    }
+
+    private func editAbstract(in file: URL) throws {
         var text = try String(contentsOf: file, encoding: .utf8)
         guard let range = text.range(of: "benchmarks. \n") ?? text.range(of: "benchmarks.\n") else { return }
         text.replaceSubrange(range, with: "benchmarks. Edited \(random.next(1000)) times with beta_2.\n")

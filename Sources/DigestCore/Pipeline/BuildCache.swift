@@ -64,8 +64,8 @@ public final class BuildCache: @unchecked Sendable {
     /// What the search index holds of a paper (its summary, then its words), by its texts' fingerprints.
     private var searchEntries = MemoTable<StoredList>()
     private var relatedDays = MemoTable<[[Int]]>()
-    /// The related-papers index after the day before the newest of the last build that
-    /// added days to it, and that day's key (see `SiteGenerator.related`).
+    /// The related-papers index after the day `RelatedDays.keptBack` days before the newest
+    /// of the last build that added that day, and the day's key (see `SiteGenerator.related`).
     private(set) var relatedState: (key: UInt64, state: RelatedPapers.State)?
     private(set) var pages = PageRecords()
     /// The page records changed since they were loaded or saved.

@@ -1,21 +1,26 @@
 /// Days added to a related-papers index in order of first listing, and what a build
-/// remembers of them: each day's answers under its key, and the index as it stood after the
-/// day before the newest (where the next build resumes). Both ways of relating a build's
-/// papers go through it: after the catalog is made (`SiteGenerator.related`) and while its
-/// texts are made (`RelatedFeed`).
+/// remembers of them: each day's answers under its key, and the index as it stood
+/// `keptBack` days before the newest (where the next build resumes). Both ways of relating
+/// a build's papers go through it: after the catalog is made (`SiteGenerator.related`) and
+/// while its texts are made (`RelatedFeed`).
 struct RelatedDays {
     private(set) var index: RelatedPapers
     private let cache: BuildCache
     /// Every day's answers, as ordinals of papers by first listing; nil until known.
     private(set) var answers: [[[Int]]?]
-    /// The day the index is remembered after.
-    private let keptDay: Int
+    /// The day the index is remembered after (-1 for none).
+    let keptDay: Int
+
+    /// How many days (of first listings) before the newest the index is kept. An edit to a
+    /// dump of those days resumes from it, where one before it adds every day again (at ten
+    /// years, ten seconds); a new day adds these days again, a few hundred papers' terms.
+    static let keptBack = 32
 
     init(index: RelatedPapers, answers: [[[Int]]?], cache: BuildCache) {
         self.index = index
         self.answers = answers
         self.cache = cache
-        keptDay = answers.count - 2
+        keptDay = answers.count < 2 ? -1 : max(0, answers.count - 1 - Self.keptBack)
     }
 
     /// Adds day `day`, its papers' terms `counted`; looks them up unless its answers are known.

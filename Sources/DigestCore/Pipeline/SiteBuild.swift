@@ -57,6 +57,8 @@ public struct SiteBuild: Sendable {
         public var parsedDumps = 0
         /// The last build's catalog was extended by dumps of later days, not made again.
         public var catalogExtended = false
+        /// Days (of first listings) added to the related-papers index again.
+        public var relatedDaysIndexed = 0
 
         public var description: String {
             let warningText =
@@ -318,7 +320,8 @@ public struct SiteBuild: Sendable {
             warnings: readDiagnostics.count + prepared.diagnostics.warnings.count + pagefindDiagnostics.count
                 + (cache.note == nil ? 0 : 1),
             basePath: prepared.renderer.routes.base.path, pagefind: indexer.willRun && pagefindDiagnostics.isEmpty,
-            parsedDumps: prepared.parsedDumps, catalogExtended: prepared.catalogExtended)
+            parsedDumps: prepared.parsedDumps, catalogExtended: prepared.catalogExtended,
+            relatedDaysIndexed: prepared.relatedDaysIndexed)
         // The catalog, the cache (unless the caller keeps it) and both manifests are freed
         // on another thread.
         Disposal.release(

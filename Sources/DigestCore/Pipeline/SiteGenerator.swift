@@ -10,6 +10,9 @@ public struct PreparedSite: Sendable {
     var resume: CatalogResume?
     /// The catalog was the last build's, extended by the dumps of later days added since.
     public var catalogExtended = false
+    /// Days (of first listings) added to the related-papers index; the others' answers
+    /// were the last build's.
+    public var relatedDaysIndexed = 0
     public var days: Int { renderer.catalog.days.count }
     public var papers: Int { renderer.catalog.papers.count }
     public var topics: Int { renderer.catalog.topics.count }
@@ -97,7 +100,7 @@ public struct SiteGenerator: Sendable {
         diagnostics += made.textDiagnostics
         let catalog = made.catalog
         let cache = cache()
-        let related = Self.related(catalog, madeWith: made.related, cache: cache)
+        let (related, indexedDays) = Self.related(catalog, madeWith: made.related, cache: cache)
         Trace.mark("related")
         let contentPages = Self.contentPages(snapshot.pages, diagnostics: &diagnostics)
         try check()
@@ -167,7 +170,7 @@ public struct SiteGenerator: Sendable {
         try check()
         return PreparedSite(
             renderer: renderer, diagnostics: diagnostics, parsedDumps: made.parsedDumps, resume: made.resume,
-            catalogExtended: made.extended)
+            catalogExtended: made.extended, relatedDaysIndexed: indexedDays)
     }
 
     /// The pages of `pages/`, each name (its URL) taken once: two files with one name
@@ -228,20 +231,24 @@ public struct SiteGenerator: Sendable {
 
     /// The related papers `feed` made while the texts were made, when it made them for every
     /// day of `catalog`; otherwise `related(_:cache:)`.
-    static func related(_ catalog: Catalog, madeWith feed: RelatedFeed?, cache: BuildCache) -> [[Int]] {
+    /// Also how many days were added to the index this build (the feed's are).
+    static func related(_ catalog: Catalog, madeWith feed: RelatedFeed?, cache: BuildCache) -> (
+        lists: [[Int]], indexedDays: Int
+    ) {
         if let feed {
             let answers = feed.answers()
             if feed.groups.last?.upperBound ?? 0 == catalog.papers.count, !answers.contains(where: { $0 == nil }) {
-                return RelatedDays.result(answers, groups: feed.groups, catalog: catalog)
+                return (RelatedDays.result(answers, groups: feed.groups, catalog: catalog), feed.groups.count)
             }
         }
         return related(catalog, cache: cache)
     }
 
     /// Related papers, day by day in order of first listing. A day's answers are reused
-    /// while it and every day before it hold the same papers with the same texts; when only
-    /// new days follow the last build's newest, the index resumes from where it stopped.
-    static func related(_ catalog: Catalog, cache: BuildCache) -> [[Int]] {
+    /// while it and every day before it hold the same papers with the same texts; the index
+    /// resumes from the day it was kept after (`RelatedDays.keptBack` before the newest)
+    /// when every day up to it is unchanged, and stops after the last day that needs it.
+    static func related(_ catalog: Catalog, cache: BuildCache) -> (lists: [[Int]], indexedDays: Int) {
         let order = catalog.firstListing
         // Papers read through a pointer: borrowed from the array, each was copied whole.
         let groups = catalog.papers.withUnsafeBufferPointer { papers in dayGroups(order.map { papers[$0].firstSeen }) }
@@ -256,10 +263,11 @@ public struct SiteGenerator: Sendable {
             }
         }
         // Resume after the day the last build kept the index at when it is still a day of
-        // this build and every day up to it has its answers cached. That day is the one
-        // before the newest: the newest is the day a dump most often changes on (saved
-        // again as the page grows, or removed), and adding it once more costs a day's work,
-        // where an index that cannot resume is built again over the whole archive.
+        // this build and every day up to it has its answers cached. That day is a month of
+        // days before the newest: the newest days are those whose dumps change (the newest
+        // saved again as the page grows, or removed; a mistake found in last week's), and
+        // adding them once more costs a month's work, where an index that cannot resume is
+        // built again over the whole archive.
         var answers: [[[Int]]?] = keys.map { cache.related($0) }
         var days: RelatedDays
         var resume = 0
@@ -273,10 +281,13 @@ public struct SiteGenerator: Sendable {
             answers = Array(repeating: nil, count: groups.count)
             days = RelatedDays(index: RelatedPapers(), answers: answers, cache: cache)
         }
+        // Days after both the one to keep the index at and the last without answers are not
+        // added: their answers are known, and the index after them is not kept.
+        let end = max(days.keptDay, answers.lastIndex(where: { $0 == nil }) ?? -1) + 1
         // Terms are counted for a month of days at a time, on every core: ten years of them
         // at once would hold half a gigabyte. The next month's are counted while this one's
         // days are added to the index, which is done on one core.
-        let chunks = stride(from: resume, to: groups.count, by: 32).map { $0..<min($0 + 32, groups.count) }
+        let chunks = stride(from: resume, to: end, by: 32).map { $0..<min($0 + 32, end) }
         func counting(_ days: Range<Int>) -> Background<[TermCounts]> {
             let pending = Array(order[groups[days.lowerBound].lowerBound..<groups[days.upperBound - 1].upperBound])
             return Background {
@@ -299,7 +310,7 @@ public struct SiteGenerator: Sendable {
                 days.add(day: day, key: keys[day], counted: Array(terms[range]))
             }
         }
-        return RelatedDays.result(days.answers, groups: groups, catalog: catalog)
+        return (RelatedDays.result(days.answers, groups: groups, catalog: catalog), max(0, end - resume))
     }
 
     /// Runs of equal days in `firstSeen` (each paper's first day, by first listing): the
