@@ -16,7 +16,7 @@ public struct ListenFailure: Error, CustomStringConvertible {
         if let error = error as? IOError {
             description = Self.describe(errno: error.errnoCode, host: host, port: port)
         } else if error is SocketAddressError || error is SocketAddressError.UnknownHost {
-            description = Self.unknownHost(host)
+            description = Self.lookupFailure(host)
         } else {
             return nil
         }
@@ -57,12 +57,17 @@ public struct ListenFailure: Error, CustomStringConvertible {
         do {
             return try SocketAddress.makeAddressResolvingHost(host, port: port)
         } catch {
-            // SwiftNIO says only that the look-up failed; asked again, the system says why.
-            var found: UnsafeMutablePointer<addrinfo>?
-            let code = getaddrinfo(host, nil, nil, &found)
-            if let found { freeaddrinfo(found) }
-            throw ListenFailure(description: lookupFailure(host, code: code))
+            throw ListenFailure(description: lookupFailure(host))
         }
+    }
+
+    /// Why SwiftNIO could not look `host` up: it says only that the look-up failed, so the
+    /// system is asked again for why. One home for the up-front checks and the server's bind.
+    private static func lookupFailure(_ host: String) -> String {
+        var found: UnsafeMutablePointer<addrinfo>?
+        let code = getaddrinfo(host, nil, nil, &found)
+        if let found { freeaddrinfo(found) }
+        return lookupFailure(host, code: code)
     }
 
     /// Why `host` could not be looked up, from getaddrinfo's `code`: a name server that did

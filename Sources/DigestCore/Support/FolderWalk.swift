@@ -17,10 +17,11 @@ struct FolderWalk {
     var files: [String] = []
     var diagnostics: [Diagnostic] = []
 
-    /// The extension (`mustache`, no dot) of the files the walk is for, if any.
+    /// The extension of the files the walk is for, with its dot (`.mustache`), if any.
     private let fileExtension: String?
 
     /// Walks `folder`; hidden entries are skipped unless asked for (`static/.nojekyll` is published).
+    /// `fileExtension` (`mustache`, no dot) names the files the walk is for.
     init(_ folder: URL, hidden: Bool = false, fileExtension: String? = nil) {
         self.fileExtension = fileExtension.map { "." + $0.lowercased() }
         var active = Set<[UInt64]>()
