@@ -15,8 +15,10 @@ public struct ListenFailure: Error, CustomStringConvertible {
     init?(_ error: any Error, host: String, port: Int) {
         if let error = error as? IOError {
             description = Self.describe(errno: error.errnoCode, host: host, port: port)
-        } else if error is SocketAddressError || error is SocketAddressError.UnknownHost {
-            description = Self.lookupFailure(host)
+        } else if let unknown = error as? SocketAddressError.UnknownHost {
+            description = Self.lookupFailure(host, code: Int32(truncatingIfNeeded: unknown.errorCode))
+        } else if error is SocketAddressError {
+            description = Self.unknownHost(host)
         } else {
             return nil
         }
@@ -32,7 +34,7 @@ public struct ListenFailure: Error, CustomStringConvertible {
         let address = try resolve(host, port: port)
         // Any free port will do.
         guard port != 0 else { return }
-        let socket = Glibc.socket(address.protocolFamily, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = Glibc.socket(address.protocol.rawValue, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return }
         defer { close(socket) }
         // As the server binds: an address left in TIME_WAIT by a server just stopped is free.
@@ -56,27 +58,33 @@ public struct ListenFailure: Error, CustomStringConvertible {
     private static func resolve(_ host: String, port: Int) throws(ListenFailure) -> SocketAddress {
         do {
             return try SocketAddress.makeAddressResolvingHost(host, port: port)
+        } catch let unknown as SocketAddressError.UnknownHost {
+            throw ListenFailure(description: lookupFailure(host, code: Int32(truncatingIfNeeded: unknown.errorCode)))
         } catch {
-            throw ListenFailure(description: lookupFailure(host))
+            throw ListenFailure(description: unknownHost(host))
         }
     }
 
-    /// Why SwiftNIO could not look `host` up: it says only that the look-up failed, so the
-    /// system is asked again for why. One home for the up-front checks and the server's bind.
-    private static func lookupFailure(_ host: String) -> String {
-        var found: UnsafeMutablePointer<addrinfo>?
-        let code = getaddrinfo(host, nil, nil, &found)
-        if let found { freeaddrinfo(found) }
-        return lookupFailure(host, code: code)
+    /// Why `host` could not be looked up, from getaddrinfo's `code` (which SwiftNIO's error
+    /// carries): only a name that does not exist is an unknown host; a name server that did
+    /// not answer is worth another try.
+    static func lookupFailure(_ host: String, code: Int32) -> String {
+        let reason = String(cString: gai_strerror(code))
+        switch code {
+        case EAI_NONAME, noAddress, noAddressInFamily:
+            return unknownHost(host)
+        case EAI_AGAIN:
+            return
+                "could not look up --host \(host) just now (\(reason)): try again, or pass an address such as 127.0.0.1"
+        default:
+            return "could not look up --host \(host) (\(reason)): pass an address such as 127.0.0.1"
+        }
     }
 
-    /// Why `host` could not be looked up, from getaddrinfo's `code`: a name server that did
-    /// not answer is not a name that does not exist.
-    static func lookupFailure(_ host: String, code: Int32) -> String {
-        guard code == EAI_AGAIN else { return unknownHost(host) }
-        return
-            "could not look up --host \(host) just now (\(String(cString: gai_strerror(code)))): try again, or pass an address such as 127.0.0.1"
-    }
+    /// glibc's `EAI_NODATA` and `EAI_ADDRFAMILY` (a name with no address, none of the
+    /// family asked for), which its header shows only to GNU sources.
+    private static let noAddress: Int32 = -5
+    private static let noAddressInFamily: Int32 = -9
 
     private static func describe(errno code: Int32, host: String, port: Int) -> String {
         switch code {

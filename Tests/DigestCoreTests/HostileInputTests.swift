@@ -429,23 +429,31 @@ struct HostileInputTests {
             "\(String(describing: failed))")
     }
 
-    @Test("a folder named like a template, a page or a dump, and a pipe among the dumps, are named in warnings")
+    @Test(
+        "a folder named like a template, a page or a dump, and a pipe among the dumps, are named in warnings, also when added after a build"
+    )
     func entriesTheBuildWouldMiss() throws {
         let folder = try oneDay("Folder Named Like A File", "folders")
         defer { folder.remove() }
         let content = folder.url.appendingPathComponent("content")
         let templates = folder.url.appendingPathComponent("theme")
-        _ = try folder.write("theme/index.mustache/notes.txt", "meant as the index template")
-        _ = try folder.write("content/pages/about.md/draft.md", "# Draft\n")
-        _ = try folder.write("content/dumps/2026-03-13.txt/README", "not a dump")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let build = SiteBuild(content: content, templates: templates, output: folder.url.appendingPathComponent("site"))
+        _ = try build.run()
+        // Added after a build, while no file it reads changes: empty folders, a pipe.
+        for path in ["theme/index.mustache", "content/pages/about.md", "content/dumps/2026-03-13.txt"] {
+            try FileManager.default.createDirectory(
+                at: folder.url.appendingPathComponent(path), withIntermediateDirectories: true)
+        }
         let pipe = content.appendingPathComponent("dumps/incoming.txt").path
         #expect(mkfifo(pipe, 0o644) == 0)
         var warnings: [String] = []
-        let summary = try SiteBuild(
-            content: content, templates: templates, output: folder.url.appendingPathComponent("site")
-        )
-        .run(report: { warnings.append($0.description) })
+        let summary = try build.run(report: { warnings.append($0.description) })
         #expect(summary.papers == 1)
+        // Nothing changed since: the same warnings again.
+        var again: [String] = []
+        _ = try build.run(report: { again.append($0.description) })
+        #expect(again == warnings)
         for (path, kind) in [
             ("theme/index.mustache", ".mustache"), ("content/pages/about.md", ".md"),
             ("content/dumps/2026-03-13.txt", ".txt"),

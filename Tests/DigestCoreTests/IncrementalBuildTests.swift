@@ -30,6 +30,33 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test(
+        "with related papers kept two days back, random edits around the kept day (it or the newest deleted, recent abstracts edited) equal a clean build"
+    )
+    func randomEditsAroundTheKeptIndex() throws {
+        for seed: UInt64 in [4, 5] {
+            let site = try SyntheticSite(seed: seed)
+            defer { site.remove() }
+            site.relatedKeptBack = 2
+            for _ in 0..<8 { try site.addDay(relisting: 1) }
+            _ = try site.build()
+            var resumed = 0
+            var steps: [String] = []
+            for step in 0..<12 {
+                let edit = site.randomEdit(including: [
+                    "delete newest dump", "delete kept dump", "edit recent abstract",
+                ])
+                let summary = try site.build()
+                steps.append("\(edit): \(summary.relatedDaysIndexed) of \(summary.days) days")
+                // Fewer days than the site has: the index was resumed from the kept one.
+                if summary.relatedDaysIndexed > 0, summary.relatedDaysIndexed < summary.days - 2 { resumed += 1 }
+                let difference = differences(site.output, try site.cleanBuild())
+                #expect(difference.isEmpty, "seed \(seed), step \(step), after \(edit): \(difference.prefix(5))")
+            }
+            #expect(resumed > 0, "seed \(seed): only \(resumed) builds resumed from the kept index: \(steps)")
+        }
+    }
+
     @Test("a new day rewrites only its own pages and the lists that show it, never older paper pages")
     func newDayLeavesOlderPapersAlone() throws {
         let site = try SyntheticSite(seed: 7)
@@ -423,6 +450,9 @@ final class SyntheticSite: @unchecked Sendable {
     private var paperNumber = 0
     private var titles: [String] = []
     private var cleanBuilds = 0
+    /// How many days back incremental builds keep the related-papers index (clean builds
+    /// keep the default: the output must not depend on it).
+    var relatedKeptBack = RelatedDays.keptBack
 
     init(seed: UInt64) throws {
         folder = try TemporaryFolder()
@@ -458,7 +488,9 @@ final class SyntheticSite: @unchecked Sendable {
     /// Builds into `Output/` with its cache beside it.
     @discardableResult
     func build(report: (Diagnostic) -> Void = { _ in }) throws -> SiteBuild.Summary {
-        try SiteBuild(content: content, templates: templates, output: output).run(report: report)
+        var build = SiteBuild(content: content, templates: templates, output: output)
+        build.relatedKeptBack = relatedKeptBack
+        return try build.run(report: report)
     }
 
     /// Builds the same content from nothing into a new folder; returns that output.
@@ -473,15 +505,18 @@ final class SyntheticSite: @unchecked Sendable {
         Set(allFiles(in: output).filter { $0.hasPrefix("papers/") })
     }
 
-    /// One of the edits a digest sees, chosen at random; returns its name.
-    func randomEdit() -> String {
-        let edits = ["new day", "edit abstract", "delete dump", "template", "config", "new day"]
+    /// One of the edits a digest sees, or of `extra`, chosen at random; returns its name.
+    func randomEdit(including extra: [String] = []) -> String {
+        let edits = ["new day", "edit abstract", "delete dump", "template", "config", "new day"] + extra
         let edit = edits[random.next(edits.count)]
         do {
             switch edit {
             case "new day": try addDay(relisting: random.next(3))
             case "edit abstract": try editAbstract()
+            case "edit recent abstract": try editAbstract(daysBack: random.next(relatedKeptBack + 2))
             case "delete dump": try deleteDump()
+            case "delete newest dump": try deleteDump(daysBack: 0)
+            case "delete kept dump": try deleteDump(daysBack: relatedKeptBack)
             case "template": try editTemplate()
             default: try editConfig()
             }
@@ -543,6 +578,7 @@ final class SyntheticSite: @unchecked Sendable {
     /// Edits an abstract of the dump `back` dumps before the newest.
     func editAbstract(daysBack back: Int) throws {
         let dumps = try dumpFiles()
+        guard dumps.indices.contains(dumps.count - 1 - back) else { return }
         try editAbstract(in: dumps[dumps.count - 1 - back])
     }
 
@@ -557,6 +593,13 @@ final class SyntheticSite: @unchecked Sendable {
         let dumps = try dumpFiles()
         guard dumps.count > 2 else { return }
         try FileManager.default.removeItem(at: dumps[random.next(dumps.count)])
+    }
+
+    /// Deletes the dump `back` dumps before the newest.
+    func deleteDump(daysBack back: Int) throws {
+        let dumps = try dumpFiles()
+        guard dumps.count > max(2, back) else { return }
+        try FileManager.default.removeItem(at: dumps[dumps.count - 1 - back])
     }
 
     func editTemplate() throws {

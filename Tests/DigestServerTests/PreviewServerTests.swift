@@ -190,6 +190,10 @@ struct PreviewServerTests {
         #expect(
             ListenFailure.lookupFailure("digest.example", code: EAI_NONAME).hasPrefix(
                 "--host digest.example is neither"))
+        // A name server that failed for good is told as such.
+        #expect(
+            ListenFailure.lookupFailure("digest.example", code: EAI_FAIL).hasPrefix(
+                "could not look up --host digest.example (Non-recoverable failure in name resolution)"))
     }
 
     @Test("served pages are the built bytes plus the reload script, which build output never has")

@@ -7,6 +7,8 @@ import Foundation
 /// The size, modification time and identity of every file under the input folders: what a
 /// build compares with the last one's to see, without reading a byte, that nothing changed.
 /// Conservative: any file touched there (even with the same bytes) means "look closer".
+/// Folders are in it too: one whose entries change (a pipe, a broken link or an empty
+/// `index.mustache/` added, which a build warns about) changes its time.
 /// The preview server polls with it too, so it sees the files a build would read.
 public struct InputState: Equatable, Sendable {
     struct Entry: Equatable, Sendable {
@@ -40,7 +42,9 @@ public struct InputState: Equatable, Sendable {
         for folder in inputs.folders {
             let path = folder.standardizedFileURL.path
             if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { add(path, anyKind: true) }
-            FolderWalk(folder, hidden: true).files.forEach { add($0) }
+            let walk = FolderWalk(folder, hidden: true)
+            walk.folders.forEach { add($0, anyKind: true) }
+            walk.files.forEach { add($0) }
         }
         return InputState(entries: entries)
     }

@@ -14,13 +14,14 @@ struct RelatedDays {
     /// How many days (of first listings) before the newest the index is kept. An edit to a
     /// dump of those days resumes from it, where one before it adds every day again (at ten
     /// years, ten seconds); a new day adds these days again, a few hundred papers' terms.
+    /// (A build may keep it fewer days back: tests do, to reach the kept day in a few days.)
     static let keptBack = 32
 
-    init(index: RelatedPapers, answers: [[[Int]]?], cache: BuildCache) {
+    init(index: RelatedPapers, answers: [[[Int]]?], cache: BuildCache, keptBack: Int = Self.keptBack) {
         self.index = index
         self.answers = answers
         self.cache = cache
-        keptDay = answers.count < 2 ? -1 : max(0, answers.count - 1 - Self.keptBack)
+        keptDay = answers.count < 2 ? -1 : max(0, answers.count - 1 - keptBack)
     }
 
     /// Adds day `day`, its papers' terms `counted`; looks them up unless its answers are known.

@@ -23,12 +23,14 @@ final class RelatedFeed: @unchecked Sendable {
     private var waiting: [(paper: Int, title: UInt64, abstract: UInt64, counted: TermCounts)] = []
     private var nextDay = 0
 
-    /// A feed for the papers `drafts` (in order of first listing).
-    init(_ drafts: [CatalogBuilder.Draft], cache: BuildCache) {
+    /// A feed for the papers `drafts` (in order of first listing), keeping the index
+    /// `keptBack` days before the newest.
+    init(_ drafts: [CatalogBuilder.Draft], cache: BuildCache, keptBack: Int = RelatedDays.keptBack) {
         groups = SiteGenerator.dayGroups(drafts.map(\.firstSeen))
         keys = drafts.map(\.key.value)
         days = RelatedDays(
-            index: RelatedPapers(), answers: Array(repeating: nil, count: groups.count), cache: cache)
+            index: RelatedPapers(), answers: Array(repeating: nil, count: groups.count), cache: cache,
+            keptBack: keptBack)
     }
 
     /// Hands over the papers `run` (the next by first listing): their texts' fingerprints and

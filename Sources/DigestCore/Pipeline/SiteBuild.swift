@@ -21,6 +21,8 @@ public struct SiteBuild: Sendable {
     /// Publish a site with no papers over one that has papers (otherwise that stops the
     /// build: an emptied or unreadable dumps folder must not wipe the site).
     public var allowEmpty = false
+    /// How many days before the newest the related-papers index is kept (tests keep it few).
+    var relatedKeptBack = RelatedDays.keptBack
 
     public init(
         content: URL, templates: URL?, output: URL, baseURL: BaseURL? = nil, pagefind: Pagefind.Mode = .never,
@@ -177,6 +179,7 @@ public struct SiteBuild: Sendable {
 
         var generator = SiteGenerator(baseURL: baseURL)
         generator.pagefind = indexer.willRun
+        generator.relatedKeptBack = relatedKeptBack
         let prepared: PreparedSite
         if let site = try generator.prepare(
             consume snapshot, memo: &memo, cache: { loaded.value }, resume: { resuming.take() }, clock: &clock)

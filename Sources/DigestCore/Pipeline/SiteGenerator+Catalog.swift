@@ -22,8 +22,8 @@ extension SiteGenerator {
     /// remembered parse does not suffice (see `prepare`).
     static func collect(
         _ snapshot: inout ContentSnapshot, year: Int?, builder: CatalogBuilder, memo: inout DumpMemo,
-        cache: () -> BuildCache, diagnostics: inout [Diagnostic], taxonomyDiagnostics: [Diagnostic],
-        clock: inout StepClock
+        cache: () -> BuildCache, relatedKeptBack: Int, diagnostics: inout [Diagnostic],
+        taxonomyDiagnostics: [Diagnostic], clock: inout StepClock
     ) throws(BuildFailure) -> MadeCatalog? {
         let parser = DumpParser(defaultYear: year)
         // The dumps' bytes and their parse are dropped as soon as the drafts hold what is kept.
@@ -87,7 +87,7 @@ extension SiteGenerator {
             return nil
         }
         // With no index to resume from, related papers are made as the texts are.
-        let feed = cache.relatedState == nil ? RelatedFeed(drafts.papers, cache: cache) : nil
+        let feed = cache.relatedState == nil ? RelatedFeed(drafts.papers, cache: cache, keptBack: relatedKeptBack) : nil
         let texts = Self.texts(
             keys: keys, known: known, taxonomy: builder.taxonomy, matcher: builder.matcher, cache: cache,
             relating: feed, source: { Self.source($1, of: drafts.papers[$0].latest) },

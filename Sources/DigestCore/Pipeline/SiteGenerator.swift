@@ -27,6 +27,8 @@ public struct SiteGenerator: Sendable {
     public var baseURL: BaseURL?
     /// The search page uses a Pagefind index (the build runs Pagefind after rendering).
     public var pagefind = false
+    /// How many days before the newest the related-papers index is kept for the next build.
+    var relatedKeptBack = RelatedDays.keptBack
 
     public init(baseURL: BaseURL? = nil) {
         self.baseURL = baseURL
@@ -93,14 +95,16 @@ public struct SiteGenerator: Sendable {
             guard
                 let collected = try Self.collect(
                     &snapshot, year: config.year, builder: builder, memo: &memo, cache: cache,
-                    diagnostics: &diagnostics, taxonomyDiagnostics: taxonomyDiagnostics, clock: &clock)
+                    relatedKeptBack: relatedKeptBack, diagnostics: &diagnostics,
+                    taxonomyDiagnostics: taxonomyDiagnostics, clock: &clock)
             else { return nil }
             made = collected
         }
         diagnostics += made.textDiagnostics
         let catalog = made.catalog
         let cache = cache()
-        let (related, indexedDays) = Self.related(catalog, madeWith: made.related, cache: cache)
+        let (related, indexedDays) = Self.related(
+            catalog, madeWith: made.related, cache: cache, keptBack: relatedKeptBack)
         Trace.mark("related")
         let contentPages = Self.contentPages(snapshot.pages, diagnostics: &diagnostics)
         try check()
@@ -232,23 +236,25 @@ public struct SiteGenerator: Sendable {
     /// The related papers `feed` made while the texts were made, when it made them for every
     /// day of `catalog`; otherwise `related(_:cache:)`.
     /// Also how many days were added to the index this build (the feed's are).
-    static func related(_ catalog: Catalog, madeWith feed: RelatedFeed?, cache: BuildCache) -> (
-        lists: [[Int]], indexedDays: Int
-    ) {
+    static func related(
+        _ catalog: Catalog, madeWith feed: RelatedFeed?, cache: BuildCache, keptBack: Int = RelatedDays.keptBack
+    ) -> (lists: [[Int]], indexedDays: Int) {
         if let feed {
             let answers = feed.answers()
             if feed.groups.last?.upperBound ?? 0 == catalog.papers.count, !answers.contains(where: { $0 == nil }) {
                 return (RelatedDays.result(answers, groups: feed.groups, catalog: catalog), feed.groups.count)
             }
         }
-        return related(catalog, cache: cache)
+        return related(catalog, cache: cache, keptBack: keptBack)
     }
 
     /// Related papers, day by day in order of first listing. A day's answers are reused
     /// while it and every day before it hold the same papers with the same texts; the index
-    /// resumes from the day it was kept after (`RelatedDays.keptBack` before the newest)
-    /// when every day up to it is unchanged, and stops after the last day that needs it.
-    static func related(_ catalog: Catalog, cache: BuildCache) -> (lists: [[Int]], indexedDays: Int) {
+    /// resumes from the day it was kept after (`keptBack` before the newest) when every day
+    /// up to it is unchanged, and stops after the last day that needs it.
+    static func related(_ catalog: Catalog, cache: BuildCache, keptBack: Int = RelatedDays.keptBack) -> (
+        lists: [[Int]], indexedDays: Int
+    ) {
         let order = catalog.firstListing
         // Papers read through a pointer: borrowed from the array, each was copied whole.
         let groups = catalog.papers.withUnsafeBufferPointer { papers in dayGroups(order.map { papers[$0].firstSeen }) }
@@ -275,11 +281,11 @@ public struct SiteGenerator: Sendable {
             answers[...day].allSatisfy({ $0 != nil }), let restored = RelatedPapers(saved.state),
             restored.count == groups[day].upperBound
         {
-            days = RelatedDays(index: restored, answers: answers, cache: cache)
+            days = RelatedDays(index: restored, answers: answers, cache: cache, keptBack: keptBack)
             resume = day + 1
         } else {
             answers = Array(repeating: nil, count: groups.count)
-            days = RelatedDays(index: RelatedPapers(), answers: answers, cache: cache)
+            days = RelatedDays(index: RelatedPapers(), answers: answers, cache: cache, keptBack: keptBack)
         }
         // Days after both the one to keep the index at and the last without answers are not
         // added: their answers are known, and the index after them is not kept.

@@ -15,6 +15,8 @@ import Foundation
 struct FolderWalk {
     /// Absolute paths of regular files, sorted.
     var files: [String] = []
+    /// Absolute paths of the folders walked, the first being the one asked for.
+    var folders: [String] = []
     var diagnostics: [Diagnostic] = []
 
     /// The extension of the files the walk is for, with its dot (`.mustache`), if any.
@@ -53,6 +55,7 @@ struct FolderWalk {
             return
         }
         defer { active.remove(identity) }
+        folders.append(path)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
