@@ -151,6 +151,22 @@ struct IncrementalBuildTests {
         try Data(contentsOf: file).write(to: file)
         summary = try site.build()
         #expect((summary.rendered, summary.written.count) == (0, 0))
+        // An editor's temporary file, made and deleted again, leaves the inputs as they were.
+        let inputs = InputPaths(content: site.content, templates: site.templates)
+        let before = InputState.scan(inputs)
+        for folder in ["dumps", "pages"] {
+            let temporary = site.content.appendingPathComponent("\(folder)/.draft.swp")
+            try FileManager.default.createDirectory(
+                at: temporary.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("draft".utf8).write(to: temporary)
+            try FileManager.default.removeItem(at: temporary)
+        }
+        #expect(InputState.scan(inputs) != before, "pages/ is new")
+        let withPages = InputState.scan(inputs)
+        let temporary = site.templates.appendingPathComponent(".layout.mustache.swp")
+        try Data("draft".utf8).write(to: temporary)
+        try FileManager.default.removeItem(at: temporary)
+        #expect(InputState.scan(inputs) == withPages)
         let page = try #require(try site.paperPages().sorted().first)
         try FileManager.default.removeItem(at: site.output.appendingPathComponent(page))
         summary = try site.build()

@@ -7,8 +7,9 @@ import Foundation
 /// The size, modification time and identity of every file under the input folders: what a
 /// build compares with the last one's to see, without reading a byte, that nothing changed.
 /// Conservative: any file touched there (even with the same bytes) means "look closer".
-/// Folders are in it too: one whose entries change (a pipe, a broken link or an empty
-/// `index.mustache/` added, which a build warns about) changes its time.
+/// Folders and the entries a build skips with a warning (a pipe, a broken link) are in it
+/// too, by path alone: one added (an empty `index.mustache/`) is a change, while a
+/// temporary file made and deleted again, which changes its folder's time, is not.
 /// The preview server polls with it too, so it sees the files a build would read.
 public struct InputState: Equatable, Sendable {
     struct Entry: Equatable, Sendable {
@@ -43,7 +44,9 @@ public struct InputState: Equatable, Sendable {
             let path = folder.standardizedFileURL.path
             if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { add(path, anyKind: true) }
             let walk = FolderWalk(folder, hidden: true)
-            walk.folders.forEach { add($0, anyKind: true) }
+            for path in walk.folders + walk.skipped {
+                entries.append(Entry(path: path, size: -1, seconds: 0, nanoseconds: 0, inode: 0))
+            }
             walk.files.forEach { add($0) }
         }
         return InputState(entries: entries)

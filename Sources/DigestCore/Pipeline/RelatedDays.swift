@@ -21,7 +21,7 @@ struct RelatedDays {
         self.index = index
         self.answers = answers
         self.cache = cache
-        keptDay = answers.count < 2 ? -1 : max(0, answers.count - 1 - keptBack)
+        keptDay = answers.count < 2 ? -1 : max(0, answers.count - 1 - max(0, keptBack))
     }
 
     /// Adds day `day`, its papers' terms `counted`; looks them up unless its answers are known.

@@ -17,6 +17,8 @@ struct FolderWalk {
     var files: [String] = []
     /// Absolute paths of the folders walked, the first being the one asked for.
     var folders: [String] = []
+    /// Absolute paths of the entries skipped with a warning: pipes, sockets, devices, broken links.
+    var skipped: [String] = []
     var diagnostics: [Diagnostic] = []
 
     /// The extension of the files the walk is for, with its dot (`.mustache`), if any.
@@ -71,6 +73,7 @@ struct FolderWalk {
             let child = path + "/" + name
             var target = stat()
             guard stat(child, &target) == 0 else {
+                skipped.append(child)
                 diagnostics.append(
                     .warning(Self.unreadable(child, errno: errno), at: SourceLocation(path: child, line: 1)))
                 continue
@@ -86,6 +89,7 @@ struct FolderWalk {
                 walk(child, hidden: hidden, active: &active)
             case S_IFREG: files.append(child)
             default:
+                skipped.append(child)
                 diagnostics.append(
                     .warning(
                         "neither a file nor a folder (a pipe, socket or device), ignored",
