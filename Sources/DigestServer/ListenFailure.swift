@@ -58,10 +58,8 @@ public struct ListenFailure: Error, CustomStringConvertible {
     private static func resolve(_ host: String, port: Int) throws(ListenFailure) -> SocketAddress {
         do {
             return try SocketAddress.makeAddressResolvingHost(host, port: port)
-        } catch let unknown as SocketAddressError.UnknownHost {
-            throw ListenFailure(description: lookupFailure(host, code: Int32(truncatingIfNeeded: unknown.errorCode)))
         } catch {
-            throw ListenFailure(description: unknownHost(host))
+            throw ListenFailure(error, host: host, port: port) ?? ListenFailure(description: unknownHost(host))
         }
     }
 
