@@ -115,13 +115,16 @@ final class SiteWatcher: @unchecked Sendable {
     /// one on each folder holding inputs, where only events naming an input count.
     private final class Inotify: @unchecked Sendable {  // used by the watcher thread alone
         private let fd: Int32
-        private var watches: [Int32: URL] = [:]
+        /// Each watched folder, and whether its hidden entries are inputs (only in `static/`:
+        /// a theme's `.git/` or an editor's swap file is no reason to build).
+        private var watches: [Int32: (folder: URL, hidden: Bool)] = [:]
         /// For the folders holding inputs: the input names in them, and the folder.
         private var shallow: [Int32: Set<String>] = [:]
         private var shallowPaths: [Int32: URL] = [:]
         /// By path: a `URL` made before its folder existed has no trailing slash, and one made
         /// after has, so `static/` created after the start never matched as a `URL`.
         private let inputFolders: Set<String>
+        private let readsHidden: String
         private let mask = UInt32(
             IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
                 | IN_DELETE_SELF | IN_MOVE_SELF)
@@ -130,6 +133,7 @@ final class SiteWatcher: @unchecked Sendable {
             fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard fd >= 0 else { return nil }
             inputFolders = Set(inputs.folders.map(\.standardizedFileURL.path))
+            readsHidden = inputs.readsHidden.standardizedFileURL.path
             var parents: [URL: Set<String>] = [:]
             for input in inputs.files + inputs.folders {
                 parents[input.standardizedFileURL.deletingLastPathComponent(), default: []].insert(
@@ -142,7 +146,7 @@ final class SiteWatcher: @unchecked Sendable {
                     shallowPaths[wd] = parent
                 }
             }
-            for folder in inputFolders.sorted() { addRecursively(URL(fileURLWithPath: folder)) }
+            for folder in inputFolders.sorted() { addInput(URL(fileURLWithPath: folder)) }
             if watches.isEmpty {
                 close(fd)
                 return nil
@@ -151,21 +155,27 @@ final class SiteWatcher: @unchecked Sendable {
 
         deinit { close(fd) }
 
-        private func addRecursively(_ folder: URL) {
-            add(folder)
+        /// Watches an input folder and the folders below it.
+        private func addInput(_ folder: URL) {
+            addRecursively(folder, hidden: folder.standardizedFileURL.path == readsHidden)
+        }
+
+        private func addRecursively(_ folder: URL, hidden: Bool) {
+            add(folder, hidden: hidden)
             guard
                 let enumerator = FileManager.default.enumerator(
-                    at: folder, includingPropertiesForKeys: [.isDirectoryKey])
+                    at: folder, includingPropertiesForKeys: [.isDirectoryKey],
+                    options: hidden ? [] : [.skipsHiddenFiles])
             else { return }
             for case let url as URL in enumerator
             where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
-                add(url)
+                add(url, hidden: hidden)
             }
         }
 
-        private func add(_ folder: URL) {
+        private func add(_ folder: URL, hidden: Bool) {
             let wd = inotify_add_watch(fd, folder.path, mask)
-            if wd >= 0 { watches[wd] = folder.standardizedFileURL }
+            if wd >= 0 { watches[wd] = (folder.standardizedFileURL, hidden) }
         }
 
         /// Reads events until `isStopped`, calling `changed` after each batch.
@@ -177,7 +187,7 @@ final class SiteWatcher: @unchecked Sendable {
                 let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 guard count > 0 else { continue }
                 var offset = 0
-                var newFolders: [URL] = []
+                var newFolders: [(folder: URL, input: Bool, hidden: Bool)] = []
                 var relevant = false
                 while offset + 16 <= count {
                     // struct inotify_event { int wd; uint32_t mask; uint32_t cookie; uint32_t len; char name[]; }
@@ -197,16 +207,20 @@ final class SiteWatcher: @unchecked Sendable {
                         // An input folder created after the start (`static/`) is watched from now on.
                         if isNewFolder, let parent = shallowPaths[wd] {
                             let folder = parent.appendingPathComponent(name).standardizedFileURL
-                            if inputFolders.contains(folder.path) { newFolders.append(folder) }
+                            if inputFolders.contains(folder.path) { newFolders.append((folder, true, false)) }
                         }
                     }
-                    if let parent = watches[wd] {
+                    if let parent = watches[wd], parent.hidden || !name.hasPrefix(".") {
                         relevant = true
-                        if isNewFolder { newFolders.append(parent.appendingPathComponent(name)) }
+                        if isNewFolder {
+                            newFolders.append((parent.folder.appendingPathComponent(name), false, parent.hidden))
+                        }
                     }
                     offset += 16 + length
                 }
-                for folder in newFolders { addRecursively(folder) }
+                for new in newFolders {
+                    if new.input { addInput(new.folder) } else { addRecursively(new.folder, hidden: new.hidden) }
+                }
                 if relevant { changed() }
             }
         }

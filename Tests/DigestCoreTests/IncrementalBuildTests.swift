@@ -167,11 +167,23 @@ struct IncrementalBuildTests {
         try Data("draft".utf8).write(to: temporary)
         try FileManager.default.removeItem(at: temporary)
         #expect(InputState.scan(inputs) == withPages)
+        // Hidden entries are inputs only in static/, which publishes them: a lock file left
+        // in a theme's `.git/` is no change.
+        let git = site.templates.appendingPathComponent(".git")
+        try FileManager.default.createDirectory(at: git, withIntermediateDirectories: true)
+        try Data().write(to: git.appendingPathComponent("index.lock"))
+        #expect(InputState.scan(inputs) == withPages)
         let page = try #require(try site.paperPages().sorted().first)
         try FileManager.default.removeItem(at: site.output.appendingPathComponent(page))
         summary = try site.build()
         #expect(summary.written == [page])
         #expect(differences(site.output, try site.cleanBuild()).isEmpty)
+        let published = site.content.appendingPathComponent("static/.nojekyll")
+        try FileManager.default.createDirectory(
+            at: published.deletingLastPathComponent(), withIntermediateDirectories: true)
+        _ = try site.build()
+        try Data().write(to: published)
+        #expect(try site.build().written == [".nojekyll"])
     }
 
     @Test("an interrupted build (journal, half-written temporary files, damaged page) is repaired by the next")

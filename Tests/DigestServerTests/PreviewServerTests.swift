@@ -243,7 +243,9 @@ struct PreviewServerTests {
         }
     }
 
-    @Test("a static/ folder made after the start is watched, and an edit behind a linked dump is seen")
+    @Test(
+        "a static/ folder made after the start is watched (hidden entries too), and an edit behind a linked dump is seen"
+    )
     func watchesNewFoldersAndLinks() async throws {
         try await RunningPreview.with { preview in
             let folder = preview.folder
@@ -252,6 +254,10 @@ struct PreviewServerTests {
             try await Task.sleep(for: .milliseconds(500))
             _ = try folder.write("Content/static/hello.txt", "hello\n")
             #expect(try await preview.eventually { try await preview.get("/hello.txt").status == 200 })
+            // Hidden entries are watched in static/, which publishes them.
+            _ = try folder.write("Content/static/.well-known/security.txt", "Contact: mailto:a@example.org\n")
+            #expect(
+                try await preview.eventually { try await preview.get("/.well-known/security.txt").status == 200 })
 
             let dump = try String(
                 contentsOf: folder.url.appendingPathComponent("Content/dumps/2026-03-12.txt"), encoding: .utf8)

@@ -8,10 +8,16 @@ public struct InputPaths: Sendable {
     public var folders: [URL]
     /// Single files, which may not exist yet.
     public var files: [URL]
+    /// The one folder whose hidden entries are read (`static/.nojekyll` is published).
+    /// Elsewhere a hidden entry (an editor's swap file, a theme's `.git/`) is no input, so
+    /// its churn is not a change.
+    public var readsHidden: URL
 
     public init(content: URL, templates: URL?) {
+        readsHidden = content.appendingPathComponent("static")
         folders =
-            ["dumps", "pages", "static"].map { content.appendingPathComponent($0) } + (templates.map { [$0] } ?? [])
+            [content.appendingPathComponent("dumps"), content.appendingPathComponent("pages"), readsHidden]
+            + (templates.map { [$0] } ?? [])
         files = ["site.yml", "topics.yml"].map { content.appendingPathComponent($0) }
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 /// Conservative: any file touched there (even with the same bytes) means "look closer".
 /// Folders and the entries a build skips with a warning (a pipe, a broken link) are in it
 /// too, by path alone: one added (an empty `index.mustache/`) is a change, while a
-/// temporary file made and deleted again, which changes its folder's time, is not.
+/// temporary file made and deleted again, which changes its folder's time, is not. Hidden
+/// entries count only where a build reads them (`static/`).
 /// The preview server polls with it too, so it sees the files a build would read.
 public struct InputState: Equatable, Sendable {
     struct Entry: Equatable, Sendable {
@@ -43,7 +44,7 @@ public struct InputState: Equatable, Sendable {
         for folder in inputs.folders {
             let path = folder.standardizedFileURL.path
             if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { add(path, anyKind: true) }
-            let walk = FolderWalk(folder, hidden: true)
+            let walk = FolderWalk(folder, hidden: folder == inputs.readsHidden)
             for path in walk.folders + walk.skipped {
                 entries.append(Entry(path: path, size: -1, seconds: 0, nanoseconds: 0, inode: 0))
             }
