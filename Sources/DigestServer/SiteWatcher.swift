@@ -146,7 +146,9 @@ final class SiteWatcher: @unchecked Sendable {
                     shallowPaths[wd] = parent
                 }
             }
-            for folder in inputFolders.sorted() { addInput(URL(fileURLWithPath: folder)) }
+            for folder in inputFolders.sorted() {
+                addRecursively(URL(fileURLWithPath: folder), hidden: folder == readsHidden)
+            }
             if watches.isEmpty {
                 close(fd)
                 return nil
@@ -154,11 +156,6 @@ final class SiteWatcher: @unchecked Sendable {
         }
 
         deinit { close(fd) }
-
-        /// Watches an input folder and the folders below it.
-        private func addInput(_ folder: URL) {
-            addRecursively(folder, hidden: folder.standardizedFileURL.path == readsHidden)
-        }
 
         private func addRecursively(_ folder: URL, hidden: Bool) {
             add(folder, hidden: hidden)
@@ -187,7 +184,7 @@ final class SiteWatcher: @unchecked Sendable {
                 let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 guard count > 0 else { continue }
                 var offset = 0
-                var newFolders: [(folder: URL, input: Bool, hidden: Bool)] = []
+                var newFolders: [(folder: URL, hidden: Bool)] = []
                 var relevant = false
                 while offset + 16 <= count {
                     // struct inotify_event { int wd; uint32_t mask; uint32_t cookie; uint32_t len; char name[]; }
@@ -207,20 +204,20 @@ final class SiteWatcher: @unchecked Sendable {
                         // An input folder created after the start (`static/`) is watched from now on.
                         if isNewFolder, let parent = shallowPaths[wd] {
                             let folder = parent.appendingPathComponent(name).standardizedFileURL
-                            if inputFolders.contains(folder.path) { newFolders.append((folder, true, false)) }
+                            if inputFolders.contains(folder.path) {
+                                newFolders.append((folder, folder.path == readsHidden))
+                            }
                         }
                     }
                     if let parent = watches[wd], parent.hidden || !name.hasPrefix(".") {
                         relevant = true
                         if isNewFolder {
-                            newFolders.append((parent.folder.appendingPathComponent(name), false, parent.hidden))
+                            newFolders.append((parent.folder.appendingPathComponent(name), parent.hidden))
                         }
                     }
                     offset += 16 + length
                 }
-                for new in newFolders {
-                    if new.input { addInput(new.folder) } else { addRecursively(new.folder, hidden: new.hidden) }
-                }
+                for new in newFolders { addRecursively(new.folder, hidden: new.hidden) }
                 if relevant { changed() }
             }
         }
