@@ -17,7 +17,7 @@ struct RelatedDays {
     /// (A build may keep it fewer days back: tests do, to reach the kept day in a few days.)
     static let keptBack = 32
 
-    init(index: RelatedPapers, answers: [[[Int]]?], cache: BuildCache, keptBack: Int = Self.keptBack) {
+    init(index: RelatedPapers, answers: [[[Int]]?], cache: BuildCache, keptBack: Int) {
         self.index = index
         self.answers = answers
         self.cache = cache

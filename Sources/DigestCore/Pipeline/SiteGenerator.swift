@@ -234,7 +234,7 @@ public struct SiteGenerator: Sendable {
     }
 
     /// The related papers `feed` made while the texts were made, when it made them for every
-    /// day of `catalog`; otherwise `related(_:cache:)`.
+    /// day of `catalog`; otherwise `related(_:cache:keptBack:)`.
     /// Also how many days were added to the index this build (the feed's are).
     static func related(
         _ catalog: Catalog, madeWith feed: RelatedFeed?, cache: BuildCache, keptBack: Int = RelatedDays.keptBack
